@@ -1,0 +1,31 @@
+package org.hiddenneurons.core;
+
+/**
+ * The regularised cost and its gradients by backpropagation, over a batch of m examples.
+ *
+ * <p>J(Θ) = data term (see {@link OutputLayer}) + λ/(2m) · (ΣΘ1[:,1:]² + ΣΘ2[:,1:]²)
+ * — biases (column 0) are not regularised.
+ *
+ * <p>Backprop per example: δ3 = a3 − y; δ2 = (Θ2[:,1:]ᵀ·δ3) ⊙ g'(z2);
+ * ∂J/∂Θ2 = (1/m) Σ δ3·a2ᵀ + (λ/m)·Θ2 (bias column excluded); ∂J/∂Θ1 = (1/m) Σ δ2·a1ᵀ + (λ/m)·Θ1.
+ */
+public interface CostFunction {
+
+    /**
+     * Computes J and, if {@code out} is not null, the gradients.
+     *
+     * @param network weights, not modified
+     * @param inputs  m×inputs row-major examples, not modified (only the first {@code count} rows are read)
+     * @param labels  class index per example (0..outputs−1), not modified
+     * @param count   m, the number of examples to use
+     * @param lambda  L2 regularisation strength λ ≥ 0
+     * @param out     receives J and the gradients. Modified. May be null for the cost alone.
+     * @return J
+     */
+    double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out);
+
+    /** The default implementation: the fastest kernel available on this JVM. */
+    static CostFunction standard() {
+        return ReferenceCostFunction.INSTANCE;
+    }
+}

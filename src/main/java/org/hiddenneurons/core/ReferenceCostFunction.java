@@ -1,0 +1,111 @@
+package org.hiddenneurons.core;
+
+/**
+ * A straightforward, one-example-at-a-time implementation of {@link CostFunction}: the
+ * readable reference that faster kernels are tested against.
+ */
+public final class ReferenceCostFunction implements CostFunction {
+
+    public static final ReferenceCostFunction INSTANCE = new ReferenceCostFunction();
+
+    private ReferenceCostFunction() {
+    }
+
+    @Override
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out) {
+        NetworkSpec spec = network.spec();
+        int inputSize = spec.inputSize();
+        int hidden = spec.hiddenSize();
+        int outputs = spec.outputSize();
+        double[] theta1 = network.theta1();
+        double[] theta2 = network.theta2();
+        double[] grad1 = out == null ? null : out.theta1Gradient();
+        double[] grad2 = out == null ? null : out.theta2Gradient();
+        if (out != null) {
+            java.util.Arrays.fill(grad1, 0.0);
+            java.util.Arrays.fill(grad2, 0.0);
+        }
+        Activation g = spec.hiddenActivation();
+        double dataCost = 0.0;
+        double[] example = new double[inputSize];
+        double[] delta3 = new double[outputs];
+        double[] delta2 = new double[hidden];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(inputs, i * inputSize, example, 0, inputSize);
+            ForwardPass pass = network.forward(example);
+            double[] a3 = pass.a3();
+            int label = labels[i];
+            if (label < 0 || label >= outputs) {
+                throw new IllegalArgumentException("label " + label + " of example " + i + " is outside 0.." + (outputs - 1));
+            }
+            for (int k = 0; k < outputs; k++) {
+                double y = k == label ? 1.0 : 0.0;
+                if (spec.outputLayer() == OutputLayer.SIGMOID_CROSS_ENTROPY) {
+                    dataCost -= y * safeLog(a3[k]) + (1.0 - y) * safeLog(1.0 - a3[k]);
+                } else if (k == label) {
+                    dataCost -= safeLog(a3[k]);
+                }
+                delta3[k] = a3[k] - y;
+            }
+            if (out == null) {
+                continue;
+            }
+            for (int j = 0; j < hidden; j++) {
+                double sum = 0.0;
+                for (int k = 0; k < outputs; k++) {
+                    sum += theta2[k * (hidden + 1) + j + 1] * delta3[k];
+                }
+                delta2[j] = sum * g.derivative(pass.z2()[j]);
+            }
+            double[] a2 = pass.a2();
+            for (int k = 0; k < outputs; k++) {
+                for (int j = 0; j <= hidden; j++) {
+                    grad2[k * (hidden + 1) + j] += delta3[k] * a2[j];
+                }
+            }
+            double[] a1 = pass.a1();
+            for (int j = 0; j < hidden; j++) {
+                int row = j * (inputSize + 1);
+                for (int p = 0; p <= inputSize; p++) {
+                    grad1[row + p] += delta2[j] * a1[p];
+                }
+            }
+        }
+        double m = count;
+        double cost = dataCost / m + lambda / (2.0 * m) * (sumSquaresWithoutBias(theta1, hidden, inputSize + 1)
+                + sumSquaresWithoutBias(theta2, outputs, hidden + 1));
+        if (out != null) {
+            finishGradient(grad1, theta1, hidden, inputSize + 1, m, lambda);
+            finishGradient(grad2, theta2, outputs, hidden + 1, m, lambda);
+            out.setCost(cost);
+        }
+        return cost;
+    }
+
+    /** log(x) clamped so that log(0) gives a large finite penalty instead of −∞. */
+    static double safeLog(double x) {
+        return Math.log(Math.max(x, Double.MIN_NORMAL));
+    }
+
+    /** Σ of Θ[r][c]² over c ≥ 1. */
+    static double sumSquaresWithoutBias(double[] theta, int rows, int cols) {
+        double sum = 0.0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 1; c < cols; c++) {
+                double w = theta[r * cols + c];
+                sum += w * w;
+            }
+        }
+        return sum;
+    }
+
+    /** grad = grad/m + (λ/m)·Θ on non-bias columns. grad modified. */
+    static void finishGradient(double[] grad, double[] theta, int rows, int cols, double m, double lambda) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int idx = r * cols + c;
+                grad[idx] = grad[idx] / m + (c == 0 ? 0.0 : lambda / m * theta[idx]);
+            }
+        }
+    }
+}

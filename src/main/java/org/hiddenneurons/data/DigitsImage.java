@@ -1,0 +1,85 @@
+package org.hiddenneurons.data;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Reads the bundled digits sheet (see assets/NOTICE): a 2000×1000 grayscale PNG of 20×20 cells,
+ * 100 per row, 50 rows; rows 5d..5d+4 hold digit d. Sample i = row·100 + col.
+ */
+public final class DigitsImage {
+
+    public static final String NAME = "digits.png";
+    /** Classpath location of the bundled sheet (the jar carries assets/). */
+    public static final String RESOURCE = "/assets/digits.png";
+    public static final int CELL = 20;
+    public static final int COLUMNS = 100;
+    public static final int ROWS = 50;
+    public static final int ROWS_PER_CLASS = 5;
+    public static final int CLASS_COUNT = 10;
+
+    private DigitsImage() {
+    }
+
+    /** The bundled digits (5000 samples) from the classpath. */
+    public static Dataset loadBundled() {
+        try (InputStream in = DigitsImage.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled " + RESOURCE + " is missing from the classpath");
+            }
+            return fromImage(ImageIO.read(in), null);
+        } catch (IOException | DataFormatException e) {
+            throw new IllegalStateException("the bundled " + RESOURCE + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A digits sheet from a file. */
+    public static Dataset load(Path file) throws DataFormatException {
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageIO.read(in);
+        } catch (IOException e) {
+            throw DataFormatException.at(file, null, "cannot be read: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw DataFormatException.at(file, null, "is not a PNG/JPEG/BMP/GIF image");
+        }
+        return fromImage(image, file);
+    }
+
+    private static Dataset fromImage(BufferedImage image, Path file) throws DataFormatException {
+        int width = COLUMNS * CELL;
+        int height = ROWS * CELL;
+        if (image == null || image.getWidth() != width || image.getHeight() != height) {
+            String got = image == null ? "no image" : image.getWidth() + "x" + image.getHeight();
+            throw DataFormatException.at(file, "image size", "expected " + width + "x" + height + " pixels, got " + got);
+        }
+        int inputs = CELL * CELL;
+        int count = COLUMNS * ROWS;
+        double[] pixels = new double[count * inputs];
+        int[] labels = new int[count];
+        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        for (int row = 0; row < ROWS; row++) {
+            for (int col = 0; col < COLUMNS; col++) {
+                int sample = row * COLUMNS + col;
+                labels[sample] = row / ROWS_PER_CLASS;
+                for (int y = 0; y < CELL; y++) {
+                    for (int x = 0; x < CELL; x++) {
+                        int p = argb[(row * CELL + y) * width + col * CELL + x];
+                        // Grayscale sheet: R = G = B; use the luminance to be safe.
+                        int r = (p >> 16) & 0xff;
+                        int g = (p >> 8) & 0xff;
+                        int b = p & 0xff;
+                        double gray = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
+                        pixels[sample * inputs + y * CELL + x] = Math.min(1.0, Math.max(0.0, gray));
+                    }
+                }
+            }
+        }
+        return new Dataset(NAME, CELL, CELL, CLASS_COUNT, pixels, labels);
+    }
+}

@@ -1,0 +1,21 @@
+package org.hiddenneurons.data;
+
+/**
+ * An immutable grayscale image with values in [0, 1], row-major (x fastest). In every image the
+ * pipeline produces, 1 is ink and 0 is background (the data set's convention: white on black).
+ *
+ * @param values width×height values, owned by the image: never modified
+ */
+public record GrayImage(int width, int height, double[] values) {
+
+    public GrayImage {
+        if (width < 1 || height < 1 || values.length != width * height) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " image needs "
+                    + width * height + " values, got " + values.length);
+        }
+    }
+
+    public double get(int x, int y) {
+        return values[y * width + x];
+    }
+}

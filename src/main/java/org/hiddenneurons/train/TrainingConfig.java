@@ -1,0 +1,81 @@
+package org.hiddenneurons.train;
+
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Initializer;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
+
+/**
+ * Every setting of a training run, seed included. Same config + same data ⇒ bit-identical weights.
+ *
+ * @param hiddenSize   hidden units
+ * @param activation   hidden activation g
+ * @param outputLayer  output non-linearity and cost
+ * @param initializer  weight initialisation
+ * @param optimizer    optimizer
+ * @param learningRate α (ignored by L-BFGS)
+ * @param momentum     SGD momentum μ (ignored by the others)
+ * @param batchSize    mini-batch size for SGD/Adam (ignored by full-batch optimizers)
+ * @param epochs       epochs (full-batch optimizers: iterations)
+ * @param lambda       L2 regularisation λ
+ * @param seed         seed for initialisation, shuffling and augmentation
+ * @param augment      random ±1–2 px shifts of training images each epoch
+ */
+public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer,
+                             Initializer initializer, OptimizerKind optimizer, double learningRate,
+                             double momentum, int batchSize, int epochs, double lambda, long seed,
+                             boolean augment) {
+
+    // Each default lives here, once. Chosen so the default run is fast and accurate (see BENCHMARKS.md).
+    public static final int DEFAULT_HIDDEN_SIZE = 25;
+    public static final OptimizerKind DEFAULT_OPTIMIZER = OptimizerKind.ADAM;
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final double DEFAULT_MOMENTUM = 0.9;
+    public static final int DEFAULT_BATCH_SIZE = 50;
+    public static final int DEFAULT_EPOCHS = 30;
+    public static final double DEFAULT_LAMBDA = 1.0;
+    public static final long DEFAULT_SEED = 1;
+
+    public TrainingConfig {
+        if (hiddenSize < 1) {
+            throw new IllegalArgumentException("hidden size must be at least 1, got " + hiddenSize);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must not be negative, got " + epochs);
+        }
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be a number >= 0, got " + lambda);
+        }
+    }
+
+    /** The defaults: the network of the course, trained fast. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(DEFAULT_HIDDEN_SIZE, Activation.SIGMOID, OutputLayer.SIGMOID_CROSS_ENTROPY,
+                Initializer.UNIFORM, DEFAULT_OPTIMIZER, DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM,
+                DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_LAMBDA, DEFAULT_SEED, false);
+    }
+
+    /** The architecture for images of the given size and class count. */
+    public NetworkSpec spec(int inputWidth, int inputHeight, int classCount) {
+        return new NetworkSpec(inputWidth, inputHeight, hiddenSize, classCount, activation, outputLayer);
+    }
+
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                momentum, batchSize, newEpochs, lambda, seed, augment);
+    }
+
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                momentum, batchSize, epochs, lambda, newSeed, augment);
+    }
+}

@@ -1,0 +1,26 @@
+package org.hiddenneurons.train;
+
+import org.hiddenneurons.core.Network;
+
+/**
+ * An immutable picture of a training run after an epoch, safe to hand to any thread.
+ *
+ * @param epoch         completed epochs (full-batch optimizers: iterations)
+ * @param totalEpochs   epochs the run was asked for
+ * @param trainLoss     J on the training set (with regularisation)
+ * @param testLoss      J on the test set (with the same λ), NaN if there is no test set
+ * @param trainAccuracy fraction in [0, 1]
+ * @param testAccuracy  fraction in [0, 1], NaN if there is no test set
+ * @param elapsedNanos  training wall time so far (pauses excluded)
+ * @param network       a private copy of the weights; never modified by anyone
+ * @param state         state after this epoch
+ * @param message       human-readable explanation for DIVERGED (and other notable states), else ""
+ */
+public record TrainingSnapshot(int epoch, int totalEpochs, double trainLoss, double testLoss,
+                               double trainAccuracy, double testAccuracy, long elapsedNanos,
+                               Network network, TrainingState state, String message) {
+
+    public double elapsedSeconds() {
+        return elapsedNanos / 1e9;
+    }
+}
