@@ -1,0 +1,17 @@
+package org.hiddenneurons.io;
+
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.train.TrainingConfig;
+
+/**
+ * What a model file holds.
+ *
+ * @param network       the weights and architecture
+ * @param config        the settings it was trained with, or null if unknown (e.g. imported weights)
+ * @param datasetName   name of the training data set, or "" if unknown
+ * @param datasetSha256 hex SHA-256 of the training data set's content, or "" if unknown
+ * @param epochs        epochs trained (0 if unknown)
+ */
+public record SavedModel(Network network, TrainingConfig config, String datasetName, String datasetSha256,
+                         int epochs) {
+}
