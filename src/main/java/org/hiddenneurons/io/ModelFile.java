@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -85,6 +86,8 @@ public final class ModelFile {
     public static SavedModel load(Path file) throws DataFormatException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file + ": no such file", e);
         } catch (IOException e) {
             throw new DataFormatException(file + ": cannot be read: " + e.getMessage(), e);
         }
