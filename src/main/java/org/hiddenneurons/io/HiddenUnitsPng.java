@@ -17,7 +17,7 @@ import org.hiddenneurons.viz.WeightPictures;
 
 /**
  * The hidden units' weight pictures as one PNG: a near-square grid of tiles (unit j in reading
- * order), each weight an integer-scaled square block (nearest neighbour, crisp), thin gaps, and a
+ * order), each weight an integer-scaled square block (nearest neighbour, crisp), thin framed gaps, and a
  * colour bar below the grid labelled −max, 0, +max. AWT only (works headless), no JavaFX.
  */
 public final class HiddenUnitsPng {
@@ -35,6 +35,8 @@ public final class HiddenUnitsPng {
     public static final int LABEL_HEIGHT = 22;
     public static final int BACKGROUND = 0xffffffff;
     public static final int TEXT = 0xff202020;
+    /** A 1-pixel frame drawn in the gap around each tile and the bar, so near-white tiles stay distinct. */
+    public static final int FRAME = 0xffa0a0a0;
     private static final int FONT_SIZE = 13;
 
     /**
@@ -89,6 +91,13 @@ public final class HiddenUnitsPng {
         try {
             graphics.setColor(new Color(BACKGROUND, true));
             graphics.fillRect(0, 0, layout.imageWidth(), layout.imageHeight());
+
+            graphics.setColor(new Color(FRAME, true));
+            for (int unit = 0; unit < spec.hiddenSize(); unit++) {
+                graphics.drawRect(layout.tileX(unit) - 1, layout.tileY(unit) - 1, layout.tileWidth() + 1,
+                        layout.tileHeight() + 1);
+            }
+            graphics.drawRect(MARGIN - 1, layout.barY() - 1, layout.barWidth() + 1, BAR_HEIGHT + 1);
 
             double[] theta1 = network.theta1();
             double sharedMax = WeightPictures.maxAbs(theta1, spec);
