@@ -2,7 +2,6 @@ package org.hiddenneurons.ui;
 
 import java.io.InputStream;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
@@ -72,7 +71,10 @@ public final class HiddenNeuronsApp extends Application {
                 error -> model.reportError("Could not load the training data: " + WorkbenchViewModel.describe(error)));
     }
 
-    /** Closing the window: cancel training, stop the threads (daemons), leave cleanly. */
+    /**
+     * Closing the last window exits the toolkit (implicit exit), which calls this: cancel training
+     * and stop both daemon threads so the JVM ends at once.
+     */
     @Override
     public void stop() {
         if (model != null) {
@@ -81,7 +83,6 @@ public final class HiddenNeuronsApp extends Application {
         if (adapter != null) {
             adapter.shutdown();
         }
-        Platform.exit();
     }
 
     WorkbenchViewModel model() {
