@@ -31,6 +31,8 @@ public final class WorkbenchSnapshotTool {
                 Stage stage = new Stage();
                 HiddenNeuronsApp application = new HiddenNeuronsApp();
                 application.start(stage);
+                stage.setX(0);
+                stage.setY(0);
                 stage.setWidth(width);
                 stage.setHeight(height);
                 application.view().themeProperty().set(theme);
