@@ -52,7 +52,10 @@ class WorkbenchWindowTest {
 
     @AfterEach
     void stop() {
-        app.stop();
+        onFx(() -> {
+            app.stop();
+            return null;
+        });
         assertEquals(List.of(), uncaught, "uncaught exceptions");
         assertEquals("", onFx(() -> model.errorMessageProperty().get()), "error shown in the status bar");
     }
