@@ -26,17 +26,22 @@ final class FileBytes {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    /** The file's bytes; a name ending in .gz is decompressed. */
+    /** The file's bytes; a name ending in .gz is decompressed. At most {@link #MAX_BYTES}. */
     static byte[] read(Path file) throws DataFormatException {
-        return isGzip(file) ? readGzip(file) : readPlain(file);
+        return read(file, MAX_BYTES);
     }
 
-    private static byte[] readPlain(Path file) throws DataFormatException {
+    /** The file's bytes, at most {@code maxBytes} (after decompression). */
+    static byte[] read(Path file, int maxBytes) throws DataFormatException {
+        return isGzip(file) ? readGzip(file, maxBytes) : readPlain(file, maxBytes);
+    }
+
+    private static byte[] readPlain(Path file, int maxBytes) throws DataFormatException {
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
+            if (size > maxBytes) {
                 throw DataFormatException.at(file, null, "is " + size + " bytes, more than the "
-                        + MAX_BYTES + " bytes a data file may hold");
+                        + maxBytes + " bytes a data file may hold");
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -44,13 +49,13 @@ final class FileBytes {
         }
     }
 
-    private static byte[] readGzip(Path file) throws DataFormatException {
+    private static byte[] readGzip(Path file, int maxBytes) throws DataFormatException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), GZIP_BUFFER_BYTES)) {
             // readNBytes grows its buffers as data actually arrives; it does not allocate the limit.
-            byte[] bytes = in.readNBytes(MAX_BYTES);
+            byte[] bytes = in.readNBytes(maxBytes);
             if (in.read() >= 0) {
-                throw DataFormatException.at(file, "byte " + MAX_BYTES + " (decompressed)",
-                        "decompresses to more than the " + MAX_BYTES + " bytes a data file may hold");
+                throw DataFormatException.at(file, "byte " + maxBytes + " (decompressed)",
+                        "decompresses to more than the " + maxBytes + " bytes a data file may hold");
             }
             return bytes;
         } catch (java.util.zip.ZipException e) {
