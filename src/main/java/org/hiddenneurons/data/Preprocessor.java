@@ -37,10 +37,12 @@ public final class Preprocessor {
      */
     public static final double MIN_INK_CONTRAST = 0.1;
 
-    /** BT.601 luminance weights, as in {@link DigitsImage}. */
-    private static final double LUMA_RED = 0.299;
-    private static final double LUMA_GREEN = 0.587;
-    private static final double LUMA_BLUE = 0.114;
+    /** BT.601 luminance weights ×1000 (0.299, 0.587, 0.114, as in {@link DigitsImage}). */
+    private static final int LUMA_RED_PERMILLE = 299;
+    private static final int LUMA_GREEN_PERMILLE = 587;
+    private static final int LUMA_BLUE_PERMILLE = 114;
+    /** The weighted sum of pure white: 1000 · 255. */
+    private static final double LUMA_WHITE = 255_000.0;
 
     /** What the output must look like, measured from a data set. */
     public record Target(int width, int height, double digitBox, double centreX, double centreY) {
@@ -158,7 +160,10 @@ public final class Preprocessor {
      * @param argb width·height pixels, row-major, 0xAARRGGBB. Not modified.
      */
     public Result process(int width, int height, int[] argb) {
-        return run(luminance(width, height, argb));
+        GrayImage luminance = luminance(width, height, argb);
+        // The luminance array is ours alone: normalise it in place instead of copying it.
+        normaliseInkInPlace(width, height, luminance.values());
+        return fromInk(luminance);
     }
 
     /** Runs the pipeline on a grayscale image (any polarity). */
@@ -166,8 +171,12 @@ public final class Preprocessor {
         return run(image);
     }
 
-    private Result run(GrayImage luminance) {
-        GrayImage ink = normaliseInk(luminance);
+    private Result run(GrayImage image) {
+        return fromInk(normaliseInk(image));
+    }
+
+    /** Steps 3–5 on an image whose ink is already 1 on background 0. */
+    private Result fromInk(GrayImage ink) {
         Box box = inkBounds(ink);
         if (box == null) {
             return new Result(true, ink, null, null, null, null);
@@ -195,30 +204,31 @@ public final class Preprocessor {
                     + ((long) width * height) + " pixels, got " + (argb == null ? "null" : argb.length));
         }
         double[] values = new double[argb.length];
-        double alphaSum = 0;
-        double weightedLuma = 0;
         boolean translucent = false;
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
-            double alpha = ((p >>> 24) & 0xff) / 255.0;
-            double luma = (LUMA_RED * ((p >> 16) & 0xff) + LUMA_GREEN * ((p >> 8) & 0xff)
-                    + LUMA_BLUE * (p & 0xff)) / 255.0;
-            values[i] = luma;
-            if (alpha < 1) {
-                translucent = true;
-            }
-            alphaSum += alpha;
-            weightedLuma += alpha * luma;
+            // Integer weighted sum, one correctly rounded division: exactly 0 for black, 1 for white.
+            int weighted = LUMA_RED_PERMILLE * ((p >> 16) & 0xff) + LUMA_GREEN_PERMILLE * ((p >> 8) & 0xff)
+                    + LUMA_BLUE_PERMILLE * (p & 0xff);
+            values[i] = weighted / LUMA_WHITE;
+            translucent |= (p >>> 24) != 0xff;
         }
         if (translucent) {
+            double alphaSum = 0;
+            double weightedLuma = 0;
+            for (int i = 0; i < argb.length; i++) {
+                double alpha = ((argb[i] >>> 24) & 0xff) / 255.0;
+                alphaSum += alpha;
+                weightedLuma += alpha * values[i];
+            }
             double meanLuma = alphaSum > 0 ? weightedLuma / alphaSum : 0;
             double background = meanLuma < 0.5 ? 1.0 : 0.0;
             for (int i = 0; i < argb.length; i++) {
                 double alpha = ((argb[i] >>> 24) & 0xff) / 255.0;
                 values[i] = alpha * values[i] + (1 - alpha) * background;
             }
+            clampUnit(values);
         }
-        clampUnit(values);
         return new GrayImage(width, height, values);
     }
 
@@ -231,26 +241,32 @@ public final class Preprocessor {
      * @param image any polarity, values in [0, 1]. Not modified.
      */
     public static GrayImage normaliseInk(GrayImage image) {
-        double[] source = image.values();
-        double background = borderMedian(image);
+        double[] values = image.values().clone();
+        normaliseInkInPlace(image.width(), image.height(), values);
+        return new GrayImage(image.width(), image.height(), values);
+    }
+
+    /** {@link #normaliseInk} on a row-major width×height array. @param values Modified. */
+    private static void normaliseInkInPlace(int width, int height, double[] values) {
+        double background = borderMedian(width, height, values);
         boolean invert = background > 0.5;
-        double[] values = new double[source.length];
-        double strongest = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < source.length; i++) {
-            double v = invert ? 1 - source[i] : source[i];
-            values[i] = v;
-            strongest = Math.max(strongest, v);
-        }
         double base = invert ? 1 - background : background;
+        double strongest = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            strongest = Math.max(strongest, invert ? 1 - v : v);
+        }
         double contrast = strongest - base;
         if (!(contrast >= MIN_INK_CONTRAST)) {
-            return new GrayImage(image.width(), image.height(), new double[source.length]);
+            Arrays.fill(values, 0);
+            return;
         }
+        // v → ((1 − v) − base) / contrast when inverted, (v − base) / contrast otherwise: v · gain + offset.
+        double gain = (invert ? -1 : 1) / contrast;
+        double offset = ((invert ? 1 : 0) - base) / contrast;
         for (int i = 0; i < values.length; i++) {
-            values[i] = (values[i] - base) / contrast;
+            double v = values[i] * gain + offset;
+            values[i] = v > 0 ? (v < 1 ? v : 1) : 0;
         }
-        clampUnit(values);
-        return new GrayImage(image.width(), image.height(), values);
     }
 
     /** Step 3a: the bounding box of the pixels above {@link #INK_THRESHOLD}, or null if there are none. */
@@ -259,27 +275,30 @@ public final class Preprocessor {
         int height = image.height();
         double[] values = image.values();
         int minX = width;
-        int minY = height;
+        int minY = -1;
         int maxX = -1;
         int maxY = -1;
         for (int y = 0; y < height; y++) {
             int row = y * width;
-            for (int x = 0; x < width; x++) {
-                if (values[row + x] > INK_THRESHOLD) {
-                    if (x < minX) {
-                        minX = x;
-                    }
-                    if (x > maxX) {
-                        maxX = x;
-                    }
-                    if (y < minY) {
-                        minY = y;
-                    }
-                    maxY = y;
-                }
+            int left = 0;
+            while (left < width && !(values[row + left] > INK_THRESHOLD)) {
+                left++;
             }
+            if (left == width) {
+                continue;
+            }
+            int right = width - 1;
+            while (right > maxX && !(values[row + right] > INK_THRESHOLD)) {
+                right--;
+            }
+            minX = Math.min(minX, left);
+            maxX = Math.max(maxX, right);
+            if (minY < 0) {
+                minY = y;
+            }
+            maxY = y;
         }
-        return maxX < 0 ? null : new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
+        return maxY < 0 ? null : new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
     /** Step 3b: the pixels inside {@code box}. @param image Not modified. */
@@ -422,11 +441,8 @@ public final class Preprocessor {
         return x < 0 || y < 0 || x >= image.width() || y >= image.height() ? 0 : image.values()[y * image.width() + x];
     }
 
-    /** The median of the outermost ring of pixels. */
-    private static double borderMedian(GrayImage image) {
-        int width = image.width();
-        int height = image.height();
-        double[] values = image.values();
+    /** The median of the outermost ring of pixels. @param values Not modified. */
+    private static double borderMedian(int width, int height, double[] values) {
         double[] border;
         if (width <= 2 || height <= 2) {
             border = values.clone();
