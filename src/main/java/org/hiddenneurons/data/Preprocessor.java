@@ -168,10 +168,6 @@ public final class Preprocessor {
 
     /** Runs the pipeline on a grayscale image (any polarity). */
     public Result process(GrayImage image) {
-        return run(image);
-    }
-
-    private Result run(GrayImage image) {
         return fromInk(normaliseInk(image));
     }
 
