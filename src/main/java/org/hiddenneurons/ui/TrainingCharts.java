@@ -6,6 +6,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Loss and accuracy per epoch, train and test, growing as training runs. Animation is off and
@@ -16,6 +17,20 @@ public final class TrainingCharts extends VBox {
 
     static final String LOSS_CHART_ID = "loss-chart";
     static final String ACCURACY_CHART_ID = "accuracy-chart";
+
+    /** Epochs are whole numbers: ticks between them stay unlabelled. */
+    private static final StringConverter<Number> WHOLE_EPOCHS = new StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+            double x = value.doubleValue();
+            return x == Math.rint(x) ? Long.toString((long) x) : "";
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Double.valueOf(text);
+        }
+    };
 
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
@@ -49,6 +64,7 @@ public final class TrainingCharts extends VBox {
         epochs.setForceZeroInRange(false);
         epochs.setAnimated(false);
         epochs.setMinorTickVisible(false);
+        epochs.setTickLabelFormatter(WHOLE_EPOCHS);
         NumberAxis values = new NumberAxis();
         values.setLabel(yLabel);
         values.setForceZeroInRange(zeroInRange);

@@ -172,7 +172,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             case RUNNING -> {
                 engine.pause();
                 phase.set(Phase.PAUSED);
-                statusMessage.set("Paused at epoch " + epoch.get() + ". Press Space or Train to go on.");
+                statusMessage.set("Paused. Press Space or Train to go on.");
             }
             case PAUSED -> {
                 TrainingConfig config = validConfig();
