@@ -13,6 +13,7 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
@@ -26,6 +27,10 @@ class WorkbenchViewModelTest {
 
     private static final double TOLERANCE = 1e-12;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private static final int PAD = 280;
+    /** The bundled digits' measured target, roughly (see data/README.md). */
+    private static final Preprocessor.Target DIGIT_TARGET = new Preprocessor.Target(20, 20, 15, 9.9, 9.9);
 
     private final Random random = new Random(42);
     private FakeTrainingEngine engine;
@@ -266,6 +271,39 @@ class WorkbenchViewModelTest {
         model.draw(280, 280, new int[280 * 280]); // no preprocessor yet: nothing to predict with
         assertNull(model.probabilitiesProperty().get());
         assertEquals(-1, model.predictedDigitProperty().get());
+    }
+
+    @Test
+    void drawingIsPreprocessedAndPredictedWithTheNetworkShownEvenWhileTraining() {
+        model.dataLoaded(tinySplit(), new Preprocessor(DIGIT_TARGET), "ready");
+        model.draw(PAD, PAD, verticalStroke());
+        Preprocessor.Result result = model.preprocessedProperty().get();
+        assertFalse(result.blank());
+        assertArrayEquals(start.forward(result.networkInput()).a3(), model.probabilitiesProperty().get(), TOLERANCE);
+        assertEquals(Network.argMax(model.probabilitiesProperty().get()), model.predictedDigitProperty().get());
+
+        model.toggleTraining();
+        TrainingSnapshot trained = snapshot(1, 1.0, 0.5, TrainingState.RUNNING);
+        trained.network().theta2()[0] = 5.0; // a visibly different output bias for digit 0
+        model.snapshots(engine.lastId, List.of(trained));
+        assertArrayEquals(trained.network().forward(result.networkInput()).a3(),
+                model.probabilitiesProperty().get(), TOLERANCE);
+
+        model.clearDrawing();
+        assertNull(model.probabilitiesProperty().get());
+        assertEquals(-1, model.predictedDigitProperty().get());
+    }
+
+    /** A white stroke down the middle of a black pad, like a drawn "1". */
+    private static int[] verticalStroke() {
+        int[] argb = new int[PAD * PAD];
+        java.util.Arrays.fill(argb, 0xff000000);
+        for (int y = 40; y < 240; y++) {
+            for (int x = 130; x < 150; x++) {
+                argb[y * PAD + x] = 0xffffffff;
+            }
+        }
+        return argb;
     }
 
     private TrainingSnapshot snapshot(int epoch, double loss, double accuracy, TrainingState state) {
