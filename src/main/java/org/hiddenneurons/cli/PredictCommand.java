@@ -1,11 +1,6 @@
 package org.hiddenneurons.cli;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.ArgbImage;
 import org.hiddenneurons.data.DataFormatException;
-import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.ImageFiles;
 import org.hiddenneurons.data.Preprocessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,13 +57,13 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws DataFormatException {
         Network network = CliSupport.loadModel(model).network();
-        Dataset reference = CliSupport.loadData(data);
-        Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(reference));
+        Preprocessor preprocessor = data == null ? Preprocessor.forBundledDigits()
+                : new Preprocessor(Preprocessor.measure(CliSupport.loadData(data)));
         NetworkSpec networkSpec = network.spec();
         Preprocessor.Target target = preprocessor.target();
         if (target.width() != networkSpec.inputWidth() || target.height() != networkSpec.inputHeight()) {
             throw new UsageException(model + " expects " + networkSpec.inputWidth() + "x" + networkSpec.inputHeight()
-                    + " images, but preprocessing for " + reference.name() + " makes " + target.width() + "x"
+                    + " images, but preprocessing for " + (data == null ? DigitsImage.NAME : data) + " makes " + target.width() + "x"
                     + target.height() + " (pass --data with the model's data set)");
         }
         // Read every image first so that a bad file fails the command before anything is printed.
@@ -84,21 +80,8 @@ final class PredictCommand implements Callable<Integer> {
 
     /** Reads, preprocesses and classifies one image file. */
     static Prediction predict(Network network, Preprocessor preprocessor, Path file) throws DataFormatException {
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (NoSuchFileException e) {
-            throw DataFormatException.at(file, null, "no such file", e);
-        } catch (IOException e) {
-            throw DataFormatException.at(file, null, "cannot be read: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw DataFormatException.at(file, null, "is not an image this Java can read (PNG, JPEG, BMP, GIF)");
-        }
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
-        Preprocessor.Result result = preprocessor.process(width, height, argb);
+        ArgbImage image = ImageFiles.readArgb(file);
+        Preprocessor.Result result = preprocessor.process(image.width(), image.height(), image.argb());
         if (result.blank()) {
             return new Prediction(file, true, -1, null);
         }

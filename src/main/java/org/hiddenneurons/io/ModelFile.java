@@ -87,7 +87,7 @@ public final class ModelFile {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
-            throw new DataFormatException(file + ": no such file", e);
+            throw new DataFormatException(file + ": does not exist", e);
         } catch (IOException e) {
             throw new DataFormatException(file + ": cannot be read: " + e.getMessage(), e);
         }

@@ -126,7 +126,7 @@ class CliArgumentsTest {
     @Test
     void missingModelFileIsAUsageError() {
         Path missing = folder.resolve("absent.json");
-        assertEquals(ERROR_PREFIX + missing + ": no such file",
+        assertEquals(ERROR_PREFIX + missing + ": does not exist",
                 assertUsageError("export", "--model", missing.toString(), "--weights", folder.toString()));
     }
 

@@ -134,6 +134,40 @@ class CliModelCommandsTest {
     }
 
     @Test
+    void costAndEvaluateReadOtherDataThroughTheLoader() throws Exception {
+        Random random = new Random(42);
+        StringBuilder csv = new StringBuilder("label,p0,p1,p2,p3\n");
+        int samples = 30;
+        for (int i = 0; i < samples; i++) {
+            csv.append(i % 10);
+            for (int p = 0; p < 4; p++) {
+                csv.append(',').append(random.nextInt(256));
+            }
+            csv.append('\n');
+        }
+        Path data = folder.resolve("tiny.csv");
+        java.nio.file.Files.writeString(data, csv);
+        NetworkSpec spec = new NetworkSpec(2, 2, 3, 10, NetworkSpec.DEFAULT.hiddenActivation(),
+                NetworkSpec.DEFAULT.outputLayer());
+        Network small = Initializer.GLOROT.initialize(spec, random);
+        Path smallModel = folder.resolve("small.json");
+        ModelFile.save(smallModel, new SavedModel(small, null, "", "", 0));
+        Dataset all = org.hiddenneurons.data.DatasetLoader.load(data);
+        double expected = CostFunction.standard().evaluate(small, all.pixels(), all.labels(), all.size(), LAMBDA,
+                null);
+
+        CliRunner.Result cost = CliRunner.run("cost", "--model", smallModel.toString(), "--data", data.toString(),
+                "--split", "all", "--lambda", String.valueOf(LAMBDA));
+        assertEquals(Cli.EXIT_OK, cost.exitCode(), cost.err());
+        assertEquals("J = " + expected, cost.out().strip());
+        CliRunner.Result evaluate = CliRunner.run("evaluate", "--model", smallModel.toString(), "--data",
+                data.toString(), "--split", "train", "--json");
+        assertEquals(Cli.EXIT_OK, evaluate.exitCode(), evaluate.err());
+        assertEquals(Split.standard(all).train().size(),
+                new ObjectMapper().readTree(evaluate.out()).get("samples").asInt());
+    }
+
+    @Test
     void exportWeightsWritesTheExactThetas() throws Exception {
         saveRandomModel();
         Path weights = folder.resolve("weights");

@@ -144,6 +144,6 @@ class CliTrainPredictTest {
         CliRunner.Result result = CliRunner.run("predict", "--model", model.toString(), text.toString());
         assertEquals(Cli.EXIT_USAGE, result.exitCode());
         assertEquals(1, result.errLines().size());
-        assertTrue(result.err().contains(text + ": is not an image"), result.err());
+        assertTrue(result.err().contains(text + ": byte 0: not a PNG"), result.err());
     }
 }

@@ -260,7 +260,7 @@ class ModelFileTest {
     void missingFileSaysSo() {
         Path missing = folder.resolve("absent.json");
         DataFormatException e = assertThrows(DataFormatException.class, () -> ModelFile.load(missing));
-        assertEquals(missing + ": no such file", e.getMessage());
+        assertEquals(missing + ": does not exist", e.getMessage());
     }
 
     private List<Path> folderContents() throws IOException {
