@@ -1,7 +1,9 @@
 package org.hiddenneurons.train;
 
 import org.hiddenneurons.core.Activation;
+import java.util.Random;
 import org.hiddenneurons.core.Initializer;
+import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 
@@ -69,9 +71,22 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
         return new NetworkSpec(inputWidth, inputHeight, hiddenSize, classCount, activation, outputLayer);
     }
 
+    /**
+     * A new network for images of the given size, its weights drawn by the initializer from
+     * {@code new Random(seed)}. Same config ⇒ identical weights.
+     */
+    public Network initialNetwork(int inputWidth, int inputHeight, int classCount) {
+        return initializer.initialize(spec(inputWidth, inputHeight, classCount), new Random(seed));
+    }
+
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
                 momentum, batchSize, newEpochs, lambda, seed, augment);
+    }
+
+    public TrainingConfig withAugment(boolean newAugment) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                momentum, batchSize, epochs, lambda, seed, newAugment);
     }
 
     public TrainingConfig withSeed(long newSeed) {
