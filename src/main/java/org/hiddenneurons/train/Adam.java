@@ -25,6 +25,7 @@ public final class Adam implements Optimizer {
     public static final double EPSILON = 1e-8;
 
     private final double learningRate;
+    private double learningRateScale = 1.0;
     private double[][] parameters;
     private double[][] gradient;
     private double[][] firstMoment;
@@ -75,7 +76,7 @@ public final class Adam implements Optimizer {
                 v[i] = BETA2 * v[i] + (1.0 - BETA2) * g * g;
                 double mHat = m[i] * firstCorrection;
                 double vHat = v[i] * secondCorrection;
-                theta[i] -= learningRate * mHat / (Math.sqrt(vHat) + EPSILON);
+                theta[i] -= learningRate * learningRateScale * mHat / (Math.sqrt(vHat) + EPSILON);
             }
         }
         return cost;
@@ -84,6 +85,11 @@ public final class Adam implements Optimizer {
     /** The number of steps taken since the last reset (t). */
     public long stepCount() {
         return stepCount;
+    }
+
+    @Override
+    public void setLearningRateScale(double scale) {
+        learningRateScale = scale;
     }
 
     @Override

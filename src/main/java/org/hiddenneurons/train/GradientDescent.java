@@ -11,6 +11,7 @@ package org.hiddenneurons.train;
 public final class GradientDescent implements Optimizer {
 
     private final double learningRate;
+    private double learningRateScale = 1.0;
     private double[][] parameters;
     private double[][] gradient;
     /** True when {@link #gradient} holds ∇J at the current θ. */
@@ -41,12 +42,17 @@ public final class GradientDescent implements Optimizer {
             double[] theta = parameters[s];
             double[] grad = gradient[s];
             for (int i = 0; i < theta.length; i++) {
-                theta[i] -= learningRate * grad[i];
+                theta[i] -= learningRate * learningRateScale * grad[i];
             }
         }
         double cost = objective.evaluate();
         gradientCurrent = true;
         return cost;
+    }
+
+    @Override
+    public void setLearningRateScale(double scale) {
+        learningRateScale = scale;
     }
 
     @Override

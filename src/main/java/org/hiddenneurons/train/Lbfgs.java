@@ -158,6 +158,11 @@ public final class Lbfgs implements Optimizer {
         nextSlot = 0;
     }
 
+    /** L-BFGS has no learning rate: ignored. */
+    @Override
+    public void setLearningRateScale(double scale) {
+    }
+
     @Override
     public void reset() {
         clearHistory();

@@ -11,6 +11,7 @@ package org.hiddenneurons.train;
 public final class MomentumSgd implements Optimizer {
 
     private final double learningRate;
+    private double learningRateScale = 1.0;
     private final double momentum;
     private double[][] parameters;
     private double[][] gradient;
@@ -51,11 +52,16 @@ public final class MomentumSgd implements Optimizer {
             double[] grad = gradient[s];
             double[] v = velocity[s];
             for (int i = 0; i < theta.length; i++) {
-                v[i] = momentum * v[i] - learningRate * grad[i];
+                v[i] = momentum * v[i] - learningRate * learningRateScale * grad[i];
                 theta[i] += v[i];
             }
         }
         return cost;
+    }
+
+    @Override
+    public void setLearningRateScale(double scale) {
+        learningRateScale = scale;
     }
 
     @Override

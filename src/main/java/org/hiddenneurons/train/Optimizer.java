@@ -31,6 +31,12 @@ public interface Optimizer {
      */
     double step(Objective objective);
 
+    /**
+     * Scales the learning rate for the following steps: α_used = α · scale (a schedule; 1 = as
+     * configured). Ignored by optimizers without a learning rate (L-BFGS).
+     */
+    void setLearningRateScale(double scale);
+
     /** Forgets momenta, history and cached evaluations; the next step starts afresh. */
     void reset();
 

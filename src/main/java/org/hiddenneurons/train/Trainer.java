@@ -1,7 +1,8 @@
 package org.hiddenneurons.train;
 
 import java.util.List;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,13 @@ public final class Trainer {
 
     /** Largest shift in pixels (each of x and y, uniform in [−max, max]) applied by augmentation. */
     public static final int AUGMENT_MAX_SHIFT = 2;
+    /**
+     * Mini-batch optimizers (SGD, Adam) anneal the learning rate over the planned epochs with a
+     * cosine schedule (Loshchilov &amp; Hutter 2017, "SGDR", without restarts):
+     * α(p) = α·(f + (1 − f)·½(1 + cos πp)), p = fraction of the planned mini-batches done (capped
+     * at 1), f = this constant. Full-batch GD keeps α fixed (the course's behaviour).
+     */
+    public static final double LEARNING_RATE_FINAL_FRACTION = 0.0;
     /** Suggested learning rate after a divergence = current one / this. */
     private static final double DIVERGENCE_LEARNING_RATE_DIVISOR = 10.0;
 
@@ -46,7 +54,7 @@ public final class Trainer {
     private final Network network;
     private final Dataset train;
     private final Dataset test;
-    private final CostFunction costFunction = CostFunction.standard();
+    private final CostFunction costFunction;
     private final Gradients gradients;
     private final Optimizer optimizer;
     private final SplittableRandom random;
@@ -54,6 +62,8 @@ public final class Trainer {
     private final double[] batchPixels;
     private final int[] batchLabels;
     private int batchCount;
+    /** f of the cosine schedule; 1 disables annealing (tuning only). */
+    private double finalLearningRateFraction = LEARNING_RATE_FINAL_FRACTION;
     private final Network lastGood;
     private final Objective fullBatchObjective;
     private final Objective miniBatchObjective;
@@ -86,6 +96,12 @@ public final class Trainer {
      * @throws IllegalArgumentException if the network does not fit the data (input size, class count)
      */
     public Trainer(TrainingConfig config, Network network, Dataset train, Dataset test) {
+        this(config, network, train, test, CostFunction.standard());
+    }
+
+    /** As the public constructor, with another cost kernel (tests and tuning). */
+    Trainer(TrainingConfig config, Network network, Dataset train, Dataset test, CostFunction costFunction) {
+        this.costFunction = costFunction;
         checkFits(network, train, "training");
         if (test != null) {
             checkFits(network, test, "test");
@@ -308,6 +324,8 @@ public final class Trainer {
                 if (!waitWhilePaused()) {
                     return network.isFinite() ? EpochOutcome.CANCELLED : diverge(Double.NaN);
                 }
+                double progress = (epoch + start / (double) trainSize) / Math.max(1, config.epochs());
+                optimizer.setLearningRateScale(learningRateScale(progress, finalLearningRateFraction));
                 batchCount = Math.min(batchSize, trainSize - start);
                 gather(start, inputs);
                 cost = optimizer.step(miniBatchObjective);
@@ -322,6 +340,17 @@ public final class Trainer {
         lastGood.setWeights(network);
         epoch++;
         return EpochOutcome.DONE;
+    }
+
+    /** The cosine schedule's factor at {@code progress} (see {@link #LEARNING_RATE_FINAL_FRACTION}). */
+    static double learningRateScale(double progress, double finalFraction) {
+        double p = Math.min(1.0, Math.max(0.0, progress));
+        return finalFraction + (1.0 - finalFraction) * 0.5 * (1.0 + Math.cos(Math.PI * p));
+    }
+
+    /** Tuning only: the schedule's final fraction f (1 = constant learning rate). */
+    void setFinalLearningRateFraction(double fraction) {
+        finalLearningRateFraction = fraction;
     }
 
     /** Fisher–Yates shuffle of {@link #order}. */
@@ -376,13 +405,10 @@ public final class Trainer {
                 + " The last good weights were kept.";
     }
 
-    private static String format(double value) {
-        String text = String.format(Locale.ROOT, "%.6g", value);
-        if (text.contains("e") || !text.contains(".")) {
-            return text;
-        }
-        text = text.replaceAll("0+$", "");
-        return text.endsWith(".") ? text + "0" : text;
+    /** The value to 6 significant digits, plain notation, at least one decimal ("3.0", "0.003"). */
+    static String format(double value) {
+        String text = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return text.contains(".") ? text : text + ".0";
     }
 
     private TrainingSnapshot finishCancelled() {

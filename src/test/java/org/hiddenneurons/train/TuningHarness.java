@@ -18,6 +18,9 @@ import org.hiddenneurons.data.Split;
  */
 public final class TuningHarness {
 
+    /** -Dfast=true: use the test-scope {@link TuningCostFunction} instead of CostFunction.standard(). */
+    private static final boolean FAST = Boolean.getBoolean("fast");
+
     private TuningHarness() {
     }
 
@@ -25,6 +28,7 @@ public final class TuningHarness {
         TrainingConfig config = TrainingConfig.defaults();
         List<Long> seeds = new ArrayList<>(List.of(1L, 2L, 3L));
         int warmupEpochs = 3;
+        double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv[1];
@@ -52,32 +56,35 @@ public final class TuningHarness {
                         seeds.add(Long.parseLong(s));
                     }
                 }
+                case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
             }
         }
         Split split = DigitsImage.loadBundled().standardSplit();
         if (warmupEpochs > 0) {
-            train(config.withEpochs(warmupEpochs).withSeed(99), split);
+            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction);
         }
         List<Double> accuracies = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
-            TrainingSnapshot s = train(config.withSeed(seed), split);
+            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction);
             accuracies.add(s.testAccuracy());
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.2fs", seed, 100 * s.testAccuracy(), s.elapsedSeconds()));
         }
         List<Double> sorted = new ArrayList<>(accuracies);
         sorted.sort(null);
-        System.out.printf(Locale.ROOT, "%s lr=%s mom=%s batch=%d epochs=%d lambda=%s init=%s out=%s aug=%s | median=%.1f%% |%s%n",
+        System.out.printf(Locale.ROOT, "%s lr=%s mom=%s batch=%d epochs=%d lambda=%s init=%s out=%s aug=%s final=%s | median=%.1f%% |%s%n",
                 config.optimizer().id(), config.learningRate(), config.momentum(), config.batchSize(), config.epochs(),
-                config.lambda(), config.initializer().id(), config.outputLayer().id(), config.augment(),
+                config.lambda(), config.initializer().id(), config.outputLayer().id(), config.augment(), finalFraction,
                 100 * sorted.get(sorted.size() / 2), line);
     }
 
-    private static TrainingSnapshot train(TrainingConfig config, Split split) {
+    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction) {
         Network network = config.initialNetwork(split.train().width(), split.train().height(), split.train().classCount());
-        Trainer trainer = new Trainer(config, network, split.train(), split.test());
+        Trainer trainer = FAST ? new Trainer(config, network, split.train(), split.test(), new TuningCostFunction())
+                : new Trainer(config, network, split.train(), split.test());
+        trainer.setFinalLearningRateFraction(finalFraction);
         trainer.setPublishIntervalMillis(Long.MAX_VALUE / 2_000_000L);
         return trainer.run();
     }
