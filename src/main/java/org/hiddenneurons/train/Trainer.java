@@ -47,6 +47,8 @@ public final class Trainer {
      * at 1), f = this constant. Full-batch GD keeps α fixed (the course's behaviour).
      */
     public static final double LEARNING_RATE_FINAL_FRACTION = 0.0;
+    /** Largest rotation in degrees (uniform in [−max, max]) applied by augmentation; 0 = shifts only. */
+    public static final double AUGMENT_MAX_ROTATION_DEGREES = 0.0;
     /** Suggested learning rate after a divergence = current one / this. */
     private static final double DIVERGENCE_LEARNING_RATE_DIVISOR = 10.0;
 
@@ -62,6 +64,10 @@ public final class Trainer {
     private final double[] batchPixels;
     private final int[] batchLabels;
     private int batchCount;
+    /** Largest augmentation shift (tuning may change it). */
+    private int augmentMaxShift = AUGMENT_MAX_SHIFT;
+    /** Largest augmentation rotation in degrees (tuning may change it). */
+    private double augmentMaxRotationDegrees = AUGMENT_MAX_ROTATION_DEGREES;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
     private double finalLearningRateFraction = LEARNING_RATE_FINAL_FRACTION;
     private final Network lastGood;
@@ -87,6 +93,9 @@ public final class Trainer {
     private long clockStartedAt = -1;
     private long lastPublishedAt;
     private int lastPublishedEpoch = -1;
+    /** J on the training set at the end of epoch {@link #knownTrainLossEpoch} (full-batch optimizers compute it anyway). */
+    private double knownTrainLoss = Double.NaN;
+    private int knownTrainLossEpoch = -1;
 
     /**
      * @param config  settings (seed included)
@@ -315,6 +324,8 @@ public final class Trainer {
             if (!Double.isFinite(cost)) {
                 return diverge(cost);
             }
+            knownTrainLoss = cost;
+            knownTrainLossEpoch = epoch + 1;
         } else {
             shuffle();
             int trainSize = train.size();
@@ -353,6 +364,16 @@ public final class Trainer {
         finalLearningRateFraction = fraction;
     }
 
+    /** Tuning only: the largest augmentation shift in pixels. */
+    void setAugmentMaxShift(int pixels) {
+        augmentMaxShift = pixels;
+    }
+
+    /** Tuning only: the largest augmentation rotation in degrees. */
+    void setAugmentMaxRotationDegrees(double degrees) {
+        augmentMaxRotationDegrees = degrees;
+    }
+
     /** Fisher–Yates shuffle of {@link #order}. */
     private void shuffle() {
         for (int i = order.length - 1; i > 0; i--) {
@@ -367,14 +388,21 @@ public final class Trainer {
     private void gather(int start, int inputs) {
         double[] pixels = train.pixels();
         int[] labels = train.labels();
-        int span = 2 * AUGMENT_MAX_SHIFT + 1;
+        int span = 2 * augmentMaxShift + 1;
         for (int b = 0; b < batchCount; b++) {
             int sample = order[start + b];
             batchLabels[b] = labels[sample];
             if (config.augment()) {
-                int dx = random.nextInt(span) - AUGMENT_MAX_SHIFT;
-                int dy = random.nextInt(span) - AUGMENT_MAX_SHIFT;
-                ImageShift.shift(pixels, sample * inputs, batchPixels, b * inputs, train.width(), train.height(), dx, dy);
+                int dx = random.nextInt(span) - augmentMaxShift;
+                int dy = random.nextInt(span) - augmentMaxShift;
+                if (augmentMaxRotationDegrees > 0) {
+                    double angle = Math.toRadians((2 * random.nextDouble() - 1) * augmentMaxRotationDegrees);
+                    ImageTransform.rotateAndShift(pixels, sample * inputs, batchPixels, b * inputs, train.width(),
+                            train.height(), angle, dx, dy);
+                } else {
+                    ImageTransform.shift(pixels, sample * inputs, batchPixels, b * inputs, train.width(),
+                            train.height(), dx, dy);
+                }
             } else {
                 System.arraycopy(pixels, sample * inputs, batchPixels, b * inputs, inputs);
             }
@@ -430,8 +458,7 @@ public final class Trainer {
 
     /** Computes the metrics of the current weights, makes a snapshot, stores it as latest and tells the listeners. */
     private TrainingSnapshot publish(TrainingState snapshotState, String message) {
-        Evaluation.Metrics trainMetrics = Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(),
-                config.lambda());
+        Evaluation.Metrics trainMetrics = trainMetrics(snapshotState);
         Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? null
                 : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), config.lambda());
         TrainingSnapshot snapshot = new TrainingSnapshot(epoch, Math.max(config.epochs(), epoch),
@@ -445,6 +472,23 @@ public final class Trainer {
             listener.accept(snapshot);
         }
         return snapshot;
+    }
+
+    /** Train loss and accuracy; the loss is reused from the full-batch step when it is of these weights. */
+    private Evaluation.Metrics trainMetrics(TrainingState snapshotState) {
+        boolean lossKnown = knownTrainLossEpoch == epoch && snapshotState != TrainingState.DIVERGED
+                && snapshotState != TrainingState.CANCELLED;
+        if (!lossKnown) {
+            return Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(), config.lambda());
+        }
+        int[] predicted = Evaluation.predictAll(network, train.pixels(), train.size());
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == train.labels()[i]) {
+                correct++;
+            }
+        }
+        return new Evaluation.Metrics(knownTrainLoss, correct / (double) predicted.length);
     }
 
     /** Blocks while paused (clock stopped). @return false if cancelled */

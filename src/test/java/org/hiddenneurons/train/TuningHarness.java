@@ -29,6 +29,8 @@ public final class TuningHarness {
         List<Long> seeds = new ArrayList<>(List.of(1L, 2L, 3L));
         int warmupEpochs = 3;
         double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
+        int shift = Trainer.AUGMENT_MAX_SHIFT;
+        double rotation = Trainer.AUGMENT_MAX_ROTATION_DEGREES;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv[1];
@@ -56,6 +58,8 @@ public final class TuningHarness {
                         seeds.add(Long.parseLong(s));
                     }
                 }
+                case "shift" -> shift = Integer.parseInt(v);
+                case "rotate" -> rotation = Double.parseDouble(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
@@ -63,28 +67,30 @@ public final class TuningHarness {
         }
         Split split = DigitsImage.loadBundled().standardSplit();
         if (warmupEpochs > 0) {
-            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction);
+            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction, shift, rotation);
         }
         List<Double> accuracies = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
-            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction);
+            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction, shift, rotation);
             accuracies.add(s.testAccuracy());
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.2fs", seed, 100 * s.testAccuracy(), s.elapsedSeconds()));
         }
         List<Double> sorted = new ArrayList<>(accuracies);
         sorted.sort(null);
-        System.out.printf(Locale.ROOT, "%s lr=%s mom=%s batch=%d epochs=%d lambda=%s init=%s out=%s aug=%s final=%s | median=%.1f%% |%s%n",
+        System.out.printf(Locale.ROOT, "%s lr=%s mom=%s batch=%d epochs=%d lambda=%s init=%s out=%s aug=%s shift=%d rot=%s final=%s | median=%.1f%% |%s%n",
                 config.optimizer().id(), config.learningRate(), config.momentum(), config.batchSize(), config.epochs(),
-                config.lambda(), config.initializer().id(), config.outputLayer().id(), config.augment(), finalFraction,
+                config.lambda(), config.initializer().id(), config.outputLayer().id(), config.augment(), shift, rotation, finalFraction,
                 100 * sorted.get(sorted.size() / 2), line);
     }
 
-    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction) {
+    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction, int shift, double rotation) {
         Network network = config.initialNetwork(split.train().width(), split.train().height(), split.train().classCount());
         Trainer trainer = FAST ? new Trainer(config, network, split.train(), split.test(), new TuningCostFunction())
                 : new Trainer(config, network, split.train(), split.test());
         trainer.setFinalLearningRateFraction(finalFraction);
+        trainer.setAugmentMaxShift(shift);
+        trainer.setAugmentMaxRotationDegrees(rotation);
         trainer.setPublishIntervalMillis(Long.MAX_VALUE / 2_000_000L);
         return trainer.run();
     }
