@@ -39,7 +39,7 @@ import org.hiddenneurons.data.Dataset;
 public final class Trainer {
 
     /** Largest shift in pixels (each of x and y, uniform in [−max, max]) applied by augmentation. */
-    public static final int AUGMENT_MAX_SHIFT = 2;
+    public static final int AUGMENT_MAX_SHIFT = 1;
     /**
      * Mini-batch optimizers (SGD, Adam) anneal the learning rate over the planned epochs with a
      * cosine schedule (Loshchilov &amp; Hutter 2017, "SGDR", without restarts):

@@ -14,7 +14,15 @@ import org.hiddenneurons.data.Split;
  * for each seed and prints test accuracy and training seconds.
  *
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
- * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run).
+ * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
+ * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate (augmentation limits).
+ * Unset keys keep {@link TrainingConfig#defaults()}. {@code -Dfast=true} uses the test-scope
+ * {@link TuningCostFunction}. Example, after {@code mvn -o -q test-compile}:
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:EJML_JARS \
+ *     org.hiddenneurons.train.TuningHarness epochs=50 augment=true
+ * </pre>
+ * Reported seconds are the snapshot's elapsed time (training plus the initial and final evaluation).
  */
 public final class TuningHarness {
 
