@@ -49,7 +49,12 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
      * Epochs for the default run with augmentation on: shifted images are a harder, ever-changing
      * training set, so the run needs more passes to converge.
      */
-    public static final int DEFAULT_AUGMENTED_EPOCHS = 60;
+    public static final int DEFAULT_AUGMENTED_EPOCHS = 50;
+    /**
+     * λ for the default run with augmentation on: the shifts already regularise, and λ = 1 beat
+     * λ = 2 there (median 96.2 % vs 95.9 %, 50 epochs, batch 100).
+     */
+    public static final double DEFAULT_AUGMENTED_LAMBDA = 1.0;
     public static final double DEFAULT_LAMBDA = 2.0;
     public static final long DEFAULT_SEED = 1;
 
@@ -81,9 +86,12 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
                 DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_LAMBDA, DEFAULT_SEED, false);
     }
 
-    /** The defaults with augmentation on and {@link #DEFAULT_AUGMENTED_EPOCHS} epochs. */
+    /**
+     * The defaults with augmentation on, {@link #DEFAULT_AUGMENTED_EPOCHS} epochs and
+     * {@link #DEFAULT_AUGMENTED_LAMBDA}.
+     */
     public static TrainingConfig augmentedDefaults() {
-        return defaults().withAugment(true).withEpochs(DEFAULT_AUGMENTED_EPOCHS);
+        return defaults().withAugment(true).withEpochs(DEFAULT_AUGMENTED_EPOCHS).withLambda(DEFAULT_AUGMENTED_LAMBDA);
     }
 
     /** The architecture for images of the given size and class count. */
@@ -107,6 +115,11 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
     public TrainingConfig withAugment(boolean newAugment) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
                 momentum, batchSize, epochs, lambda, seed, newAugment);
+    }
+
+    public TrainingConfig withLambda(double newLambda) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                momentum, batchSize, epochs, newLambda, seed, augment);
     }
 
     public TrainingConfig withSeed(long newSeed) {
