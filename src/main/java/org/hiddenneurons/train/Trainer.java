@@ -93,9 +93,6 @@ public final class Trainer {
     private long clockStartedAt = -1;
     private long lastPublishedAt;
     private int lastPublishedEpoch = -1;
-    /** J on the training set at the end of epoch {@link #knownTrainLossEpoch} (full-batch optimizers compute it anyway). */
-    private double knownTrainLoss = Double.NaN;
-    private int knownTrainLossEpoch = -1;
 
     /**
      * @param config  settings (seed included)
@@ -324,8 +321,6 @@ public final class Trainer {
             if (!Double.isFinite(cost)) {
                 return diverge(cost);
             }
-            knownTrainLoss = cost;
-            knownTrainLossEpoch = epoch + 1;
         } else {
             shuffle();
             int trainSize = train.size();
@@ -456,11 +451,15 @@ public final class Trainer {
         return interval == 0 || System.nanoTime() - lastPublishedAt >= interval * 1_000_000L;
     }
 
-    /** Computes the metrics of the current weights, makes a snapshot, stores it as latest and tells the listeners. */
+    /**
+     * Computes the metrics of the current weights, makes a snapshot, stores it as latest and tells the listeners.
+     * Losses are the data term only (λ = 0), so train and test loss are comparable on one chart
+     * (the course's learning-curve convention); the regularised objective is what the optimizer sees.
+     */
     private TrainingSnapshot publish(TrainingState snapshotState, String message) {
-        Evaluation.Metrics trainMetrics = trainMetrics(snapshotState);
+        Evaluation.Metrics trainMetrics = Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(), 0.0);
         Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? null
-                : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), config.lambda());
+                : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), 0.0);
         TrainingSnapshot snapshot = new TrainingSnapshot(epoch, Math.max(config.epochs(), epoch),
                 trainMetrics.loss(), testMetrics == null ? Double.NaN : testMetrics.loss(),
                 trainMetrics.accuracy(), testMetrics == null ? Double.NaN : testMetrics.accuracy(),
@@ -472,23 +471,6 @@ public final class Trainer {
             listener.accept(snapshot);
         }
         return snapshot;
-    }
-
-    /** Train loss and accuracy; the loss is reused from the full-batch step when it is of these weights. */
-    private Evaluation.Metrics trainMetrics(TrainingState snapshotState) {
-        boolean lossKnown = knownTrainLossEpoch == epoch && snapshotState != TrainingState.DIVERGED
-                && snapshotState != TrainingState.CANCELLED;
-        if (!lossKnown) {
-            return Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(), config.lambda());
-        }
-        int[] predicted = Evaluation.predictAll(network, train.pixels(), train.size());
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == train.labels()[i]) {
-                correct++;
-            }
-        }
-        return new Evaluation.Metrics(knownTrainLoss, correct / (double) predicted.length);
     }
 
     /** Blocks while paused (clock stopped). @return false if cancelled */
