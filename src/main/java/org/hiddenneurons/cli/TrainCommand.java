@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Initializer;
@@ -69,7 +68,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Output layer and its cross-entropy cost (default: ${DEFAULT-VALUE}).")
     OutputLayer output;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation λ (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation λ (default: ${DEFAULT-VALUE};"
+            + " with --augment: " + TrainingConfig.DEFAULT_AUGMENTED_LAMBDA + ").")
     double lambda;
 
     @Option(names = "--optimizer", paramLabel = "gd|sgd|adam|lbfgs", converter = Converters.OptimizerConverter.class,
@@ -87,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Mini-batch size for sgd and adam (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE};"
+            + " with --augment: " + TrainingConfig.DEFAULT_AUGMENTED_EPOCHS + ").")
     int epochs;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -98,7 +99,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Seed for initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--augment", description = "Shift training images randomly by 1–2 px each epoch.")
+    @Option(names = "--augment", description = "Shift training images randomly each epoch (then epochs and λ"
+            + " default to TrainingConfig.augmentedDefaults()).")
     boolean augment;
 
     @Option(names = "--init", paramLabel = "uniform|glorot", converter = Converters.InitializerConverter.class,
@@ -138,20 +140,34 @@ final class TrainCommand implements Callable<Integer> {
         if (iterations != null && spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             throw new ParameterException(spec.commandLine(), "--epochs and --iterations are the same setting; give one");
         }
-        int epochCount = iterations != null ? iterations : epochs;
-        TrainingConfig config = new TrainingConfig(hidden, activation, output, initializer, optimizer, learningRate,
-                momentum, batchSize, epochCount, lambda, seed, augment);
+        // Options not given take the defaults of the chosen mode (augmentation has its own epochs and λ).
+        TrainingConfig base = augment ? TrainingConfig.augmentedDefaults() : TrainingConfig.defaults();
+        int epochCount = iterations != null ? iterations : given("--epochs") ? epochs : base.epochs();
+        TrainingConfig config = new TrainingConfig(
+                given("--hidden") ? hidden : base.hiddenSize(),
+                given("--activation") ? activation : base.activation(),
+                given("--output") ? output : base.outputLayer(),
+                given("--init") ? initializer : base.initializer(),
+                given("--optimizer") ? optimizer : base.optimizer(),
+                given("--learning-rate") ? learningRate : base.learningRate(),
+                given("--momentum") ? momentum : base.momentum(),
+                given("--batch-size") ? batchSize : base.batchSize(),
+                epochCount,
+                given("--lambda") ? lambda : base.lambda(),
+                given("--seed") ? seed : base.seed(),
+                augment);
         CliSupport.checkFolderExists(out);
 
         PrintWriter err = spec.commandLine().getErr();
         Dataset all = CliSupport.loadData(data.path);
         Split split = Split.standard(all);
         NetworkSpec networkSpec = config.spec(all.width(), all.height(), all.classCount());
-        Network network = config.initializer().initialize(networkSpec, new Random(config.seed()));
+        Network network = config.initialNetwork(all.width(), all.height(), all.classCount());
         err.printf(Locale.ROOT, "training %d-%d-%d (%s, %s output) on %s: %d train / %d test samples, %s, %d %s%n",
-                networkSpec.inputSize(), networkSpec.hiddenSize(), networkSpec.outputSize(), activation.id(),
-                output.id(), all.name(), split.train().size(), split.test().size(), optimizer.id(), epochCount,
-                unit(config));
+                networkSpec.inputSize(), networkSpec.hiddenSize(), networkSpec.outputSize(), config.activation().id(),
+                config.outputLayer().id(), all.name(), split.train().size(), split.test().size(),
+                config.optimizer().id(), epochCount,
+                unit(config) + (epochCount == 1 ? "" : "s"));
 
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         trainer.setPublishIntervalMillis(0);
@@ -184,6 +200,10 @@ final class TrainCommand implements Callable<Integer> {
             return Cli.EXIT_FAILURE;
         }
         return Cli.EXIT_OK;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private static String unit(TrainingConfig config) {
