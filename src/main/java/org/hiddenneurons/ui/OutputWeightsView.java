@@ -1,0 +1,331 @@
+package org.hiddenneurons.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.viz.DivergingPalette;
+
+/**
+ * How the output layer votes: Θ2 (outputs × (hidden+1), bias in column 0) as a compact heatmap,
+ * one row per digit 0–9 and one column per hidden unit, the bias column set apart on the right,
+ * all on one diverging scale (max |Θ2| including the bias) shown by a {@link ColorBar}. Hover shows
+ * "digit 3 ← unit 7: +1.25"; the selected hidden unit's column is outlined, and clicking a column
+ * selects that unit. Units are numbered from 1 on screen, as in {@link HiddenUnitGrid}.
+ */
+public final class OutputWeightsView extends Region {
+
+    /** Preferred side of one cell in screen pixels. */
+    public static final int DEFAULT_CELL = 14;
+    static final double LABEL_WIDTH = 18;
+    static final double BIAS_GAP = 8;
+    static final double AXIS_HEIGHT = 16;
+    static final double COLOR_BAR_GAP = 6;
+    /** Column numbers are written for unit 1 and every this-many units. */
+    static final int AXIS_STEP = 5;
+    static final String BIAS_LABEL = "bias";
+
+    private final ImageView weightsView = new ImageView();
+    private final ImageView biasView = new ImageView();
+    private final Region highlight = new Region();
+    private final ColorBar colorBar = new ColorBar();
+    private final List<Label> rowLabels = new ArrayList<>();
+    private final List<Label> columnLabels = new ArrayList<>();
+    private final Label biasLabel = new Label(BIAS_LABEL);
+    private final Tooltip weightsTooltip = new Tooltip();
+    private final Tooltip biasTooltip = new Tooltip();
+    private WritableImage weightsImage;
+    private WritableImage biasImage;
+    private int[] pixelBuffer = new int[0];
+    private Network network;
+    private int cell = DEFAULT_CELL;
+
+    private final ObjectProperty<DivergingPalette> palette =
+            new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
+    private final IntegerProperty selectedUnit = new SimpleIntegerProperty(this, "selectedUnit", -1);
+    private final BooleanProperty showBias = new SimpleBooleanProperty(this, "showBias", true);
+
+    public OutputWeightsView() {
+        getStyleClass().add(Styles.OUTPUT_WEIGHTS);
+        weightsView.setSmooth(false);
+        biasView.setSmooth(false);
+        highlight.getStyleClass().add(Styles.OUTPUT_WEIGHTS_HIGHLIGHT);
+        highlight.setMouseTransparent(true);
+        biasLabel.getStyleClass().addAll(Styles.OUTPUT_WEIGHTS_AXIS, Styles.MUTED);
+        colorBar.paletteProperty().bind(palette);
+        colorBar.setCaption("Output weights \u03982 (digit \u2190 hidden unit)");
+        for (Tooltip tooltip : new Tooltip[] {weightsTooltip, biasTooltip}) {
+            tooltip.setShowDelay(Duration.millis(150));
+            tooltip.setShowDuration(Duration.INDEFINITE);
+        }
+        Tooltip.install(weightsView, weightsTooltip);
+        Tooltip.install(biasView, biasTooltip);
+        getChildren().addAll(weightsView, biasView, highlight, biasLabel, colorBar);
+
+        weightsView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e, false));
+        weightsView.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip(e, false));
+        biasView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e, true));
+        biasView.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip(e, true));
+        weightsView.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && network != null) {
+                int unit = (int) (e.getX() / cell);
+                if (unit >= 0 && unit < network.spec().hiddenSize()) {
+                    selectedUnit.set(unit);
+                }
+            }
+        });
+        palette.addListener((obs, old, now) -> repaint());
+        selectedUnit.addListener((obs, old, now) -> requestLayout());
+        showBias.addListener((obs, old, now) -> requestLayout());
+    }
+
+    // ---- public API ------------------------------------------------------------------------
+
+    /** @param copy a network nobody modifies any more; null: nothing shown */
+    public void setNetwork(Network copy) {
+        NetworkSpec old = network == null ? null : network.spec();
+        network = copy;
+        if (copy != null && (old == null || old.outputSize() != copy.spec().outputSize()
+                || old.hiddenSize() != copy.spec().hiddenSize())) {
+            rebuildLabels(copy.spec());
+        }
+        if (selectedUnit.get() >= hiddenSize()) {
+            selectedUnit.set(-1);
+        }
+        repaint();
+        requestLayout();
+    }
+
+    public Network getNetwork() {
+        return network;
+    }
+
+    public ObjectProperty<DivergingPalette> paletteProperty() {
+        return palette;
+    }
+
+    public void setPalette(DivergingPalette value) {
+        palette.set(value);
+    }
+
+    /** The hidden unit whose column is outlined (0-based), −1 for none. */
+    public IntegerProperty selectedUnitProperty() {
+        return selectedUnit;
+    }
+
+    public void setSelectedUnit(int unit) {
+        selectedUnit.set(unit);
+    }
+
+    /** Show the bias column (default true). */
+    public BooleanProperty showBiasProperty() {
+        return showBias;
+    }
+
+    public ColorBar getColorBar() {
+        return colorBar;
+    }
+
+    /** The hover text of one weight: "digit 3 ← unit 7: +1.25" (unit −1: the bias). */
+    public static String tooltipText(Network network, int digit, int unit) {
+        int cols = network.spec().hiddenSize() + 1;
+        double weight = network.theta2()[digit * cols + unit + 1];
+        String from = unit < 0 ? BIAS_LABEL : "unit " + HiddenUnitGrid.displayNumber(unit);
+        return "digit " + digit + " \u2190 " + from + ": " + ColorBar.formatSigned(weight, 2);
+    }
+
+    /** max |Θ2| over all entries, bias included: the scale of every cell. */
+    public static double maxAbs(Network network) {
+        double max = 0;
+        for (double w : network.theta2()) {
+            max = Math.max(max, Math.abs(w));
+        }
+        return max;
+    }
+
+    /** The weights image (hidden wide, outputs high) for tests. */
+    WritableImage weightsImage() {
+        return weightsImage;
+    }
+
+    /** The outline of the selected column (for tests). */
+    Region highlight() {
+        return highlight;
+    }
+
+    // ---- painting --------------------------------------------------------------------------
+
+    private int hiddenSize() {
+        return network == null ? 0 : network.spec().hiddenSize();
+    }
+
+    private int outputSize() {
+        return network == null ? 10 : network.spec().outputSize();
+    }
+
+    private void rebuildLabels(NetworkSpec spec) {
+        getChildren().removeAll(rowLabels);
+        getChildren().removeAll(columnLabels);
+        rowLabels.clear();
+        columnLabels.clear();
+        for (int k = 0; k < spec.outputSize(); k++) {
+            Label label = new Label(Integer.toString(k));
+            label.getStyleClass().add(Styles.OUTPUT_WEIGHTS_AXIS);
+            rowLabels.add(label);
+        }
+        for (int j = 0; j < spec.hiddenSize(); j++) {
+            int number = HiddenUnitGrid.displayNumber(j);
+            if (number == 1 || number % AXIS_STEP == 0) {
+                Label label = new Label(Integer.toString(number));
+                label.getStyleClass().addAll(Styles.OUTPUT_WEIGHTS_AXIS, Styles.MUTED);
+                label.setUserData(j);
+                columnLabels.add(label);
+            }
+        }
+        getChildren().addAll(rowLabels);
+        getChildren().addAll(columnLabels);
+    }
+
+    private void repaint() {
+        if (network == null) {
+            weightsView.setImage(null);
+            biasView.setImage(null);
+            colorBar.setMaxAbs(Double.NaN);
+            return;
+        }
+        int hidden = hiddenSize();
+        int outputs = outputSize();
+        double[] theta2 = network.theta2();
+        double max = maxAbs(network);
+        DivergingPalette p = palette.get();
+        if (pixelBuffer.length < hidden * outputs) {
+            pixelBuffer = new int[hidden * outputs];
+        }
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < hidden; j++) {
+                pixelBuffer[k * hidden + j] = p.argb(theta2[k * (hidden + 1) + j + 1], max);
+            }
+        }
+        if (weightsImage == null || (int) weightsImage.getWidth() != hidden || (int) weightsImage.getHeight() != outputs) {
+            weightsImage = new WritableImage(hidden, outputs);
+            weightsView.setImage(weightsImage);
+        }
+        weightsImage.getPixelWriter().setPixels(0, 0, hidden, outputs, PixelFormat.getIntArgbPreInstance(),
+                pixelBuffer, 0, hidden);
+        for (int k = 0; k < outputs; k++) {
+            pixelBuffer[k] = p.argb(theta2[k * (hidden + 1)], max);
+        }
+        if (biasImage == null || (int) biasImage.getHeight() != outputs) {
+            biasImage = new WritableImage(1, outputs);
+            biasView.setImage(biasImage);
+        }
+        biasImage.getPixelWriter().setPixels(0, 0, 1, outputs, PixelFormat.getIntArgbPreInstance(), pixelBuffer, 0, 1);
+        colorBar.setMaxAbs(max);
+    }
+
+    private void updateTooltip(MouseEvent e, boolean bias) {
+        if (network == null) {
+            return;
+        }
+        int digit = Math.max(0, Math.min(outputSize() - 1, (int) (e.getY() / cell)));
+        int unit = bias ? -1 : Math.max(0, Math.min(hiddenSize() - 1, (int) (e.getX() / cell)));
+        (bias ? biasTooltip : weightsTooltip).setText(tooltipText(network, digit, unit));
+    }
+
+    // ---- layout ----------------------------------------------------------------------------
+
+    private double biasWidth() {
+        return showBias.get() ? BIAS_GAP + Math.max(cell, biasLabel.prefWidth(-1)) : 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double width = getWidth() - left - snappedRightInset();
+        double height = getHeight() - top - snappedBottomInset();
+        int hidden = Math.max(1, hiddenSize());
+        int outputs = outputSize();
+        double barHeight = colorBar.prefHeight(-1);
+        double biasExtra = showBias.get() ? BIAS_GAP + biasLabel.prefWidth(-1) : 0;
+        int byWidth = (int) Math.floor((width - LABEL_WIDTH - biasExtra) / hidden);
+        int byHeight = (int) Math.floor((height - AXIS_HEIGHT - COLOR_BAR_GAP - barHeight) / outputs);
+        cell = Math.max(2, Math.min(byWidth, byHeight));
+
+        double matrixWidth = hidden * cell;
+        double matrixHeight = outputs * cell;
+        double x = left + LABEL_WIDTH;
+        double y = top;
+        weightsView.setFitWidth(matrixWidth);
+        weightsView.setFitHeight(matrixHeight);
+        weightsView.relocate(x, y);
+        for (int k = 0; k < rowLabels.size(); k++) {
+            Label label = rowLabels.get(k);
+            label.autosize();
+            label.relocate(left + LABEL_WIDTH - label.getWidth() - 4, y + k * cell + (cell - label.getHeight()) / 2);
+        }
+        for (Label label : columnLabels) {
+            int j = (int) label.getUserData();
+            label.autosize();
+            label.relocate(x + j * cell + (cell - label.getWidth()) / 2, y + matrixHeight + 1);
+        }
+        boolean bias = showBias.get();
+        biasView.setVisible(bias);
+        biasLabel.setVisible(bias);
+        double biasX = x + matrixWidth + BIAS_GAP;
+        biasLabel.autosize();
+        double biasColumn = Math.max(cell, biasLabel.getWidth());
+        biasView.setFitWidth(cell);
+        biasView.setFitHeight(matrixHeight);
+        biasView.relocate(biasX + Math.floor((biasColumn - cell) / 2), y);
+        biasLabel.relocate(biasX + (biasColumn - biasLabel.getWidth()) / 2, y + matrixHeight + 1);
+
+        int selected = selectedUnit.get();
+        boolean showHighlight = network != null && selected >= 0 && selected < hiddenSize();
+        highlight.setVisible(showHighlight);
+        if (showHighlight) {
+            highlight.resizeRelocate(x + selected * cell - 2, y - 2, cell + 4, matrixHeight + 4);
+        }
+        double barWidth = Math.max(160, Math.min(width, matrixWidth + LABEL_WIDTH + biasWidth()));
+        colorBar.resizeRelocate(left, y + matrixHeight + AXIS_HEIGHT + COLOR_BAR_GAP, barWidth, barHeight);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + LABEL_WIDTH + Math.max(1, hiddenSize()) * DEFAULT_CELL
+                + (showBias.get() ? BIAS_GAP + Math.max(DEFAULT_CELL, biasLabel.prefWidth(-1)) : 0)
+                + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + outputSize() * DEFAULT_CELL + AXIS_HEIGHT + COLOR_BAR_GAP
+                + colorBar.prefHeight(-1) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + LABEL_WIDTH + Math.max(1, hiddenSize()) * 2 + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return snappedTopInset() + outputSize() * 2 + AXIS_HEIGHT + COLOR_BAR_GAP + colorBar.prefHeight(-1)
+                + snappedBottomInset();
+    }
+}
