@@ -43,6 +43,8 @@ public final class HiddenUnitGrid extends Region {
     private final ColorBar colorBar = new ColorBar();
     private final List<HiddenUnitTile> tiles = new ArrayList<>();
     private int[] pixelBuffer = new int[0];
+    /** The tiles' scale at the last layout (new tiles start with it). */
+    private int lastImageScale = DEFAULT_IMAGE_SCALE;
 
     private Network network;
     private ForwardPass forwardPass;
@@ -218,6 +220,7 @@ public final class HiddenUnitGrid extends Region {
         tileLayer.getChildren().clear();
         for (int j = 0; j < count; j++) {
             HiddenUnitTile tile = new HiddenUnitTile(j);
+            tile.setImageScale(lastImageScale);
             tile.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(tile, e));
             tile.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip(tile, e));
             tile.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -352,6 +355,7 @@ public final class HiddenUnitGrid extends Region {
         int imageScale = (int) Math.max(1, Math.floor(Math.min(
                 (cellWidth - HiddenUnitTile.CHROME_WIDTH) / inputWidth(),
                 (cellHeight - HiddenUnitTile.CHROME_HEIGHT) / inputHeight())));
+        lastImageScale = imageScale;
         double tileWidth = inputWidth() * imageScale + HiddenUnitTile.CHROME_WIDTH;
         double tileHeight = inputHeight() * imageScale + HiddenUnitTile.CHROME_HEIGHT;
         double gridWidth = columns * tileWidth + (columns - 1) * GAP;

@@ -8,9 +8,13 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * One hidden unit's tile in a {@link HiddenUnitGrid}: its weight picture (one {@link WritableImage}
- * created once per input size, shown at an integer scale with nearest-neighbour sampling), a glow
- * border and a bar under the picture whose strength is the unit's activation.
+ * One hidden unit's tile in a {@link HiddenUnitGrid}: its weight picture, a glow border and a bar
+ * under the picture whose strength is the unit's activation.
+ *
+ * <p>The picture is ONE {@link WritableImage} per tile, created only when the input size or the
+ * integer display scale changes, written with one bulk {@code setPixels} of an integer-upscaled
+ * copy of the weights (nearest neighbour done here, so pixels stay crisp on every rendering
+ * pipeline — the software pipeline ignores {@code ImageView.setSmooth(false)}).
  */
 public final class HiddenUnitTile extends Region {
 
@@ -32,6 +36,11 @@ public final class HiddenUnitTile extends Region {
     private final Tooltip tooltip = new Tooltip();
     private WritableImage image;
     private int imageScale = 1;
+    /** The last picture at 1:1 (kept to redraw when the scale changes) and its upscaled copy. */
+    private int[] basePixels = new int[0];
+    private int baseWidth;
+    private int baseHeight;
+    private int[] scaledPixels = new int[0];
     private double activation = Double.NaN;
 
     /** @param unit the hidden unit's index j (0-based), row j of Θ1 */
@@ -61,17 +70,58 @@ public final class HiddenUnitTile extends Region {
     }
 
     /**
-     * Writes the picture in one bulk copy; the image is created only when the size changes.
+     * Shows a picture: copies it, enlarges it by the current scale and writes it in one bulk copy.
      *
      * @param argb width×height opaque ARGB pixels, row-major. Not modified, not kept
      */
     public void setPixels(int[] argb, int width, int height) {
+        if (basePixels.length != width * height) {
+            basePixels = new int[width * height];
+        }
+        System.arraycopy(argb, 0, basePixels, 0, width * height);
+        baseWidth = width;
+        baseHeight = height;
+        writeImage();
+    }
+
+    private void writeImage() {
+        if (baseWidth == 0) {
+            return;
+        }
+        int width = baseWidth * imageScale;
+        int height = baseHeight * imageScale;
         if (image == null || (int) image.getWidth() != width || (int) image.getHeight() != height) {
             image = new WritableImage(width, height);
             imageView.setImage(image);
+            scaledPixels = new int[width * height];
             requestLayout();
         }
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), argb, 0, width);
+        upscale(basePixels, baseWidth, baseHeight, imageScale, scaledPixels);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(),
+                scaledPixels, 0, width);
+    }
+
+    /**
+     * Nearest-neighbour enlargement: each source pixel becomes a scale×scale block.
+     *
+     * @param source width×height values, not modified
+     * @param out    (width·scale)×(height·scale) values. Modified
+     */
+    public static void upscale(int[] source, int width, int height, int scale, int[] out) {
+        int outWidth = width * scale;
+        for (int y = 0; y < height; y++) {
+            int rowStart = y * scale * outWidth;
+            int o = rowStart;
+            for (int x = 0; x < width; x++) {
+                int value = source[y * width + x];
+                for (int k = 0; k < scale; k++) {
+                    out[o++] = value;
+                }
+            }
+            for (int k = 1; k < scale; k++) {
+                System.arraycopy(out, rowStart, out, rowStart + k * outWidth, outWidth);
+            }
+        }
     }
 
     /** The image shown (for tests). */
@@ -86,6 +136,7 @@ public final class HiddenUnitTile extends Region {
         }
         if (scale != imageScale) {
             imageScale = scale;
+            writeImage();
             requestLayout();
         }
     }
@@ -123,18 +174,18 @@ public final class HiddenUnitTile extends Region {
         }
         double x = (localX - imageView.getLayoutX()) / imageScale;
         double y = (localY - imageView.getLayoutY()) / imageScale;
-        if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) {
+        if (x < 0 || y < 0 || x >= baseWidth || y >= baseHeight) {
             return null;
         }
         return new int[] {(int) x, (int) y};
     }
 
     private double pictureWidth() {
-        return image == null ? 0 : image.getWidth() * imageScale;
+        return baseWidth * imageScale;
     }
 
     private double pictureHeight() {
-        return image == null ? 0 : image.getHeight() * imageScale;
+        return baseHeight * imageScale;
     }
 
     @Override

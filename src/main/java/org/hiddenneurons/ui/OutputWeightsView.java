@@ -51,9 +51,15 @@ public final class OutputWeightsView extends Region {
     private final Tooltip biasTooltip = new Tooltip();
     private WritableImage weightsImage;
     private WritableImage biasImage;
-    private int[] pixelBuffer = new int[0];
+    /** Θ2 colours at one pixel per weight (outputs × hidden) and the bias column (outputs). */
+    private int[] weightPixels = new int[0];
+    private int[] biasPixels = new int[0];
+    /** Reused buffer for the enlarged images. */
+    private int[] scaledBuffer = new int[0];
     private Network network;
     private int cell = DEFAULT_CELL;
+    /** The cell size the images were last written at. */
+    private int writtenCell = -1;
 
     private final ObjectProperty<DivergingPalette> palette =
             new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
@@ -158,9 +164,14 @@ public final class OutputWeightsView extends Region {
         return max;
     }
 
-    /** The weights image (hidden wide, outputs high) for tests. */
+    /** The weights image (hidden·cell wide, outputs·cell high) for tests. */
     WritableImage weightsImage() {
         return weightsImage;
+    }
+
+    /** Screen pixels per weight at the last layout (for tests). */
+    int cellSize() {
+        return cell;
     }
 
     /** The outline of the selected column (for tests). */
@@ -205,6 +216,8 @@ public final class OutputWeightsView extends Region {
         if (network == null) {
             weightsView.setImage(null);
             biasView.setImage(null);
+            weightsImage = null;
+            biasImage = null;
             colorBar.setMaxAbs(Double.NaN);
             return;
         }
@@ -213,29 +226,54 @@ public final class OutputWeightsView extends Region {
         double[] theta2 = network.theta2();
         double max = maxAbs(network);
         DivergingPalette p = palette.get();
-        if (pixelBuffer.length < hidden * outputs) {
-            pixelBuffer = new int[hidden * outputs];
+        if (weightPixels.length != hidden * outputs) {
+            weightPixels = new int[hidden * outputs];
+        }
+        if (biasPixels.length != outputs) {
+            biasPixels = new int[outputs];
         }
         for (int k = 0; k < outputs; k++) {
+            biasPixels[k] = p.argb(theta2[k * (hidden + 1)], max);
             for (int j = 0; j < hidden; j++) {
-                pixelBuffer[k * hidden + j] = p.argb(theta2[k * (hidden + 1) + j + 1], max);
+                weightPixels[k * hidden + j] = p.argb(theta2[k * (hidden + 1) + j + 1], max);
             }
         }
-        if (weightsImage == null || (int) weightsImage.getWidth() != hidden || (int) weightsImage.getHeight() != outputs) {
-            weightsImage = new WritableImage(hidden, outputs);
-            weightsView.setImage(weightsImage);
-        }
-        weightsImage.getPixelWriter().setPixels(0, 0, hidden, outputs, PixelFormat.getIntArgbPreInstance(),
-                pixelBuffer, 0, hidden);
-        for (int k = 0; k < outputs; k++) {
-            pixelBuffer[k] = p.argb(theta2[k * (hidden + 1)], max);
-        }
-        if (biasImage == null || (int) biasImage.getHeight() != outputs) {
-            biasImage = new WritableImage(1, outputs);
-            biasView.setImage(biasImage);
-        }
-        biasImage.getPixelWriter().setPixels(0, 0, 1, outputs, PixelFormat.getIntArgbPreInstance(), pixelBuffer, 0, 1);
         colorBar.setMaxAbs(max);
+        writeImages();
+    }
+
+    /**
+     * Writes both images enlarged to the current cell size (nearest neighbour done here, so cells
+     * stay crisp on every pipeline); images are recreated only when their size changes.
+     */
+    private void writeImages() {
+        if (network == null) {
+            return;
+        }
+        int hidden = hiddenSize();
+        int outputs = outputSize();
+        int needed = hidden * outputs * cell * cell;
+        if (scaledBuffer.length < needed) {
+            scaledBuffer = new int[needed];
+        }
+        HiddenUnitTile.upscale(weightPixels, hidden, outputs, cell, scaledBuffer);
+        weightsImage = writable(weightsImage, hidden * cell, outputs * cell);
+        weightsView.setImage(weightsImage);
+        weightsImage.getPixelWriter().setPixels(0, 0, hidden * cell, outputs * cell,
+                PixelFormat.getIntArgbPreInstance(), scaledBuffer, 0, hidden * cell);
+        HiddenUnitTile.upscale(biasPixels, 1, outputs, cell, scaledBuffer);
+        biasImage = writable(biasImage, cell, outputs * cell);
+        biasView.setImage(biasImage);
+        biasImage.getPixelWriter().setPixels(0, 0, cell, outputs * cell, PixelFormat.getIntArgbPreInstance(),
+                scaledBuffer, 0, cell);
+        writtenCell = cell;
+    }
+
+    private static WritableImage writable(WritableImage current, int width, int height) {
+        if (current != null && (int) current.getWidth() == width && (int) current.getHeight() == height) {
+            return current;
+        }
+        return new WritableImage(width, height);
     }
 
     private void updateTooltip(MouseEvent e, boolean bias) {
@@ -266,6 +304,9 @@ public final class OutputWeightsView extends Region {
         int byWidth = (int) Math.floor((width - LABEL_WIDTH - biasExtra) / hidden);
         int byHeight = (int) Math.floor((height - AXIS_HEIGHT - COLOR_BAR_GAP - barHeight) / outputs);
         cell = Math.max(2, Math.min(byWidth, byHeight));
+        if (cell != writtenCell) {
+            writeImages();
+        }
 
         double matrixWidth = hidden * cell;
         double matrixHeight = outputs * cell;

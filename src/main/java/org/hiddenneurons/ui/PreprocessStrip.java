@@ -15,16 +15,20 @@ import org.hiddenneurons.data.Preprocessor;
 /**
  * What happens to a drawing before the network sees it, step by step: drawn → cropped to the ink
  * → scaled into the digit box → centred by centre of mass (the 20×20 network input, shown larger).
- * Images are shown as the data set stores digits (white ink on black), enlarged with
- * nearest-neighbour sampling at whole-number scales so every input pixel is visible; only an image
- * larger than its box (the full drawing) is smoothly reduced. A blank result shows a calm hint.
+ * Images are shown as the data set stores digits (white ink on black), enlarged by whole numbers
+ * with nearest-neighbour sampling done here (one {@link WritableImage} per step, recreated only when
+ * the size changes, written with one bulk {@code setPixels} from reused buffers) so every input
+ * pixel is visible and crisp; only an image larger than its box (the full drawing) is smoothly
+ * reduced. A blank result shows a calm hint.
  */
 public final class PreprocessStrip extends StackPane {
 
     /** Side of the box each intermediate step is shown in. */
     public static final double STEP_BOX = 64;
-    /** Side of the box of the final step (the network input). */
-    public static final double FINAL_BOX = 120;
+    /** Side of the box of the final step (the network input): 20×20 at 6× plus the margin. */
+    public static final double FINAL_BOX = 128;
+    /** Black margin between a frame's edge and its image. */
+    static final double FRAME_MARGIN = 4;
     static final String[] DEFAULT_CAPTIONS = {"drawn", "cropped", "scaled", "centred (network input)"};
     static final String DEFAULT_HINT = "Draw a digit";
     static final String ARROW = "\u2192";
@@ -34,6 +38,7 @@ public final class PreprocessStrip extends StackPane {
     private final Label hint = new Label(DEFAULT_HINT);
     /** Reused between steps and calls; grows to the largest image seen. */
     private int[] pixelBuffer = new int[0];
+    private int[] scaledBuffer = new int[0];
     private Preprocessor.Result result;
 
     public PreprocessStrip() {
@@ -142,15 +147,28 @@ public final class PreprocessStrip extends StackPane {
             pixelBuffer = new int[w * h];
         }
         grayToArgb(image, pixelBuffer);
-        if (step.image == null || (int) step.image.getWidth() != w || (int) step.image.getHeight() != h) {
-            step.image = new WritableImage(w, h);
+        double scale = displayScale(w, h, step.boxSide - 2 * FRAME_MARGIN);
+        int factor = scale >= 1 ? (int) scale : 1;
+        int[] pixels = pixelBuffer;
+        if (factor > 1) {
+            if (scaledBuffer.length < w * h * factor * factor) {
+                scaledBuffer = new int[w * h * factor * factor];
+            }
+            HiddenUnitTile.upscale(pixelBuffer, w, h, factor, scaledBuffer);
+            pixels = scaledBuffer;
+        }
+        int imageWidth = w * factor;
+        int imageHeight = h * factor;
+        if (step.image == null || (int) step.image.getWidth() != imageWidth
+                || (int) step.image.getHeight() != imageHeight) {
+            step.image = new WritableImage(imageWidth, imageHeight);
             step.view.setImage(step.image);
         }
-        step.image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixelBuffer, 0, w);
-        double scale = displayScale(w, h, step.boxSide);
+        step.image.getPixelWriter().setPixels(0, 0, imageWidth, imageHeight, PixelFormat.getIntArgbPreInstance(),
+                pixels, 0, imageWidth);
         step.view.setSmooth(scale < 1);
-        step.view.setFitWidth(w * scale);
-        step.view.setFitHeight(h * scale);
+        step.view.setFitWidth(scale < 1 ? w * scale : imageWidth);
+        step.view.setFitHeight(scale < 1 ? h * scale : imageHeight);
     }
 
     /** One labelled thumbnail. */
