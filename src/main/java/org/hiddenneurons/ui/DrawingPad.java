@@ -107,9 +107,16 @@ public final class DrawingPad extends Region {
     private final List<double[]> smoothed = new ArrayList<>();
     private List<Point2D> currentStroke;
     private double[] currentSmoothed;
-    /** Ink coverage of the finished strokes; the current stroke is drawn on a copy. */
+    /**
+     * Ink coverage of the finished strokes plus the settled part of the current stroke (every
+     * segment of its smoothed polyline but the last, which moves with the next point); a drag step
+     * copies it and draws only the last segment on the copy, so its cost does not grow with the
+     * stroke's length.
+     */
     private final float[] committedCoverage = new float[RASTER_SIZE * RASTER_SIZE];
     private final float[] workCoverage = new float[RASTER_SIZE * RASTER_SIZE];
+    /** Points of {@link #currentSmoothed} whose segments are already in committedCoverage. */
+    private int settledPoints;
     private int activeTouchId = -1;
 
     private final ReadOnlyObjectWrapper<Drawing> drawing =
@@ -248,6 +255,11 @@ public final class DrawingPad extends Region {
         rebuild();
     }
 
+    /** The finished strokes' points in drawing coordinates (read-only, for tests and replays). */
+    public List<List<Point2D>> getStrokes() {
+        return Collections.unmodifiableList(strokes);
+    }
+
     /** Number of finished strokes. */
     public int strokeCount() {
         return strokes.size();
@@ -277,6 +289,7 @@ public final class DrawingPad extends Region {
         currentStroke = new ArrayList<>();
         currentStroke.add(toDrawing(localX, localY));
         currentSmoothed = StrokeRasterizer.smooth(currentStroke);
+        settledPoints = 0;
         publish();
         repaint();
     }
@@ -288,14 +301,32 @@ public final class DrawingPad extends Region {
         }
         currentStroke.add(p);
         currentSmoothed = StrokeRasterizer.smooth(currentStroke);
+        settleCurrentStroke();
         publish();
         repaint();
+    }
+
+    /**
+     * Draws the newly settled segments of the current stroke into committedCoverage. With three
+     * or more points, every segment of the smoothed polyline but the last stays the same when
+     * points are added (the curves end at midpoints); with fewer, nothing is settled.
+     */
+    private void settleCurrentStroke() {
+        if (currentStroke.size() < 3) {
+            return;
+        }
+        int settled = currentSmoothed.length / 2 - 1;
+        if (settled > settledPoints) {
+            StrokeRasterizer.drawPolyline(currentSmoothed, Math.max(0, settledPoints - 1), settled - 1, penRadius(),
+                    committedCoverage, RASTER_SIZE, RASTER_SIZE);
+            settledPoints = settled;
+        }
     }
 
     private void endStroke() {
         strokes.add(List.copyOf(currentStroke));
         smoothed.add(currentSmoothed);
-        StrokeRasterizer.drawPolyline(currentSmoothed, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
+        drawUnsettled(committedCoverage);
         currentStroke = null;
         currentSmoothed = null;
         publish();
@@ -322,15 +353,26 @@ public final class DrawingPad extends Region {
         for (double[] polyline : smoothed) {
             StrokeRasterizer.drawPolyline(polyline, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
         }
+        settledPoints = 0;
+        if (currentStroke != null) {
+            settleCurrentStroke();
+        }
         publish();
         repaint();
+    }
+
+    /** Draws the current stroke's segments that are not settled yet. @param coverage Modified. */
+    private void drawUnsettled(float[] coverage) {
+        int points = currentSmoothed.length / 2;
+        StrokeRasterizer.drawPolyline(currentSmoothed, Math.max(0, settledPoints - 1), points - 1, penRadius(),
+                coverage, RASTER_SIZE, RASTER_SIZE);
     }
 
     private void publish() {
         float[] coverage = committedCoverage;
         if (currentSmoothed != null) {
             System.arraycopy(committedCoverage, 0, workCoverage, 0, workCoverage.length);
-            StrokeRasterizer.drawPolyline(currentSmoothed, penRadius(), workCoverage, RASTER_SIZE, RASTER_SIZE);
+            drawUnsettled(workCoverage);
             coverage = workCoverage;
         }
         int count = strokes.size() + (currentStroke != null ? 1 : 0);
@@ -443,7 +485,7 @@ public final class DrawingPad extends Region {
     public static final class StrokeRasterizer {
 
         /** Longest straight piece of a flattened curve, in drawing pixels. */
-        static final double FLATTEN_STEP = 2.0;
+        static final double FLATTEN_STEP = 3.0;
         /** Most pieces per quadratic curve. */
         static final int MAX_PIECES_PER_CURVE = 16;
 
@@ -517,11 +559,22 @@ public final class DrawingPad extends Region {
          * @param coverage width×height values in [0, 1], row-major. Modified
          */
         public static void drawPolyline(double[] xy, double radius, float[] coverage, int width, int height) {
-            int n = xy.length / 2;
-            if (n == 1) {
-                drawSegment(xy[0], xy[1], xy[0], xy[1], radius, coverage, width, height);
+            drawPolyline(xy, 0, xy.length / 2 - 1, radius, coverage, width, height);
+        }
+
+        /**
+         * Draws the part of a polyline from point {@code first} to point {@code last} (inclusive);
+         * a single point ({@code first == last}) draws a dot.
+         *
+         * @param coverage Modified
+         */
+        public static void drawPolyline(double[] xy, int first, int last, double radius, float[] coverage,
+                                        int width, int height) {
+            if (first == last) {
+                drawSegment(xy[2 * first], xy[2 * first + 1], xy[2 * first], xy[2 * first + 1], radius, coverage,
+                        width, height);
             }
-            for (int i = 1; i < n; i++) {
+            for (int i = first + 1; i <= last; i++) {
                 drawSegment(xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], radius, coverage, width, height);
             }
         }
@@ -539,10 +592,16 @@ public final class DrawingPad extends Region {
             double lengthSquared = dx * dx + dy * dy;
             double inverse = lengthSquared > 0 ? 1.0 / lengthSquared : 0.0;
             double reachSquared = reach * reach;
+            // Pixels closer than reach − 1 are fully covered: no square root needed.
+            double solid = Math.max(0, reach - 1);
+            double solidSquared = solid * solid;
             for (int y = y0; y <= y1; y++) {
                 double py = y + 0.5 - ay;
                 int row = y * width;
                 for (int x = x0; x <= x1; x++) {
+                    if (coverage[row + x] >= 1f) {
+                        continue;
+                    }
                     double px = x + 0.5 - ax;
                     double t = (px * dx + py * dy) * inverse;
                     t = t < 0 ? 0 : (t > 1 ? 1 : t);
@@ -552,7 +611,7 @@ public final class DrawingPad extends Region {
                     if (distanceSquared >= reachSquared) {
                         continue;
                     }
-                    float c = (float) Math.min(1.0, reach - Math.sqrt(distanceSquared));
+                    float c = distanceSquared <= solidSquared ? 1f : (float) (reach - Math.sqrt(distanceSquared));
                     if (c > coverage[row + x]) {
                         coverage[row + x] = c;
                     }
@@ -564,10 +623,18 @@ public final class DrawingPad extends Region {
         public static int[] toArgb(float[] coverage) {
             int[] argb = new int[coverage.length];
             for (int i = 0; i < coverage.length; i++) {
-                int v = Math.round(coverage[i] * 255f);
-                argb[i] = 0xff000000 | (v << 16) | (v << 8) | v;
+                argb[i] = GRAY[(int) (coverage[i] * 255f + 0.5f)];
             }
             return argb;
+        }
+
+        /** Opaque gray ARGB of level 0 … 255. */
+        private static final int[] GRAY = new int[256];
+
+        static {
+            for (int v = 0; v < 256; v++) {
+                GRAY[v] = 0xff000000 | (v << 16) | (v << 8) | v;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -110,10 +111,19 @@ class DrawingPadTest {
         assertFalse(duringDrag.empty());
         assertTrue(inkAt(duringDrag, 200, 200) > 0.9, "ink under the pointer while dragging");
         assertEquals(0, pad.strokeCount(), "the stroke is not finished yet");
+        robot.moveTo(screen(90, 230));
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, pad.strokeCount());
         assertNotSame(duringDrag, pad.getDrawing());
+        int[][] replayed = new int[1][];
+        robot.interact(() -> {
+            DrawingPad fresh = new DrawingPad();
+            fresh.addStroke(pad.getStrokes().get(0));
+            replayed[0] = fresh.getDrawing().argb();
+        });
+        assertArrayEquals(replayed[0], pad.getDrawing().argb(),
+                "drawing step by step gives exactly the raster of the whole stroke");
 
         robot.interact(pad::undo);
         assertTrue(pad.isEmpty());
