@@ -37,7 +37,20 @@ public final class HiddenUnitGrid extends Region {
     static final double GAP = 6;
     /** Space between the tiles and the colour bar. */
     static final double COLOR_BAR_GAP = 8;
-    static final String SEPARATOR = " \u00b7 ";
+
+    /**
+     * Every text the grid shows, for translations; "{0}", "{1}", "{2}" are replaced by the values
+     * (numbers arrive formatted). Separator goes between the tooltip's parts.
+     */
+    public record Texts(String unit, String activation, String z, String bias, String weightAt,
+                        String separator, String captionNoNetwork, String captionShared,
+                        String captionPerUnit, String captionSelectedUnit) {
+        /** English. */
+        public static final Texts ENGLISH = new Texts("Unit {0}", "activation {0}", "z {0}", "bias {0}",
+                "weight at (x {0}, y {1}): {2}", " \u00b7 ", "Incoming weights",
+                "Incoming weights (one scale for all units)", "Incoming weights (each unit on its own scale)",
+                "Unit {0}'s weights (each unit on its own scale)");
+    }
 
     private final Pane tileLayer = new Pane();
     private final ColorBar colorBar = new ColorBar();
@@ -54,6 +67,7 @@ public final class HiddenUnitGrid extends Region {
     private final ObjectProperty<DivergingPalette> palette =
             new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
     private final IntegerProperty selectedUnit = new SimpleIntegerProperty(this, "selectedUnit", -1);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
 
     public HiddenUnitGrid() {
         getStyleClass().add(Styles.HIDDEN_UNIT_GRID);
@@ -68,6 +82,7 @@ public final class HiddenUnitGrid extends Region {
             updateSelectionStyle();
             updateColorBar();
         });
+        texts.addListener((obs, old, now) -> updateColorBar());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -145,6 +160,15 @@ public final class HiddenUnitGrid extends Region {
         selectedUnit.set(unit);
     }
 
+    /** The texts shown (default {@link Texts#ENGLISH}). */
+    public ObjectProperty<Texts> textsProperty() {
+        return texts;
+    }
+
+    public void setTexts(Texts value) {
+        texts.set(value);
+    }
+
     /** The tiles, in unit order (read-only). */
     public List<HiddenUnitTile> getTiles() {
         return Collections.unmodifiableList(tiles);
@@ -168,21 +192,35 @@ public final class HiddenUnitGrid extends Region {
      * @param pixel {x, y} of the weight under the pointer, or null
      */
     public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel) {
+        return tooltipText(network, pass, unit, pixel, Texts.ENGLISH);
+    }
+
+    /** {@link #tooltipText(Network, ForwardPass, int, int[])} in the given texts. */
+    public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel, Texts texts) {
         NetworkSpec spec = network.spec();
         int cols = spec.inputSize() + 1;
         double[] theta1 = network.theta1();
-        StringBuilder text = new StringBuilder("Unit ").append(displayNumber(unit));
+        StringBuilder text = new StringBuilder(fill(texts.unit(), displayNumber(unit)));
         if (pass != null) {
-            text.append(SEPARATOR).append("activation ").append(ColorBar.format(pass.a2()[unit + 1], 2));
-            text.append(SEPARATOR).append("z ").append(ColorBar.format(pass.z2()[unit], 2));
+            text.append(texts.separator()).append(fill(texts.activation(), ColorBar.format(pass.a2()[unit + 1], 2)));
+            text.append(texts.separator()).append(fill(texts.z(), ColorBar.format(pass.z2()[unit], 2)));
         }
-        text.append(SEPARATOR).append("bias ").append(ColorBar.format(theta1[unit * cols], 2));
+        text.append(texts.separator()).append(fill(texts.bias(), ColorBar.format(theta1[unit * cols], 2)));
         if (pixel != null) {
             double weight = theta1[unit * cols + 1 + pixel[1] * spec.inputWidth() + pixel[0]];
-            text.append(SEPARATOR).append("weight at (x ").append(pixel[0]).append(", y ").append(pixel[1])
-                    .append("): ").append(ColorBar.formatSigned(weight, 3));
+            text.append(texts.separator())
+                    .append(fill(texts.weightAt(), pixel[0], pixel[1], ColorBar.formatSigned(weight, 3)));
         }
         return text.toString();
+    }
+
+    /** {@code pattern} with "{i}" replaced by {@code values[i]}. */
+    static String fill(String pattern, Object... values) {
+        String out = pattern;
+        for (int i = 0; i < values.length; i++) {
+            out = out.replace("{" + i + "}", String.valueOf(values[i]));
+        }
+        return out;
     }
 
     /**
@@ -240,7 +278,8 @@ public final class HiddenUnitGrid extends Region {
         if (network == null) {
             return;
         }
-        tile.getTooltip().setText(tooltipText(network, forwardPass, tile.unit(), tile.pixelAt(e.getX(), e.getY())));
+        tile.getTooltip().setText(tooltipText(network, forwardPass, tile.unit(), tile.pixelAt(e.getX(), e.getY()),
+                texts.get()));
     }
 
     private void repaintWeights() {
@@ -267,22 +306,22 @@ public final class HiddenUnitGrid extends Region {
         if (network == null) {
             colorBar.setRelative(false);
             colorBar.setMaxAbs(Double.NaN);
-            colorBar.setCaption("Incoming weights");
+            colorBar.setCaption(texts.get().captionNoNetwork());
             return;
         }
         NetworkSpec spec = network.spec();
         if (scale.get() == WeightPictures.Scale.SHARED) {
             colorBar.setRelative(false);
             colorBar.setMaxAbs(WeightPictures.maxAbs(network.theta1(), spec));
-            colorBar.setCaption("Incoming weights (one scale for all units)");
+            colorBar.setCaption(texts.get().captionShared());
         } else if (selectedUnit.get() >= 0 && selectedUnit.get() < spec.hiddenSize()) {
             int unit = selectedUnit.get();
             colorBar.setRelative(false);
             colorBar.setMaxAbs(WeightPictures.maxAbs(network.theta1(), spec, unit));
-            colorBar.setCaption("Unit " + displayNumber(unit) + "'s weights (each unit on its own scale)");
+            colorBar.setCaption(fill(texts.get().captionSelectedUnit(), displayNumber(unit)));
         } else {
             colorBar.setRelative(true);
-            colorBar.setCaption("Incoming weights (each unit on its own scale)");
+            colorBar.setCaption(texts.get().captionPerUnit());
         }
     }
 

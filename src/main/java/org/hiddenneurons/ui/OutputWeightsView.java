@@ -38,7 +38,13 @@ public final class OutputWeightsView extends Region {
     static final double COLOR_BAR_GAP = 6;
     /** Column numbers are written for unit 1 and every this-many units. */
     static final int AXIS_STEP = 5;
-    static final String BIAS_LABEL = "bias";
+
+    /** Every text the view shows, for translations ("{0}"… replaced by values). */
+    public record Texts(String digitFromUnit, String digitFromBias, String bias, String caption) {
+        /** English. */
+        public static final Texts ENGLISH = new Texts("digit {0} \u2190 unit {1}: {2}", "digit {0} \u2190 bias: {1}",
+                "bias", "Output weights \u03982 (digit \u2190 hidden unit)");
+    }
 
     private final ImageView weightsView = new ImageView();
     private final ImageView biasView = new ImageView();
@@ -46,7 +52,7 @@ public final class OutputWeightsView extends Region {
     private final ColorBar colorBar = new ColorBar();
     private final List<Label> rowLabels = new ArrayList<>();
     private final List<Label> columnLabels = new ArrayList<>();
-    private final Label biasLabel = new Label(BIAS_LABEL);
+    private final Label biasLabel = new Label();
     private final Tooltip weightsTooltip = new Tooltip();
     private final Tooltip biasTooltip = new Tooltip();
     private WritableImage weightsImage;
@@ -65,6 +71,7 @@ public final class OutputWeightsView extends Region {
             new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
     private final IntegerProperty selectedUnit = new SimpleIntegerProperty(this, "selectedUnit", -1);
     private final BooleanProperty showBias = new SimpleBooleanProperty(this, "showBias", true);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
 
     public OutputWeightsView() {
         getStyleClass().add(Styles.OUTPUT_WEIGHTS);
@@ -74,7 +81,8 @@ public final class OutputWeightsView extends Region {
         highlight.setMouseTransparent(true);
         biasLabel.getStyleClass().addAll(Styles.OUTPUT_WEIGHTS_AXIS, Styles.MUTED);
         colorBar.paletteProperty().bind(palette);
-        colorBar.setCaption("Output weights \u03982 (digit \u2190 hidden unit)");
+        biasLabel.textProperty().bind(texts.map(Texts::bias));
+        colorBar.captionProperty().bind(texts.map(Texts::caption));
         for (Tooltip tooltip : new Tooltip[] {weightsTooltip, biasTooltip}) {
             tooltip.setShowDelay(Duration.millis(150));
             tooltip.setShowDuration(Duration.INDEFINITE);
@@ -143,16 +151,30 @@ public final class OutputWeightsView extends Region {
         return showBias;
     }
 
+    /** The texts shown (default {@link Texts#ENGLISH}). */
+    public ObjectProperty<Texts> textsProperty() {
+        return texts;
+    }
+
+    public void setTexts(Texts value) {
+        texts.set(value);
+    }
+
     public ColorBar getColorBar() {
         return colorBar;
     }
 
     /** The hover text of one weight: "digit 3 ← unit 7: +1.25" (unit −1: the bias). */
     public static String tooltipText(Network network, int digit, int unit) {
+        return tooltipText(network, digit, unit, Texts.ENGLISH);
+    }
+
+    /** {@link #tooltipText(Network, int, int)} in the given texts. */
+    public static String tooltipText(Network network, int digit, int unit, Texts texts) {
         int cols = network.spec().hiddenSize() + 1;
-        double weight = network.theta2()[digit * cols + unit + 1];
-        String from = unit < 0 ? BIAS_LABEL : "unit " + HiddenUnitGrid.displayNumber(unit);
-        return "digit " + digit + " \u2190 " + from + ": " + ColorBar.formatSigned(weight, 2);
+        String weight = ColorBar.formatSigned(network.theta2()[digit * cols + unit + 1], 2);
+        return unit < 0 ? HiddenUnitGrid.fill(texts.digitFromBias(), digit, weight)
+                : HiddenUnitGrid.fill(texts.digitFromUnit(), digit, HiddenUnitGrid.displayNumber(unit), weight);
     }
 
     /** max |Θ2| over all entries, bias included: the scale of every cell. */
@@ -282,7 +304,7 @@ public final class OutputWeightsView extends Region {
         }
         int digit = Math.max(0, Math.min(outputSize() - 1, (int) (e.getY() / cell)));
         int unit = bias ? -1 : Math.max(0, Math.min(hiddenSize() - 1, (int) (e.getX() / cell)));
-        (bias ? biasTooltip : weightsTooltip).setText(tooltipText(network, digit, unit));
+        (bias ? biasTooltip : weightsTooltip).setText(tooltipText(network, digit, unit, texts.get()));
     }
 
     // ---- layout ----------------------------------------------------------------------------
