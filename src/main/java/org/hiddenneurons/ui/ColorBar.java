@@ -13,8 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -70,7 +68,6 @@ public final class ColorBar extends VBox {
         StackPane.setAlignment(minLabel, Pos.CENTER_LEFT);
         StackPane.setAlignment(zeroLabel, Pos.CENTER);
         StackPane.setAlignment(maxLabel, Pos.CENTER_RIGHT);
-        HBox.setHgrow(labels, Priority.ALWAYS);
         getChildren().addAll(caption, gradient, labels);
         setSpacing(2);
         setFillWidth(true);

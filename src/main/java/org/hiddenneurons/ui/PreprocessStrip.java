@@ -1,6 +1,8 @@
 package org.hiddenneurons.ui;
 
+import java.util.Arrays;
 import java.util.List;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -73,7 +75,7 @@ public final class PreprocessStrip extends StackPane {
         if (blank) {
             return;
         }
-        List<GrayImage> images = java.util.Arrays.asList(value.grayscale(), value.cropped(), value.scaled(),
+        List<GrayImage> images = Arrays.asList(value.grayscale(), value.cropped(), value.scaled(),
                 value.centred());
         for (int i = 0; i < steps.length; i++) {
             show(steps[i], images.get(i));
@@ -93,7 +95,7 @@ public final class PreprocessStrip extends StackPane {
     }
 
     /** The hint shown while nothing is drawn. */
-    public javafx.beans.property.StringProperty hintTextProperty() {
+    public StringProperty hintTextProperty() {
         return hint.textProperty();
     }
 
