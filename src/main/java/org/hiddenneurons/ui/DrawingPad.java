@@ -51,10 +51,10 @@ public final class DrawingPad extends Region {
     /** Preferred side of the pad on screen. */
     public static final double DEFAULT_SIZE = 280;
     /**
-     * Default pen width as a fraction of the pad's side: 1/10, so that a digit drawn to fill most
-     * of the pad has strokes about as thick, relative to its size, as the training digits.
+     * Default pen width in drawing pixels: 1/10 of the pad, so that a digit drawn to fill most of
+     * the pad has strokes about as thick, relative to its size, as the training digits.
      */
-    public static final double DEFAULT_PEN_WIDTH = 0.1;
+    public static final double DEFAULT_PEN_WIDTH = RASTER_SIZE / 10.0;
     /** Mouse moves shorter than this (drawing pixels) add no point: they only add noise. */
     static final double MIN_POINT_DISTANCE = 1.0;
     static final String DEFAULT_HINT = "Draw a digit";
@@ -209,7 +209,10 @@ public final class DrawingPad extends Region {
         return empty.get();
     }
 
-    /** Pen width as a fraction of the pad's side (default {@value #DEFAULT_PEN_WIDTH}). */
+    /**
+     * Pen width in drawing pixels (of the {@link #RASTER_SIZE}² drawing, whatever the pad's size on
+     * screen; default {@value #DEFAULT_PEN_WIDTH}). Changing it redraws every stroke.
+     */
     public DoubleProperty penWidthProperty() {
         return penWidth;
     }
@@ -218,8 +221,8 @@ public final class DrawingPad extends Region {
         return penWidth.get();
     }
 
-    public void setPenWidth(double fractionOfSide) {
-        penWidth.set(fractionOfSide);
+    public void setPenWidth(double drawingPixels) {
+        penWidth.set(drawingPixels);
     }
 
     /** The ink colour on screen (CSS {@code -hn-ink-color}); the Drawing is always white on black. */
@@ -342,7 +345,7 @@ public final class DrawingPad extends Region {
     }
 
     private double penRadius() {
-        return penWidth.get() * RASTER_SIZE / 2.0;
+        return penWidth.get() / 2.0;
     }
 
     // ---- raster and screen -----------------------------------------------------------------
@@ -402,7 +405,7 @@ public final class DrawingPad extends Region {
         double scale = side / RASTER_SIZE;
         g.setStroke(inkColor.get());
         g.setFill(inkColor.get());
-        g.setLineWidth(penWidth.get() * side);
+        g.setLineWidth(penWidth.get() * scale);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         for (double[] polyline : smoothed) {
@@ -416,7 +419,7 @@ public final class DrawingPad extends Region {
     private void strokePolyline(GraphicsContext g, double[] xy, double scale) {
         int n = xy.length / 2;
         if (n == 1) {
-            double r = penWidth.get() * canvas.getWidth() / 2;
+            double r = penWidth.get() * scale / 2;
             g.fillOval(xy[0] * scale - r, xy[1] * scale - r, 2 * r, 2 * r);
             return;
         }

@@ -75,6 +75,7 @@ public final class HiddenUnitGrid extends Region {
         getChildren().addAll(tileLayer, colorBar);
         setFocusTraversable(true);
         colorBar.paletteProperty().bind(palette);
+        colorBar.parentProperty().addListener((obs, old, now) -> requestLayout());
 
         scale.addListener((obs, old, now) -> repaintWeights());
         palette.addListener((obs, old, now) -> repaintWeights());
@@ -174,7 +175,10 @@ public final class HiddenUnitGrid extends Region {
         return Collections.unmodifiableList(tiles);
     }
 
-    /** The colour legend under the tiles. */
+    /**
+     * The colour legend, kept up to date by the grid. It sits under the tiles; put it into another
+     * container to show it elsewhere (the grid then stops reserving room for it).
+     */
     public ColorBar getColorBar() {
         return colorBar;
     }
@@ -383,8 +387,8 @@ public final class HiddenUnitGrid extends Region {
         double top = snappedTopInset();
         double width = getWidth() - left - snappedRightInset();
         double height = getHeight() - top - snappedBottomInset();
-        double barHeight = colorBar.prefHeight(width);
-        double tilesHeight = Math.max(0, height - barHeight - COLOR_BAR_GAP);
+        double barHeight = colorBarRoom(width);
+        double tilesHeight = Math.max(0, height - barHeight);
 
         int count = tiles.size();
         int columns = WeightPictures.gridColumns(Math.max(1, count));
@@ -408,9 +412,20 @@ public final class HiddenUnitGrid extends Region {
             tile.resizeRelocate((j % columns) * (tileWidth + GAP), (j / columns) * (tileHeight + GAP),
                     tileWidth, tileHeight);
         }
-        double barWidth = Math.min(width, Math.max(gridWidth, 160));
-        colorBar.resizeRelocate(left + Math.floor((width - barWidth) / 2), y0 + gridHeight + COLOR_BAR_GAP,
-                barWidth, barHeight);
+        if (ownsColorBar()) {
+            double barWidth = Math.min(width, Math.max(gridWidth, 160));
+            colorBar.resizeRelocate(left + Math.floor((width - barWidth) / 2), y0 + gridHeight + COLOR_BAR_GAP,
+                    barWidth, colorBar.prefHeight(barWidth));
+        }
+    }
+
+    private boolean ownsColorBar() {
+        return colorBar.getParent() == this;
+    }
+
+    /** Height the colour bar takes under the tiles, gap included (0 once it lives elsewhere). */
+    private double colorBarRoom(double width) {
+        return ownsColorBar() ? colorBar.prefHeight(width) + COLOR_BAR_GAP : 0;
     }
 
     private double prefGridWidth() {
@@ -430,7 +445,7 @@ public final class HiddenUnitGrid extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return snappedTopInset() + prefGridHeight() + COLOR_BAR_GAP + colorBar.prefHeight(-1) + snappedBottomInset();
+        return snappedTopInset() + prefGridHeight() + colorBarRoom(-1) + snappedBottomInset();
     }
 
     @Override
@@ -444,6 +459,6 @@ public final class HiddenUnitGrid extends Region {
     protected double computeMinHeight(double width) {
         int rows = WeightPictures.gridRows(Math.max(1, tiles.size()));
         return snappedTopInset() + rows * (inputHeight() + HiddenUnitTile.CHROME_HEIGHT) + (rows - 1) * GAP
-                + COLOR_BAR_GAP + colorBar.prefHeight(-1) + snappedBottomInset();
+                + colorBarRoom(-1) + snappedBottomInset();
     }
 }

@@ -82,7 +82,7 @@ public class TileRenderBenchmark {
 
         committed = new float[DrawingPad.RASTER_SIZE * DrawingPad.RASTER_SIZE];
         work = new float[committed.length];
-        penRadius = DrawingPad.DEFAULT_PEN_WIDTH * DrawingPad.RASTER_SIZE / 2;
+        penRadius = DrawingPad.DEFAULT_PEN_WIDTH / 2;
         List<Point2D> first = new ArrayList<>();
         List<Point2D> second = new ArrayList<>();
         for (int t = 0; t < 60; t++) {

@@ -20,10 +20,6 @@ import org.hiddenneurons.data.Preprocessor;
 final class ComponentFixtures {
 
     static final long SEED = 42;
-    /** Dark theme colours, as a theme stylesheet would define them on .root. */
-    static final String DARK_THEME = "-hn-background: #15171a; -hn-foreground: #e8e8e8; -hn-surface: #1e2125;"
-            + " -hn-border: #3a3f46; -hn-accent: #ff9147; -fx-background-color: -hn-background;";
-    static final String LIGHT_THEME = "-fx-background-color: -hn-background;";
 
     private ComponentFixtures() {
     }

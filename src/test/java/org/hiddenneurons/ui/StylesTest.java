@@ -1,6 +1,7 @@
 package org.hiddenneurons.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -41,10 +43,26 @@ class StylesTest {
 
     @Test
     void padInkFollowsTheThemeForegroundInLightAndDark(FxRobot robot) throws Exception {
-        DrawingPad light = showGallery(robot, false, "light");
-        assertEquals(Color.web("#1f2328"), light.inkColorProperty().get());
-        DrawingPad dark = showGallery(robot, true, "dark");
-        assertEquals(Color.web("#e8e8e8"), dark.inkColorProperty().get());
+        Gallery light = showGallery(robot, Themes.Theme.LIGHT, "light");
+        Gallery dark = showGallery(robot, Themes.Theme.DARK, "dark");
+        assertEquals(light.foreground, light.pad.inkColorProperty().get());
+        assertEquals(dark.foreground, dark.pad.inkColorProperty().get());
+        assertNotEquals(light.foreground, dark.foreground);
+    }
+
+    @Test
+    void fallbackColoursApplyWithoutATheme(FxRobot robot) {
+        robot.interact(() -> {
+            DrawingPad pad = new DrawingPad();
+            Scene scene = new Scene(new VBox(pad));
+            Styles.install(scene);
+            pad.applyCss();
+            assertNotEquals(Color.WHITE, pad.inkColorProperty().get(), "light fallback: dark ink");
+        });
+    }
+
+    /** A rendered gallery: its drawing pad and the theme's foreground colour. */
+    private record Gallery(DrawingPad pad, Color foreground) {
     }
 
     @Test
@@ -58,8 +76,9 @@ class StylesTest {
         });
     }
 
-    private DrawingPad showGallery(FxRobot robot, boolean dark, String name) throws Exception {
-        AtomicReference<DrawingPad> padRef = new AtomicReference<>();
+    private Gallery showGallery(FxRobot robot, Themes.Theme theme, String name) throws Exception {
+        boolean dark = theme == Themes.Theme.DARK;
+        AtomicReference<Gallery> galleryRef = new AtomicReference<>();
         AtomicReference<VBox> rootRef = new AtomicReference<>();
         robot.interact(() -> {
             DivergingPalette palette = dark ? DivergingPalette.BLUE_BLACK_RED : DivergingPalette.BLUE_WHITE_RED;
@@ -97,14 +116,19 @@ class StylesTest {
             top.setAlignment(Pos.TOP_LEFT);
             VBox root = new VBox(16, top, middle);
             root.setPadding(new Insets(16));
-            root.setStyle(dark ? ComponentFixtures.DARK_THEME : ComponentFixtures.LIGHT_THEME);
+            root.setStyle("-fx-background-color: -hn-background;");
+            Label probe = new Label("probe");
+            probe.setStyle("-fx-text-fill: -hn-foreground;");
+            probe.setManaged(false);
+            probe.setVisible(false);
+            root.getChildren().add(probe);
             // Not shown in a window (it is larger than the headless screen): CSS and layout run
             // on the scene, and Node.snapshot renders it.
             Scene scene = new Scene(root);
-            Styles.install(scene);
+            Themes.apply(scene, theme);
             root.applyCss();
             root.layout();
-            padRef.set(pad);
+            galleryRef.set(new Gallery(pad, (Color) probe.getTextFill()));
             rootRef.set(root);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -120,6 +144,6 @@ class StylesTest {
                 }
             });
         }
-        return padRef.get();
+        return galleryRef.get();
     }
 }
