@@ -71,6 +71,30 @@ class PreprocessStripTest {
     }
 
     @Test
+    void padDrawingsGoThroughTheRealPreprocessorIntoTheStrip(FxRobot robot) {
+        robot.interact(() -> {
+            DrawingPad pad = new DrawingPad();
+            Preprocessor preprocessor = Preprocessor.forBundledDigits();
+            DrawingPad.Drawing blank = pad.getDrawing();
+            strip.setResult(preprocessor.process(blank.width(), blank.height(), blank.argb()));
+            assertTrue(strip.isShowingHint(), "an empty pad is blank to the preprocessor");
+            ComponentFixtures.seven().forEach(pad::addStroke);
+            DrawingPad.Drawing seven = pad.getDrawing();
+            Preprocessor.Result result = preprocessor.process(seven.width(), seven.height(), seven.argb());
+            strip.setResult(result);
+        });
+        assertFalse(strip.isShowingHint());
+        Preprocessor.Result result = strip.getResult();
+        assertEquals(400, result.networkInput().length);
+        assertEquals(120, (int) strip.stepImage(3).getWidth());
+        double ink = 0;
+        for (double v : result.networkInput()) {
+            ink += v;
+        }
+        assertTrue(ink > 10, "white ink on black reaches the network as ink, got " + ink);
+    }
+
+    @Test
     void grayBecomesWhiteInkOnBlack() {
         int[] out = new int[3];
         PreprocessStrip.grayToArgb(new GrayImage(3, 1, new double[] {0, 1, 1.5}), out);

@@ -86,7 +86,8 @@ class StylesTest {
             DrawingPad pad = new DrawingPad();
             ComponentFixtures.seven().forEach(pad::addStroke);
             DrawingPad.Drawing drawing = pad.getDrawing();
-            Preprocessor.Result result = ComponentFixtures.resultFrom(drawing.width(), drawing.height(), drawing.argb());
+            Preprocessor.Result result = Preprocessor.forBundledDigits().process(drawing.width(), drawing.height(),
+                    drawing.argb());
             PreprocessStrip strip = new PreprocessStrip();
             strip.setResult(result);
             ForwardPass pass = network.forward(result.networkInput());
