@@ -1,0 +1,95 @@
+package org.hiddenneurons.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MatrixKernelTest {
+
+    /** Kernel results vs. plain dot products in another summation order. */
+    private static final double TOLERANCE = 1e-12;
+
+    /** Both kernels, on shapes that exercise every tile remainder (odd sizes, sizes below one vector). */
+    static Stream<Arguments> kernelsAndShapes() {
+        List<MatrixKernel> kernels = new ArrayList<>();
+        kernels.add(Kernels.plain());
+        // The test JVM runs with --add-modules=jdk.incubator.vector: the vector kernel must be there.
+        kernels.add(Kernels.vector().orElseThrow());
+        int[][] shapes = {{400, 25, 37}, {784, 5, 9}, {37, 100, 6}, {3, 1, 5}, {17, 3, 2}, {33, 7, 1}, {64, 2, 4}};
+        List<Arguments> cases = new ArrayList<>();
+        for (MatrixKernel kernel : kernels) {
+            for (int[] shape : shapes) {
+                cases.add(Arguments.of(kernel, shape[0], shape[1], shape[2]));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndShapes")
+    void forwardEqualsBiasPlusDotProducts(MatrixKernel kernel, int inputs, int hidden, int rows) {
+        Random random = new Random(42);
+        int firstRow = 3;
+        double[] x = values((firstRow + rows) * inputs, random);
+        double[] theta = values(hidden * (inputs + 1), random);
+        double[] z = new double[rows * hidden];
+        kernel.forward(x, firstRow, rows, inputs, theta, hidden, z);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < hidden; j++) {
+                double expected = theta[j * (inputs + 1)];
+                for (int p = 0; p < inputs; p++) {
+                    expected += x[(firstRow + r) * inputs + p] * theta[j * (inputs + 1) + 1 + p];
+                }
+                assertEquals(expected, z[r * hidden + j], TOLERANCE * (1 + Math.abs(expected)),
+                        kernel.name() + " z[" + r + "][" + j + "]");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndShapes")
+    void gradientAddsDeltaTransposeTimesInputsWithBias(MatrixKernel kernel, int inputs, int hidden, int rows) {
+        Random random = new Random(42);
+        int firstRow = 2;
+        double[] x = values((firstRow + rows) * inputs, random);
+        double[] delta = values(rows * hidden, random);
+        double[] gradient = values(hidden * (inputs + 1), random);
+        double[] expected = gradient.clone();
+        for (int j = 0; j < hidden; j++) {
+            for (int r = 0; r < rows; r++) {
+                double d = delta[r * hidden + j];
+                expected[j * (inputs + 1)] += d;
+                for (int p = 0; p < inputs; p++) {
+                    expected[j * (inputs + 1) + 1 + p] += d * x[(firstRow + r) * inputs + p];
+                }
+            }
+        }
+        kernel.accumulateGradient(x, firstRow, rows, inputs, delta, hidden, gradient);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], gradient[i], TOLERANCE * (1 + Math.abs(expected[i])), kernel.name() + " g[" + i + "]");
+        }
+    }
+
+    @Test
+    void bestIsTheVectorKernelWhenTheModuleIsPresent() {
+        assertTrue(ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isPresent(), "tests run with the module");
+        assertEquals(Kernels.vector().orElseThrow(), Kernels.best());
+        assertTrue(Kernels.best().name().startsWith("vector-"), Kernels.best().name());
+    }
+
+    private static double[] values(int length, Random random) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = random.nextDouble() * 2 - 1;
+        }
+        return values;
+    }
+}
