@@ -286,76 +286,55 @@ public final class BatchedCostFunction implements CostFunction {
             OutputLayer outputLayer = spec.outputLayer();
             double[] theta1 = network.theta1();
             double[] theta2 = network.theta2();
-            // Θ2[:,1:] transposed (hidden×outputs): the per-example loops then run over outputs.
-            double[] theta2T = new double[hidden * outputSize];
-            for (int k = 0; k < outputSize; k++) {
-                for (int j = 0; j < hidden; j++) {
-                    theta2T[j * outputSize + k] = theta2[k * (hidden + 1) + 1 + j];
-                }
-            }
             int blockRows = blockRows(inputSize);
             double[] z2 = new double[blockRows * hidden];
-            double[] delta2 = gradient ? new double[blockRows * hidden] : null;
-            double[] a2 = new double[hidden];
-            double[] z3 = new double[outputSize];
-            double[] a3 = new double[outputSize];
-            double[] back = new double[hidden];
+            double[] a2 = new double[blockRows * hidden];
+            double[] z3 = new double[blockRows * outputSize];
+            double[] a3 = new double[blockRows * outputSize];
+            double[] delta2 = null;
+            double[] theta2Back = null;
+            if (gradient) {
+                delta2 = new double[blockRows * hidden];
+                // [0, Θ2[:,1:]ᵀ] (hidden×(outputs+1)): the backward product Δ3·Θ2[:,1:] in the kernel's forward form.
+                theta2Back = new double[hidden * (outputSize + 1)];
+                for (int j = 0; j < hidden; j++) {
+                    for (int k = 0; k < outputSize; k++) {
+                        theta2Back[j * (outputSize + 1) + 1 + k] = theta2[k * (hidden + 1) + 1 + j];
+                    }
+                }
+            }
             double cost = 0.0;
             for (int start = from; start < to; start += blockRows) {
                 int rows = Math.min(blockRows, to - start);
+                // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
                 kernel.forward(inputs, start, rows, inputSize, theta1, hidden, z2);
+                for (int i = 0; i < rows * hidden; i++) {
+                    a2[i] = g.apply(z2[i]);
+                }
+                kernel.forward(a2, 0, rows, hidden, theta2, outputSize, z3);
                 for (int r = 0; r < rows; r++) {
-                    int zr = r * hidden;
-                    for (int j = 0; j < hidden; j++) {
-                        a2[j] = g.apply(z2[zr + j]);
-                    }
-                    for (int k = 0; k < outputSize; k++) {
-                        z3[k] = theta2[k * (hidden + 1)];
-                    }
-                    for (int j = 0; j < hidden; j++) {
-                        double a = a2[j];
-                        int t = j * outputSize;
-                        for (int k = 0; k < outputSize; k++) {
-                            z3[k] += theta2T[t + k] * a;
-                        }
-                    }
-                    Network.outputActivation(outputLayer, z3, 0, a3, 0, outputSize);
+                    int offset = r * outputSize;
+                    Network.outputActivation(outputLayer, z3, offset, a3, offset, outputSize);
                     int example = start + r;
                     if (outputs != null) {
-                        System.arraycopy(a3, 0, outputs, example * outputSize, outputSize);
+                        System.arraycopy(a3, offset, outputs, example * outputSize, outputSize);
                     }
-                    if (labels == null) {
-                        continue;
-                    }
-                    int label = labels[example];
-                    cost += exampleCost(outputLayer, a3, label);
-                    if (!gradient) {
-                        continue;
-                    }
-                    a3[label] -= 1.0; // a3 is now δ3 = a3 − y
-                    for (int k = 0; k < outputSize; k++) {
-                        double d = a3[k];
-                        int row = k * (hidden + 1);
-                        grad2[row] += d;
-                        for (int j = 0; j < hidden; j++) {
-                            grad2[row + 1 + j] += d * a2[j];
-                        }
-                    }
-                    for (int j = 0; j < hidden; j++) {
-                        double sum = 0.0;
-                        int t = j * outputSize;
-                        for (int k = 0; k < outputSize; k++) {
-                            sum += theta2T[t + k] * a3[k];
-                        }
-                        back[j] = sum;
-                    }
-                    for (int j = 0; j < hidden; j++) {
-                        delta2[zr + j] = back[j] * g.derivative(z2[zr + j], a2[j]);
+                    if (labels != null) {
+                        int label = labels[example];
+                        cost += exampleCost(outputLayer, a3, offset, outputSize, label);
+                        a3[offset + label] -= 1.0; // a3 is now δ3 = a3 − y
                     }
                 }
-                if (gradient) {
-                    kernel.accumulateGradient(inputs, start, rows, inputSize, delta2, hidden, grad1);
+                if (!gradient) {
+                    continue;
                 }
+                // ∂J/∂Θ2 += Δ3ᵀ·[1, A2]; Δ2 = (Δ3·Θ2[:,1:]) ⊙ g'(Z2); ∂J/∂Θ1 += Δ2ᵀ·[1, X].
+                kernel.accumulateGradient(a2, 0, rows, hidden, a3, outputSize, grad2);
+                kernel.forward(a3, 0, rows, outputSize, theta2Back, hidden, delta2);
+                for (int i = 0; i < rows * hidden; i++) {
+                    delta2[i] *= g.derivative(z2[i], a2[i]);
+                }
+                kernel.accumulateGradient(inputs, start, rows, inputSize, delta2, hidden, grad1);
             }
             dataCost = cost;
         }
@@ -366,12 +345,18 @@ public final class BatchedCostFunction implements CostFunction {
      * −log a3_label for softmax; log clamped as in {@link ReferenceCostFunction#safeLog}.
      */
     static double exampleCost(OutputLayer outputLayer, double[] a3, int label) {
+        return exampleCost(outputLayer, a3, 0, a3.length, label);
+    }
+
+    /** {@link #exampleCost(OutputLayer, double[], int)} for a3 = values[offset..offset+outputs). */
+    static double exampleCost(OutputLayer outputLayer, double[] values, int offset, int outputs, int label) {
         if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
-            return -ReferenceCostFunction.safeLog(a3[label]);
+            return -ReferenceCostFunction.safeLog(values[offset + label]);
         }
         double sum = 0.0;
-        for (int k = 0; k < a3.length; k++) {
-            sum -= k == label ? ReferenceCostFunction.safeLog(a3[k]) : ReferenceCostFunction.safeLog(1.0 - a3[k]);
+        for (int k = 0; k < outputs; k++) {
+            double a = values[offset + k];
+            sum -= k == label ? ReferenceCostFunction.safeLog(a) : ReferenceCostFunction.safeLog(1.0 - a);
         }
         return sum;
     }

@@ -20,7 +20,7 @@ class BatchedCostFunctionTest {
 
     /** Fast kernel vs. the one-example-at-a-time reference: same maths, other summation order. */
     private static final double TOLERANCE = 1e-12;
-    private static final int REPEATS = 5;
+    private static final int REPEATS = 20;
 
     static List<MatrixKernel> kernels() {
         return List.of(Kernels.plain(), Kernels.vector().orElseThrow());

@@ -1,5 +1,6 @@
 package org.hiddenneurons.core.kernel;
 
+
 /**
  * The two skinny matrix products that dominate a training epoch, over a block of examples.
  *
@@ -7,7 +8,8 @@ package org.hiddenneurons.core.kernel;
  * hidden×(inputs+1) row-major with the bias in column 0, Z and Δ are rows×hidden row-major.
  * Implementations: {@link PlainKernel} (plain loops, any JVM) and a Vector API one chosen by
  * {@link Kernels#best()} when the {@code jdk.incubator.vector} module is present.
- * Implementations are stateless and thread-safe.
+ * Implementations are stateless and thread-safe, and deterministic: the same arguments give the
+ * same bits whether the code runs interpreted or JIT-compiled.
  */
 public interface MatrixKernel {
 

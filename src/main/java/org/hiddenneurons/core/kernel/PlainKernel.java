@@ -1,5 +1,6 @@
 package org.hiddenneurons.core.kernel;
 
+
 /**
  * {@link MatrixKernel} in plain Java loops, register-blocked over {@link #SAMPLE_BLOCK} examples
  * and {@link #UNIT_BLOCK} hidden units so each loaded weight and pixel is used several times.

@@ -3,7 +3,6 @@ package org.hiddenneurons.core.kernel;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * is in the boot layer, so the rest of the program runs without it.
  *
  * <p>Forward: a 4-example × 2-unit register tile of lane-wise accumulators over the pixels, one
- * lane reduction per dot product. Gradient: a 2-unit × 4-vector tile of G held in registers
+ * in-order lane sum per dot product. Gradient: a 2-unit × 4-vector tile of G held in registers
  * while the examples stream past (the outer-product order), so G is loaded and stored once per
  * block of examples.
  */
@@ -57,6 +56,18 @@ final class VectorKernel implements MatrixKernel {
         return USE_FMA ? a.fma(b, c) : a.mul(b).add(c);
     }
 
+    /**
+     * lane 0 + lane 1 + … in that order. Not {@code reduceLanes(ADD)}: its order is unspecified and
+     * differs between the interpreted and the compiled code, which would break bit-reproducibility.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double sum = v.lane(0);
+        for (int i = 1; i < LANES; i++) {
+            sum += v.lane(i);
+        }
+        return sum;
+    }
+
     @Override
     public void forward(double[] x, int firstRow, int rows, int inputs, double[] theta, int hidden, double[] z) {
         int stride = inputs + 1;
@@ -92,10 +103,10 @@ final class VectorKernel implements MatrixKernel {
                     s30 = multiplyAdd(v, a, s30);
                     s31 = multiplyAdd(v, b, s31);
                 }
-                double t00 = s00.reduceLanes(VectorOperators.ADD), t01 = s01.reduceLanes(VectorOperators.ADD);
-                double t10 = s10.reduceLanes(VectorOperators.ADD), t11 = s11.reduceLanes(VectorOperators.ADD);
-                double t20 = s20.reduceLanes(VectorOperators.ADD), t21 = s21.reduceLanes(VectorOperators.ADD);
-                double t30 = s30.reduceLanes(VectorOperators.ADD), t31 = s31.reduceLanes(VectorOperators.ADD);
+                double t00 = sumLanes(s00), t01 = sumLanes(s01);
+                double t10 = sumLanes(s10), t11 = sumLanes(s11);
+                double t20 = sumLanes(s20), t21 = sumLanes(s21);
+                double t30 = sumLanes(s30), t31 = sumLanes(s31);
                 for (; p < inputs; p++) {
                     double a = theta[w0 + p];
                     double b = theta[w1 + p];
@@ -142,7 +153,7 @@ final class VectorKernel implements MatrixKernel {
             sum = multiplyAdd(DoubleVector.fromArray(SPECIES, x, xOffset + p),
                     DoubleVector.fromArray(SPECIES, theta, thetaRow + 1 + p), sum);
         }
-        double total = sum.reduceLanes(VectorOperators.ADD);
+        double total = sumLanes(sum);
         for (; p < inputs; p++) {
             total += x[xOffset + p] * theta[thetaRow + 1 + p];
         }

@@ -1,5 +1,6 @@
 package org.hiddenneurons.core.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ class MatrixKernelTest {
 
     /** Kernel results vs. plain dot products in another summation order. */
     private static final double TOLERANCE = 1e-12;
+    private static final int JIT_CALLS = 20_000;
 
     /** Both kernels, on shapes that exercise every tile remainder (odd sizes, sizes below one vector). */
     static Stream<Arguments> kernelsAndShapes() {
@@ -75,6 +77,32 @@ class MatrixKernelTest {
         kernel.accumulateGradient(x, firstRow, rows, inputs, delta, hidden, gradient);
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], gradient[i], TOLERANCE * (1 + Math.abs(expected[i])), kernel.name() + " g[" + i + "]");
+        }
+    }
+
+    @Test
+    void resultsStayBitIdenticalWhileTheJitCompilesTheKernels() {
+        Random random = new Random(42);
+        int inputs = 37;
+        int hidden = 5;
+        int rows = 9;
+        double[] x = values(rows * inputs, random);
+        double[] theta = values(hidden * (inputs + 1), random);
+        double[] delta = values(rows * hidden, random);
+        for (MatrixKernel kernel : List.of(Kernels.plain(), Kernels.vector().orElseThrow())) {
+            double[] firstZ = new double[rows * hidden];
+            double[] firstGradient = theta.clone();
+            kernel.forward(x, 0, rows, inputs, theta, hidden, firstZ);
+            kernel.accumulateGradient(x, 0, rows, inputs, delta, hidden, firstGradient);
+            // Enough calls for the interpreted code to be replaced by C1 and then C2 code.
+            for (int call = 0; call < JIT_CALLS; call++) {
+                double[] z = new double[rows * hidden];
+                double[] gradient = theta.clone();
+                kernel.forward(x, 0, rows, inputs, theta, hidden, z);
+                kernel.accumulateGradient(x, 0, rows, inputs, delta, hidden, gradient);
+                assertArrayEquals(firstZ, z, 0.0, kernel.name() + " call " + call);
+                assertArrayEquals(firstGradient, gradient, 0.0, kernel.name() + " call " + call);
+            }
         }
     }
 
