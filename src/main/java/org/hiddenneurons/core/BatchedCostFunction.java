@@ -308,13 +308,16 @@ public final class BatchedCostFunction implements CostFunction {
                 int rows = Math.min(blockRows, to - start);
                 // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
                 kernel.forward(inputs, start, rows, inputSize, theta1, hidden, z2);
-                for (int i = 0; i < rows * hidden; i++) {
-                    a2[i] = g.apply(z2[i]);
-                }
+                kernel.activate(g, z2, a2, rows * hidden);
                 kernel.forward(a2, 0, rows, hidden, theta2, outputSize, z3);
+                if (outputLayer == OutputLayer.SIGMOID_CROSS_ENTROPY) {
+                    kernel.activate(Activation.SIGMOID, z3, a3, rows * outputSize);
+                }
                 for (int r = 0; r < rows; r++) {
                     int offset = r * outputSize;
-                    Network.outputActivation(outputLayer, z3, offset, a3, offset, outputSize);
+                    if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
+                        Network.outputActivation(outputLayer, z3, offset, a3, offset, outputSize);
+                    }
                     int example = start + r;
                     if (outputs != null) {
                         System.arraycopy(a3, offset, outputs, example * outputSize, outputSize);

@@ -1,5 +1,7 @@
 package org.hiddenneurons.core.kernel;
 
+import org.hiddenneurons.core.Activation;
+
 
 /**
  * The two skinny matrix products that dominate a training epoch, over a block of examples.
@@ -43,4 +45,13 @@ public interface MatrixKernel {
      */
     void accumulateGradient(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
                             double[] gradient);
+
+    /**
+     * a[i] = g(z[i]) for i in [0, length): the activations of a block. Within a few ulps of
+     * {@link Activation#apply} (the vector kernel evaluates the sigmoid with its own exp).
+     *
+     * @param z not modified
+     * @param a modified (may be z itself)
+     */
+    void activate(Activation g, double[] z, double[] a, int length);
 }

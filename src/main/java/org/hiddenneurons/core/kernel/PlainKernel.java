@@ -1,5 +1,7 @@
 package org.hiddenneurons.core.kernel;
 
+import org.hiddenneurons.core.Activation;
+
 
 /**
  * {@link MatrixKernel} in plain Java loops, register-blocked over {@link #SAMPLE_BLOCK} examples
@@ -176,6 +178,13 @@ public final class PlainKernel implements MatrixKernel {
                 a += delta[r * hidden + j] * x[(firstRow + r) * inputs + p];
             }
             gradient[g0 + 1 + p] = a;
+        }
+    }
+
+    @Override
+    public void activate(Activation g, double[] z, double[] a, int length) {
+        for (int i = 0; i < length; i++) {
+            a[i] = g.apply(z[i]);
         }
     }
 }

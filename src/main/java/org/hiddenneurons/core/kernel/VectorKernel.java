@@ -3,7 +3,10 @@ package org.hiddenneurons.core.kernel;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.hiddenneurons.core.Activation;
 
 /**
  * {@link MatrixKernel} with explicit SIMD through the JDK's Vector API (incubator module
@@ -284,5 +287,66 @@ final class VectorKernel implements MatrixKernel {
             }
             gradient[g0 + 1 + p] = a;
         }
+    }
+
+    /** Sigmoid as 1 / (1 + e^−z) with {@link #exp}; tanh and ReLU through {@link Activation#apply}. */
+    @Override
+    public void activate(Activation g, double[] z, double[] a, int length) {
+        int i = 0;
+        if (g == Activation.SIGMOID) {
+            int vectorEnd = SPECIES.loopBound(length);
+            for (; i < vectorEnd; i += LANES) {
+                DoubleVector e = exp(DoubleVector.fromArray(SPECIES, z, i).neg());
+                DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0)).intoArray(a, i);
+            }
+        }
+        for (; i < length; i++) {
+            a[i] = g.apply(z[i]);
+        }
+    }
+
+    /** ln 2 split in two (fdlibm's ln2HI/ln2LO): k·LN2_HI is exact for |k| < 2^20. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LOG2_E = 1.4426950408889634;
+    /** 1.5·2^52: adding it rounds to an integer, which then sits in the low mantissa bits. */
+    private static final double ROUND_MAGIC = 6755399441055744.0;
+    private static final long ROUND_MAGIC_BITS = Double.doubleToRawLongBits(ROUND_MAGIC);
+    /** Arguments are clamped here: e^709 is finite and e^−708 is still a normal number. */
+    private static final double EXP_MAX = 709.0;
+    private static final double EXP_MIN = -708.0;
+    /** Taylor coefficients 1/n! of e^r, n = 0..13: the remainder on |r| ≤ ln2/2 is below 1e-17. */
+    private static final double[] EXP_COEFFICIENTS = taylorCoefficients(13);
+
+    private static double[] taylorCoefficients(int degree) {
+        double[] c = new double[degree + 1];
+        c[0] = 1.0;
+        for (int n = 1; n <= degree; n++) {
+            c[n] = c[n - 1] / n;
+        }
+        return c;
+    }
+
+    /**
+     * e^x lane-wise, within about 2 ulps of {@link Math#exp} on [−708, 709] (clamped outside), from
+     * +, ×, fma and bit operations only: unlike the Vector API's EXP, whose compiled and interpreted
+     * forms differ in the last bit, it gives the same bits before and after JIT compilation.
+     * e^x = 2^k·e^r with k = round(x/ln2), r = x − k·ln2, e^r by its Taylor polynomial.
+     */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector clamped = x.max(EXP_MIN).min(EXP_MAX);
+        DoubleVector shifted = clamped.mul(LOG2_E).add(ROUND_MAGIC);
+        DoubleVector k = shifted.sub(ROUND_MAGIC);
+        DoubleVector r = clamped.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+        // A loop rather than 13 written-out steps: it keeps this method small enough to be inlined,
+        // which the Vector API needs to keep the vectors in registers.
+        DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_COEFFICIENTS[EXP_COEFFICIENTS.length - 1]);
+        for (int n = EXP_COEFFICIENTS.length - 2; n >= 0; n--) {
+            p = multiplyAdd(p, r, DoubleVector.broadcast(SPECIES, EXP_COEFFICIENTS[n]));
+        }
+        // 2^k from its bits: (k + 1023) << 52, with k read from the low bits of shifted.
+        LongVector kBits = ((LongVector) shifted.viewAsIntegralLanes()).sub(ROUND_MAGIC_BITS);
+        DoubleVector scale = (DoubleVector) kBits.add(1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+        return p.mul(scale);
     }
 }

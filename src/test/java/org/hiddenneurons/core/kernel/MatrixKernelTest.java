@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.hiddenneurons.core.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +19,8 @@ class MatrixKernelTest {
     /** Kernel results vs. plain dot products in another summation order. */
     private static final double TOLERANCE = 1e-12;
     private static final int JIT_CALLS = 20_000;
+    /** The vector kernel's own exp is within about 2 ulps of Math.exp. */
+    private static final double ACTIVATION_ULPS = 4;
 
     /** Both kernels, on shapes that exercise every tile remainder (odd sizes, sizes below one vector). */
     static Stream<Arguments> kernelsAndShapes() {
@@ -81,6 +84,29 @@ class MatrixKernelTest {
     }
 
     @Test
+    void activationsAgreeWithActivationApplyToAFewUlps() {
+        Random random = new Random(42);
+        int length = 1003;
+        double[] z = new double[length];
+        for (int i = 0; i < length; i++) {
+            z[i] = (random.nextDouble() * 2 - 1) * 40;
+        }
+        double[] extremes = {0.0, -0.0, 1e-300, -1e-300, 700, -700, 708.5, -708.5, 745, -745, 800, -800, 1e-9, -1e-9};
+        System.arraycopy(extremes, 0, z, 0, extremes.length);
+        for (MatrixKernel kernel : List.of(Kernels.plain(), Kernels.vector().orElseThrow())) {
+            for (Activation g : Activation.values()) {
+                double[] a = new double[length];
+                kernel.activate(g, z, a, length);
+                for (int i = 0; i < length; i++) {
+                    double expected = g.apply(z[i]);
+                    assertEquals(expected, a[i], ACTIVATION_ULPS * Math.ulp(expected) + Double.MIN_NORMAL,
+                            kernel.name() + " " + g + "(" + z[i] + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void resultsStayBitIdenticalWhileTheJitCompilesTheKernels() {
         Random random = new Random(42);
         int inputs = 37;
@@ -94,6 +120,8 @@ class MatrixKernelTest {
             double[] firstGradient = theta.clone();
             kernel.forward(x, 0, rows, inputs, theta, hidden, firstZ);
             kernel.accumulateGradient(x, 0, rows, inputs, delta, hidden, firstGradient);
+            double[] firstSigmoid = new double[firstZ.length];
+            kernel.activate(Activation.SIGMOID, firstZ, firstSigmoid, firstZ.length);
             // Enough calls for the interpreted code to be replaced by C1 and then C2 code.
             for (int call = 0; call < JIT_CALLS; call++) {
                 double[] z = new double[rows * hidden];
@@ -102,6 +130,9 @@ class MatrixKernelTest {
                 kernel.accumulateGradient(x, 0, rows, inputs, delta, hidden, gradient);
                 assertArrayEquals(firstZ, z, 0.0, kernel.name() + " call " + call);
                 assertArrayEquals(firstGradient, gradient, 0.0, kernel.name() + " call " + call);
+                double[] a = new double[firstZ.length];
+                kernel.activate(Activation.SIGMOID, firstZ, a, a.length);
+                assertArrayEquals(firstSigmoid, a, 0.0, kernel.name() + " call " + call);
             }
         }
     }
