@@ -1,21 +1,59 @@
 package org.hiddenneurons.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * Opens a data set of any supported format, chosen by what the path is: the digits sheet
- * (a 2000×1000 PNG), CSV, MNIST IDX (image file; the label file is found beside it), or a folder
- * of PNG images.
- *
- * <p>API CONTRACT (stub; implementation pending).
+ * Opens a data set of any supported format, chosen by what the path is:
+ * <ul>
+ *   <li>a directory → a folder of PNG images ({@link ImageFolderReader});</li>
+ *   <li>{@code *.csv} → CSV, square images, class count inferred ({@link CsvReader});</li>
+ *   <li>{@code *idx3-ubyte} or {@code *idx3-ubyte.gz} → MNIST IDX images, the label file found
+ *       beside it ({@link IdxReader});</li>
+ *   <li>a PNG of exactly 2000×1000 pixels → the digits sheet ({@link DigitsImage}).</li>
+ * </ul>
+ * Anything else is an error that lists these formats.
  */
 public final class DatasetLoader {
+
+    /** What {@link #load} accepts, for error messages and file choosers. */
+    public static final String SUPPORTED_FORMATS = "a folder of PNG images (labels from sub-folder names 3/x.png"
+            + " or file names 3_x.png, x_label3.png), a CSV file (*.csv: label then pixels per line),"
+            + " MNIST IDX images (*-images-idx3-ubyte[.gz] with *-labels-idx1-ubyte[.gz] beside it)"
+            + " or the digits sheet (a " + DigitsImage.COLUMNS * DigitsImage.CELL + "x"
+            + DigitsImage.ROWS * DigitsImage.CELL + " PNG)";
 
     private DatasetLoader() {
     }
 
     /** @throws DataFormatException naming the file, the place and the problem */
     public static Dataset load(Path path) throws DataFormatException {
-        throw new UnsupportedOperationException("pending");
+        if (!Files.exists(path)) {
+            throw DataFormatException.at(path, null, "does not exist");
+        }
+        if (Files.isDirectory(path)) {
+            return ImageFolderReader.read(path);
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return CsvReader.read(path);
+        }
+        if (IdxReader.isImageFileName(path)) {
+            return IdxReader.read(path);
+        }
+        if (name.endsWith("idx1-ubyte") || name.endsWith("idx1-ubyte.gz")) {
+            throw DataFormatException.at(path, null, "is an IDX label file: open the images file"
+                    + " (*-images-idx3-ubyte) beside it instead");
+        }
+        if (name.endsWith(".png")) {
+            int[] size = ImageFiles.readSize(path);
+            if (size[0] == DigitsImage.COLUMNS * DigitsImage.CELL && size[1] == DigitsImage.ROWS * DigitsImage.CELL) {
+                return DigitsImage.load(path);
+            }
+            throw DataFormatException.at(path, "image size", size[0] + "x" + size[1]
+                    + " is not the digits sheet; a single image is not a data set. Supported: " + SUPPORTED_FORMATS);
+        }
+        throw DataFormatException.at(path, null, "unsupported format. Supported: " + SUPPORTED_FORMATS);
     }
 }

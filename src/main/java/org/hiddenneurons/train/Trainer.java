@@ -1,73 +1,544 @@
 package org.hiddenneurons.train;
 
+import java.util.List;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.hiddenneurons.core.CostFunction;
+import org.hiddenneurons.core.Evaluation;
+import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 
 /**
  * Trains a network on one thread (the caller's), publishing immutable snapshots.
  *
- * <p>API CONTRACT (stub; implementation pending). Lifecycle: construct → addListener… →
- * {@link #run()} (blocking; call from a background daemon thread) or {@link #step()} repeatedly.
- * {@link #cancel()}, {@link #pause()}, {@link #resume()} and {@link #setEpochDelayMillis(long)}
- * may be called from any thread at any time; the run checks them every mini-batch.
+ * <p>Lifecycle: construct → addListener… → {@link #run()} (blocking; call from a background daemon
+ * thread) or {@link #step()} repeatedly. {@link #cancel()}, {@link #pause()}, {@link #resume()},
+ * {@link #setEpochDelayMillis(long)} and {@link #setPublishIntervalMillis(long)} may be called from
+ * any thread at any time; the run checks them before every mini-batch (full-batch optimizers: every
+ * iteration). A trainer may be run again after a cancel: the new run continues from the epoch and
+ * weights where the cancelled one stopped (the mini-batches of a cancelled epoch that were done
+ * stay applied; the epoch is then run in full). After FINISHED, {@code run()} returns at once and
+ * {@code step()} trains one more epoch; after DIVERGED the trainer stays diverged.
+ *
+ * <p>Per epoch: the training samples are shuffled (a {@link SplittableRandom} seeded with the
+ * config's seed), gathered into a reused mini-batch buffer (shifted by up to
+ * {@value #AUGMENT_MAX_SHIFT} px each way when {@code augment} is on) and handed to the optimizer.
+ * The mini-batch cost uses λ·(batch size / training size) so that the mini-batch objective has the
+ * same regularisation per sample as the full-batch J. Augmentation applies to the mini-batch
+ * optimizers only: the full-batch ones (GD, L-BFGS) need a fixed objective. Same config, network
+ * and data ⇒ bit-identical weights.
+ *
+ * <p>Divergence: when the cost or a weight becomes NaN or ±∞, the weights of the last good epoch
+ * are restored and the run ends DIVERGED with an explanation.
  */
 public final class Trainer {
+
+    /** Largest shift in pixels (each of x and y, uniform in [−max, max]) applied by augmentation. */
+    public static final int AUGMENT_MAX_SHIFT = 1;
+    /**
+     * Mini-batch optimizers (SGD, Adam) anneal the learning rate over the planned epochs with a
+     * cosine schedule (Loshchilov &amp; Hutter 2017, "SGDR", without restarts):
+     * α(p) = α·(f + (1 − f)·½(1 + cos πp)), p = fraction of the planned mini-batches done (capped
+     * at 1), f = this constant. Full-batch GD keeps α fixed (the course's behaviour).
+     */
+    public static final double LEARNING_RATE_FINAL_FRACTION = 0.0;
+    /** Largest rotation in degrees (uniform in [−max, max]) applied by augmentation; 0 = shifts only. */
+    public static final double AUGMENT_MAX_ROTATION_DEGREES = 0.0;
+    /** Suggested learning rate after a divergence = current one / this. */
+    private static final double DIVERGENCE_LEARNING_RATE_DIVISOR = 10.0;
+
+    private final TrainingConfig config;
+    private final Network network;
+    private final Dataset train;
+    private final Dataset test;
+    private final CostFunction costFunction;
+    private final Gradients gradients;
+    private final Optimizer optimizer;
+    private final SplittableRandom random;
+    private final int[] order;
+    private final double[] batchPixels;
+    private final int[] batchLabels;
+    private int batchCount;
+    /** Largest augmentation shift (tuning may change it). */
+    private int augmentMaxShift = AUGMENT_MAX_SHIFT;
+    /** Largest augmentation rotation in degrees (tuning may change it). */
+    private double augmentMaxRotationDegrees = AUGMENT_MAX_ROTATION_DEGREES;
+    /** f of the cosine schedule; 1 disables annealing (tuning only). */
+    private double finalLearningRateFraction = LEARNING_RATE_FINAL_FRACTION;
+    private final Network lastGood;
+    private final Objective fullBatchObjective;
+    private final Objective miniBatchObjective;
+
+    private final List<Consumer<TrainingSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final AtomicBoolean active = new AtomicBoolean();
+    private volatile boolean cancelRequested;
+    private volatile boolean pauseRequested;
+    private volatile long epochDelayMillis;
+    private volatile long publishIntervalMillis;
+    private volatile TrainingSnapshot latest;
+    private volatile TrainingState state = TrainingState.READY;
+
+    // Owned by the training thread.
+    private int epoch;
+    /** True during {@link #step()}, which ignores pause. */
+    private boolean stepping;
+    private boolean initialPublished;
+    private long elapsedNanos;
+    private long clockStartedAt = -1;
+    private long lastPublishedAt;
+    private int lastPublishedEpoch = -1;
 
     /**
      * @param config  settings (seed included)
      * @param network the network to train. Modified in place by the trainer's thread only.
      * @param train   training samples
      * @param test    test samples, may be null
+     * @throws IllegalArgumentException if the network does not fit the data (input size, class count)
      */
     public Trainer(TrainingConfig config, Network network, Dataset train, Dataset test) {
-        throw new UnsupportedOperationException("pending");
+        this(config, network, train, test, CostFunction.standard());
+    }
+
+    /** As the public constructor, with another cost kernel (tests and tuning). */
+    Trainer(TrainingConfig config, Network network, Dataset train, Dataset test, CostFunction costFunction) {
+        this.costFunction = costFunction;
+        checkFits(network, train, "training");
+        if (test != null) {
+            checkFits(network, test, "test");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        this.config = config;
+        this.network = network;
+        this.train = train;
+        this.test = test;
+        this.gradients = new Gradients(network.spec());
+        this.optimizer = Optimizer.create(config);
+        optimizer.initialize(new double[][] {network.theta1(), network.theta2()},
+                new double[][] {gradients.theta1Gradient(), gradients.theta2Gradient()});
+        this.random = new SplittableRandom(config.seed());
+        this.order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int batchCapacity = optimizer.isFullBatch() ? 0 : Math.min(config.batchSize(), train.size());
+        this.batchPixels = new double[batchCapacity * train.inputSize()];
+        this.batchLabels = new int[batchCapacity];
+        this.lastGood = network.copy();
+        int trainSize = train.size();
+        double lambda = config.lambda();
+        this.fullBatchObjective = () -> costFunction.evaluate(network, train.pixels(), train.labels(), trainSize,
+                lambda, gradients);
+        this.miniBatchObjective = () -> costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
+                lambda * batchCount / trainSize, gradients);
+        this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+                network.copy(), TrainingState.READY, "");
+    }
+
+    private static void checkFits(Network network, Dataset data, String role) {
+        if (data.inputSize() != network.spec().inputSize()) {
+            throw new IllegalArgumentException("the " + role + " images have " + data.inputSize()
+                    + " pixels but the network has " + network.spec().inputSize() + " inputs");
+        }
+        if (data.classCount() != network.spec().outputSize()) {
+            throw new IllegalArgumentException("the " + role + " set has " + data.classCount()
+                    + " classes but the network has " + network.spec().outputSize() + " outputs");
+        }
     }
 
     /** Listeners are called on the training thread with each published snapshot. */
     public void addListener(Consumer<TrainingSnapshot> listener) {
-        throw new UnsupportedOperationException("pending");
+        listeners.add(listener);
     }
 
     /** Publish at most one snapshot per this many ms (0: every epoch). The last epoch is always published. */
     public void setPublishIntervalMillis(long millis) {
-        throw new UnsupportedOperationException("pending");
+        if (millis < 0) {
+            throw new IllegalArgumentException("publish interval must not be negative, got " + millis);
+        }
+        publishIntervalMillis = millis;
     }
 
-    /** Sleep this long after each epoch (a teacher's slow motion); 0 = full speed. */
+    /** Sleep this long after each epoch (a teacher's slow motion); 0 = full speed. Not counted as elapsed time. */
     public void setEpochDelayMillis(long millis) {
-        throw new UnsupportedOperationException("pending");
+        if (millis < 0) {
+            throw new IllegalArgumentException("epoch delay must not be negative, got " + millis);
+        }
+        epochDelayMillis = millis;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
     }
 
-    /** Trains until all epochs are done, cancelled or diverged. Returns the final snapshot. */
+    /**
+     * Trains until all epochs are done, cancelled or diverged. Returns the final snapshot.
+     * Publishes a snapshot of the initial weights first (once per trainer).
+     *
+     * @throws IllegalStateException if a run or step is already in progress
+     */
     public TrainingSnapshot run() {
-        throw new UnsupportedOperationException("pending");
+        begin();
+        try {
+            if (state == TrainingState.DIVERGED) {
+                return latest;
+            }
+            if (epoch >= config.epochs() && lastPublishedEpoch == epoch) {
+                state = TrainingState.FINISHED;
+                return latest;
+            }
+            state = TrainingState.RUNNING;
+            startClock();
+            publishInitialIfNeeded(TrainingState.RUNNING);
+            while (epoch < config.epochs()) {
+                if (cancelRequested) {
+                    return finishCancelled();
+                }
+                EpochOutcome outcome = runEpoch();
+                if (outcome == EpochOutcome.CANCELLED) {
+                    return finishCancelled();
+                }
+                if (outcome == EpochOutcome.DIVERGED) {
+                    return latest;
+                }
+                boolean last = epoch >= config.epochs();
+                if (last) {
+                    state = TrainingState.FINISHED;
+                    return publish(TrainingState.FINISHED, "");
+                }
+                if (isPublishDue()) {
+                    publish(TrainingState.RUNNING, "");
+                }
+                delayAfterEpoch();
+            }
+            state = TrainingState.FINISHED;
+            return publish(TrainingState.FINISHED, "");
+        } finally {
+            end();
+        }
     }
 
-    /** Runs exactly one epoch (one iteration for full-batch optimizers) and returns its snapshot. */
+    /**
+     * Runs exactly one epoch (one iteration for full-batch optimizers) and returns its snapshot
+     * (always published). Before the first epoch the initial weights are published. Pause and
+     * epoch delay do not apply; a pending cancel is discarded.
+     *
+     * @throws IllegalStateException if a run is in progress
+     */
     public TrainingSnapshot step() {
-        throw new UnsupportedOperationException("pending");
+        begin();
+        try {
+            if (state == TrainingState.DIVERGED) {
+                return latest;
+            }
+            cancelRequested = false;
+            stepping = true;
+            startClock();
+            publishInitialIfNeeded(TrainingState.READY);
+            EpochOutcome outcome = runEpoch();
+            if (outcome == EpochOutcome.DIVERGED) {
+                return latest;
+            }
+            if (outcome == EpochOutcome.CANCELLED) {
+                return finishCancelled();
+            }
+            state = epoch >= config.epochs() ? TrainingState.FINISHED : TrainingState.READY;
+            return publish(state, "");
+        } finally {
+            end();
+        }
     }
 
+    /** Asks the run to stop; it returns within one mini-batch. A cancel before {@link #run()} makes it return at once. */
     public void cancel() {
-        throw new UnsupportedOperationException("pending");
+        cancelRequested = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
     }
 
+    /** Blocks the training thread before its next mini-batch until {@link #resume()} or {@link #cancel()}. */
     public void pause() {
-        throw new UnsupportedOperationException("pending");
+        pauseRequested = true;
     }
 
     public void resume() {
-        throw new UnsupportedOperationException("pending");
+        pauseRequested = false;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
     }
 
-    /** The most recent snapshot (initial weights before the first epoch). */
+    /** The most recent snapshot (initial weights, without metrics, before the first epoch). */
     public TrainingSnapshot latest() {
-        throw new UnsupportedOperationException("pending");
+        return latest;
+    }
+
+    /** Where the trainer is now (may be newer than {@link #latest()}'s state, e.g. PAUSED). */
+    public TrainingState state() {
+        return state;
     }
 
     /** The network being trained (live; read it only from the training thread). */
     public Network network() {
-        throw new UnsupportedOperationException("pending");
+        return network;
+    }
+
+    /** The config this trainer was made with. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    private void begin() {
+        if (!active.compareAndSet(false, true)) {
+            throw new IllegalStateException("this trainer is already running");
+        }
+    }
+
+    private void end() {
+        stepping = false;
+        stopClock();
+        cancelRequested = false;
+        active.set(false);
+    }
+
+    private enum EpochOutcome { DONE, CANCELLED, DIVERGED }
+
+    /** One pass over the training set; on DONE, {@link #epoch} has been advanced and {@link #lastGood} updated. */
+    private EpochOutcome runEpoch() {
+        double cost;
+        if (optimizer.isFullBatch()) {
+            if (!waitWhilePaused()) {
+                return EpochOutcome.CANCELLED;
+            }
+            cost = optimizer.step(fullBatchObjective);
+            if (!Double.isFinite(cost)) {
+                return diverge(cost);
+            }
+        } else {
+            shuffle();
+            int trainSize = train.size();
+            int batchSize = batchLabels.length;
+            int inputs = train.inputSize();
+            for (int start = 0; start < trainSize; start += batchSize) {
+                if (!waitWhilePaused()) {
+                    return network.isFinite() ? EpochOutcome.CANCELLED : diverge(Double.NaN);
+                }
+                double progress = (epoch + start / (double) trainSize) / Math.max(1, config.epochs());
+                optimizer.setLearningRateScale(learningRateScale(progress, finalLearningRateFraction));
+                batchCount = Math.min(batchSize, trainSize - start);
+                gather(start, inputs);
+                cost = optimizer.step(miniBatchObjective);
+                if (!Double.isFinite(cost)) {
+                    return diverge(cost);
+                }
+            }
+        }
+        if (!network.isFinite()) {
+            return diverge(Double.NaN);
+        }
+        lastGood.setWeights(network);
+        epoch++;
+        return EpochOutcome.DONE;
+    }
+
+    /** The cosine schedule's factor at {@code progress} (see {@link #LEARNING_RATE_FINAL_FRACTION}). */
+    static double learningRateScale(double progress, double finalFraction) {
+        double p = Math.min(1.0, Math.max(0.0, progress));
+        return finalFraction + (1.0 - finalFraction) * 0.5 * (1.0 + Math.cos(Math.PI * p));
+    }
+
+    /** Tuning only: the schedule's final fraction f (1 = constant learning rate). */
+    void setFinalLearningRateFraction(double fraction) {
+        finalLearningRateFraction = fraction;
+    }
+
+    /** Tuning only: the largest augmentation shift in pixels. */
+    void setAugmentMaxShift(int pixels) {
+        augmentMaxShift = pixels;
+    }
+
+    /** Tuning only: the largest augmentation rotation in degrees. */
+    void setAugmentMaxRotationDegrees(double degrees) {
+        augmentMaxRotationDegrees = degrees;
+    }
+
+    /** Fisher–Yates shuffle of {@link #order}. */
+    private void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    /** Copies samples order[start..start+batchCount) into the batch buffers, shifted if augmenting. */
+    private void gather(int start, int inputs) {
+        double[] pixels = train.pixels();
+        int[] labels = train.labels();
+        int span = 2 * augmentMaxShift + 1;
+        for (int b = 0; b < batchCount; b++) {
+            int sample = order[start + b];
+            batchLabels[b] = labels[sample];
+            if (config.augment()) {
+                int dx = random.nextInt(span) - augmentMaxShift;
+                int dy = random.nextInt(span) - augmentMaxShift;
+                if (augmentMaxRotationDegrees > 0) {
+                    double angle = Math.toRadians((2 * random.nextDouble() - 1) * augmentMaxRotationDegrees);
+                    ImageTransform.rotateAndShift(pixels, sample * inputs, batchPixels, b * inputs, train.width(),
+                            train.height(), angle, dx, dy);
+                } else {
+                    ImageTransform.shift(pixels, sample * inputs, batchPixels, b * inputs, train.width(),
+                            train.height(), dx, dy);
+                }
+            } else {
+                System.arraycopy(pixels, sample * inputs, batchPixels, b * inputs, inputs);
+            }
+        }
+    }
+
+    /** Restores the last good weights, ends the run DIVERGED and publishes why. */
+    private EpochOutcome diverge(double cost) {
+        network.setWeights(lastGood);
+        optimizer.reset();
+        state = TrainingState.DIVERGED;
+        publish(TrainingState.DIVERGED, divergenceMessage(epoch + 1, cost));
+        return EpochOutcome.DIVERGED;
+    }
+
+    private String divergenceMessage(int failedEpoch, double cost) {
+        String what = Double.isNaN(cost) ? "the loss became NaN"
+                : Double.isInfinite(cost) ? "the loss became infinite" : "a weight became NaN or infinite";
+        String advice;
+        if (config.optimizer() == OptimizerKind.LBFGS) {
+            advice = "L-BFGS has no learning rate; try a larger lambda (" + format(config.lambda()) + ") or another optimizer.";
+        } else {
+            double rate = config.learningRate();
+            advice = "The learning rate (" + format(rate) + ") is probably too high — try "
+                    + format(rate / DIVERGENCE_LEARNING_RATE_DIVISOR) + ".";
+        }
+        return "Training diverged at epoch " + failedEpoch + ": " + what + ". " + advice
+                + " The last good weights were kept.";
+    }
+
+    /** The value to 6 significant digits, plain notation, at least one decimal ("3.0", "0.003"). */
+    static String format(double value) {
+        String text = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return text.contains(".") ? text : text + ".0";
+    }
+
+    private TrainingSnapshot finishCancelled() {
+        state = TrainingState.CANCELLED;
+        return publish(TrainingState.CANCELLED, "Training was stopped after epoch " + epoch + ".");
+    }
+
+    private void publishInitialIfNeeded(TrainingState initialState) {
+        if (!initialPublished) {
+            initialPublished = true;
+            publish(initialState, "");
+        }
+    }
+
+    private boolean isPublishDue() {
+        long interval = publishIntervalMillis;
+        return interval == 0 || System.nanoTime() - lastPublishedAt >= interval * 1_000_000L;
+    }
+
+    /**
+     * Computes the metrics of the current weights, makes a snapshot, stores it as latest and tells the listeners.
+     * Losses are the data term only (λ = 0), so train and test loss are comparable on one chart
+     * (the course's learning-curve convention); the regularised objective is what the optimizer sees.
+     */
+    private TrainingSnapshot publish(TrainingState snapshotState, String message) {
+        Evaluation.Metrics trainMetrics = Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(), 0.0);
+        Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? null
+                : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), 0.0);
+        TrainingSnapshot snapshot = new TrainingSnapshot(epoch, Math.max(config.epochs(), epoch),
+                trainMetrics.loss(), testMetrics == null ? Double.NaN : testMetrics.loss(),
+                trainMetrics.accuracy(), testMetrics == null ? Double.NaN : testMetrics.accuracy(),
+                elapsed(), network.copy(), snapshotState, message);
+        latest = snapshot;
+        lastPublishedAt = System.nanoTime();
+        lastPublishedEpoch = epoch;
+        for (Consumer<TrainingSnapshot> listener : listeners) {
+            listener.accept(snapshot);
+        }
+        return snapshot;
+    }
+
+    /** Blocks while paused (clock stopped). @return false if cancelled */
+    private boolean waitWhilePaused() {
+        if (cancelRequested) {
+            return false;
+        }
+        if (!pauseRequested || stepping) {
+            return true;
+        }
+        TrainingState before = state;
+        stopClock();
+        state = TrainingState.PAUSED;
+        try {
+            synchronized (lock) {
+                while (pauseRequested && !cancelRequested) {
+                    lock.wait();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelRequested = true;
+        } finally {
+            state = before;
+            startClock();
+        }
+        return !cancelRequested;
+    }
+
+    /** Sleeps the epoch delay (clock stopped), waking early on cancel. */
+    private void delayAfterEpoch() {
+        if (epochDelayMillis <= 0) {
+            return;
+        }
+        stopClock();
+        try {
+            long started = System.nanoTime();
+            synchronized (lock) {
+                while (!cancelRequested) {
+                    long remainingMillis = epochDelayMillis - (System.nanoTime() - started) / 1_000_000L;
+                    if (remainingMillis <= 0) {
+                        break;
+                    }
+                    lock.wait(remainingMillis);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelRequested = true;
+        } finally {
+            startClock();
+        }
+    }
+
+    private void startClock() {
+        if (clockStartedAt < 0) {
+            clockStartedAt = System.nanoTime();
+        }
+    }
+
+    private void stopClock() {
+        if (clockStartedAt >= 0) {
+            elapsedNanos += System.nanoTime() - clockStartedAt;
+            clockStartedAt = -1;
+        }
+    }
+
+    private long elapsed() {
+        return elapsedNanos + (clockStartedAt >= 0 ? System.nanoTime() - clockStartedAt : 0);
     }
 }

@@ -7,8 +7,9 @@ import org.hiddenneurons.core.Network;
  *
  * @param epoch         completed epochs (full-batch optimizers: iterations)
  * @param totalEpochs   epochs the run was asked for
- * @param trainLoss     J on the training set (with regularisation)
- * @param testLoss      J on the test set (with the same λ), NaN if there is no test set
+ * @param trainLoss     the data term of J on the training set (no regularisation term, so that it
+ *                      compares with the test loss)
+ * @param testLoss      the data term of J on the test set, NaN if there is no test set
  * @param trainAccuracy fraction in [0, 1]
  * @param testAccuracy  fraction in [0, 1], NaN if there is no test set
  * @param elapsedNanos  training wall time so far (pauses excluded)

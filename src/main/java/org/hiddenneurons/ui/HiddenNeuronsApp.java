@@ -1,12 +1,37 @@
 package org.hiddenneurons.ui;
 
+import java.io.InputStream;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.ModelFile;
+import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.TrainingConfig;
 
-/** The workbench window (placeholder until the workbench issue lands). */
+/**
+ * The workbench window. Shows at once with a seeded random network, then (off the FX thread)
+ * loads the bundled pre-trained model and the bundled digits; the status bar says what happened.
+ * {@link #main} is what {@code org.hiddenneurons.Launcher} calls.
+ */
 public final class HiddenNeuronsApp extends Application {
+
+    /** Classpath location of the pre-trained default model (written by the CLI). */
+    public static final String DEFAULT_MODEL_RESOURCE = "/assets/default-model.json";
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+    static final double MIN_WIDTH = 1100;
+    static final double MIN_HEIGHT = 700;
+
+    private FxTrainingAdapter adapter;
+    private WorkbenchViewModel model;
+    private WorkbenchView view;
 
     public static void main(String[] args) {
         launch(HiddenNeuronsApp.class, args);
@@ -14,8 +39,90 @@ public final class HiddenNeuronsApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        adapter = new FxTrainingAdapter();
+        model = new WorkbenchViewModel(adapter);
+        Network startup = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, TrainingConfig.DEFAULT_SEED);
+        model.useNetwork(startup, "Random network (seed " + TrainingConfig.DEFAULT_SEED + "), loading the model…");
+        adapter.installUncaughtHandler(error -> model.reportError("Unexpected error: " + WorkbenchViewModel.describe(error)));
+
+        view = new WorkbenchView(model, adapter, stage);
+        Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        view.install(scene);
         stage.setTitle("Hidden Neurons");
-        stage.setScene(new Scene(new Label("Hidden Neurons"), 640, 480));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setScene(scene);
         stage.show();
+
+        adapter.background(HiddenNeuronsApp::readBundledModel,
+                saved -> {
+                    if (model.networkProperty().get() == startup) { // the user has not replaced it meanwhile
+                        model.useModel(saved, "bundled default");
+                    }
+                },
+                error -> {
+                    if (model.networkProperty().get() == startup) {
+                        model.useNetwork(startup, "Random network (seed " + TrainingConfig.DEFAULT_SEED
+                                + "): no usable bundled model (" + WorkbenchViewModel.describe(error) + ")");
+                    }
+                });
+        adapter.background(HiddenNeuronsApp::loadData,
+                loaded -> model.dataLoaded(loaded.split, loaded.preprocessor, loaded.message),
+                error -> model.reportError("Could not load the training data: " + WorkbenchViewModel.describe(error)));
+    }
+
+    /**
+     * Closing the last window exits the toolkit (implicit exit), which calls this: cancel training
+     * and stop both daemon threads so the JVM ends at once.
+     */
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
+        if (adapter != null) {
+            adapter.shutdown();
+        }
+    }
+
+    WorkbenchViewModel model() {
+        return model;
+    }
+
+    WorkbenchView view() {
+        return view;
+    }
+
+    FxTrainingAdapter adapter() {
+        return adapter;
+    }
+
+    private record Loaded(Split split, Preprocessor preprocessor, String message) {
+    }
+
+    static SavedModel readBundledModel() throws DataFormatException {
+        try (InputStream in = HiddenNeuronsApp.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_MODEL_RESOURCE + " is not bundled");
+            }
+            return ModelFile.read(in, DEFAULT_MODEL_RESOURCE);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(DEFAULT_MODEL_RESOURCE + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loading thread: the bundled digits, the standard split and the drawing pipeline measured from them. */
+    private static Loaded loadData() {
+        Dataset all = DigitsImage.loadBundled();
+        Split split = Split.standard(all);
+        String message = "Data ready: " + all.name() + ", " + split.train().size() + " train / "
+                + split.test().size() + " test digits.";
+        try {
+            Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(split.train()));
+            return new Loaded(split, preprocessor, message + " Draw a digit, or press Space to train.");
+        } catch (RuntimeException e) {
+            return new Loaded(split, null, message + " Drawing preprocessing is not available ("
+                    + WorkbenchViewModel.describe(e) + ").");
+        }
     }
 }

@@ -1,0 +1,90 @@
+package org.hiddenneurons.data;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** Reads image files (PNG, JPEG, BMP, GIF: what javax.imageio reads) as ARGB pixels. */
+public final class ImageFiles {
+
+    /**
+     * The most pixels an image file may have (64 megapixels, e.g. 8000×8000). The size is read
+     * from the file's header and checked before any pixel is decoded, so a tiny file claiming an
+     * enormous size cannot exhaust memory.
+     */
+    public static final long MAX_PIXELS = 64L * 1024 * 1024;
+
+    private static final String FORMATS = "PNG, JPEG, BMP or GIF";
+
+    private ImageFiles() {
+    }
+
+    /** {width, height} from the file's header, without decoding the pixels. */
+    static int[] readSize(Path file) throws DataFormatException {
+        try (ImageInputStream in = open(file)) {
+            ImageReader reader = readerFor(file, in);
+            try {
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw DataFormatException.at(file, "image header", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first image in the file as ARGB pixels. */
+    public static ArgbImage readArgb(Path file) throws DataFormatException {
+        BufferedImage image;
+        try (ImageInputStream in = open(file)) {
+            ImageReader reader = readerFor(file, in);
+            try {
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
+                    throw DataFormatException.at(file, "image header", "value out of range: " + width + "x" + height
+                            + " pixels, at most " + MAX_PIXELS + " pixels are read");
+                }
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            // javax.imageio decoders signal corrupt data with IOException and sometimes runtime exceptions.
+            throw DataFormatException.at(file, "image data", "cannot be decoded: " + e, e);
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        return new ArgbImage(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+    }
+
+    private static ImageInputStream open(Path file) throws DataFormatException {
+        if (!Files.isRegularFile(file)) {
+            throw DataFormatException.at(file, null, Files.exists(file) ? "is not a regular file" : "does not exist");
+        }
+        try {
+            ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
+            if (in == null) {
+                throw DataFormatException.at(file, null, "cannot be opened");
+            }
+            return in;
+        } catch (IOException e) {
+            throw DataFormatException.at(file, null, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static ImageReader readerFor(Path file, ImageInputStream in) throws DataFormatException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw DataFormatException.at(file, "byte 0", "not a " + FORMATS + " image");
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(in, true, true);
+        return reader;
+    }
+}

@@ -1,0 +1,336 @@
+package org.hiddenneurons.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.train.Trainer;
+import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingSnapshot;
+
+/**
+ * The one place where work hops between background threads and the FX thread.
+ *
+ * <ul>
+ *   <li>Training jobs run one after another on one daemon thread ({@value #TRAINING_THREAD}).
+ *       The trainer's listener puts the latest snapshot (with its network copy) into an
+ *       {@link AtomicReference} and a network-free copy of its numbers into a queue (so the charts
+ *       miss no epoch). An {@link AnimationTimer} takes both at most once per pulse and hands them
+ *       to the {@link TrainingEngine.Listener} (the view model): at most one update per frame,
+ *       however fast training runs. The timer runs only while jobs are active.</li>
+ *   <li>One-off background work (loading data, reading and writing model files) runs on a second
+ *       daemon thread ({@value #LOADING_THREAD}); its result returns with {@link Platform#runLater}.</li>
+ * </ul>
+ * Public methods are called on the FX thread.
+ */
+public final class FxTrainingAdapter implements TrainingEngine {
+
+    static final String TRAINING_THREAD = "hn-training";
+    static final String LOADING_THREAD = "hn-loading";
+    /** Every epoch is published; the per-frame coalescing happens here. */
+    static final long PUBLISH_INTERVAL_MILLIS = 0;
+
+    private enum Kind { SNAPSHOT, FINISHED, FAILED }
+
+    private record Report(long trainerId, Kind kind, TrainingSnapshot snapshot, Throwable error) {
+    }
+
+    private record Latest(long trainerId, TrainingSnapshot snapshot) {
+    }
+
+    /** One trainer's life; its trainer is created and used on the training thread only. */
+    private static final class Session {
+        final long id;
+        final TrainingConfig config;
+        final Network start;
+        final Split data;
+        volatile Trainer trainer;
+        volatile boolean cancelled;
+        volatile boolean paused;
+        /** For step sessions: the network of the last finished step (set on the FX thread). */
+        Network lastResult;
+
+        Session(long id, TrainingConfig config, Network start, Split data) {
+            this.id = id;
+            this.config = config;
+            this.start = start;
+            this.data = data;
+        }
+    }
+
+    private final ExecutorService training = Executors.newSingleThreadExecutor(daemon(TRAINING_THREAD));
+    private final ExecutorService loading = Executors.newSingleThreadExecutor(daemon(LOADING_THREAD));
+    private final AtomicReference<Latest> latest = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<Report> reports = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger activeJobs = new AtomicInteger();
+    private final AtomicLong nextTrainerId = new AtomicLong(1);
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            deliver();
+        }
+    };
+
+    private TrainingEngine.Listener listener;
+    private volatile long epochDelayMillis;
+    /** The session the controls act on (the last one submitted). */
+    private volatile Session current;
+    /** The last step session, continued by the next step when nothing else happened in between. */
+    private Session stepSession;
+    private boolean pulseRunning;
+    private boolean shutDown;
+
+    @Override
+    public void setListener(TrainingEngine.Listener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public long run(TrainingConfig config, Network start, Split data) {
+        Session session = new Session(nextTrainerId.getAndIncrement(), config, start.copy(), data);
+        current = session;
+        stepSession = null;
+        submit(() -> {
+            Trainer trainer = createTrainer(session);
+            if (session.cancelled) {
+                return null;
+            }
+            return trainer.run();
+        }, session);
+        return session.id;
+    }
+
+    @Override
+    public long step(TrainingConfig config, Network start, Split data) {
+        Session session = stepSession;
+        boolean continues = session != null && !session.cancelled && session.lastResult == start
+                && session.config.equals(config) && session.data == data;
+        if (!continues) {
+            session = new Session(nextTrainerId.getAndIncrement(), config, start.copy(), data);
+            stepSession = session;
+        }
+        Session stepping = session;
+        current = stepping;
+        submit(() -> {
+            Trainer trainer = stepping.trainer != null ? stepping.trainer : createTrainer(stepping);
+            if (stepping.cancelled) {
+                return null;
+            }
+            return trainer.step();
+        }, stepping);
+        return stepping.id;
+    }
+
+    @Override
+    public void pause() {
+        Session session = current;
+        if (session != null) {
+            session.paused = true;
+            Trainer trainer = session.trainer;
+            if (trainer != null) {
+                trainer.pause();
+            }
+        }
+    }
+
+    @Override
+    public void resume() {
+        Session session = current;
+        if (session != null) {
+            session.paused = false;
+            Trainer trainer = session.trainer;
+            if (trainer != null) {
+                trainer.resume();
+            }
+        }
+    }
+
+    @Override
+    public void cancel() {
+        Session session = current;
+        if (session != null) {
+            session.cancelled = true;
+            Trainer trainer = session.trainer;
+            if (trainer != null) {
+                trainer.cancel();
+            }
+        }
+        stepSession = null;
+    }
+
+    @Override
+    public void setEpochDelayMillis(long millis) {
+        epochDelayMillis = millis;
+        Session session = current;
+        Trainer trainer = session == null ? null : session.trainer;
+        if (trainer != null) {
+            trainer.setEpochDelayMillis(millis);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the loading thread; {@code onSuccess} or {@code onFailure} then runs on
+     * the FX thread. Use for anything slow that is not training (data, model files).
+     */
+    public <T> void background(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        loading.execute(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception | Error e) {
+                Platform.runLater(() -> onFailure.accept(e));
+                return;
+            }
+            Platform.runLater(() -> onSuccess.accept(result));
+        });
+    }
+
+    /**
+     * Routes exceptions no one caught (on any thread) to {@code onFx} on the FX thread, after
+     * printing them to standard error: failures are shown, never swallowed.
+     */
+    public void installUncaughtHandler(Consumer<Throwable> onFx) {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                error.printStackTrace();
+            }
+            Platform.runLater(() -> onFx.accept(error));
+        });
+    }
+
+    /** Stops everything (window closing): cancels the job, stops the timer, ends both threads. */
+    public void shutdown() {
+        shutDown = true;
+        cancel();
+        pulse.stop();
+        training.shutdownNow();
+        loading.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Training thread: builds the session's trainer and applies pause/delay requested before it existed. */
+    private Trainer createTrainer(Session session) {
+        Trainer trainer = new Trainer(session.config, session.start, session.data.train(), session.data.test());
+        trainer.setPublishIntervalMillis(PUBLISH_INTERVAL_MILLIS);
+        trainer.setEpochDelayMillis(epochDelayMillis);
+        trainer.addListener(snapshot -> publish(session.id, snapshot));
+        session.trainer = trainer;
+        // A cancel or pause that came before the trainer was visible is applied now; one that
+        // comes after sees the trainer (both fields are volatile).
+        if (session.cancelled) {
+            trainer.cancel();
+        } else if (session.paused) {
+            trainer.pause();
+        }
+        return trainer;
+    }
+
+    /** Training thread: keep the latest snapshot whole, and its numbers for the charts. */
+    private void publish(long trainerId, TrainingSnapshot snapshot) {
+        latest.set(new Latest(trainerId, snapshot));
+        reports.add(new Report(trainerId, Kind.SNAPSHOT, withoutNetwork(snapshot), null));
+    }
+
+    private void submit(Callable<TrainingSnapshot> job, Session session) {
+        if (shutDown) {
+            return;
+        }
+        activeJobs.incrementAndGet();
+        startPulse();
+        training.execute(() -> {
+            try {
+                TrainingSnapshot last = job.call();
+                reports.add(new Report(session.id, Kind.FINISHED, last, null));
+            } catch (Exception | Error e) {
+                reports.add(new Report(session.id, Kind.FAILED, null, e));
+            } finally {
+                activeJobs.decrementAndGet();
+            }
+        });
+    }
+
+    private void startPulse() {
+        if (!pulseRunning) {
+            pulseRunning = true;
+            pulse.start();
+        }
+    }
+
+    /** FX thread, once per pulse: hand over everything that arrived, in order, then idle if done. */
+    private void deliver() {
+        boolean jobsActive = activeJobs.get() > 0; // read before draining: a job enqueues, then decrements
+        Latest whole = latest.getAndSet(null);
+        List<TrainingSnapshot> batch = new ArrayList<>();
+        long batchId = -1;
+        for (Report report = reports.poll(); report != null; report = reports.poll()) {
+            if (report.kind == Kind.SNAPSHOT) {
+                if (!batch.isEmpty() && batchId != report.trainerId) {
+                    flush(batchId, batch);
+                }
+                batchId = report.trainerId;
+                batch.add(report.snapshot);
+                continue;
+            }
+            flush(batchId, batch);
+            if (whole != null && whole.trainerId == report.trainerId) {
+                whole = null; // the final snapshot supersedes it
+            }
+            if (report.kind == Kind.FINISHED) {
+                Session session = stepSession;
+                if (session != null && session.id == report.trainerId && report.snapshot != null) {
+                    session.lastResult = report.snapshot.network();
+                }
+                listener.finished(report.trainerId, report.snapshot);
+            } else {
+                listener.failed(report.trainerId, report.error);
+            }
+        }
+        if (whole != null) {
+            if (!batch.isEmpty() && batchId != whole.trainerId) {
+                flush(batchId, batch);
+            }
+            batchId = whole.trainerId;
+            batch.add(whole.snapshot);
+        }
+        flush(batchId, batch);
+        if (!jobsActive && reports.isEmpty() && latest.get() == null) {
+            pulse.stop();
+            pulseRunning = false;
+        }
+    }
+
+    private void flush(long trainerId, List<TrainingSnapshot> batch) {
+        if (!batch.isEmpty()) {
+            listener.snapshots(trainerId, List.copyOf(batch));
+            batch.clear();
+        }
+    }
+
+    private static TrainingSnapshot withoutNetwork(TrainingSnapshot s) {
+        return new TrainingSnapshot(s.epoch(), s.totalEpochs(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
+                s.testAccuracy(), s.elapsedNanos(), null, s.state(), s.message());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            thread.setPriority(Thread.NORM_PRIORITY - 1); // the FX thread wins ties on a busy machine
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package org.hiddenneurons.ui;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The bottom line: a message (an error, in its colour, takes precedence until clicked away),
+ * then epoch, loss, accuracy, speed and elapsed time of the network in use.
+ */
+public final class StatusBar extends HBox {
+
+    static final String STYLE = "hn-status-bar";
+    static final String MESSAGE_ID = "status-message";
+    static final String EPOCH_ID = "status-epoch";
+
+    public StatusBar(WorkbenchViewModel model) {
+        getStyleClass().add(STYLE);
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId(MESSAGE_ID);
+        message.getStyleClass().add("hn-status-message");
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.textProperty().bind(Bindings.when(model.errorMessageProperty().isEmpty())
+                .then(model.statusMessageProperty()).otherwise(model.errorMessageProperty()));
+        model.errorMessageProperty().addListener((o, old, now) -> {
+            message.getStyleClass().remove("hn-error");
+            if (!now.isEmpty()) {
+                message.getStyleClass().add("hn-error");
+            }
+        });
+        message.setOnMouseClicked(e -> model.clearError());
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(Bindings.concat(message.textProperty(), "\n(click to dismiss an error)"));
+        message.setTooltip(messageTip);
+
+        Label epoch = field("Completed epochs on this network");
+        epoch.setId(EPOCH_ID);
+        epoch.textProperty().bind(Bindings.createStringBinding(
+                () -> "Epoch " + model.epochProperty().get(), model.epochProperty()));
+
+        Label loss = field("Cost J on the training set / the test set (with regularisation λ)");
+        loss.textProperty().bind(Bindings.createStringBinding(
+                () -> "Loss " + number(model.trainLossProperty().get()) + " / " + number(model.testLossProperty().get()),
+                model.trainLossProperty(), model.testLossProperty()));
+
+        Label accuracy = field("Share of digits classified correctly: training set / test set");
+        accuracy.textProperty().bind(Bindings.createStringBinding(
+                () -> "Accuracy " + WorkbenchViewModel.percent(model.trainAccuracyProperty().get()) + " / "
+                        + WorkbenchViewModel.percent(model.testAccuracyProperty().get()),
+                model.trainAccuracyProperty(), model.testAccuracyProperty()));
+
+        Label speed = field("Training speed of the current run (pauses excluded)");
+        speed.textProperty().bind(Bindings.createStringBinding(() -> {
+            double rate = model.epochsPerSecondProperty().get();
+            return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.1f epochs/s", rate) : "– epochs/s";
+        }, model.epochsPerSecondProperty()));
+
+        Label elapsed = field("Training time on this network (pauses excluded)");
+        elapsed.textProperty().bind(Bindings.createStringBinding(
+                () -> duration(model.elapsedSecondsProperty().get()), model.elapsedSecondsProperty()));
+
+        getChildren().addAll(message, epoch, loss, accuracy, speed, elapsed);
+    }
+
+    private static Label field(String tooltip) {
+        Label label = new Label();
+        label.getStyleClass().add("hn-status-field");
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        label.setTooltip(new Tooltip(tooltip));
+        return label;
+    }
+
+    static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "–";
+    }
+
+    /** 75.3 s → "1:15". */
+    static String duration(double seconds) {
+        long whole = (long) Math.floor(Math.max(0, seconds));
+        return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+}

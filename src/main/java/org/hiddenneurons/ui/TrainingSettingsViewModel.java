@@ -1,0 +1,213 @@
+package org.hiddenneurons.ui;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.train.TrainingConfig;
+
+/**
+ * The training settings as the user edits them. Number fields are text (a teacher may type
+ * "10" as a learning rate to show divergence); {@link #validationMessageProperty()} says what is
+ * wrong, in words, or is empty. Plain JavaFX properties, no nodes: testable with plain JUnit.
+ *
+ * <p>Hidden size and activation change the architecture: they only take effect on "New network";
+ * {@link #needsNewNetworkProperty()} is true while they differ from the network in use. The other
+ * settings apply to the next training run.
+ */
+public final class TrainingSettingsViewModel {
+
+    /** Largest hidden layer the settings accept (a teaching app; bigger is just slow). */
+    public static final int MAX_HIDDEN_SIZE = 400;
+    /** Largest epoch count the settings accept. */
+    public static final int MAX_EPOCHS = 100_000;
+    /** Largest mini-batch. */
+    public static final int MAX_BATCH_SIZE = 5000;
+    /** Slowest slow-motion setting: pause after each epoch, in milliseconds. */
+    public static final long MAX_EPOCH_DELAY_MILLIS = 2000;
+
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+
+    private final IntegerProperty hiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
+    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(DEFAULTS.activation());
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
+    private final StringProperty lambdaText = new SimpleStringProperty(format(DEFAULTS.lambda()));
+    private final StringProperty learningRateText = new SimpleStringProperty(format(DEFAULTS.learningRate()));
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULTS.batchSize());
+    private final IntegerProperty epochs = new SimpleIntegerProperty(DEFAULTS.epochs());
+    private final BooleanProperty augment = new SimpleBooleanProperty(DEFAULTS.augment());
+    private final StringProperty seedText = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
+    private final LongProperty epochDelayMillis = new SimpleLongProperty(0);
+
+    /** The architecture of the network in use (what "needs a new network" compares against). */
+    private final IntegerProperty appliedHiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
+    private final ObjectProperty<Activation> appliedActivation = new SimpleObjectProperty<>(DEFAULTS.activation());
+
+    private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
+    private final BooleanBinding needsNewNetwork;
+
+    public TrainingSettingsViewModel() {
+        needsNewNetwork = Bindings.createBooleanBinding(
+                () -> hiddenSize.get() != appliedHiddenSize.get() || activation.get() != appliedActivation.get(),
+                hiddenSize, appliedHiddenSize, activation, appliedActivation);
+        Runnable revalidate = () -> validationMessage.set(validate());
+        for (var property : new javafx.beans.Observable[] {hiddenSize, activation, optimizer, lambdaText,
+                learningRateText, batchSize, epochs, seedText}) {
+            property.addListener(o -> revalidate.run());
+        }
+        revalidate.run();
+    }
+
+    /** The settings as a config, or an IllegalArgumentException whose message says what is wrong. */
+    public TrainingConfig toConfig() {
+        double lambda = parseDouble(lambdaText.get(), "λ (regularisation)");
+        double learningRate = parseDouble(learningRateText.get(), "learning rate");
+        long seed = parseSeed();
+        if (hiddenSize.get() > MAX_HIDDEN_SIZE) {
+            throw new IllegalArgumentException("hidden units must be at most " + MAX_HIDDEN_SIZE + ", got " + hiddenSize.get());
+        }
+        if (epochs.get() < 1 || epochs.get() > MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be between 1 and " + MAX_EPOCHS + ", got " + epochs.get());
+        }
+        if (batchSize.get() > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batch size must be at most " + MAX_BATCH_SIZE + ", got " + batchSize.get());
+        }
+        return new TrainingConfig(hiddenSize.get(), activation.get(), DEFAULTS.outputLayer(), DEFAULTS.initializer(),
+                optimizer.get(), learningRate, DEFAULTS.momentum(), batchSize.get(), epochs.get(), lambda, seed,
+                augment.get());
+    }
+
+    /**
+     * The config for training a network of architecture {@code inUse}: hidden size and activation
+     * come from it (changes to those wait for New network), everything else from the settings.
+     */
+    public TrainingConfig configFor(NetworkSpec inUse) {
+        TrainingConfig edited = toConfig();
+        return new TrainingConfig(inUse.hiddenSize(), inUse.hiddenActivation(), inUse.outputLayer(),
+                edited.initializer(), edited.optimizer(), edited.learningRate(), edited.momentum(),
+                edited.batchSize(), edited.epochs(), edited.lambda(), edited.seed(), edited.augment());
+    }
+
+    /** The seed typed beside "New network". */
+    public long parseSeed() {
+        String text = seedText.get() == null ? "" : seedText.get().trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the seed must be a whole number, got '" + text + "'", e);
+        }
+    }
+
+    /** Records that the network in use now has this architecture (after New network or Open). */
+    public void markApplied(NetworkSpec spec) {
+        appliedHiddenSize.set(spec.hiddenSize());
+        appliedActivation.set(spec.hiddenActivation());
+    }
+
+    /** Shows the settings a loaded model was trained with (architecture from its spec). */
+    public void load(NetworkSpec spec, TrainingConfig config) {
+        hiddenSize.set(spec.hiddenSize());
+        activation.set(spec.hiddenActivation());
+        if (config != null) {
+            optimizer.set(config.optimizer());
+            lambdaText.set(format(config.lambda()));
+            learningRateText.set(format(config.learningRate()));
+            batchSize.set(config.batchSize());
+            epochs.set(Math.max(1, config.epochs()));
+            augment.set(config.augment());
+            seedText.set(Long.toString(config.seed()));
+        }
+        markApplied(spec);
+    }
+
+    private String validate() {
+        try {
+            toConfig();
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static double parseDouble(String text, String what) {
+        String trimmed = text == null ? "" : text.trim();
+        try {
+            return Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number, got '" + trimmed + "'", e);
+        }
+    }
+
+    /** A number as a short text: 1.0 → "1", 0.01 → "0.01". */
+    static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%s", value);
+    }
+
+    public IntegerProperty hiddenSizeProperty() {
+        return hiddenSize;
+    }
+
+    public ObjectProperty<Activation> activationProperty() {
+        return activation;
+    }
+
+    public ObjectProperty<OptimizerKind> optimizerProperty() {
+        return optimizer;
+    }
+
+    public StringProperty lambdaTextProperty() {
+        return lambdaText;
+    }
+
+    public StringProperty learningRateTextProperty() {
+        return learningRateText;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public BooleanProperty augmentProperty() {
+        return augment;
+    }
+
+    public StringProperty seedTextProperty() {
+        return seedText;
+    }
+
+    /** Slow motion: milliseconds the trainer sleeps after each epoch (0 = full speed). */
+    public LongProperty epochDelayMillisProperty() {
+        return epochDelayMillis;
+    }
+
+    /** What is wrong with the settings, in words, or "". */
+    public ReadOnlyStringProperty validationMessageProperty() {
+        return validationMessage.getReadOnlyProperty();
+    }
+
+    /** True while hidden size or activation differ from the network in use. */
+    public BooleanBinding needsNewNetworkProperty() {
+        return needsNewNetwork;
+    }
+}

@@ -1,0 +1,596 @@
+package org.hiddenneurons.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.hiddenneurons.core.ForwardPass;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.train.TrainingState;
+import org.hiddenneurons.viz.WeightPictures;
+
+/**
+ * Everything the workbench window shows and every action it offers, as JavaFX properties and
+ * methods; no nodes. Lives on the FX thread; background work goes through a {@link TrainingEngine}
+ * whose reports arrive here already on the FX thread, at most once per frame.
+ *
+ * <p>The network shown is always an immutable copy (a snapshot's, a loaded model's or a fresh
+ * random one), so drawing and prediction keep working while training runs.
+ */
+public final class WorkbenchViewModel implements TrainingEngine.Listener {
+
+    /** Where training is, as the buttons see it. */
+    public enum Phase {
+        /** No job: Train starts a run, Step trains one epoch. */
+        IDLE,
+        RUNNING,
+        PAUSED,
+        /** One epoch is being trained. */
+        STEPPING
+    }
+
+    /** Said when the trainer gives no explanation of its own for a divergence. */
+    static final String DIVERGENCE_EXPLANATION = "Training diverged: the loss became infinite or not a number, "
+            + "usually because the learning rate is too large for these settings. The last good weights are kept. "
+            + "Lower the learning rate (or raise λ) and press Train, or start again with New network.";
+
+    private final TrainingEngine engine;
+    private final TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+
+    private final ObjectProperty<Network> network = new SimpleObjectProperty<>();
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
+    private final IntegerProperty epoch = new SimpleIntegerProperty(0);
+    private final DoubleProperty trainLoss = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty testLoss = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty trainAccuracy = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty testAccuracy = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty epochsPerSecond = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(0);
+    private final StringProperty statusMessage = new SimpleStringProperty("");
+    private final StringProperty errorMessage = new SimpleStringProperty("");
+    private final StringProperty divergenceMessage = new SimpleStringProperty("");
+    private final StringProperty modelDescription = new SimpleStringProperty("");
+    private final BooleanProperty dataReady = new SimpleBooleanProperty(false);
+    private final ObjectProperty<WeightPictures.Scale> weightScale = new SimpleObjectProperty<>(WeightPictures.Scale.PER_UNIT);
+
+    private final ObjectProperty<Preprocessor.Result> preprocessed = new SimpleObjectProperty<>();
+    private final ObjectProperty<ForwardPass> forwardPass = new SimpleObjectProperty<>();
+    private final ObjectProperty<double[]> probabilities = new SimpleObjectProperty<>();
+    private final IntegerProperty predictedDigit = new SimpleIntegerProperty(-1);
+
+    private final DecimatedSeries trainLossSeries = new DecimatedSeries();
+    private final DecimatedSeries testLossSeries = new DecimatedSeries();
+    private final DecimatedSeries trainAccuracySeries = new DecimatedSeries();
+    private final DecimatedSeries testAccuracySeries = new DecimatedSeries();
+
+    private final BooleanBinding running = Bindings.createBooleanBinding(() -> phase.get() == Phase.RUNNING, phase);
+    private final BooleanBinding diverged = divergenceMessage.isNotEmpty();
+
+    private Split data;
+    private Preprocessor preprocessor;
+    private Drawn lastDrawing;
+
+    /** The trainer whose reports count; reports under any other id are stale and ignored. */
+    private long activeTrainerId = -1;
+    /** Epochs and seconds of earlier trainers on this network (a new trainer counts from 0). */
+    private int epochOffset;
+    private double elapsedOffset;
+    private int trainerEpoch;
+    private double trainerElapsed;
+    private int lastChartedEpoch;
+    /** The config the running or paused job was started with (to tell whether Train may resume it). */
+    private TrainingConfig runConfig;
+
+    private record Drawn(int width, int height, int[] argb) {
+    }
+
+    public WorkbenchViewModel(TrainingEngine engine) {
+        this.engine = engine;
+        engine.setListener(this);
+        settings.epochDelayMillisProperty().addListener((o, old, now) -> engine.setEpochDelayMillis(now.longValue()));
+        network.addListener((o, old, now) -> updatePrediction());
+    }
+
+    // ---------------------------------------------------------------- start-up and files
+
+    /** Shows {@code start} as the network in use, explained by {@code description} (status bar). */
+    public void useNetwork(Network start, String description) {
+        stopAndForget();
+        resetProgress();
+        settings.markApplied(start.spec());
+        network.set(start);
+        modelDescription.set(description);
+        statusMessage.set(description);
+    }
+
+    /** Shows a model read from a file or the bundle; its settings appear in the settings panel. */
+    public void useModel(SavedModel model, String sourceName) {
+        stopAndForget();
+        resetProgress();
+        settings.load(model.network().spec(), model.config());
+        epochOffset = Math.max(0, model.epochs());
+        epoch.set(epochOffset);
+        lastChartedEpoch = epochOffset;
+        network.set(model.network());
+        String description = "Model " + sourceName + describeSpec(model.network().spec())
+                + (model.epochs() > 0 ? ", trained " + model.epochs() + " epochs" : "");
+        modelDescription.set(description);
+        statusMessage.set("Opened " + description);
+    }
+
+    /** The training data and the drawing pipeline are ready (measured from that data). */
+    public void dataLoaded(Split split, Preprocessor drawingPreprocessor, String message) {
+        this.data = split;
+        this.preprocessor = drawingPreprocessor;
+        dataReady.set(split != null);
+        if (lastDrawing != null) {
+            draw(lastDrawing.width, lastDrawing.height, lastDrawing.argb);
+        }
+        statusMessage.set(message);
+    }
+
+    /** What Save writes: the network in use with the settings it is trained with. */
+    public SavedModel modelToSave() {
+        Network current = network.get();
+        TrainingConfig config;
+        try {
+            config = settings.configFor(current.spec());
+        } catch (IllegalArgumentException e) {
+            config = null;
+        }
+        String dataName = data == null ? "" : data.train().name();
+        return new SavedModel(current, config, dataName, "", epoch.get());
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    /** Space / the Train–Pause button: start, pause or resume. */
+    public void toggleTraining() {
+        switch (phase.get()) {
+            case RUNNING -> {
+                engine.pause();
+                phase.set(Phase.PAUSED);
+                statusMessage.set("Paused. Press Space or Train to go on.");
+            }
+            case PAUSED -> {
+                TrainingConfig config = validConfig();
+                if (config == null) {
+                    return;
+                }
+                if (config.equals(runConfig)) {
+                    engine.resume();
+                    phase.set(Phase.RUNNING);
+                    statusMessage.set("Training…");
+                } else {
+                    engine.cancel();
+                    startRun(config);
+                }
+            }
+            case IDLE -> {
+                TrainingConfig config = validConfig();
+                if (config != null) {
+                    startRun(config);
+                }
+            }
+            case STEPPING -> statusMessage.set("Still training the single step; press again when it is done.");
+            default -> throw new IllegalStateException("unknown phase " + phase.get());
+        }
+    }
+
+    /** S / Step: train exactly one epoch (stops a run first). */
+    public void step() {
+        if (phase.get() == Phase.STEPPING) {
+            return;
+        }
+        TrainingConfig config = validConfig();
+        if (config == null) {
+            return;
+        }
+        if (phase.get() == Phase.RUNNING || phase.get() == Phase.PAUSED) {
+            engine.cancel();
+        }
+        clearDivergence();
+        long id = engine.step(config, network.get(), data);
+        switchTrainer(id);
+        runConfig = null;
+        phase.set(Phase.STEPPING);
+        statusMessage.set("Training one epoch…");
+    }
+
+    /** N / New network: random weights from the seed and the architecture in the settings. */
+    public void newNetwork() {
+        long seed;
+        try {
+            seed = settings.parseSeed();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        NetworkSpec current = network.get() == null ? NetworkSpec.DEFAULT : network.get().spec();
+        NetworkSpec spec = new NetworkSpec(current.inputWidth(), current.inputHeight(),
+                settings.hiddenSizeProperty().get(), current.outputSize(), settings.activationProperty().get(),
+                current.outputLayer());
+        Network fresh = randomNetwork(spec, seed);
+        useNetwork(fresh, "New random network" + describeSpec(spec) + ", seed " + seed);
+    }
+
+    /** A network with weights drawn from the default initializer and {@code seed}. */
+    public static Network randomNetwork(NetworkSpec spec, long seed) {
+        return TrainingConfig.defaults().initializer().initialize(spec, new Random(seed));
+    }
+
+    /** A new drawing (ARGB pixels, any size): preprocess it and predict with the network in use. */
+    public void draw(int width, int height, int[] argb) {
+        lastDrawing = new Drawn(width, height, argb);
+        if (preprocessor == null) {
+            return;
+        }
+        try {
+            preprocessed.set(preprocessor.process(width, height, argb));
+        } catch (RuntimeException e) {
+            preprocessed.set(null);
+            errorMessage.set("Could not preprocess the drawing: " + describe(e));
+        }
+        updatePrediction();
+    }
+
+    /** The pad was cleared. */
+    public void clearDrawing() {
+        lastDrawing = null;
+        preprocessed.set(null);
+        updatePrediction();
+    }
+
+    /** Shows a problem in the status bar (for failures outside training, e.g. loading). */
+    public void reportError(String message) {
+        errorMessage.set(message);
+    }
+
+    public void clearError() {
+        errorMessage.set("");
+    }
+
+    /** Called when the window closes: stops any job. */
+    public void shutdown() {
+        stopAndForget();
+    }
+
+    // ---------------------------------------------------------------- engine reports (FX thread)
+
+    @Override
+    public void snapshots(long trainerId, List<TrainingSnapshot> snapshots) {
+        if (trainerId != activeTrainerId) {
+            return;
+        }
+        for (TrainingSnapshot snapshot : snapshots) {
+            chart(snapshot);
+        }
+        apply(snapshots.get(snapshots.size() - 1));
+    }
+
+    @Override
+    public void finished(long trainerId, TrainingSnapshot last) {
+        if (trainerId != activeTrainerId) {
+            return;
+        }
+        Phase was = phase.get();
+        if (last != null) {
+            chart(last);
+            apply(last);
+        }
+        phase.set(Phase.IDLE);
+        runConfig = null;
+        if (last == null || last.state() == TrainingState.DIVERGED) {
+            return;
+        }
+        if (was == Phase.STEPPING) {
+            statusMessage.set("Stepped to epoch " + epoch.get() + ".");
+        } else if (last.state() == TrainingState.FINISHED) {
+            statusMessage.set(String.format(Locale.ROOT, "Finished %d epochs: test accuracy %s.",
+                    last.epoch(), percent(last.testAccuracy())));
+        }
+    }
+
+    @Override
+    public void failed(long trainerId, Throwable error) {
+        if (trainerId != activeTrainerId) {
+            return;
+        }
+        phase.set(Phase.IDLE);
+        runConfig = null;
+        errorMessage.set("Training stopped with an error: " + describe(error));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void startRun(TrainingConfig config) {
+        if (data == null) {
+            statusMessage.set("The training data is still loading; try again in a moment.");
+            return;
+        }
+        clearDivergence();
+        clearError();
+        long id = engine.run(config, network.get(), data);
+        switchTrainer(id);
+        runConfig = config;
+        phase.set(Phase.RUNNING);
+        String note = settings.needsNewNetworkProperty().get()
+                ? " (hidden size and activation apply on New network)" : "";
+        statusMessage.set("Training " + config.epochs() + " epochs with " + config.optimizer().id() + note + "…");
+    }
+
+    /** The config for the network in use, or null after reporting what is wrong. */
+    private TrainingConfig validConfig() {
+        if (data == null) {
+            statusMessage.set("The training data is still loading; try again in a moment.");
+            return null;
+        }
+        try {
+            return settings.configFor(network.get().spec());
+        } catch (IllegalArgumentException e) {
+            errorMessage.set("Cannot train: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void switchTrainer(long trainerId) {
+        if (trainerId == activeTrainerId) {
+            return;
+        }
+        epochOffset += trainerEpoch;
+        elapsedOffset += trainerElapsed;
+        trainerEpoch = 0;
+        trainerElapsed = 0;
+        activeTrainerId = trainerId;
+    }
+
+    private void chart(TrainingSnapshot snapshot) {
+        int total = epochOffset + snapshot.epoch();
+        if (snapshot.epoch() == 0 || total <= lastChartedEpoch) {
+            return;
+        }
+        lastChartedEpoch = total;
+        trainLossSeries.add(total, snapshot.trainLoss());
+        testLossSeries.add(total, snapshot.testLoss());
+        trainAccuracySeries.add(total, 100 * snapshot.trainAccuracy());
+        testAccuracySeries.add(total, 100 * snapshot.testAccuracy());
+    }
+
+    private void apply(TrainingSnapshot snapshot) {
+        trainerEpoch = snapshot.epoch();
+        trainerElapsed = snapshot.elapsedSeconds();
+        epoch.set(epochOffset + snapshot.epoch());
+        elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
+        epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
+        if (snapshot.epoch() > 0 || Double.isFinite(snapshot.trainLoss())) {
+            trainLoss.set(snapshot.trainLoss());
+            testLoss.set(snapshot.testLoss());
+            trainAccuracy.set(snapshot.trainAccuracy());
+            testAccuracy.set(snapshot.testAccuracy());
+        }
+        if (snapshot.network() != null) {
+            network.set(snapshot.network());
+        }
+        if (snapshot.state() == TrainingState.DIVERGED) {
+            String why = snapshot.message() == null || snapshot.message().isBlank()
+                    ? DIVERGENCE_EXPLANATION : snapshot.message();
+            divergenceMessage.set(why);
+            statusMessage.set("Diverged at epoch " + epoch.get() + "; the last good weights are kept.");
+        }
+    }
+
+    private void updatePrediction() {
+        Preprocessor.Result result = preprocessed.get();
+        Network current = network.get();
+        if (result == null || result.blank() || result.networkInput() == null || current == null) {
+            forwardPass.set(null);
+            probabilities.set(null);
+            predictedDigit.set(-1);
+            return;
+        }
+        if (result.networkInput().length != current.spec().inputSize()) {
+            forwardPass.set(null);
+            probabilities.set(null);
+            predictedDigit.set(-1);
+            errorMessage.set("This network expects " + current.spec().inputWidth() + "×" + current.spec().inputHeight()
+                    + " inputs; drawings are prepared as " + result.centred().width() + "×" + result.centred().height() + ".");
+            return;
+        }
+        ForwardPass pass = current.forward(result.networkInput());
+        forwardPass.set(pass);
+        probabilities.set(pass.a3());
+        predictedDigit.set(pass.predictedClass());
+    }
+
+    private void stopAndForget() {
+        if (phase.get() != Phase.IDLE) {
+            engine.cancel();
+        }
+        phase.set(Phase.IDLE);
+        activeTrainerId = -1;
+        runConfig = null;
+    }
+
+    private void resetProgress() {
+        epochOffset = 0;
+        elapsedOffset = 0;
+        trainerEpoch = 0;
+        trainerElapsed = 0;
+        lastChartedEpoch = 0;
+        epoch.set(0);
+        elapsedSeconds.set(0);
+        epochsPerSecond.set(Double.NaN);
+        trainLoss.set(Double.NaN);
+        testLoss.set(Double.NaN);
+        trainAccuracy.set(Double.NaN);
+        testAccuracy.set(Double.NaN);
+        trainLossSeries.clear();
+        testLossSeries.clear();
+        trainAccuracySeries.clear();
+        testAccuracySeries.clear();
+        clearDivergence();
+        clearError();
+    }
+
+    private void clearDivergence() {
+        divergenceMessage.set("");
+    }
+
+    private static String describeSpec(NetworkSpec spec) {
+        return " (" + spec.inputSize() + "-" + spec.hiddenSize() + "-" + spec.outputSize() + ", "
+                + spec.hiddenActivation().id() + ")";
+    }
+
+    static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f %%", 100 * fraction) : "–";
+    }
+
+    /** An exception in words: its message, or its type when it has none. */
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public TrainingSettingsViewModel settings() {
+        return settings;
+    }
+
+    /** The network shown and used for prediction: an immutable copy. */
+    public ReadOnlyObjectProperty<Network> networkProperty() {
+        return network;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public BooleanBinding runningProperty() {
+        return running;
+    }
+
+    /** Total epochs trained on the network in use. */
+    public ReadOnlyIntegerProperty epochProperty() {
+        return epoch;
+    }
+
+    public ReadOnlyDoubleProperty trainLossProperty() {
+        return trainLoss;
+    }
+
+    public ReadOnlyDoubleProperty testLossProperty() {
+        return testLoss;
+    }
+
+    /** Fraction in [0, 1], NaN before training. */
+    public ReadOnlyDoubleProperty trainAccuracyProperty() {
+        return trainAccuracy;
+    }
+
+    public ReadOnlyDoubleProperty testAccuracyProperty() {
+        return testAccuracy;
+    }
+
+    /** Epochs per second of the current trainer (pauses excluded), NaN when unknown. */
+    public ReadOnlyDoubleProperty epochsPerSecondProperty() {
+        return epochsPerSecond;
+    }
+
+    /** Training time on this network, pauses excluded. */
+    public ReadOnlyDoubleProperty elapsedSecondsProperty() {
+        return elapsedSeconds;
+    }
+
+    public StringProperty statusMessageProperty() {
+        return statusMessage;
+    }
+
+    /** The last failure in words, "" when none. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage;
+    }
+
+    /** Plain-words explanation of a divergence, "" when training is healthy. */
+    public ReadOnlyStringProperty divergenceMessageProperty() {
+        return divergenceMessage;
+    }
+
+    public BooleanBinding divergedProperty() {
+        return diverged;
+    }
+
+    /** Where the network in use came from. */
+    public ReadOnlyStringProperty modelDescriptionProperty() {
+        return modelDescription;
+    }
+
+    public ReadOnlyBooleanProperty dataReadyProperty() {
+        return dataReady;
+    }
+
+    /** Shared or per-unit colour scale for the hidden-unit pictures. */
+    public ObjectProperty<WeightPictures.Scale> weightScaleProperty() {
+        return weightScale;
+    }
+
+    /** Every step of preprocessing the current drawing, null when nothing is drawn. */
+    public ReadOnlyObjectProperty<Preprocessor.Result> preprocessedProperty() {
+        return preprocessed;
+    }
+
+    /** The forward pass of the current drawing, null when nothing is drawn. */
+    public ReadOnlyObjectProperty<ForwardPass> forwardPassProperty() {
+        return forwardPass;
+    }
+
+    /** The output probabilities a3 of the current drawing, null when nothing is drawn. */
+    public ReadOnlyObjectProperty<double[]> probabilitiesProperty() {
+        return probabilities;
+    }
+
+    /** The predicted digit, −1 when nothing is drawn. */
+    public ReadOnlyIntegerProperty predictedDigitProperty() {
+        return predictedDigit;
+    }
+
+    public DecimatedSeries trainLossSeries() {
+        return trainLossSeries;
+    }
+
+    public DecimatedSeries testLossSeries() {
+        return testLossSeries;
+    }
+
+    /** Accuracy in percent. */
+    public DecimatedSeries trainAccuracySeries() {
+        return trainAccuracySeries;
+    }
+
+    /** Accuracy in percent. */
+    public DecimatedSeries testAccuracySeries() {
+        return testAccuracySeries;
+    }
+}

@@ -1,0 +1,280 @@
+package org.hiddenneurons.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hiddenneurons.core.Network;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TrainerTest {
+
+    /** Epochs for runs that are meant to be stopped from outside (they would take minutes). */
+    private static final int ENDLESS = 1_000_000;
+    /** Generous bound for "promptly": one mini-batch of the fixture takes microseconds. */
+    private static final long PROMPT_MILLIS = 2_000;
+    private static final long PAUSE_MILLIS = 300;
+    /** CPU the paused thread may use while blocked (it should use none). */
+    private static final long PAUSED_CPU_BUDGET_NANOS = 50_000_000L;
+
+    private static TrainingConfig adam(int epochs) {
+        return TrainingFixtures.config(OptimizerKind.ADAM, 0.01, epochs);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OptimizerKind.class)
+    void sameSeedGivesBitIdenticalWeights(OptimizerKind kind) {
+        TrainingConfig config = TrainingFixtures.config(kind, kind == OptimizerKind.GD ? 1.0 : 0.01, 5);
+        Network first = TrainingFixtures.trainer(config).run().network();
+        Network second = TrainingFixtures.trainer(config).run().network();
+        assertArrayEquals(first.theta1(), second.theta1());
+        assertArrayEquals(first.theta2(), second.theta2());
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalWeightsWithAugmentation() {
+        TrainingConfig config = adam(5).withAugment(true);
+        Network first = TrainingFixtures.trainer(config).run().network();
+        Network second = TrainingFixtures.trainer(config).run().network();
+        assertArrayEquals(first.theta1(), second.theta1());
+        Network plain = TrainingFixtures.trainer(adam(5)).run().network();
+        assertFalse(Arrays.equals(first.theta1(), plain.theta1()), "augmentation must change the training");
+    }
+
+    @Test
+    void differentSeedGivesDifferentWeights() {
+        Network first = TrainingFixtures.trainer(adam(3)).run().network();
+        Network second = TrainingFixtures.trainer(adam(3).withSeed(2)).run().network();
+        assertFalse(Arrays.equals(first.theta1(), second.theta1()));
+    }
+
+    @Test
+    void shufflingDependsOnTheSeedEvenWithTheSameInitialWeights() {
+        TrainingConfig config = adam(3);
+        Network start = TrainingFixtures.network(config);
+        Trainer one = new Trainer(config, start.copy(), TrainingFixtures.train(), null);
+        Trainer two = new Trainer(config.withSeed(5), start.copy(), TrainingFixtures.train(), null);
+        assertFalse(Arrays.equals(one.run().network().theta1(), two.run().network().theta1()));
+    }
+
+    @Test
+    void publishesInitialWeightsThenEveryEpoch() {
+        TrainingConfig config = adam(4);
+        Network initial = TrainingFixtures.network(config);
+        Trainer trainer = TrainingFixtures.trainer(config);
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+        TrainingSnapshot last = trainer.run();
+        assertEquals(List.of(0, 1, 2, 3, 4), snapshots.stream().map(TrainingSnapshot::epoch).toList());
+        assertArrayEquals(initial.theta1(), snapshots.get(0).network().theta1());
+        assertEquals(TrainingState.FINISHED, last.state());
+        assertEquals(last, trainer.latest());
+        assertTrue(last.testAccuracy() >= 0 && last.testAccuracy() <= 1);
+        assertTrue(last.elapsedNanos() > 0);
+    }
+
+    @Test
+    void snapshotsAreCopies() {
+        Trainer trainer = TrainingFixtures.trainer(adam(2));
+        TrainingSnapshot snapshot = trainer.run();
+        Network live = trainer.network();
+        assertNotSame(live.theta1(), snapshot.network().theta1());
+        double[] before = snapshot.network().theta1().clone();
+        live.theta1()[0] += 1e9;
+        live.theta2()[0] += 1e9;
+        assertArrayEquals(before, snapshot.network().theta1());
+        assertFalse(snapshot.network().theta2()[0] > 1e8);
+    }
+
+    @Test
+    void throttlePublishesFewerSnapshotsButAlwaysTheLast() {
+        int epochs = 30;
+        Trainer trainer = TrainingFixtures.trainer(adam(epochs));
+        trainer.setPublishIntervalMillis(TimeUnit.HOURS.toMillis(1));
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+        trainer.run();
+        assertEquals(List.of(0, epochs), snapshots.stream().map(TrainingSnapshot::epoch).toList());
+        assertEquals(TrainingState.FINISHED, snapshots.get(1).state());
+    }
+
+    @Test
+    void stepRunsExactlyOneEpochAndMatchesRun() {
+        Trainer stepped = TrainingFixtures.trainer(adam(2));
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        stepped.addListener(snapshots::add);
+        TrainingSnapshot first = stepped.step();
+        assertEquals(1, first.epoch());
+        assertEquals(TrainingState.READY, first.state());
+        TrainingSnapshot second = stepped.step();
+        assertEquals(2, second.epoch());
+        assertEquals(TrainingState.FINISHED, second.state());
+        assertEquals(List.of(0, 1, 2), snapshots.stream().map(TrainingSnapshot::epoch).toList());
+        Network ran = TrainingFixtures.trainer(adam(2)).run().network();
+        assertArrayEquals(ran.theta1(), second.network().theta1());
+        assertArrayEquals(ran.theta2(), second.network().theta2());
+        assertEquals(3, stepped.step().epoch(), "stepping past the planned epochs trains on");
+    }
+
+    @Test
+    void cancelFromAnotherThreadReturnsPromptlyWithFiniteWeights() throws Exception {
+        Trainer trainer = TrainingFixtures.trainer(adam(ENDLESS));
+        CountDownLatch trained = new CountDownLatch(3);
+        trainer.addListener(s -> trained.countDown());
+        AtomicReference<TrainingSnapshot> result = new AtomicReference<>();
+        Thread thread = new Thread(() -> result.set(trainer.run()));
+        thread.setDaemon(true);
+        thread.start();
+        assertTrue(trained.await(PROMPT_MILLIS, TimeUnit.MILLISECONDS));
+        trainer.cancel();
+        thread.join(PROMPT_MILLIS);
+        assertFalse(thread.isAlive(), "run() did not return after cancel");
+        assertEquals(TrainingState.CANCELLED, result.get().state());
+        assertTrue(result.get().network().isFinite());
+        assertTrue(trainer.network().isFinite());
+        assertTrue(result.get().epoch() >= 2);
+    }
+
+    @Test
+    void runAfterCancelContinuesWhereItStopped() {
+        int epochs = 3;
+        Trainer trainer = TrainingFixtures.trainer(adam(epochs));
+        trainer.cancel();
+        TrainingSnapshot cancelled = trainer.run();
+        assertEquals(TrainingState.CANCELLED, cancelled.state());
+        assertEquals(0, cancelled.epoch());
+        TrainingSnapshot finished = trainer.run();
+        assertEquals(TrainingState.FINISHED, finished.state());
+        assertEquals(epochs, finished.epoch());
+        Network uninterrupted = TrainingFixtures.trainer(adam(epochs)).run().network();
+        assertArrayEquals(uninterrupted.theta1(), finished.network().theta1());
+    }
+
+    @Test
+    void cancelInterruptsTheEpochDelay() throws Exception {
+        Trainer trainer = TrainingFixtures.trainer(adam(ENDLESS));
+        trainer.setEpochDelayMillis(TimeUnit.HOURS.toMillis(1));
+        CountDownLatch firstEpoch = new CountDownLatch(2);
+        trainer.addListener(s -> firstEpoch.countDown());
+        Thread thread = new Thread(trainer::run);
+        thread.setDaemon(true);
+        thread.start();
+        assertTrue(firstEpoch.await(PROMPT_MILLIS, TimeUnit.MILLISECONDS));
+        trainer.cancel();
+        thread.join(PROMPT_MILLIS);
+        assertFalse(thread.isAlive(), "cancel did not interrupt the epoch delay");
+        assertEquals(1, trainer.latest().epoch());
+        assertEquals(TrainingState.CANCELLED, trainer.latest().state());
+    }
+
+    @Test
+    void pauseBlocksWithoutBurningCpuAndResumeContinues() throws Exception {
+        Trainer trainer = TrainingFixtures.trainer(adam(ENDLESS));
+        CountDownLatch started = new CountDownLatch(2);
+        trainer.addListener(s -> started.countDown());
+        AtomicReference<TrainingSnapshot> result = new AtomicReference<>();
+        Thread thread = new Thread(() -> result.set(trainer.run()));
+        thread.setDaemon(true);
+        long wallStart = System.nanoTime();
+        thread.start();
+        assertTrue(started.await(PROMPT_MILLIS, TimeUnit.MILLISECONDS));
+        trainer.pause();
+        waitForState(trainer, TrainingState.PAUSED);
+        int pausedEpoch = trainer.latest().epoch();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getThreadCpuTime(thread.getId());
+        Thread.sleep(PAUSE_MILLIS);
+        long cpuDuringPause = threads.getThreadCpuTime(thread.getId()) - cpuBefore;
+        assertEquals(pausedEpoch, trainer.latest().epoch(), "training went on while paused");
+        assertEquals(TrainingState.PAUSED, trainer.state());
+        if (threads.isThreadCpuTimeSupported() && cpuBefore >= 0) {
+            assertTrue(cpuDuringPause < PAUSED_CPU_BUDGET_NANOS, "paused thread used " + cpuDuringPause + " ns CPU");
+        }
+        CountDownLatch resumed = new CountDownLatch(1);
+        trainer.addListener(s -> resumed.countDown());
+        trainer.resume();
+        assertTrue(resumed.await(PROMPT_MILLIS, TimeUnit.MILLISECONDS), "no epoch after resume");
+        trainer.cancel();
+        thread.join(PROMPT_MILLIS);
+        long wall = System.nanoTime() - wallStart;
+        assertFalse(thread.isAlive());
+        assertTrue(result.get().epoch() > pausedEpoch);
+        assertTrue(result.get().elapsedNanos() < wall - TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS),
+                "pause time must not count as training time");
+    }
+
+    @Test
+    void cancelWhilePausedEndsTheRun() throws Exception {
+        Trainer trainer = TrainingFixtures.trainer(adam(ENDLESS));
+        trainer.pause();
+        Thread thread = new Thread(trainer::run);
+        thread.setDaemon(true);
+        thread.start();
+        waitForState(trainer, TrainingState.PAUSED);
+        trainer.cancel();
+        thread.join(PROMPT_MILLIS);
+        assertFalse(thread.isAlive());
+        assertEquals(TrainingState.CANCELLED, trainer.latest().state());
+    }
+
+    @Test
+    void hugeLearningRateDivergesAndKeepsTheLastGoodWeights() {
+        double learningRate = 1e5;
+        TrainingConfig config = TrainingFixtures.config(OptimizerKind.SGD, learningRate, 200);
+        Trainer trainer = TrainingFixtures.trainer(config);
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+        TrainingSnapshot last = trainer.run();
+        assertEquals(TrainingState.DIVERGED, last.state());
+        assertEquals(TrainingState.DIVERGED, trainer.state());
+        assertTrue(last.message().contains("learning rate (100000.0)"), last.message());
+        assertTrue(last.message().contains("try 10000.0"), last.message());
+        assertTrue(last.message().startsWith("Training diverged at epoch " + (last.epoch() + 1) + ": "), last.message());
+        assertTrue(last.epoch() < 200);
+        assertTrue(trainer.network().isFinite());
+        TrainingSnapshot lastGood = snapshots.get(snapshots.size() - 2);
+        assertEquals(TrainingState.RUNNING, lastGood.state());
+        assertEquals(last.epoch(), lastGood.epoch());
+        assertArrayEquals(lastGood.network().theta1(), trainer.network().theta1());
+        assertArrayEquals(lastGood.network().theta2(), trainer.network().theta2());
+        assertEquals(TrainingState.DIVERGED, trainer.run().state(), "a diverged trainer stays diverged");
+    }
+
+    @Test
+    void rejectsANetworkThatDoesNotFitTheData() {
+        TrainingConfig config = adam(1);
+        Network wrong = config.initialNetwork(TrainingFixtures.WIDTH + 1, TrainingFixtures.HEIGHT, TrainingFixtures.CLASSES);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(config, wrong, TrainingFixtures.train(), null));
+    }
+
+    @Test
+    void withoutTestSetTheTestMetricsAreNaN() {
+        TrainingConfig config = adam(1);
+        TrainingSnapshot last = new Trainer(config, TrainingFixtures.network(config), TrainingFixtures.train(), null).run();
+        assertTrue(Double.isNaN(last.testAccuracy()));
+        assertTrue(Double.isNaN(last.testLoss()));
+        assertFalse(Double.isNaN(last.trainAccuracy()));
+    }
+
+    private static void waitForState(Trainer trainer, TrainingState wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROMPT_MILLIS);
+        while (trainer.state() != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(wanted, trainer.state());
+    }
+}

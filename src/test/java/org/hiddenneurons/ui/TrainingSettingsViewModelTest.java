@@ -1,0 +1,73 @@
+package org.hiddenneurons.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+class TrainingSettingsViewModelTest {
+
+    private static final double TOLERANCE = 1e-12;
+
+    @Test
+    void defaultsAreTheTrainingDefaults() {
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+        assertEquals(TrainingConfig.defaults(), settings.toConfig());
+        assertEquals("", settings.validationMessageProperty().get());
+    }
+
+    @Test
+    void typedNumbersBecomeTheConfig() {
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+        settings.learningRateTextProperty().set(" 0.3 ");
+        settings.lambdaTextProperty().set("0");
+        settings.optimizerProperty().set(OptimizerKind.SGD);
+        settings.seedTextProperty().set("99");
+        TrainingConfig config = settings.toConfig();
+        assertEquals(0.3, config.learningRate(), TOLERANCE);
+        assertEquals(0.0, config.lambda(), TOLERANCE);
+        assertEquals(OptimizerKind.SGD, config.optimizer());
+        assertEquals(99, config.seed());
+    }
+
+    @Test
+    void validationNamesTheBadField() {
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+        settings.lambdaTextProperty().set("-1");
+        assertTrue(settings.validationMessageProperty().get().contains("lambda"));
+        settings.lambdaTextProperty().set("1");
+        settings.learningRateTextProperty().set("0");
+        assertTrue(settings.validationMessageProperty().get().contains("learning rate"));
+        settings.learningRateTextProperty().set("0.1");
+        settings.seedTextProperty().set("abc");
+        assertTrue(settings.validationMessageProperty().get().contains("seed"));
+        settings.seedTextProperty().set("1");
+        assertEquals("", settings.validationMessageProperty().get());
+        settings.epochsProperty().set(0);
+        assertThrows(IllegalArgumentException.class, settings::toConfig);
+    }
+
+    @Test
+    void configForKeepsTheArchitectureInUse() {
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+        settings.hiddenSizeProperty().set(50);
+        settings.activationProperty().set(Activation.RELU);
+        TrainingConfig config = settings.configFor(NetworkSpec.DEFAULT);
+        assertEquals(NetworkSpec.DEFAULT.hiddenSize(), config.hiddenSize());
+        assertEquals(NetworkSpec.DEFAULT.hiddenActivation(), config.activation());
+        assertTrue(settings.needsNewNetworkProperty().get());
+        settings.markApplied(NetworkSpec.DEFAULT.withHiddenSize(50));
+        assertTrue(settings.needsNewNetworkProperty().get()); // activation still differs
+    }
+
+    @Test
+    void numbersAreShownShort() {
+        assertEquals("1", TrainingSettingsViewModel.format(1.0));
+        assertEquals("0.01", TrainingSettingsViewModel.format(0.01));
+    }
+}

@@ -1,0 +1,169 @@
+package org.hiddenneurons.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.train.Trainer;
+import org.hiddenneurons.train.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless smoke tests of the real window (Monocle): it shows, trains, pauses, obeys the keys. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+
+    /** Generous: the machine is shared and slow; these are not timing tests. */
+    private static final long TIMEOUT_SECONDS = 60;
+    /** How long nothing may change after Pause. */
+    private static final long QUIET_MILLIS = 800;
+
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private HiddenNeuronsApp app;
+    private WorkbenchViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+        app = new HiddenNeuronsApp();
+        app.start(stage);
+        model = app.model();
+    }
+
+    @AfterEach
+    void stop() {
+        onFx(() -> {
+            app.stop();
+            return null;
+        });
+        assertEquals(List.of(), uncaught, "uncaught exceptions");
+        assertEquals("", onFx(() -> model.errorMessageProperty().get()), "error shown in the status bar");
+    }
+
+    @Test
+    void windowShowsEverySectionAndTheData(FxRobot robot) throws TimeoutException {
+        for (String title : List.of("Draw a digit", "What the network sees", "Prediction", "Hidden layer",
+                "Training", "Progress")) {
+            assertTrue(robot.lookup(title).tryQuery().isPresent(), "section " + title);
+        }
+        assertTrue(robot.lookup("#" + WorkbenchView.TRAIN_BUTTON_ID).queryButton().isVisible());
+        waitFor(() -> model.dataReadyProperty().get());
+        assertTrue(onFx(() -> model.statusMessageProperty().get()).startsWith("Data ready"));
+    }
+
+    @Test
+    void trainButtonGrowsTheLossChartAndPauseStopsIt(FxRobot robot) throws TimeoutException {
+        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
+        waitFor(() -> model.dataReadyProperty().get());
+        robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
+        waitFor(() -> model.epochProperty().get() >= 2 && model.trainLossSeries().points().size() >= 2);
+        Label epochLabel = robot.lookup("#" + StatusBar.EPOCH_ID).queryAs(Label.class);
+        assertTrue(onFx(epochLabel::getText).matches("Epoch [1-9][0-9]*"));
+
+        robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
+        assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
+        assertStaysPut();
+    }
+
+    @Test
+    void keyboardShortcutsTrainStepRenewAndClear(FxRobot robot) throws TimeoutException {
+        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
+        waitFor(() -> model.dataReadyProperty().get());
+        Button newNetwork = robot.lookup("#" + WorkbenchView.NEW_NETWORK_BUTTON_ID).queryButton();
+        robot.interact(newNetwork::requestFocus); // Space must not press the focused button
+
+        Network before = onFx(() -> model.networkProperty().get());
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> model.epochProperty().get() >= 1);
+        robot.type(KeyCode.SPACE);
+        assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
+        assertNotSame(before, onFx(() -> model.networkProperty().get()));
+        assertStaysPut();
+
+        int paused = onFx(() -> model.epochProperty().get());
+        robot.type(KeyCode.S);
+        waitFor(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE
+                && model.epochProperty().get() == paused + 1);
+
+        robot.type(KeyCode.N);
+        assertEquals(0, onFx(() -> model.epochProperty().get()));
+        assertTrue(onFx(() -> model.trainLossSeries().points().isEmpty()));
+
+        robot.type(KeyCode.C);
+        assertEquals(-1, onFx(() -> model.predictedDigitProperty().get()));
+    }
+
+    @Test
+    void lettersTypedIntoAFieldStayThere(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        TextField seed = robot.lookup((Node node) -> node instanceof TextField field
+                && "1".equals(field.getText())).queryAs(TextField.class);
+        robot.clickOn(seed);
+        robot.interact(seed::selectAll);
+        robot.type(KeyCode.DIGIT7, KeyCode.S, KeyCode.N);
+        assertEquals("7sn", onFx(seed::getText));
+        assertEquals(WorkbenchViewModel.Phase.IDLE, onFx(() -> model.phaseProperty().get()));
+        assertEquals(0, onFx(() -> model.epochProperty().get()));
+        robot.interact(() -> seed.setText("1"));
+    }
+
+    @Test
+    void newNetworkButtonDrawsFreshWeightsFromTheSeed(FxRobot robot) {
+        Network before = onFx(() -> model.networkProperty().get());
+        robot.clickOn("#" + WorkbenchView.NEW_NETWORK_BUTTON_ID);
+        Network after = onFx(() -> model.networkProperty().get());
+        assertNotSame(before, after);
+        assertEquals(NetworkSpec.DEFAULT.hiddenSize(), after.spec().hiddenSize());
+    }
+
+    /** After a pause, epochs and chart stop moving. */
+    private void assertStaysPut() {
+        WaitForAsyncUtils.sleep(QUIET_MILLIS / 2, TimeUnit.MILLISECONDS); // let a last in-flight frame land
+        int epoch = onFx(() -> model.epochProperty().get());
+        int points = onFx(() -> model.trainLossSeries().points().size());
+        WaitForAsyncUtils.sleep(QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        assertEquals(epoch, onFx(() -> model.epochProperty().get()));
+        assertEquals(points, onFx(() -> model.trainLossSeries().points().size()));
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), read);
+    }
+
+    /** False while train.Trainer is still the API-contract stub. */
+    static boolean trainerAvailable() {
+        try {
+            Network network = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, 1);
+            int inputs = NetworkSpec.DEFAULT.inputSize();
+            Dataset one = new Dataset("one", 20, 20, 10, new double[inputs], new int[1]);
+            new Trainer(TrainingConfig.defaults(), network, one, null);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}
