@@ -16,10 +16,10 @@ import org.hiddenneurons.core.kernel.MatrixKernel;
  * a block of examples at a time with a {@link MatrixKernel} for the two large products
  * (Z2 = X·Θ1ᵀ and ∂J/∂Θ1 += Δ2ᵀ·X), and the examples split across threads.
  *
- * <p>Per block of examples (small enough that its rows of X stay in the L2 cache): the forward
- * product for the block, then per example a2, z3, a3, the cost, δ3 = a3 − y, ∂J/∂Θ2 and
- * δ2 = (Θ2[:,1:]ᵀ·δ3) ⊙ g'(z2), then the gradient product for the block — so X is read from
- * memory once per call.
+ * <p>Per block of examples (small enough that its rows of X stay in the L2 cache), with Z, A and Δ
+ * holding one row per example: Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ, A3, the cost, Δ3 = A3 − Y,
+ * ∂J/∂Θ2 += Δ3ᵀ·[1 A2], Δ2 = (Δ3·Θ2[:,1:]) ⊙ g'(Z2), ∂J/∂Θ1 += Δ2ᵀ·[1 X] (biases included; the
+ * products run in the kernel) — so X is read from memory once per call.
  *
  * <p>Determinism: the examples are split into {@link #threads()} contiguous parts (fewer for small
  * batches), each part sums its examples in order, and the parts' sums are added in part order.
