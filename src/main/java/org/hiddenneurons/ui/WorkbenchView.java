@@ -77,11 +77,11 @@ public final class WorkbenchView extends BorderPane {
     static final double COLOUR_BAR_MAX_WIDTH = 420;
     static final double MIN_PEN_WIDTH = 10;
     static final double MAX_PEN_WIDTH = 48;
-    static final double RIGHT_WIDTH = 400;
+    static final double RIGHT_WIDTH = 410;
     /** Θ2 view: 10 rows of cells, axis and colour bar. */
     static final double OUTPUT_WEIGHTS_HEIGHT = 150;
     static final String MODEL_EXTENSION = "*.json";
-    static final double COMBO_WIDTH = 85;
+    static final double COMBO_WIDTH = 100;
 
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
@@ -405,7 +405,8 @@ public final class WorkbenchView extends BorderPane {
     private Node trainingColumn() {
         TrainingSettingsViewModel settings = model.settings();
 
-        Button train = button("Train", "Start or pause training (Space)", model::toggleTraining);
+        Button train = button("Train", "Start or pause training (Space). After a finished run, Train runs the set number of epochs "
+                + "again from the current weights, with a fresh learning-rate schedule", model::toggleTraining);
         train.setId(TRAIN_BUTTON_ID);
         train.getStyleClass().add("hn-primary");
         train.textProperty().bind(Bindings.createStringBinding(() -> switch (model.phaseProperty().get()) {
@@ -414,7 +415,7 @@ public final class WorkbenchView extends BorderPane {
             default -> "Train";
         }, model.phaseProperty()));
         train.disableProperty().bind(model.dataReadyProperty().not());
-        Button step = button("Step", "Train exactly one epoch (S)", model::step);
+        Button step = button("Step", "Train exactly one epoch at learning rate α (S)", model::step);
         step.setId(STEP_BUTTON_ID);
         step.disableProperty().bind(model.dataReadyProperty().not());
         Button fresh = button("New network", "Random weights from the seed: watch learning from scratch (N)",
