@@ -81,7 +81,7 @@ public final class WorkbenchView extends BorderPane {
     /** Θ2 view: 10 rows of cells, axis and colour bar. */
     static final double OUTPUT_WEIGHTS_HEIGHT = 150;
     static final String MODEL_EXTENSION = "*.json";
-    static final double COMBO_WIDTH = 100;
+    static final double COMBO_WIDTH = 110;
 
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
@@ -281,6 +281,7 @@ public final class WorkbenchView extends BorderPane {
         padBox.getStyleClass().add("hn-pad-box");
 
         strip.setCaptions("drawn", "cropped", "scaled", "network input 20×20");
+        strip.hintTextProperty().set("The 20×20 input\nappears here");
         model.preprocessedProperty().addListener((o, old, now) -> strip.setResult(now));
         strip.setResult(model.preprocessedProperty().get());
         Label seesTitle = new Label("What the network sees");
