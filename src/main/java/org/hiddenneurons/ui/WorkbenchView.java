@@ -81,7 +81,7 @@ public final class WorkbenchView extends BorderPane {
     /** Θ2 view: 10 rows of cells, axis and colour bar. */
     static final double OUTPUT_WEIGHTS_HEIGHT = 150;
     static final String MODEL_EXTENSION = "*.json";
-    static final double COMBO_WIDTH = 110;
+    static final double COMBO_WIDTH = 100;
 
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
