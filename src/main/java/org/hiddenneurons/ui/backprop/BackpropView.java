@@ -172,7 +172,10 @@ public final class BackpropView extends BorderPane {
         ToggleButton fromSample = new ToggleButton("Training sample");
         fromDrawing.setToggleGroup(sourceGroup);
         fromSample.setToggleGroup(sourceGroup);
-        fromDrawing.setSelected(true);
+        fromDrawing.setSelected(model.sourceProperty().get() == BackpropViewModel.Source.DRAWING);
+        fromSample.setSelected(!fromDrawing.isSelected());
+        model.sourceProperty().addListener((o, old, now) ->
+                (now == BackpropViewModel.Source.DRAWING ? fromDrawing : fromSample).setSelected(true));
         sourceGroup.selectedToggleProperty().addListener((o, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
@@ -186,6 +189,7 @@ public final class BackpropView extends BorderPane {
             label.getItems().add(k);
         }
         label.setValue(model.drawingLabelProperty().get());
+        model.drawingLabelProperty().addListener((o, old, now) -> label.setValue(now.intValue()));
         label.valueProperty().addListener((o, old, now) -> {
             if (now != null) {
                 model.drawingLabelProperty().set(now);
@@ -197,6 +201,7 @@ public final class BackpropView extends BorderPane {
         sample.setEditable(true);
         sample.setPrefWidth(100);
         sample.valueProperty().addListener((o, old, now) -> model.sampleIndexProperty().set(now));
+        model.sampleIndexProperty().addListener((o, old, now) -> sample.getValueFactory().setValue(now.intValue()));
         sample.disableProperty().bind(model.sourceProperty().isNotEqualTo(BackpropViewModel.Source.TRAINING_SAMPLE));
         TextField lambda = numberField(model.lambdaProperty().get(), v -> v >= 0,
                 v -> model.lambdaProperty().set(v));
@@ -272,10 +277,10 @@ public final class BackpropView extends BorderPane {
     }
 
     private Node buildNavigation() {
-        Button first = new Button("⏮ Home");
+        Button first = new Button("Home");
         Button back = new Button("← Back");
         Button next = new Button("Next →");
-        Button last = new Button("End ⏭");
+        Button last = new Button("End");
         first.setOnAction(e -> model.first());
         back.setOnAction(e -> model.previous());
         next.setOnAction(e -> model.next());
