@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,40 +45,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
-    /**
-     * What an evaluation found.
-     *
-     * @param confusion [actual][predicted] counts, classes×classes
-     */
-    record Report(int samples, int correct, int[][] confusion) {
-
-        double accuracy() {
-            return samples == 0 ? Double.NaN : correct / (double) samples;
-        }
-
-        /** Fraction of class {@code actual}'s samples predicted correctly (NaN if it has none). */
-        double classAccuracy(int actual) {
-            int total = 0;
-            for (int count : confusion[actual]) {
-                total += count;
-            }
-            return total == 0 ? Double.NaN : confusion[actual][actual] / (double) total;
-        }
-    }
-
-    /** Predicts every sample of {@code data} and counts. */
-    static Report evaluate(SavedModel saved, Dataset data) {
-        int classes = saved.network().spec().outputSize();
+    /** Predicts every sample of {@code data} (the batched {@link Evaluation#predictAll}) and counts. */
+    static ConfusionMatrix evaluate(SavedModel saved, Dataset data) {
         int[] predicted = Evaluation.predictAll(saved.network(), data.pixels(), data.size());
-        int[][] confusion = new int[classes][classes];
-        int correct = 0;
-        for (int i = 0; i < data.size(); i++) {
-            confusion[data.label(i)][predicted[i]]++;
-            if (predicted[i] == data.label(i)) {
-                correct++;
-            }
-        }
-        return new Report(data.size(), correct, confusion);
+        return ConfusionMatrix.of(saved.network().spec().outputSize(), data.labels(), predicted, null);
     }
 
     @Override
@@ -86,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset all = CliSupport.loadData(data.path);
         CliSupport.checkFits(saved, model, all);
         Dataset part = split.select(all);
-        Report report = evaluate(saved, part);
+        ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CliSupport.jsonLine(jsonFields(report, all.name())));
@@ -96,8 +67,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
-    private Map<String, Object> jsonFields(Report report, String dataName) {
-        int classes = report.confusion().length;
+    private Map<String, Object> jsonFields(ConfusionMatrix report, String dataName) {
+        int classes = report.classCount();
         List<Object> perClass = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             perClass.add(CliSupport.number(report.classAccuracy(k)));
@@ -106,25 +77,26 @@ final class EvaluateCommand implements Callable<Integer> {
         fields.put("model", model.toString());
         fields.put("data", dataName);
         fields.put("split", split.id());
-        fields.put("samples", report.samples());
+        int[][] confusion = new int[classes][classes];
+        for (int actual = 0; actual < classes; actual++) {
+            for (int predicted = 0; predicted < classes; predicted++) {
+                confusion[actual][predicted] = report.count(actual, predicted);
+            }
+        }
+        fields.put("samples", report.total());
         fields.put("correct", report.correct());
         fields.put("accuracy", CliSupport.number(report.accuracy()));
         fields.put("perClassAccuracy", perClass);
-        fields.put("confusion", report.confusion());
+        fields.put("confusion", confusion);
         return fields;
     }
 
-    private void printTable(PrintWriter out, Report report, String dataName) {
-        out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model, dataName, split.id(), report.samples());
+    private void printTable(PrintWriter out, ConfusionMatrix report, String dataName) {
+        out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model, dataName, split.id(), report.total());
         out.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d)%n%n", 100 * report.accuracy(), report.correct(),
-                report.samples());
-        int classes = report.confusion().length;
-        int largest = 0;
-        for (int[] row : report.confusion()) {
-            for (int count : row) {
-                largest = Math.max(largest, count);
-            }
-        }
+                report.total());
+        int classes = report.classCount();
+        int largest = report.maxCount();
         int width = Math.max(String.valueOf(largest).length(), String.valueOf(classes - 1).length()) + 2;
         String corner = "actual \\ predicted";
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + corner.length() + "s", corner));
@@ -136,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int actual = 0; actual < classes; actual++) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%" + corner.length() + "d", actual));
             for (int predicted = 0; predicted < classes; predicted++) {
-                line.append(String.format(Locale.ROOT, "%" + width + "d", report.confusion()[actual][predicted]));
+                line.append(String.format(Locale.ROOT, "%" + width + "d", report.count(actual, predicted)));
             }
             double accuracy = report.classAccuracy(actual);
             line.append(Double.isNaN(accuracy) ? "          -"
