@@ -49,6 +49,7 @@ public final class HeatmapView extends Region {
     private Mode mode = Mode.DIVERGING;
     private double maxAbs = Double.NaN;
     private int cell = 1;
+    private boolean tooltipInstalled;
     private final ObjectProperty<DivergingPalette> palette =
             new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
     private final IntegerProperty preferredCell = new SimpleIntegerProperty(this, "preferredCell", 6);
@@ -166,13 +167,19 @@ public final class HeatmapView extends Region {
     private void updateReadout(int index) {
         if (index < 0 || values == null || index >= values.length) {
             readout.set("");
-            Tooltip.uninstall(canvas, tooltip);
+            if (tooltipInstalled) {
+                Tooltip.uninstall(canvas, tooltip);
+                tooltipInstalled = false;
+            }
             return;
         }
         String text = "x " + index % gridWidth + ", y " + index / gridWidth + ": " + describer.apply(index);
         readout.set(text);
         tooltip.setText(text);
-        Tooltip.install(canvas, tooltip);
+        if (!tooltipInstalled) {
+            Tooltip.install(canvas, tooltip);
+            tooltipInstalled = true;
+        }
     }
 
     private static double maxAbsOf(double[] v) {
