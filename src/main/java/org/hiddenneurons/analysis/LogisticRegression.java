@@ -4,6 +4,8 @@ import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.core.kernel.Kernels;
+import org.hiddenneurons.core.kernel.MatrixKernel;
 import org.hiddenneurons.train.Lbfgs;
 
 /**
@@ -98,31 +100,22 @@ public final class LogisticRegression {
                               double[] gradient) {
         int inputSize = theta.length / classes - 1;
         int stride = inputSize + 1;
-        java.util.Arrays.fill(gradient, 0.0);
-        double[] error = new double[classes];
+        MatrixKernel kernel = Kernels.best();
+        // Z = X·Θ[:,1:]ᵀ + Θ[:,0] (count×classes); then the error h − y in place; then ∇ = (h − y)ᵀ·[1, X]
+        double[] error = new double[count * classes];
+        kernel.forward(inputs, 0, count, inputSize, theta, classes, error);
         double loss = 0.0;
         for (int i = 0; i < count; i++) {
-            int x = i * inputSize;
             for (int k = 0; k < classes; k++) {
-                int row = k * stride;
-                double z = theta[row];
-                for (int p = 0; p < inputSize; p++) {
-                    z += theta[row + 1 + p] * inputs[x + p];
-                }
+                double z = error[i * classes + k];
                 boolean positive = labels[i] == k;
                 // −log h = softplus(−z); −log(1 − h) = softplus(z)
                 loss += softplus(positive ? -z : z);
-                error[k] = Activation.sigmoid(z) - (positive ? 1.0 : 0.0);
-            }
-            for (int k = 0; k < classes; k++) {
-                int row = k * stride;
-                double e = error[k];
-                gradient[row] += e;
-                for (int p = 0; p < inputSize; p++) {
-                    gradient[row + 1 + p] += e * inputs[x + p];
-                }
+                error[i * classes + k] = Activation.sigmoid(z) - (positive ? 1.0 : 0.0);
             }
         }
+        java.util.Arrays.fill(gradient, 0.0);
+        kernel.accumulateGradient(inputs, 0, count, inputSize, error, classes, gradient);
         double penalty = 0.0;
         for (int k = 0; k < classes; k++) {
             for (int p = 1; p < stride; p++) {

@@ -1,6 +1,5 @@
 package org.hiddenneurons.analysis;
 
-import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 
 /**
@@ -61,11 +60,6 @@ public record UnitDossier(int unit, double[] weights, double bias, double preact
                 UnitAnalysis.topExamples(statistics.train(), unit, EXAMPLES_SHOWN, false),
                 UnitAnalysis.outgoingWeights(network, unit), votesNow, statistics.meanActivations()[unit],
                 statistics.ablatedAccuracy()[unit], statistics.testAccuracy());
-    }
-
-    /** Activation of this unit in a forward pass, for callers that already have one. */
-    public static double activationIn(ForwardPass pass, int unit) {
-        return pass.a2()[unit + 1];
     }
 
     /** Test accuracy lost when the unit is switched off. */

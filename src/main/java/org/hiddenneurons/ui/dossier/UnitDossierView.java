@@ -50,7 +50,6 @@ public final class UnitDossierView extends VBox {
 
     private final DossierModel model;
     private final IntegerProperty selectedUnit;
-    private final ObjectProperty<DivergingPalette> palette;
 
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -90,7 +89,6 @@ public final class UnitDossierView extends VBox {
     public UnitDossierView(DossierModel model, IntegerProperty selectedUnit, ObjectProperty<DivergingPalette> palette) {
         this.model = model;
         this.selectedUnit = selectedUnit;
-        this.palette = palette;
         getStyleClass().add(DossierStyles.DOSSIER);
         DossierStyles.install(this);
         setSpacing(12);
