@@ -1,0 +1,56 @@
+package org.hiddenneurons.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.ImageFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per bug the fuzzers found: each failed before its fix. */
+class ReaderRegressionTest {
+
+    /** A case that allocated from a header's claim allocated far more than this. */
+    private static final long ALLOCATION_BOUND_BYTES = 32L * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    /** A valid PNG whose IHDR then claims width×height, with the CRC fixed so only the size lies. */
+    static byte[] pngClaiming(int width, int height) {
+        byte[] png = ImageFuzzTest.encode(new BufferedImage(12, 10, BufferedImage.TYPE_BYTE_GRAY), "png");
+        ByteBuffer buffer = ByteBuffer.wrap(png).putInt(ImageFuzzTest.PNG_WIDTH_OFFSET, width)
+                .putInt(ImageFuzzTest.PNG_HEIGHT_OFFSET, height);
+        CRC32 crc = new CRC32();
+        crc.update(png, ImageFuzzTest.PNG_IHDR_TYPE_OFFSET, 4 + ImageFuzzTest.PNG_IHDR_DATA_BYTES);
+        buffer.putInt(ImageFuzzTest.PNG_IHDR_TYPE_OFFSET + 4 + ImageFuzzTest.PNG_IHDR_DATA_BYTES, (int) crc.getValue());
+        return png;
+    }
+
+    /** Runs read, which must throw DataFormatException; returns it after checking the allocation bound. */
+    static DataFormatException rejectsWithinBound(Executable read) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        DataFormatException e = assertThrows(DataFormatException.class, read);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < ALLOCATION_BOUND_BYTES, () -> "allocated " + allocated + " bytes: " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void tinyPngClaimingManyPixelsIsRejectedBeforeDecoding() throws IOException {
+        Path file = dir.resolve("liar.png");
+        Files.write(file, pngClaiming(1024, 65_535));
+        DataFormatException e = rejectsWithinBound(() -> ImageFiles.readArgb(file));
+        assertTrue(e.getMessage().startsWith(file + ": image header: "), e.getMessage());
+    }
+}
