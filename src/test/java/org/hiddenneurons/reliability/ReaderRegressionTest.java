@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.ImageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -52,5 +53,14 @@ class ReaderRegressionTest {
         Files.write(file, pngClaiming(1024, 65_535));
         DataFormatException e = rejectsWithinBound(() -> ImageFiles.readArgb(file));
         assertTrue(e.getMessage().startsWith(file + ": image header: "), e.getMessage());
+    }
+
+    @Test
+    void digitsSheetWithAWrongHeaderSizeIsRejectedBeforeDecoding() throws IOException {
+        Path file = dir.resolve("digits.png");
+        byte[] png = pngClaiming(4096, 65_535);
+        Files.write(file, java.util.Arrays.copyOf(png, 16 * 1024));
+        DataFormatException e = rejectsWithinBound(() -> DigitsImage.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": image size: "), e.getMessage());
     }
 }
