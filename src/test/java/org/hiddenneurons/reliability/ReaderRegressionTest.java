@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.ImageFiles;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,12 @@ class ReaderRegressionTest {
 
     /** A case that allocated from a header's claim allocated far more than this. */
     private static final long ALLOCATION_BOUND_BYTES = 32L * 1024 * 1024;
+    /** Side of the one real image in the folder case (2048² pixels: ~100 MB to decode and convert). */
+    private static final int LARGE_SIDE = 2048;
+    /** Empty "images" after it: each would have claimed LARGE_SIDE² doubles (32 MB) up front. */
+    private static final int EMPTY_FILES = 100;
+    /** Reading the one real image legitimately allocates about 100 MB; 100 slots would be 3.2 GB. */
+    private static final long FOLDER_ALLOCATION_BOUND_BYTES = 256L * 1024 * 1024;
 
     @TempDir
     Path dir;
@@ -39,11 +46,15 @@ class ReaderRegressionTest {
 
     /** Runs read, which must throw DataFormatException; returns it after checking the allocation bound. */
     static DataFormatException rejectsWithinBound(Executable read) {
+        return rejectsWithinBound(read, ALLOCATION_BOUND_BYTES);
+    }
+
+    static DataFormatException rejectsWithinBound(Executable read, long bound) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         DataFormatException e = assertThrows(DataFormatException.class, read);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertTrue(allocated < ALLOCATION_BOUND_BYTES, () -> "allocated " + allocated + " bytes: " + e.getMessage());
+        assertTrue(allocated < bound, () -> "allocated " + allocated + " bytes: " + e.getMessage());
         return e;
     }
 
@@ -62,5 +73,18 @@ class ReaderRegressionTest {
         Files.write(file, java.util.Arrays.copyOf(png, 16 * 1024));
         DataFormatException e = rejectsWithinBound(() -> DigitsImage.load(file));
         assertTrue(e.getMessage().startsWith(file + ": image size: "), e.getMessage());
+    }
+
+    @Test
+    void folderOfOneLargeImageAndManyEmptyFilesAllocatesOnlyForImagesRead() throws IOException {
+        Path folder = dir.resolve("folder");
+        Files.createDirectories(folder);
+        BufferedImage large = new BufferedImage(LARGE_SIDE, LARGE_SIDE, BufferedImage.TYPE_BYTE_BINARY);
+        Files.write(folder.resolve("0_large.png"), ImageFuzzTest.encode(large, "png"));
+        for (int i = 0; i < EMPTY_FILES; i++) {
+            Files.write(folder.resolve("1_empty" + i + ".png"), new byte[0]);
+        }
+        DataFormatException e = rejectsWithinBound(() -> DatasetLoader.load(folder), FOLDER_ALLOCATION_BOUND_BYTES);
+        assertTrue(e.getMessage().startsWith(folder.resolve("1_empty0.png") + ": "), e.getMessage());
     }
 }
