@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** One test per bug the fuzzers found: each failed before its fix. */
 class ReaderRegressionTest {
 
+    /** Length of the sparse "oversized" file: larger than any data file a reader accepts. */
+    static final long OVERSIZED_FILE_BYTES = 3L * 1024 * 1024 * 1024;
+
     /** A case that allocated from a header's claim allocated far more than this. */
     private static final long ALLOCATION_BOUND_BYTES = 32L * 1024 * 1024;
     /** Side of the one real image in the folder case (2048² pixels: ~100 MB to decode and convert). */
@@ -86,5 +89,21 @@ class ReaderRegressionTest {
         }
         DataFormatException e = rejectsWithinBound(() -> DatasetLoader.load(folder), FOLDER_ALLOCATION_BOUND_BYTES);
         assertTrue(e.getMessage().startsWith(folder.resolve("1_empty0.png") + ": "), e.getMessage());
+    }
+
+    /** A sparse file of {@link #OVERSIZED_FILE_BYTES} zero bytes (takes no disk space). */
+    static Path sparse(Path file) throws IOException {
+        try (java.io.RandomAccessFile out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(OVERSIZED_FILE_BYTES);
+        }
+        return file;
+    }
+
+    @Test
+    void oversizedCsvIsRejectedBeforeReading() throws IOException {
+        Path file = sparse(dir.resolve("huge.csv"));
+        DataFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                FuzzHarness.CASE_TIMEOUT, () -> rejectsWithinBound(() -> DatasetLoader.load(file)));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
     }
 }
