@@ -1,0 +1,643 @@
+package org.hiddenneurons.ui;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.input.TouchPoint;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+
+/**
+ * A square pad to draw a digit on with the mouse, a pen or a finger.
+ *
+ * <p>Strokes are kept as lists of points in <em>drawing coordinates</em> (0 … {@link #RASTER_SIZE},
+ * independent of how large the pad is shown), smoothed with quadratic curves through the midpoints
+ * of consecutive points, and drawn with round caps and joins. After every change — each drag
+ * step, not only the release — {@link #drawingProperty()} gets a new immutable {@link Drawing}: the
+ * ink rasterised with anti-aliasing into {@link #RASTER_SIZE}² ARGB pixels, white ink on black
+ * (the data set's convention), whatever the theme shows on screen.
+ *
+ * <p>Ink colour on screen: the CSS property {@code -hn-ink-color} (components.css sets it to the
+ * theme's foreground); the pad's background is the {@link Styles#DRAWING_PAD_SURFACE} region's.
+ * Use on the FX thread only.
+ */
+public final class DrawingPad extends Region {
+
+    /** Side of the rasterised drawing in pixels: the pad's logical size. */
+    public static final int RASTER_SIZE = 280;
+    /** Preferred side of the pad on screen. */
+    public static final double DEFAULT_SIZE = 280;
+    /**
+     * Default pen width in drawing pixels: 1/10 of the pad, so that a digit drawn to fill most of
+     * the pad has strokes about as thick, relative to its size, as the training digits.
+     */
+    public static final double DEFAULT_PEN_WIDTH = RASTER_SIZE / 10.0;
+    /** Mouse moves shorter than this (drawing pixels) add no point: they only add noise. */
+    static final double MIN_POINT_DISTANCE = 1.0;
+    static final String DEFAULT_HINT = "Draw a digit";
+
+    /**
+     * One state of the pad.
+     *
+     * @param width       pixels per row ({@link #RASTER_SIZE})
+     * @param height      rows
+     * @param argb        width×height opaque gray ARGB pixels, row-major; white = ink. Owned by
+     *                    this value: never modified, do not modify
+     * @param empty       true when no stroke is drawn (the pixels are all black)
+     * @param strokeCount number of strokes, including the one being drawn
+     */
+    public record Drawing(int width, int height, int[] argb, boolean empty, int strokeCount) {
+        public Drawing {
+            if (argb.length != width * height) {
+                throw new IllegalArgumentException("a " + width + "x" + height + " drawing needs "
+                        + width * height + " pixels, got " + argb.length);
+            }
+        }
+    }
+
+    private static final CssMetaData<DrawingPad, Color> INK_COLOR = new CssMetaData<>(
+            "-hn-ink-color", StyleConverter.getColorConverter(), Color.WHITE) {
+        @Override
+        public boolean isSettable(DrawingPad pad) {
+            return !pad.inkColor.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Color> getStyleableProperty(DrawingPad pad) {
+            return pad.inkColor;
+        }
+    };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        list.add(INK_COLOR);
+        CSS_META_DATA = Collections.unmodifiableList(list);
+    }
+
+    private final Region surface = new Region();
+    private final Canvas canvas = new Canvas();
+    private final Label hint = new Label(DEFAULT_HINT);
+
+    /** Finished strokes (drawing coordinates), their smoothed polylines, and the one being drawn. */
+    private final List<List<Point2D>> strokes = new ArrayList<>();
+    private final List<double[]> smoothed = new ArrayList<>();
+    private List<Point2D> currentStroke;
+    private double[] currentSmoothed;
+    /**
+     * Ink coverage of the finished strokes plus the settled part of the current stroke (every
+     * segment of its smoothed polyline but the last, which moves with the next point); a drag step
+     * copies it and draws only the last segment on the copy, so its cost does not grow with the
+     * stroke's length.
+     */
+    private final float[] committedCoverage = new float[RASTER_SIZE * RASTER_SIZE];
+    private final float[] workCoverage = new float[RASTER_SIZE * RASTER_SIZE];
+    /** Points of {@link #currentSmoothed} whose segments are already in committedCoverage. */
+    private int settledPoints;
+    private int activeTouchId = -1;
+
+    private final ReadOnlyObjectWrapper<Drawing> drawing =
+            new ReadOnlyObjectWrapper<>(this, "drawing", blankDrawing());
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
+    private final DoubleProperty penWidth = new SimpleDoubleProperty(this, "penWidth", DEFAULT_PEN_WIDTH);
+    private final StyleableObjectProperty<Color> inkColor =
+            new SimpleStyleableObjectProperty<>(INK_COLOR, this, "inkColor", Color.WHITE);
+
+    public DrawingPad() {
+        getStyleClass().add(Styles.DRAWING_PAD);
+        surface.getStyleClass().add(Styles.DRAWING_PAD_SURFACE);
+        hint.getStyleClass().addAll(Styles.DRAWING_PAD_HINT, Styles.EMPTY_HINT);
+        hint.setMouseTransparent(true);
+        canvas.setMouseTransparent(true);
+        getChildren().addAll(surface, canvas, hint);
+        pseudoEmpty(true);
+
+        penWidth.addListener((obs, old, now) -> rebuild());
+        inkColor.addListener((obs, old, now) -> repaint());
+        canvas.widthProperty().addListener((obs, old, now) -> repaint());
+        canvas.heightProperty().addListener((obs, old, now) -> repaint());
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isSynthesized() || e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            requestFocus();
+            beginStroke(e.getX(), e.getY());
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!e.isSynthesized() && currentStroke != null) {
+                extendStroke(e.getX(), e.getY());
+                e.consume();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!e.isSynthesized() && currentStroke != null && e.getButton() == MouseButton.PRIMARY) {
+                extendStroke(e.getX(), e.getY());
+                endStroke();
+                e.consume();
+            }
+        });
+        addEventHandler(TouchEvent.TOUCH_PRESSED, e -> {
+            if (activeTouchId < 0) {
+                TouchPoint p = e.getTouchPoint();
+                activeTouchId = p.getId();
+                beginStroke(p.getX(), p.getY());
+            }
+            e.consume();
+        });
+        addEventHandler(TouchEvent.TOUCH_MOVED, e -> {
+            TouchPoint p = e.getTouchPoint();
+            if (p.getId() == activeTouchId && currentStroke != null) {
+                extendStroke(p.getX(), p.getY());
+            }
+            e.consume();
+        });
+        addEventHandler(TouchEvent.TOUCH_RELEASED, e -> {
+            TouchPoint p = e.getTouchPoint();
+            if (p.getId() == activeTouchId) {
+                activeTouchId = -1;
+                if (currentStroke != null) {
+                    extendStroke(p.getX(), p.getY());
+                    endStroke();
+                }
+            }
+            e.consume();
+        });
+    }
+
+    // ---- public API ------------------------------------------------------------------------
+
+    /** The latest drawing; replaced on every stroke step, release, undo, clear and pen change. */
+    public ReadOnlyObjectProperty<Drawing> drawingProperty() {
+        return drawing.getReadOnlyProperty();
+    }
+
+    public Drawing getDrawing() {
+        return drawing.get();
+    }
+
+    /** True while no stroke is drawn. */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public boolean isEmpty() {
+        return empty.get();
+    }
+
+    /**
+     * Pen width in drawing pixels (of the {@link #RASTER_SIZE}² drawing, whatever the pad's size on
+     * screen; default {@value #DEFAULT_PEN_WIDTH}). Changing it redraws every stroke.
+     */
+    public DoubleProperty penWidthProperty() {
+        return penWidth;
+    }
+
+    public double getPenWidth() {
+        return penWidth.get();
+    }
+
+    public void setPenWidth(double drawingPixels) {
+        penWidth.set(drawingPixels);
+    }
+
+    /** The ink colour on screen (CSS {@code -hn-ink-color}); the Drawing is always white on black. */
+    public StyleableObjectProperty<Color> inkColorProperty() {
+        return inkColor;
+    }
+
+    /** The text shown while the pad is empty (bind it for translations). */
+    public StringProperty hintTextProperty() {
+        return hint.textProperty();
+    }
+
+    /** Removes every stroke. */
+    public void clear() {
+        currentStroke = null;
+        currentSmoothed = null;
+        strokes.clear();
+        smoothed.clear();
+        rebuild();
+    }
+
+    /** Removes the last stroke (the one being drawn, if any); does nothing on an empty pad. */
+    public void undo() {
+        if (currentStroke != null) {
+            currentStroke = null;
+            currentSmoothed = null;
+        } else if (!strokes.isEmpty()) {
+            strokes.remove(strokes.size() - 1);
+            smoothed.remove(smoothed.size() - 1);
+        } else {
+            return;
+        }
+        rebuild();
+    }
+
+    /** The finished strokes' points in drawing coordinates (read-only, for tests and replays). */
+    public List<List<Point2D>> getStrokes() {
+        return Collections.unmodifiableList(strokes);
+    }
+
+    /** Number of finished strokes. */
+    public int strokeCount() {
+        return strokes.size();
+    }
+
+    /**
+     * Adds a finished stroke, for tests, robots and replays.
+     *
+     * @param points in drawing coordinates (0 … {@link #RASTER_SIZE}); not kept
+     */
+    public void addStroke(List<Point2D> points) {
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("a stroke needs at least one point");
+        }
+        List<Point2D> copy = List.copyOf(points);
+        strokes.add(copy);
+        double[] polyline = StrokeRasterizer.smooth(copy);
+        smoothed.add(polyline);
+        StrokeRasterizer.drawPolyline(polyline, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
+        publish();
+        repaint();
+    }
+
+    // ---- stroke input ----------------------------------------------------------------------
+
+    private void beginStroke(double localX, double localY) {
+        currentStroke = new ArrayList<>();
+        currentStroke.add(toDrawing(localX, localY));
+        currentSmoothed = StrokeRasterizer.smooth(currentStroke);
+        settledPoints = 0;
+        publish();
+        repaint();
+    }
+
+    private void extendStroke(double localX, double localY) {
+        Point2D p = toDrawing(localX, localY);
+        if (p.distance(currentStroke.get(currentStroke.size() - 1)) < MIN_POINT_DISTANCE) {
+            return;
+        }
+        currentStroke.add(p);
+        currentSmoothed = StrokeRasterizer.smooth(currentStroke);
+        settleCurrentStroke();
+        publish();
+        repaint();
+    }
+
+    /**
+     * Draws the newly settled segments of the current stroke into committedCoverage. With three
+     * or more points, every segment of the smoothed polyline but the last stays the same when
+     * points are added (the curves end at midpoints); with fewer, nothing is settled.
+     */
+    private void settleCurrentStroke() {
+        if (currentStroke.size() < 3) {
+            return;
+        }
+        int settled = currentSmoothed.length / 2 - 1;
+        if (settled > settledPoints) {
+            StrokeRasterizer.drawPolyline(currentSmoothed, Math.max(0, settledPoints - 1), settled - 1, penRadius(),
+                    committedCoverage, RASTER_SIZE, RASTER_SIZE);
+            settledPoints = settled;
+        }
+    }
+
+    private void endStroke() {
+        strokes.add(List.copyOf(currentStroke));
+        smoothed.add(currentSmoothed);
+        drawUnsettled(committedCoverage);
+        currentStroke = null;
+        currentSmoothed = null;
+        publish();
+    }
+
+    /** Local (event) coordinates → drawing coordinates, clamped to the pad. */
+    private Point2D toDrawing(double localX, double localY) {
+        double side = canvas.getWidth() > 0 ? canvas.getWidth() : DEFAULT_SIZE;
+        double scale = RASTER_SIZE / side;
+        double x = (localX - canvas.getLayoutX()) * scale;
+        double y = (localY - canvas.getLayoutY()) * scale;
+        return new Point2D(Math.max(0, Math.min(RASTER_SIZE, x)), Math.max(0, Math.min(RASTER_SIZE, y)));
+    }
+
+    private double penRadius() {
+        return penWidth.get() / 2.0;
+    }
+
+    // ---- raster and screen -----------------------------------------------------------------
+
+    /** Re-rasterises every finished stroke (after undo, clear or a pen change). */
+    private void rebuild() {
+        Arrays.fill(committedCoverage, 0f);
+        for (double[] polyline : smoothed) {
+            StrokeRasterizer.drawPolyline(polyline, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
+        }
+        settledPoints = 0;
+        if (currentStroke != null) {
+            settleCurrentStroke();
+        }
+        publish();
+        repaint();
+    }
+
+    /** Draws the current stroke's segments that are not settled yet. @param coverage Modified. */
+    private void drawUnsettled(float[] coverage) {
+        int points = currentSmoothed.length / 2;
+        StrokeRasterizer.drawPolyline(currentSmoothed, Math.max(0, settledPoints - 1), points - 1, penRadius(),
+                coverage, RASTER_SIZE, RASTER_SIZE);
+    }
+
+    private void publish() {
+        float[] coverage = committedCoverage;
+        if (currentSmoothed != null) {
+            System.arraycopy(committedCoverage, 0, workCoverage, 0, workCoverage.length);
+            drawUnsettled(workCoverage);
+            coverage = workCoverage;
+        }
+        int count = strokes.size() + (currentStroke != null ? 1 : 0);
+        drawing.set(new Drawing(RASTER_SIZE, RASTER_SIZE, StrokeRasterizer.toArgb(coverage), count == 0, count));
+        empty.set(count == 0);
+        pseudoEmpty(count == 0);
+    }
+
+    private void pseudoEmpty(boolean isEmpty) {
+        if (isEmpty) {
+            if (!getStyleClass().contains(Styles.DRAWING_PAD_EMPTY)) {
+                getStyleClass().add(Styles.DRAWING_PAD_EMPTY);
+            }
+        } else {
+            getStyleClass().remove(Styles.DRAWING_PAD_EMPTY);
+        }
+        hint.setVisible(isEmpty);
+    }
+
+    private void repaint() {
+        double side = canvas.getWidth();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (side <= 0) {
+            return;
+        }
+        double scale = side / RASTER_SIZE;
+        g.setStroke(inkColor.get());
+        g.setFill(inkColor.get());
+        g.setLineWidth(penWidth.get() * scale);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (double[] polyline : smoothed) {
+            strokePolyline(g, polyline, scale);
+        }
+        if (currentSmoothed != null) {
+            strokePolyline(g, currentSmoothed, scale);
+        }
+    }
+
+    private void strokePolyline(GraphicsContext g, double[] xy, double scale) {
+        int n = xy.length / 2;
+        if (n == 1) {
+            double r = penWidth.get() * scale / 2;
+            g.fillOval(xy[0] * scale - r, xy[1] * scale - r, 2 * r, 2 * r);
+            return;
+        }
+        g.beginPath();
+        g.moveTo(xy[0] * scale, xy[1] * scale);
+        for (int i = 1; i < n; i++) {
+            g.lineTo(xy[2 * i] * scale, xy[2 * i + 1] * scale);
+        }
+        g.stroke();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double width = getWidth() - left - snappedRightInset();
+        double height = getHeight() - top - snappedBottomInset();
+        double side = Math.floor(Math.max(0, Math.min(width, height)));
+        double x = left + Math.floor((width - side) / 2);
+        double y = top + Math.floor((height - side) / 2);
+        surface.resizeRelocate(x, y, side, side);
+        canvas.relocate(x, y);
+        canvas.setWidth(side);
+        canvas.setHeight(side);
+        hint.autosize();
+        hint.relocate(x + Math.floor((side - hint.getWidth()) / 2), y + Math.floor((side - hint.getHeight()) / 2));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + DEFAULT_SIZE + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + DEFAULT_SIZE + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + RASTER_SIZE / 4.0 + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return snappedTopInset() + RASTER_SIZE / 4.0 + snappedBottomInset();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    private static Drawing blankDrawing() {
+        return new Drawing(RASTER_SIZE, RASTER_SIZE, StrokeRasterizer.toArgb(new float[RASTER_SIZE * RASTER_SIZE]), true, 0);
+    }
+
+    /**
+     * Pure stroke geometry and anti-aliased rasterisation (no JavaFX scene graph), shared by the pad
+     * and its tests and benchmark.
+     */
+    public static final class StrokeRasterizer {
+
+        /** Longest straight piece of a flattened curve, in drawing pixels. */
+        static final double FLATTEN_STEP = 3.0;
+        /** Most pieces per quadratic curve. */
+        static final int MAX_PIECES_PER_CURVE = 16;
+
+        private StrokeRasterizer() {
+        }
+
+        /**
+         * Smooths a stroke: a straight line from p0 to mid(p0, p1), then for each inner point pi
+         * the quadratic Bézier from mid(pi−1, pi) over control point pi to mid(pi, pi+1), then a
+         * line to the last point; curves flattened into pieces of at most {@link #FLATTEN_STEP}.
+         *
+         * @param points at least one point, not modified
+         * @return the polyline as x0, y0, x1, y1, … (one point for a one-point stroke)
+         */
+        public static double[] smooth(List<Point2D> points) {
+            int n = points.size();
+            if (n == 0) {
+                throw new IllegalArgumentException("a stroke needs at least one point");
+            }
+            if (n <= 2) {
+                double[] out = new double[2 * n];
+                for (int i = 0; i < n; i++) {
+                    out[2 * i] = points.get(i).getX();
+                    out[2 * i + 1] = points.get(i).getY();
+                }
+                return out;
+            }
+            double[] out = new double[8];
+            int size = 0;
+            Point2D first = points.get(0);
+            out = append(out, size++, first.getX(), first.getY());
+            for (int i = 1; i < n - 1; i++) {
+                Point2D prev = points.get(i - 1);
+                Point2D ctrl = points.get(i);
+                Point2D next = points.get(i + 1);
+                double x0 = (prev.getX() + ctrl.getX()) / 2;
+                double y0 = (prev.getY() + ctrl.getY()) / 2;
+                double x2 = (ctrl.getX() + next.getX()) / 2;
+                double y2 = (ctrl.getY() + next.getY()) / 2;
+                out = append(out, size++, x0, y0);
+                double length = Math.hypot(ctrl.getX() - x0, ctrl.getY() - y0)
+                        + Math.hypot(x2 - ctrl.getX(), y2 - ctrl.getY());
+                int pieces = Math.max(1, Math.min(MAX_PIECES_PER_CURVE, (int) Math.ceil(length / FLATTEN_STEP)));
+                for (int k = 1; k <= pieces; k++) {
+                    double t = k / (double) pieces;
+                    double u = 1 - t;
+                    out = append(out, size++,
+                            u * u * x0 + 2 * u * t * ctrl.getX() + t * t * x2,
+                            u * u * y0 + 2 * u * t * ctrl.getY() + t * t * y2);
+                }
+            }
+            Point2D last = points.get(n - 1);
+            out = append(out, size++, last.getX(), last.getY());
+            return Arrays.copyOf(out, 2 * size);
+        }
+
+        private static double[] append(double[] xy, int index, double x, double y) {
+            double[] out = 2 * index + 2 > xy.length ? Arrays.copyOf(xy, xy.length * 2) : xy;
+            out[2 * index] = x;
+            out[2 * index + 1] = y;
+            return out;
+        }
+
+        /**
+         * Draws a polyline of the given radius with round caps and joins as the union of capsules:
+         * a pixel's coverage is clamp(radius + ½ − d, 0, 1), d = distance from the pixel centre to
+         * the nearest segment, combined with the existing coverage by max (so overlaps never
+         * darken twice).
+         *
+         * @param xy       x0, y0, x1, y1, …; one point draws a dot. Not modified
+         * @param coverage width×height values in [0, 1], row-major. Modified
+         */
+        public static void drawPolyline(double[] xy, double radius, float[] coverage, int width, int height) {
+            drawPolyline(xy, 0, xy.length / 2 - 1, radius, coverage, width, height);
+        }
+
+        /**
+         * Draws the part of a polyline from point {@code first} to point {@code last} (inclusive);
+         * a single point ({@code first == last}) draws a dot.
+         *
+         * @param coverage Modified
+         */
+        public static void drawPolyline(double[] xy, int first, int last, double radius, float[] coverage,
+                                        int width, int height) {
+            if (first == last) {
+                drawSegment(xy[2 * first], xy[2 * first + 1], xy[2 * first], xy[2 * first + 1], radius, coverage,
+                        width, height);
+            }
+            for (int i = first + 1; i <= last; i++) {
+                drawSegment(xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], radius, coverage, width, height);
+            }
+        }
+
+        /** One capsule from (ax, ay) to (bx, by); see {@link #drawPolyline}. @param coverage Modified. */
+        static void drawSegment(double ax, double ay, double bx, double by, double radius,
+                                float[] coverage, int width, int height) {
+            double reach = radius + 0.5;
+            int x0 = Math.max(0, (int) Math.floor(Math.min(ax, bx) - reach));
+            int x1 = Math.min(width - 1, (int) Math.ceil(Math.max(ax, bx) + reach));
+            int y0 = Math.max(0, (int) Math.floor(Math.min(ay, by) - reach));
+            int y1 = Math.min(height - 1, (int) Math.ceil(Math.max(ay, by) + reach));
+            double dx = bx - ax;
+            double dy = by - ay;
+            double lengthSquared = dx * dx + dy * dy;
+            double inverse = lengthSquared > 0 ? 1.0 / lengthSquared : 0.0;
+            double reachSquared = reach * reach;
+            // Pixels closer than reach − 1 are fully covered: no square root needed.
+            double solid = Math.max(0, reach - 1);
+            double solidSquared = solid * solid;
+            for (int y = y0; y <= y1; y++) {
+                double py = y + 0.5 - ay;
+                int row = y * width;
+                for (int x = x0; x <= x1; x++) {
+                    if (coverage[row + x] >= 1f) {
+                        continue;
+                    }
+                    double px = x + 0.5 - ax;
+                    double t = (px * dx + py * dy) * inverse;
+                    t = t < 0 ? 0 : (t > 1 ? 1 : t);
+                    double ex = px - t * dx;
+                    double ey = py - t * dy;
+                    double distanceSquared = ex * ex + ey * ey;
+                    if (distanceSquared >= reachSquared) {
+                        continue;
+                    }
+                    float c = distanceSquared <= solidSquared ? 1f : (float) (reach - Math.sqrt(distanceSquared));
+                    if (c > coverage[row + x]) {
+                        coverage[row + x] = c;
+                    }
+                }
+            }
+        }
+
+        /** Coverage in [0, 1] → new opaque gray ARGB pixels, white = full coverage. */
+        public static int[] toArgb(float[] coverage) {
+            int[] argb = new int[coverage.length];
+            for (int i = 0; i < coverage.length; i++) {
+                argb[i] = GRAY[(int) (coverage[i] * 255f + 0.5f)];
+            }
+            return argb;
+        }
+
+        /** Opaque gray ARGB of level 0 … 255. */
+        private static final int[] GRAY = new int[256];
+
+        static {
+            for (int v = 0; v < 256; v++) {
+                GRAY[v] = 0xff000000 | (v << 16) | (v << 8) | v;
+            }
+        }
+    }
+}

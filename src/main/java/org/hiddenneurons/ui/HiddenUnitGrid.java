@@ -1,0 +1,464 @@
+package org.hiddenneurons.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import org.hiddenneurons.core.ForwardPass;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.viz.DivergingPalette;
+import org.hiddenneurons.viz.WeightPictures;
+
+/**
+ * The hidden layer at a glance: one tile per hidden unit (25 in a 5×5 grid for the course
+ * network; {@link WeightPictures#gridColumns} columns for other sizes), each tile that unit's
+ * incoming weights (row j of Θ1 without the bias) as a diverging heatmap, its activation for the
+ * current drawing as a bar and a glow, and a {@link ColorBar} with the numeric scale underneath.
+ *
+ * <p>Call order: {@link #setNetwork} whenever a new snapshot arrives (a copy nobody modifies),
+ * {@link #setForwardPass} whenever the drawing or the network changes. Units are numbered from 1
+ * on screen ({@link #displayNumber}); {@link #selectedUnitProperty()} holds the 0-based index.
+ * Click selects a unit, the arrow keys move the selection, Escape clears it. FX thread only.
+ */
+public final class HiddenUnitGrid extends Region {
+
+    /** Preferred screen pixels per weight pixel (80 px tiles for 20×20 inputs). */
+    public static final int DEFAULT_IMAGE_SCALE = 4;
+    /** Space between tiles. */
+    static final double GAP = 6;
+    /** Space between the tiles and the colour bar. */
+    static final double COLOR_BAR_GAP = 8;
+
+    /**
+     * Every text the grid shows, for translations; "{0}", "{1}", "{2}" are replaced by the values
+     * (numbers arrive formatted). Separator goes between the tooltip's parts.
+     */
+    public record Texts(String unit, String activation, String z, String bias, String weightAt,
+                        String separator, String captionNoNetwork, String captionShared,
+                        String captionPerUnit, String captionSelectedUnit) {
+        /** English. */
+        public static final Texts ENGLISH = new Texts("Unit {0}", "activation {0}", "z {0}", "bias {0}",
+                "weight at (x {0}, y {1}): {2}", " \u00b7 ", "Incoming weights",
+                "Incoming weights (one scale for all units)", "Incoming weights (each unit on its own scale)",
+                "Unit {0}'s weights (each unit on its own scale)");
+    }
+
+    private final Pane tileLayer = new Pane();
+    private final ColorBar colorBar = new ColorBar();
+    private final List<HiddenUnitTile> tiles = new ArrayList<>();
+    private int[] pixelBuffer = new int[0];
+    /** The tiles' scale at the last layout (new tiles start with it). */
+    private int lastImageScale = DEFAULT_IMAGE_SCALE;
+
+    private Network network;
+    private ForwardPass forwardPass;
+
+    private final ObjectProperty<WeightPictures.Scale> scale =
+            new SimpleObjectProperty<>(this, "scale", WeightPictures.Scale.SHARED);
+    private final ObjectProperty<DivergingPalette> palette =
+            new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
+    private final IntegerProperty selectedUnit = new SimpleIntegerProperty(this, "selectedUnit", -1);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
+
+    public HiddenUnitGrid() {
+        getStyleClass().add(Styles.HIDDEN_UNIT_GRID);
+        tileLayer.setManaged(false);
+        getChildren().addAll(tileLayer, colorBar);
+        setFocusTraversable(true);
+        colorBar.paletteProperty().bind(palette);
+        colorBar.parentProperty().addListener((obs, old, now) -> requestLayout());
+
+        scale.addListener((obs, old, now) -> repaintWeights());
+        palette.addListener((obs, old, now) -> repaintWeights());
+        selectedUnit.addListener((obs, old, now) -> {
+            updateSelectionStyle();
+            updateColorBar();
+        });
+        texts.addListener((obs, old, now) -> updateColorBar());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    // ---- public API ------------------------------------------------------------------------
+
+    /**
+     * Shows a network's hidden units: repaints every tile, and rebuilds them only if the number of
+     * units or the input size changed. Clears the forward pass if its size no longer fits.
+     *
+     * @param copy a network nobody modifies any more (e.g. from a training snapshot); null: no tiles
+     */
+    public void setNetwork(Network copy) {
+        NetworkSpec old = network == null ? null : network.spec();
+        network = copy;
+        if (copy == null) {
+            rebuildTiles(0);
+        } else if (old == null || old.hiddenSize() != copy.spec().hiddenSize()) {
+            rebuildTiles(copy.spec().hiddenSize());
+        }
+        if (forwardPass != null && !fits(forwardPass)) {
+            forwardPass = null;
+        }
+        repaintWeights();
+        updateActivations();
+        if (selectedUnit.get() >= tiles.size()) {
+            selectedUnit.set(-1);
+        }
+    }
+
+    public Network getNetwork() {
+        return network;
+    }
+
+    /**
+     * Shows each unit's activation a2[j+1] for the current drawing. Null (or a pass whose hidden
+     * size does not match the network) shows none.
+     */
+    public void setForwardPass(ForwardPass pass) {
+        forwardPass = pass != null && fits(pass) ? pass : null;
+        updateActivations();
+    }
+
+    public ForwardPass getForwardPass() {
+        return forwardPass;
+    }
+
+    /** Shared scale (compares units) or per-unit scale (shows each pattern best). */
+    public ObjectProperty<WeightPictures.Scale> scaleProperty() {
+        return scale;
+    }
+
+    public void setScale(WeightPictures.Scale value) {
+        scale.set(value);
+    }
+
+    /** {@link DivergingPalette#BLUE_WHITE_RED} for light themes, BLUE_BLACK_RED for dark. */
+    public ObjectProperty<DivergingPalette> paletteProperty() {
+        return palette;
+    }
+
+    public void setPalette(DivergingPalette value) {
+        palette.set(value);
+    }
+
+    /** The selected unit's 0-based index, −1 for none. */
+    public IntegerProperty selectedUnitProperty() {
+        return selectedUnit;
+    }
+
+    public int getSelectedUnit() {
+        return selectedUnit.get();
+    }
+
+    public void setSelectedUnit(int unit) {
+        selectedUnit.set(unit);
+    }
+
+    /** The texts shown (default {@link Texts#ENGLISH}). */
+    public ObjectProperty<Texts> textsProperty() {
+        return texts;
+    }
+
+    public void setTexts(Texts value) {
+        texts.set(value);
+    }
+
+    /** The tiles, in unit order (read-only). */
+    public List<HiddenUnitTile> getTiles() {
+        return Collections.unmodifiableList(tiles);
+    }
+
+    /**
+     * The colour legend, kept up to date by the grid. It sits under the tiles; put it into another
+     * container to show it elsewhere (the grid then stops reserving room for it).
+     */
+    public ColorBar getColorBar() {
+        return colorBar;
+    }
+
+    /** Unit j (0-based) as people count it: j + 1. */
+    public static int displayNumber(int unit) {
+        return unit + 1;
+    }
+
+    /**
+     * The hover text of a unit, e.g. "Unit 7 · activation 0.83 · z 1.61 · bias −0.42 · weight at
+     * (x 12, y 5): +0.137". Parts without data are left out.
+     *
+     * @param pass  may be null (no drawing)
+     * @param pixel {x, y} of the weight under the pointer, or null
+     */
+    public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel) {
+        return tooltipText(network, pass, unit, pixel, Texts.ENGLISH);
+    }
+
+    /** {@link #tooltipText(Network, ForwardPass, int, int[])} in the given texts. */
+    public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel, Texts texts) {
+        NetworkSpec spec = network.spec();
+        int cols = spec.inputSize() + 1;
+        double[] theta1 = network.theta1();
+        StringBuilder text = new StringBuilder(fill(texts.unit(), displayNumber(unit)));
+        if (pass != null) {
+            text.append(texts.separator()).append(fill(texts.activation(), ColorBar.format(pass.a2()[unit + 1], 2)));
+            text.append(texts.separator()).append(fill(texts.z(), ColorBar.format(pass.z2()[unit], 2)));
+        }
+        text.append(texts.separator()).append(fill(texts.bias(), ColorBar.format(theta1[unit * cols], 2)));
+        if (pixel != null) {
+            double weight = theta1[unit * cols + 1 + pixel[1] * spec.inputWidth() + pixel[0]];
+            text.append(texts.separator())
+                    .append(fill(texts.weightAt(), pixel[0], pixel[1], ColorBar.formatSigned(weight, 3)));
+        }
+        return text.toString();
+    }
+
+    /** {@code pattern} with "{i}" replaced by {@code values[i]}. */
+    static String fill(String pattern, Object... values) {
+        String out = pattern;
+        for (int i = 0; i < values.length; i++) {
+            out = out.replace("{" + i + "}", String.valueOf(values[i]));
+        }
+        return out;
+    }
+
+    /**
+     * The colour scale of unit j's picture: its own max |w| for per-unit scaling, else
+     * {@code sharedMaxAbs}.
+     */
+    public static double tileMaxAbs(double[] theta1, NetworkSpec spec, int unit,
+                                    WeightPictures.Scale scale, double sharedMaxAbs) {
+        return scale == WeightPictures.Scale.PER_UNIT ? WeightPictures.maxAbs(theta1, spec, unit) : sharedMaxAbs;
+    }
+
+    /**
+     * The pure pixel work of a repaint: every unit's picture into {@code pixels[j]}.
+     *
+     * @param pixels hidden × inputSize ARGB values. Modified.
+     */
+    public static void renderAll(Network network, WeightPictures.Scale scale, DivergingPalette palette,
+                                 int[][] pixels) {
+        NetworkSpec spec = network.spec();
+        double[] theta1 = network.theta1();
+        double shared = scale == WeightPictures.Scale.SHARED ? WeightPictures.maxAbs(theta1, spec) : Double.NaN;
+        for (int j = 0; j < spec.hiddenSize(); j++) {
+            WeightPictures.render(theta1, spec, j, tileMaxAbs(theta1, spec, j, scale, shared), palette, pixels[j]);
+        }
+    }
+
+    // ---- painting --------------------------------------------------------------------------
+
+    private boolean fits(ForwardPass pass) {
+        return network != null && pass.z2().length == network.spec().hiddenSize();
+    }
+
+    private void rebuildTiles(int count) {
+        tiles.clear();
+        tileLayer.getChildren().clear();
+        for (int j = 0; j < count; j++) {
+            HiddenUnitTile tile = new HiddenUnitTile(j);
+            tile.setImageScale(lastImageScale);
+            tile.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(tile, e));
+            tile.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip(tile, e));
+            tile.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    requestFocus();
+                    selectedUnit.set(tile.unit());
+                }
+            });
+            tiles.add(tile);
+            tileLayer.getChildren().add(tile);
+        }
+        updateSelectionStyle();
+        requestLayout();
+    }
+
+    private void updateTooltip(HiddenUnitTile tile, MouseEvent e) {
+        if (network == null) {
+            return;
+        }
+        tile.getTooltip().setText(tooltipText(network, forwardPass, tile.unit(), tile.pixelAt(e.getX(), e.getY()),
+                texts.get()));
+    }
+
+    private void repaintWeights() {
+        if (network == null) {
+            updateColorBar();
+            return;
+        }
+        NetworkSpec spec = network.spec();
+        double[] theta1 = network.theta1();
+        if (pixelBuffer.length != spec.inputSize()) {
+            pixelBuffer = new int[spec.inputSize()];
+        }
+        WeightPictures.Scale mode = scale.get();
+        double shared = mode == WeightPictures.Scale.SHARED ? WeightPictures.maxAbs(theta1, spec) : Double.NaN;
+        for (HiddenUnitTile tile : tiles) {
+            int j = tile.unit();
+            WeightPictures.render(theta1, spec, j, tileMaxAbs(theta1, spec, j, mode, shared), palette.get(), pixelBuffer);
+            tile.setPixels(pixelBuffer, spec.inputWidth(), spec.inputHeight());
+        }
+        updateColorBar();
+    }
+
+    private void updateColorBar() {
+        if (network == null) {
+            colorBar.setRelative(false);
+            colorBar.setMaxAbs(Double.NaN);
+            colorBar.setCaption(texts.get().captionNoNetwork());
+            return;
+        }
+        NetworkSpec spec = network.spec();
+        if (scale.get() == WeightPictures.Scale.SHARED) {
+            colorBar.setRelative(false);
+            colorBar.setMaxAbs(WeightPictures.maxAbs(network.theta1(), spec));
+            colorBar.setCaption(texts.get().captionShared());
+        } else if (selectedUnit.get() >= 0 && selectedUnit.get() < spec.hiddenSize()) {
+            int unit = selectedUnit.get();
+            colorBar.setRelative(false);
+            colorBar.setMaxAbs(WeightPictures.maxAbs(network.theta1(), spec, unit));
+            colorBar.setCaption(fill(texts.get().captionSelectedUnit(), displayNumber(unit)));
+        } else {
+            colorBar.setRelative(true);
+            colorBar.setCaption(texts.get().captionPerUnit());
+        }
+    }
+
+    private void updateActivations() {
+        for (HiddenUnitTile tile : tiles) {
+            tile.setActivation(forwardPass == null ? Double.NaN : forwardPass.a2()[tile.unit() + 1]);
+        }
+    }
+
+    private void updateSelectionStyle() {
+        int selected = selectedUnit.get();
+        for (HiddenUnitTile tile : tiles) {
+            boolean on = tile.unit() == selected;
+            if (on && !tile.getStyleClass().contains(Styles.HIDDEN_UNIT_SELECTED)) {
+                tile.getStyleClass().add(Styles.HIDDEN_UNIT_SELECTED);
+            } else if (!on) {
+                tile.getStyleClass().remove(Styles.HIDDEN_UNIT_SELECTED);
+            }
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        int count = tiles.size();
+        if (count == 0) {
+            return;
+        }
+        int columns = WeightPictures.gridColumns(count);
+        int current = selectedUnit.get();
+        int next;
+        switch (e.getCode()) {
+            case LEFT -> next = current < 0 ? 0 : Math.max(0, current - 1);
+            case RIGHT -> next = current < 0 ? 0 : Math.min(count - 1, current + 1);
+            case UP -> next = current < 0 ? 0 : (current - columns >= 0 ? current - columns : current);
+            case DOWN -> next = current < 0 ? 0 : (current + columns < count ? current + columns : current);
+            case HOME -> next = 0;
+            case END -> next = count - 1;
+            case ESCAPE -> next = -1;
+            default -> {
+                return;
+            }
+        }
+        selectedUnit.set(next);
+        e.consume();
+    }
+
+    // ---- layout ----------------------------------------------------------------------------
+
+    private int inputWidth() {
+        return network == null ? 20 : network.spec().inputWidth();
+    }
+
+    private int inputHeight() {
+        return network == null ? 20 : network.spec().inputHeight();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double width = getWidth() - left - snappedRightInset();
+        double height = getHeight() - top - snappedBottomInset();
+        double barHeight = colorBarRoom(width);
+        double tilesHeight = Math.max(0, height - barHeight);
+
+        int count = tiles.size();
+        int columns = WeightPictures.gridColumns(Math.max(1, count));
+        int rows = WeightPictures.gridRows(Math.max(1, count));
+        double cellWidth = (width - (columns - 1) * GAP) / columns;
+        double cellHeight = (tilesHeight - (rows - 1) * GAP) / rows;
+        int imageScale = (int) Math.max(1, Math.floor(Math.min(
+                (cellWidth - HiddenUnitTile.CHROME_WIDTH) / inputWidth(),
+                (cellHeight - HiddenUnitTile.CHROME_HEIGHT) / inputHeight())));
+        lastImageScale = imageScale;
+        double tileWidth = inputWidth() * imageScale + HiddenUnitTile.CHROME_WIDTH;
+        double tileHeight = inputHeight() * imageScale + HiddenUnitTile.CHROME_HEIGHT;
+        double gridWidth = columns * tileWidth + (columns - 1) * GAP;
+        double gridHeight = rows * tileHeight + (rows - 1) * GAP;
+        double x0 = left + Math.max(0, Math.floor((width - gridWidth) / 2));
+        double y0 = top;
+        tileLayer.resizeRelocate(x0, y0, gridWidth, gridHeight);
+        for (HiddenUnitTile tile : tiles) {
+            int j = tile.unit();
+            tile.setImageScale(imageScale);
+            tile.resizeRelocate((j % columns) * (tileWidth + GAP), (j / columns) * (tileHeight + GAP),
+                    tileWidth, tileHeight);
+        }
+        if (ownsColorBar()) {
+            double barWidth = Math.min(width, Math.max(gridWidth, 160));
+            colorBar.resizeRelocate(left + Math.floor((width - barWidth) / 2), y0 + gridHeight + COLOR_BAR_GAP,
+                    barWidth, colorBar.prefHeight(barWidth));
+        }
+    }
+
+    private boolean ownsColorBar() {
+        return colorBar.getParent() == this;
+    }
+
+    /** Height the colour bar takes under the tiles, gap included (0 once it lives elsewhere). */
+    private double colorBarRoom(double width) {
+        return ownsColorBar() ? colorBar.prefHeight(width) + COLOR_BAR_GAP : 0;
+    }
+
+    private double prefGridWidth() {
+        int columns = WeightPictures.gridColumns(Math.max(1, tiles.size()));
+        return columns * (inputWidth() * DEFAULT_IMAGE_SCALE + HiddenUnitTile.CHROME_WIDTH) + (columns - 1) * GAP;
+    }
+
+    private double prefGridHeight() {
+        int rows = WeightPictures.gridRows(Math.max(1, tiles.size()));
+        return rows * (inputHeight() * DEFAULT_IMAGE_SCALE + HiddenUnitTile.CHROME_HEIGHT) + (rows - 1) * GAP;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + prefGridWidth() + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + prefGridHeight() + colorBarRoom(-1) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        int columns = WeightPictures.gridColumns(Math.max(1, tiles.size()));
+        return snappedLeftInset() + columns * (inputWidth() + HiddenUnitTile.CHROME_WIDTH) + (columns - 1) * GAP
+                + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        int rows = WeightPictures.gridRows(Math.max(1, tiles.size()));
+        return snappedTopInset() + rows * (inputHeight() + HiddenUnitTile.CHROME_HEIGHT) + (rows - 1) * GAP
+                + colorBarRoom(-1) + snappedBottomInset();
+    }
+}

@@ -1,0 +1,226 @@
+package org.hiddenneurons.ui;
+
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * One hidden unit's tile in a {@link HiddenUnitGrid}: its weight picture, a glow border and a bar
+ * under the picture whose strength is the unit's activation.
+ *
+ * <p>The picture is ONE {@link WritableImage} per tile, created only when the input size or the
+ * integer display scale changes, written with one bulk {@code setPixels} of an integer-upscaled
+ * copy of the weights (nearest neighbour done here, so pixels stay crisp on every rendering
+ * pipeline — the software pipeline ignores {@code ImageView.setSmooth(false)}).
+ */
+public final class HiddenUnitTile extends Region {
+
+    /** Space between the picture and the tile's edge (where the glow border is drawn). */
+    static final double FRAME = 3;
+    /** Height of the activation bar and the gap above it. */
+    static final double BAR_HEIGHT = 4;
+    static final double BAR_GAP = 1;
+    /** Extra width and height a tile needs around its picture. */
+    static final double CHROME_WIDTH = 2 * FRAME;
+    static final double CHROME_HEIGHT = 2 * FRAME + BAR_GAP + BAR_HEIGHT;
+    static final Duration TOOLTIP_DELAY = Duration.millis(150);
+
+    private final int unit;
+    private final ImageView imageView = new ImageView();
+    private final Region glow = new Region();
+    private final Region barTrack = new Region();
+    private final Region barFill = new Region();
+    private final Tooltip tooltip = new Tooltip();
+    private WritableImage image;
+    private int imageScale = 1;
+    /** The last picture at 1:1 (kept to redraw when the scale changes) and its upscaled copy. */
+    private int[] basePixels = new int[0];
+    private int baseWidth;
+    private int baseHeight;
+    private int[] scaledPixels = new int[0];
+    private double activation = Double.NaN;
+
+    /** @param unit the hidden unit's index j (0-based), row j of Θ1 */
+    public HiddenUnitTile(int unit) {
+        this.unit = unit;
+        getStyleClass().add(Styles.HIDDEN_UNIT_TILE);
+        glow.getStyleClass().add(Styles.HIDDEN_UNIT_GLOW);
+        barTrack.getStyleClass().add(Styles.ACTIVATION_TRACK);
+        barFill.getStyleClass().add(Styles.ACTIVATION_FILL);
+        imageView.setSmooth(false);
+        imageView.setPreserveRatio(false);
+        glow.setMouseTransparent(true);
+        glow.setOpacity(0);
+        getChildren().addAll(glow, imageView, barTrack, barFill);
+        tooltip.setShowDelay(TOOLTIP_DELAY);
+        tooltip.setShowDuration(Duration.INDEFINITE);
+        Tooltip.install(this, tooltip);
+    }
+
+    /** The hover tooltip; its owner (the grid) keeps its text up to date. */
+    public Tooltip getTooltip() {
+        return tooltip;
+    }
+
+    public int unit() {
+        return unit;
+    }
+
+    /**
+     * Shows a picture: copies it, enlarges it by the current scale and writes it in one bulk copy.
+     *
+     * @param argb width×height opaque ARGB pixels, row-major. Not modified, not kept
+     */
+    public void setPixels(int[] argb, int width, int height) {
+        if (basePixels.length != width * height) {
+            basePixels = new int[width * height];
+        }
+        System.arraycopy(argb, 0, basePixels, 0, width * height);
+        baseWidth = width;
+        baseHeight = height;
+        writeImage();
+    }
+
+    private void writeImage() {
+        if (baseWidth == 0) {
+            return;
+        }
+        int width = baseWidth * imageScale;
+        int height = baseHeight * imageScale;
+        if (image == null || (int) image.getWidth() != width || (int) image.getHeight() != height) {
+            image = new WritableImage(width, height);
+            imageView.setImage(image);
+            scaledPixels = new int[width * height];
+            requestLayout();
+        }
+        upscale(basePixels, baseWidth, baseHeight, imageScale, scaledPixels);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(),
+                scaledPixels, 0, width);
+    }
+
+    /**
+     * Nearest-neighbour enlargement: each source pixel becomes a scale×scale block.
+     *
+     * @param source width×height values, not modified
+     * @param out    (width·scale)×(height·scale) values. Modified
+     */
+    public static void upscale(int[] source, int width, int height, int scale, int[] out) {
+        int outWidth = width * scale;
+        for (int y = 0; y < height; y++) {
+            int rowStart = y * scale * outWidth;
+            int o = rowStart;
+            for (int x = 0; x < width; x++) {
+                int value = source[y * width + x];
+                for (int k = 0; k < scale; k++) {
+                    out[o++] = value;
+                }
+            }
+            for (int k = 1; k < scale; k++) {
+                System.arraycopy(out, rowStart, out, rowStart + k * outWidth, outWidth);
+            }
+        }
+    }
+
+    /** The image shown (for tests). */
+    WritableImage image() {
+        return image;
+    }
+
+    /** Screen pixels per picture pixel (a whole number, so pixels stay crisp). */
+    public void setImageScale(int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1, got " + scale);
+        }
+        if (scale != imageScale) {
+            imageScale = scale;
+            writeImage();
+            requestLayout();
+        }
+    }
+
+    public int getImageScale() {
+        return imageScale;
+    }
+
+    /**
+     * The unit's activation for the current drawing; the bar and the glow show it clamped to
+     * [0, 1] (sigmoid range). NaN: no drawing, nothing shown.
+     */
+    public void setActivation(double value) {
+        activation = value;
+        boolean known = !Double.isNaN(value);
+        double strength = known ? Math.max(0, Math.min(1, value)) : 0;
+        glow.setOpacity(strength);
+        barFill.setVisible(known);
+        barTrack.setVisible(known);
+        requestLayout();
+    }
+
+    public double getActivation() {
+        return activation;
+    }
+
+    /**
+     * The picture pixel under a point of this tile, or null outside the picture.
+     *
+     * @return {x, y} in picture pixels (0-based)
+     */
+    int[] pixelAt(double localX, double localY) {
+        if (image == null) {
+            return null;
+        }
+        double x = (localX - imageView.getLayoutX()) / imageScale;
+        double y = (localY - imageView.getLayoutY()) / imageScale;
+        if (x < 0 || y < 0 || x >= baseWidth || y >= baseHeight) {
+            return null;
+        }
+        return new int[] {(int) x, (int) y};
+    }
+
+    private double pictureWidth() {
+        return baseWidth * imageScale;
+    }
+
+    private double pictureHeight() {
+        return baseHeight * imageScale;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = pictureWidth();
+        double h = pictureHeight();
+        double x = Math.floor((getWidth() - w) / 2);
+        double y = FRAME;
+        imageView.setFitWidth(w);
+        imageView.setFitHeight(h);
+        imageView.relocate(x, y);
+        glow.resizeRelocate(x - FRAME, y - FRAME, w + 2 * FRAME, h + 2 * FRAME);
+        double barY = y + h + FRAME + BAR_GAP;
+        barTrack.resizeRelocate(x, barY, w, BAR_HEIGHT);
+        double strength = Double.isNaN(activation) ? 0 : Math.max(0, Math.min(1, activation));
+        barFill.resizeRelocate(x, barY, Math.round(w * strength), BAR_HEIGHT);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return pictureWidth() + CHROME_WIDTH;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return pictureHeight() + CHROME_HEIGHT;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+}

@@ -1,0 +1,204 @@
+package org.hiddenneurons.ui;
+
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.hiddenneurons.data.GrayImage;
+import org.hiddenneurons.data.Preprocessor;
+
+/**
+ * What happens to a drawing before the network sees it, step by step: drawn → cropped to the ink
+ * → scaled into the digit box → centred by centre of mass (the 20×20 network input, shown larger).
+ * Images are shown as the data set stores digits (white ink on black), enlarged by whole numbers
+ * with nearest-neighbour sampling done here (one {@link WritableImage} per step, recreated only when
+ * the size changes, written with one bulk {@code setPixels} from reused buffers) so every input
+ * pixel is visible and crisp; only an image larger than its box (the full drawing) is smoothly
+ * reduced. A blank result shows a calm hint.
+ */
+public final class PreprocessStrip extends StackPane {
+
+    /** Side of the box each intermediate step is shown in. */
+    public static final double STEP_BOX = 64;
+    /** Side of the box of the final step (the network input): 20×20 at 6× plus the margin. */
+    public static final double FINAL_BOX = 128;
+    /** Black margin between a frame's edge and its image. */
+    static final double FRAME_MARGIN = 4;
+    static final String[] DEFAULT_CAPTIONS = {"drawn", "cropped", "scaled", "centred (network input)"};
+    static final String DEFAULT_HINT = "Draw a digit";
+    static final String ARROW = "\u2192";
+
+    private final Step[] steps = new Step[DEFAULT_CAPTIONS.length];
+    private final HBox row = new HBox();
+    private final Label hint = new Label(DEFAULT_HINT);
+    /** Reused between steps and calls; grows to the largest image seen. */
+    private int[] pixelBuffer = new int[0];
+    private int[] scaledBuffer = new int[0];
+    private Preprocessor.Result result;
+
+    public PreprocessStrip() {
+        getStyleClass().add(Styles.PREPROCESS_STRIP);
+        row.setAlignment(Pos.CENTER);
+        row.setSpacing(6);
+        for (int i = 0; i < steps.length; i++) {
+            boolean last = i == steps.length - 1;
+            steps[i] = new Step(DEFAULT_CAPTIONS[i], last ? FINAL_BOX : STEP_BOX, last);
+            if (i > 0) {
+                Label arrow = new Label(ARROW);
+                arrow.getStyleClass().addAll(Styles.PREPROCESS_ARROW, Styles.MUTED);
+                row.getChildren().add(arrow);
+            }
+            row.getChildren().add(steps[i].box);
+        }
+        hint.getStyleClass().addAll(Styles.PREPROCESS_HINT, Styles.EMPTY_HINT);
+        getChildren().addAll(row, hint);
+        setResult(null);
+    }
+
+    /**
+     * Shows the pipeline's steps.
+     *
+     * @param value null or blank: the hint instead of the steps. Not modified
+     */
+    public void setResult(Preprocessor.Result value) {
+        result = value;
+        boolean blank = value == null || value.blank();
+        row.setVisible(!blank);
+        hint.setVisible(blank);
+        if (blank) {
+            return;
+        }
+        List<GrayImage> images = Arrays.asList(value.grayscale(), value.cropped(), value.scaled(),
+                value.centred());
+        for (int i = 0; i < steps.length; i++) {
+            show(steps[i], images.get(i));
+        }
+    }
+
+    public Preprocessor.Result getResult() {
+        return result;
+    }
+
+    /** Captions of the four steps (for translations). */
+    public void setCaptions(String drawn, String cropped, String scaled, String centred) {
+        String[] texts = {drawn, cropped, scaled, centred};
+        for (int i = 0; i < steps.length; i++) {
+            steps[i].caption.setText(texts[i]);
+        }
+    }
+
+    /** The hint shown while nothing is drawn. */
+    public StringProperty hintTextProperty() {
+        return hint.textProperty();
+    }
+
+    /** True while the hint is shown instead of the steps. */
+    public boolean isShowingHint() {
+        return hint.isVisible();
+    }
+
+    /** The image shown for step i (0 drawn … 3 centred), null if none (for tests). */
+    WritableImage stepImage(int i) {
+        return steps[i].image;
+    }
+
+    /** The ImageView of step i (for tests). */
+    ImageView stepView(int i) {
+        return steps[i].view;
+    }
+
+    /**
+     * Gray values (1 = ink) → opaque ARGB, white ink on black.
+     *
+     * @param out at least width×height values. Modified
+     */
+    public static void grayToArgb(GrayImage image, int[] out) {
+        double[] values = image.values();
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            int level = (int) Math.round(255 * (v < 0 ? 0 : (v > 1 ? 1 : v)));
+            out[i] = 0xff000000 | (level << 16) | (level << 8) | level;
+        }
+    }
+
+    /**
+     * Screen pixels per image pixel in a box: the largest whole number that fits, or the exact
+     * (smooth) reduction when even 1 is too big.
+     */
+    public static double displayScale(int width, int height, double box) {
+        double fit = box / Math.max(width, height);
+        return fit >= 1 ? Math.floor(fit) : fit;
+    }
+
+    private void show(Step step, GrayImage image) {
+        if (image == null) {
+            step.view.setImage(null);
+            step.image = null;
+            return;
+        }
+        int w = image.width();
+        int h = image.height();
+        if (pixelBuffer.length < w * h) {
+            pixelBuffer = new int[w * h];
+        }
+        grayToArgb(image, pixelBuffer);
+        double scale = displayScale(w, h, step.boxSide - 2 * FRAME_MARGIN);
+        int factor = scale >= 1 ? (int) scale : 1;
+        int[] pixels = pixelBuffer;
+        if (factor > 1) {
+            if (scaledBuffer.length < w * h * factor * factor) {
+                scaledBuffer = new int[w * h * factor * factor];
+            }
+            HiddenUnitTile.upscale(pixelBuffer, w, h, factor, scaledBuffer);
+            pixels = scaledBuffer;
+        }
+        int imageWidth = w * factor;
+        int imageHeight = h * factor;
+        if (step.image == null || (int) step.image.getWidth() != imageWidth
+                || (int) step.image.getHeight() != imageHeight) {
+            step.image = new WritableImage(imageWidth, imageHeight);
+            step.view.setImage(step.image);
+        }
+        step.image.getPixelWriter().setPixels(0, 0, imageWidth, imageHeight, PixelFormat.getIntArgbPreInstance(),
+                pixels, 0, imageWidth);
+        step.view.setSmooth(scale < 1);
+        step.view.setFitWidth(scale < 1 ? w * scale : imageWidth);
+        step.view.setFitHeight(scale < 1 ? h * scale : imageHeight);
+    }
+
+    /** One labelled thumbnail. */
+    private static final class Step {
+        final VBox box = new VBox();
+        final StackPane frame = new StackPane();
+        final ImageView view = new ImageView();
+        final Label caption;
+        final double boxSide;
+        WritableImage image;
+
+        Step(String text, double boxSide, boolean last) {
+            this.boxSide = boxSide;
+            caption = new Label(text);
+            caption.getStyleClass().add(Styles.MUTED);
+            view.setSmooth(false);
+            frame.getStyleClass().add(Styles.PREPROCESS_FRAME);
+            frame.setMinSize(boxSide, boxSide);
+            frame.setPrefSize(boxSide, boxSide);
+            frame.setMaxSize(boxSide, boxSide);
+            frame.getChildren().add(view);
+            box.getStyleClass().add(Styles.PREPROCESS_STEP);
+            if (last) {
+                box.getStyleClass().add(Styles.PREPROCESS_STEP_FINAL);
+            }
+            box.setAlignment(Pos.CENTER);
+            box.setSpacing(4);
+            box.getChildren().addAll(frame, caption);
+        }
+    }
+}
