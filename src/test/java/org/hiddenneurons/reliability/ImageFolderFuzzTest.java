@@ -35,7 +35,11 @@ class ImageFolderFuzzTest {
             "99999999999_x.png", "x_label.png", "x_label99999999999999.png", "_x.png", "3x.png", "\u0663_x.png");
     static final List<String> BAD_FOLDERS = List.of("x", "-1", "1000", "99999999999", "3.5", "\u0663", " 3");
 
+    /** Distinct valid SIDE×SIDE images, encoded once (encoding per case would dominate the run time). */
+    static final int POOL_SIZE = 16;
+
     private static Path root;
+    private static List<byte[]> pool;
     private static int caseNumber;
 
     /** A change to a valid folder; {@link #apply} edits it in place. */
@@ -54,6 +58,8 @@ class ImageFolderFuzzTest {
     @BeforeContainer
     static void createRoot() throws IOException {
         root = Files.createTempDirectory("folder-fuzz");
+        Random random = new Random(42);
+        pool = Stream.generate(() -> png(SIDE, SIDE, random)).limit(POOL_SIZE).toList();
     }
 
     @AfterContainer
@@ -84,7 +90,7 @@ class ImageFolderFuzzTest {
                 case 1 -> folder.resolve(label + "_img" + i + ".png");
                 default -> folder.resolve("img" + i + "_label" + label + ".png");
             };
-            Files.write(file, png(SIDE, SIDE, random));
+            Files.write(file, pool.get(random.nextInt(POOL_SIZE)));
         }
         if (random.nextBoolean()) {
             Files.writeString(folder.resolve("README.txt"), "not an image: ignored");
@@ -121,10 +127,10 @@ class ImageFolderFuzzTest {
                             Files.write(image, bytes.apply(Files.readAllBytes(image)));
                         }));
         Arbitrary<FolderMutation> badName = Arbitraries.of(BAD_NAMES).map(name -> new FolderMutation("bad file name",
-                name, (folder, images) -> Files.write(folder.resolve(name), png(SIDE, SIDE, new Random(1)))));
+                name, (folder, images) -> Files.write(folder.resolve(name), pool.get(1))));
         Arbitrary<FolderMutation> badFolder = Arbitraries.of(BAD_FOLDERS).map(name -> new FolderMutation(
                 "bad sub-folder name", name, (folder, images) -> Files.write(
-                        Files.createDirectories(folder.resolve(name)).resolve("x.png"), png(SIDE, SIDE, new Random(1)))));
+                        Files.createDirectories(folder.resolve(name)).resolve("x.png"), pool.get(1))));
         Arbitrary<FolderMutation> otherSize = Combinators.combine(Arbitraries.integers().between(1, 64),
                 Arbitraries.integers().between(1, 64)).as((width, height) -> new FolderMutation("one image of another size",
                         width + "x" + height, (folder, images) -> Files.write(folder.resolve("0_other.png"),
@@ -133,7 +139,7 @@ class ImageFolderFuzzTest {
                 (folder, images) -> Files.createDirectories(folder.resolve("5_dir.png")));
         FolderMutation nested = new FolderMutation("nested sub-folders", "3/4/x.png is ignored",
                 (folder, images) -> Files.write(Files.createDirectories(folder.resolve("3").resolve("4")).resolve("x.png"),
-                        png(SIDE, SIDE, new Random(3))));
+                        pool.get(3)));
         FolderMutation empty = new FolderMutation("empty folder", "every image removed", (folder, images) -> {
             for (Path image : images) {
                 Files.delete(image);

@@ -26,12 +26,12 @@ class ReaderRegressionTest {
 
     /** A case that allocated from a header's claim allocated far more than this. */
     private static final long ALLOCATION_BOUND_BYTES = 32L * 1024 * 1024;
-    /** Side of the one real image in the folder case (2048² pixels: ~100 MB to decode and convert). */
-    private static final int LARGE_SIDE = 2048;
-    /** Empty "images" after it: each would have claimed LARGE_SIDE² doubles (32 MB) up front. */
-    private static final int EMPTY_FILES = 100;
-    /** Reading the one real image legitimately allocates about 100 MB; 100 slots would be 3.2 GB. */
-    private static final long FOLDER_ALLOCATION_BOUND_BYTES = 256L * 1024 * 1024;
+    /** Side of the one real image in the folder case (1024² pixels: ~25 MB to decode and convert). */
+    private static final int LARGE_SIDE = 1024;
+    /** Empty "images" after it: each would have claimed LARGE_SIDE² doubles (8 MB) up front. */
+    private static final int EMPTY_FILES = 300;
+    /** Reading the one real image legitimately allocates about 25 MB; 301 slots would be 2.4 GB. */
+    private static final long FOLDER_ALLOCATION_BOUND_BYTES = 128L * 1024 * 1024;
 
     @TempDir
     Path dir;
