@@ -20,10 +20,11 @@ public final class ImageFiles {
     public static final long MAX_PIXELS = 64L * 1024 * 1024;
 
     /**
-     * The most pixels an image may claim per byte of its file. No supported format packs more:
-     * a 1-bit PNG holds 8 pixels per byte before deflate, whose best ratio is about 1032:1
-     * (≈ 8 300 pixels per byte); GIF's LZW and JPEG stay far below. A header claiming more is a
-     * lie, rejected before the decoder allocates the image (a 200-byte PNG claiming 1024×65535
+     * The most pixels an image may claim per byte of its file. Real images stay below it: a 1-bit
+     * PNG holds 8 pixels per byte before deflate, whose best ratio is about 1032:1 (≈ 8 300 pixels
+     * per byte); GIF's LZW and JPEG stay far below (only an RLE BMP that ends early could claim
+     * more, and is rejected). A header claiming more is rejected before the decoder allocates the
+     * image (a 200-byte PNG claiming 1024×65535
      * would otherwise allocate 64 MB before failing on its missing data).
      */
     public static final long MAX_PIXELS_PER_FILE_BYTE = 16 * 1024;
