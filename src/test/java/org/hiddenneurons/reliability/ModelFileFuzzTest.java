@@ -43,6 +43,8 @@ class ModelFileFuzzTest {
 
     static final String FORMAT = "model file (JSON)";
     static final long SEED = 42;
+    /** Each case saves and loads a model: half the usual tries keep the suite fast. */
+    static final int TRIES = FuzzHarness.TRIES / 2;
     /** Hostile JSON values a field may be set to (as JSON text). */
     static final List<String> HOSTILE_VALUES = List.of("NaN", "Infinity", "-Infinity", "1e308", "-1e308", "1e309",
             "-0", "-0.0", "4.9e-324", "1000000000", "2147483648", "-2147483649", "9223372036854775808", "-1", "0",
@@ -72,14 +74,17 @@ class ModelFileFuzzTest {
     static byte[] validModel(Random random, Path file) throws IOException {
         int width = 1 + random.nextInt(4);
         int height = 1 + random.nextInt(4);
-        int hidden = 1 + random.nextInt(5);
         int outputs = 2 + random.nextInt(4);
-        NetworkSpec spec = new NetworkSpec(width, height, hidden, outputs,
-                Activation.values()[random.nextInt(Activation.values().length)],
-                OutputLayer.values()[random.nextInt(OutputLayer.values().length)]);
+        // With training settings the architecture must agree with them (hidden size, activation, output layer).
+        TrainingConfig config = random.nextBoolean() ? null : TrainingConfig.defaults();
+        int hidden = config == null ? 1 + random.nextInt(5) : config.hiddenSize();
+        Activation activation = config == null ? Activation.values()[random.nextInt(Activation.values().length)]
+                : config.activation();
+        OutputLayer outputLayer = config == null ? OutputLayer.values()[random.nextInt(OutputLayer.values().length)]
+                : config.outputLayer();
+        NetworkSpec spec = new NetworkSpec(width, height, hidden, outputs, activation, outputLayer);
         double[] theta1 = random.doubles((long) hidden * (width * height + 1), -1, 1).toArray();
         double[] theta2 = random.doubles((long) outputs * (hidden + 1), -1, 1).toArray();
-        TrainingConfig config = random.nextBoolean() ? null : TrainingConfig.defaults();
         SavedModel model = new SavedModel(new Network(spec, theta1, theta2), config, "digits.png", "",
                 random.nextInt(100));
         try {
@@ -95,7 +100,7 @@ class ModelFileFuzzTest {
     void modelFileIsReadOrRejectedNamingTheFile() throws IOException {
         Random random = new Random(SEED);
         Path file = dir.resolve("fuzz-model.json");
-        for (int i = 0; i < FuzzHarness.TRIES; i++) {
+        for (int i = 0; i < TRIES; i++) {
             long caseSeed = random.nextLong();
             Random caseRandom = new Random(caseSeed);
             byte[] valid = validModel(caseRandom, file);
