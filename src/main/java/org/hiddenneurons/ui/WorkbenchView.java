@@ -168,6 +168,8 @@ public final class WorkbenchView extends BorderPane {
     static final double EXPERIMENTS_MAX_WIDTH = 720;
     /** The model description in the header: at most two lines of its small type. */
     static final double MODEL_DESCRIPTION_MAX_HEIGHT = 34;
+    /** Detail the projector cannot show legibly: hidden in presentation mode (rule in presentation.css). */
+    static final String PRESENTATION_DETAIL = "hn-presentation-detail";
     static final String MODEL_EXTENSION = "*.json";
     static final double COMBO_WIDTH = 100;
     /** Name and image size of the user's drawings as a training data set. */
@@ -834,7 +836,7 @@ public final class WorkbenchView extends BorderPane {
         Label legend = new Label();
         legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
                 ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
-        legend.getStyleClass().add("hn-muted");
+        legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
         legend.setMinWidth(Region.USE_PREF_SIZE);
         HBox scaleRow = new HBox(colourBar, legend);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
@@ -846,7 +848,9 @@ public final class WorkbenchView extends BorderPane {
                 + "click to select it, Enter or a double click opens its dossier, X switches it off."));
 
         VBox hiddenSection = section(titleRow("Hidden layer", scale), grid, scaleRow);
-        VBox.setVgrow(hiddenSection, Priority.ALWAYS);
+        // The tiles grow in whole-pixel steps: the grid takes its preferred size (shrinking when the
+        // window is small) and Θ2 below takes the rest of a tall window.
+        VBox.setVgrow(hiddenSection, Priority.SOMETIMES);
 
         outputWeights.setPrefHeight(OUTPUT_WEIGHTS_HEIGHT);
         outputWeights.setMinHeight(Region.USE_PREF_SIZE);
@@ -855,6 +859,9 @@ public final class WorkbenchView extends BorderPane {
         outputBar.setMinWidth(COLOUR_BAR_MIN_WIDTH);
         outputBar.setPrefWidth(COLOUR_BAR_MIN_WIDTH);
         VBox outputSection = section(titleRow("Output weights Θ2", outputBar), outputWeights);
+        outputSection.getStyleClass().add(PRESENTATION_DETAIL);
+        VBox.setVgrow(outputSection, Priority.ALWAYS);
+        VBox.setVgrow(outputWeights, Priority.ALWAYS);
         Tooltip.install(outputSection, new Tooltip("How the units vote. Row k: how strongly each hidden unit's activation counts "
                 + "for digit k (red for, blue against). Click a column to select that unit."));
 
@@ -1012,7 +1019,7 @@ public final class WorkbenchView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("hn-scroll");
+        scroll.getStyleClass().addAll("hn-scroll", "hn-right-scroll");
         scroll.setPrefWidth(RIGHT_WIDTH);
         scroll.setMinWidth(RIGHT_WIDTH);
         return scroll;
