@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  *
  * <p>Thinning: a snapshot is kept when it lies at least {@link #stride()} epochs after the last kept
  * one. When the kept list is full, every second one is dropped (the first stays) and the stride
- * doubles, so the kept snapshots stay evenly spread over the whole run. The first snapshot and the
- * most recent one are always kept.
+ * doubles, so the kept snapshots stay evenly spread over the whole run. A snapshot of the first
+ * epoch and the most recent snapshot are always kept.
  *
  * <p>Feed it as a {@link Trainer} listener ({@code trainer.addListener(history)}); it then records
  * every published snapshot (every epoch when the publish interval is 0). A snapshot for the same
@@ -132,17 +132,24 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
             kept.add(snapshot);
             return;
         }
+        if (snapshot.epoch() == newest.epoch()) {
+            // The same epoch again (e.g. CANCELLED after RUNNING): the newer snapshot replaces it.
+            if (tail != null) {
+                tail = snapshot;
+            } else {
+                kept.set(kept.size() - 1, snapshot);
+            }
+            return;
+        }
         TrainingSnapshot lastKept = kept.get(kept.size() - 1);
-        if (tail == null && snapshot.epoch() == lastKept.epoch() && kept.size() > 1) {
-            kept.set(kept.size() - 1, snapshot);
-        } else if (snapshot.epoch() - lastKept.epoch() >= stride) {
+        if (snapshot.epoch() - lastKept.epoch() >= stride) {
             kept.add(snapshot);
             tail = null;
             if (kept.size() > maxWeightSnapshots - 1) {
                 thin();
             }
         } else {
-            // Between grid points (or the first epoch again): the latest, kept until a newer one comes.
+            // Between grid points: the latest, kept until a newer one comes.
             tail = snapshot;
         }
     }

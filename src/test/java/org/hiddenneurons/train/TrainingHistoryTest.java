@@ -103,6 +103,20 @@ class TrainingHistoryTest {
     }
 
     @Test
+    void cancelRightAfterTheInitialSnapshotLeavesOneSnapshotOfEpochZero() {
+        TrainingHistory history = new TrainingHistory(4);
+        TrainingSnapshot initial = snapshot(0);
+        TrainingSnapshot cancelled = new TrainingSnapshot(0, 5, 0.1, 0.2, 0.3, 0.4, 0, initial.network(),
+                TrainingState.CANCELLED, "stopped");
+
+        history.record(initial);
+        history.record(cancelled);
+
+        assertEquals(List.of(cancelled), history.snapshots());
+        assertEquals(1, history.metricsCount());
+    }
+
+    @Test
     void snapshotAtFindsTheLatestKeptAtOrBeforeAnEpoch() {
         TrainingHistory history = new TrainingHistory(3);
         assertNull(history.snapshotAt(5));
