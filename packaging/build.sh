@@ -109,6 +109,7 @@ Type=Application
 Name=$TITLE
 Name[zh_CN]=隐藏神经元
 Comment=See what the hidden neurons of a digit network do
+Comment[zh_CN]=看看数字识别网络的隐藏神经元在做什么
 Exec=$install_dir/bin/$NAME
 Icon=$NAME
 Terminal=false
