@@ -20,6 +20,11 @@ public enum Activation {
             double g = sigmoid(z);
             return g * (1.0 - g);
         }
+
+        @Override
+        public double derivative(double z, double gz) {
+            return gz * (1.0 - gz);
+        }
     },
     /** g(z) = tanh(z); g'(z) = 1 - tanh²(z). */
     TANH("tanh") {
@@ -33,6 +38,11 @@ public enum Activation {
             double t = Math.tanh(z);
             return 1.0 - t * t;
         }
+
+        @Override
+        public double derivative(double z, double gz) {
+            return 1.0 - gz * gz;
+        }
     },
     /** g(z) = max(0, z); g'(z) = 1 for z &gt; 0, else 0. */
     RELU("relu") {
@@ -44,6 +54,11 @@ public enum Activation {
         @Override
         public double derivative(double z) {
             return z > 0 ? 1.0 : 0.0;
+        }
+
+        @Override
+        public double derivative(double z, double gz) {
+            return derivative(z);
         }
     };
 
@@ -58,6 +73,15 @@ public enum Activation {
 
     /** g'(z), the derivative evaluated at the pre-activation z. */
     public abstract double derivative(double z);
+
+    /**
+     * g'(z) when g(z) is already known, without recomputing it: the same value as
+     * {@link #derivative(double)}, bit for bit.
+     *
+     * @param z  the pre-activation
+     * @param gz g(z), as returned by {@link #apply(double)}
+     */
+    public abstract double derivative(double z, double gz);
 
     /** Stable name used in files and on the command line. */
     public String id() {

@@ -24,8 +24,11 @@ public interface CostFunction {
      */
     double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out);
 
-    /** The default implementation: the fastest kernel available on this JVM. */
+    /**
+     * The default implementation: the fastest kernel available on this JVM
+     * ({@link BatchedCostFunction#fastest()}).
+     */
     static CostFunction standard() {
-        return ReferenceCostFunction.INSTANCE;
+        return BatchedCostFunction.fastest();
     }
 }

@@ -1,10 +1,8 @@
 package org.hiddenneurons.core;
 
 /**
- * Loss and accuracy of a network over a batch of examples (forward passes only).
- *
- * <p>API CONTRACT: this is the straightforward version; the kernel work may replace its body
- * with a faster batched one, keeping the signatures.
+ * Loss and accuracy of a network over a batch of examples (forward passes only), computed in one
+ * batched pass by {@link BatchedCostFunction#fastest()}.
  */
 public final class Evaluation {
 
@@ -19,31 +17,45 @@ public final class Evaluation {
     }
 
     /**
-     * Loss and accuracy over the first {@code count} examples.
+     * Loss and accuracy over the first {@code count} examples. With {@code count == 0} both are NaN.
      *
      * @param inputs count×inputs row-major, not modified
      * @param labels not modified
+     * @throws IllegalArgumentException if a label is outside 0..outputs−1
      */
     public static Metrics evaluate(Network network, double[] inputs, int[] labels, int count, double lambda) {
-        double loss = CostFunction.standard().evaluate(network, inputs, labels, count, lambda, null);
-        int[] predicted = predictAll(network, inputs, count);
+        if (count == 0) {
+            return new Metrics(Double.NaN, Double.NaN);
+        }
+        int outputSize = network.spec().outputSize();
+        double[] outputs = new double[count * outputSize];
+        double loss = BatchedCostFunction.fastest().evaluate(network, inputs, labels, count, lambda, null, outputs);
         int correct = 0;
         for (int i = 0; i < count; i++) {
-            if (predicted[i] == labels[i]) {
+            if (Network.argMax(outputs, i * outputSize, outputSize) == labels[i]) {
                 correct++;
             }
         }
-        return new Metrics(loss, count == 0 ? Double.NaN : correct / (double) count);
+        return new Metrics(loss, correct / (double) count);
     }
 
-    /** The predicted class (argmax of a3) of each of the first {@code count} examples. */
+    /**
+     * The output probabilities a3 of each of the first {@code count} examples.
+     *
+     * @param inputs count×inputs row-major, not modified
+     * @return count×outputs row-major
+     */
+    public static double[] forwardAll(Network network, double[] inputs, int count) {
+        return BatchedCostFunction.fastest().forwardAll(network, inputs, count);
+    }
+
+    /** The predicted class (argmax of a3, the first on ties) of each of the first {@code count} examples. */
     public static int[] predictAll(Network network, double[] inputs, int count) {
-        int inputSize = network.spec().inputSize();
+        int outputSize = network.spec().outputSize();
+        double[] outputs = forwardAll(network, inputs, count);
         int[] predicted = new int[count];
-        double[] example = new double[inputSize];
         for (int i = 0; i < count; i++) {
-            System.arraycopy(inputs, i * inputSize, example, 0, inputSize);
-            predicted[i] = network.forward(example).predictedClass();
+            predicted[i] = Network.argMax(outputs, i * outputSize, outputSize);
         }
         return predicted;
     }

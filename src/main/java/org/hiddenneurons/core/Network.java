@@ -165,9 +165,14 @@ public final class Network {
 
     /** Index of the largest value (the first one on ties). */
     public static int argMax(double[] values) {
+        return argMax(values, 0, values.length);
+    }
+
+    /** Index, relative to {@code offset}, of the largest of values[offset..offset+length) (the first on ties). */
+    public static int argMax(double[] values, int offset, int length) {
         int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
+        for (int i = 1; i < length; i++) {
+            if (values[offset + i] > values[offset + best]) {
                 best = i;
             }
         }

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * @param height     image height in pixels
  * @param classCount number of classes; labels are 0..classCount−1
  * @param pixels     size×(width·height) row-major, each image flattened row-major (x fastest),
- *                   values in [0, 1]. Owned by the data set: never modified.
+ *                   values in [0, 1] — except the course's .mat data, kept as stored (about
+ *                   −0.13…1.13, see {@link MatReader}) so its published costs reproduce.
+ *                   Owned by the data set: never modified.
  * @param labels     class per sample. Owned by the data set: never modified.
  */
 public record Dataset(String name, int width, int height, int classCount, double[] pixels, int[] labels) {

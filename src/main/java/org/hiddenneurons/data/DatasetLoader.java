@@ -11,6 +11,7 @@ import java.util.Locale;
  *   <li>{@code *.csv} → CSV, square images, class count inferred ({@link CsvReader});</li>
  *   <li>{@code *idx3-ubyte} or {@code *idx3-ubyte.gz} → MNIST IDX images, the label file found
  *       beside it ({@link IdxReader});</li>
+ *   <li>{@code *.mat} → the course's MATLAB data file, variables X and y ({@link MatReader});</li>
  *   <li>a PNG of exactly 2000×1000 pixels → the digits sheet ({@link DigitsImage}).</li>
  * </ul>
  * Anything else is an error that lists these formats.
@@ -20,7 +21,8 @@ public final class DatasetLoader {
     /** What {@link #load} accepts, for error messages and file choosers. */
     public static final String SUPPORTED_FORMATS = "a folder of PNG images (labels from sub-folder names 3/x.png"
             + " or file names 3_x.png, x_label3.png), a CSV file (*.csv: label then pixels per line),"
-            + " MNIST IDX images (*-images-idx3-ubyte[.gz] with *-labels-idx1-ubyte[.gz] beside it)"
+            + " MNIST IDX images (*-images-idx3-ubyte[.gz] with *-labels-idx1-ubyte[.gz] beside it),"
+            + " the course's MATLAB data file (*.mat with X and y, like ex4data1.mat)"
             + " or the digits sheet (a " + DigitsImage.COLUMNS * DigitsImage.CELL + "x"
             + DigitsImage.ROWS * DigitsImage.CELL + " PNG)";
 
@@ -38,6 +40,9 @@ public final class DatasetLoader {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return CsvReader.read(path);
+        }
+        if (MatReader.isMatFileName(path)) {
+            return MatReader.readDataset(path);
         }
         if (IdxReader.isImageFileName(path)) {
             return IdxReader.read(path);

@@ -70,6 +70,8 @@ public final class Trainer {
     private double augmentMaxRotationDegrees = AUGMENT_MAX_ROTATION_DEGREES;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
     private double finalLearningRateFraction = LEARNING_RATE_FINAL_FRACTION;
+    /** False: the learning rate stays α (see {@link #setAnnealing}). */
+    private volatile boolean annealing = true;
     private final Network lastGood;
     private final Objective fullBatchObjective;
     private final Objective miniBatchObjective;
@@ -164,6 +166,17 @@ public final class Trainer {
             throw new IllegalArgumentException("publish interval must not be negative, got " + millis);
         }
         publishIntervalMillis = millis;
+    }
+
+    /**
+     * Whether mini-batch optimizers anneal α with the cosine schedule over the planned epochs
+     * (default true; see {@link #LEARNING_RATE_FINAL_FRACTION}). Past the planned epochs the
+     * schedule's rate is f·α (0 by default), so a caller that steps by hand, epoch after epoch
+     * with no planned end, turns annealing off: every step then uses α and moves the weights.
+     * Takes effect at the next mini-batch.
+     */
+    public void setAnnealing(boolean on) {
+        annealing = on;
     }
 
     /** Sleep this long after each epoch (a teacher's slow motion); 0 = full speed. Not counted as elapsed time. */
@@ -331,7 +344,7 @@ public final class Trainer {
                     return network.isFinite() ? EpochOutcome.CANCELLED : diverge(Double.NaN);
                 }
                 double progress = (epoch + start / (double) trainSize) / Math.max(1, config.epochs());
-                optimizer.setLearningRateScale(learningRateScale(progress, finalLearningRateFraction));
+                optimizer.setLearningRateScale(annealing ? learningRateScale(progress, finalLearningRateFraction) : 1.0);
                 batchCount = Math.min(batchSize, trainSize - start);
                 gather(start, inputs);
                 cost = optimizer.step(miniBatchObjective);

@@ -54,14 +54,17 @@ public final class FxTrainingAdapter implements TrainingEngine {
         final TrainingConfig config;
         final Network start;
         final Split data;
+        /** A hand-driven step session: constant α (no planned end to anneal towards). */
+        final boolean stepping;
         volatile Trainer trainer;
         volatile boolean cancelled;
         volatile boolean paused;
         /** For step sessions: the network of the last finished step (set on the FX thread). */
         Network lastResult;
 
-        Session(long id, TrainingConfig config, Network start, Split data) {
+        Session(long id, TrainingConfig config, Network start, Split data, boolean stepping) {
             this.id = id;
+            this.stepping = stepping;
             this.config = config;
             this.start = start;
             this.data = data;
@@ -97,7 +100,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     @Override
     public long run(TrainingConfig config, Network start, Split data) {
-        Session session = new Session(nextTrainerId.getAndIncrement(), config, start.copy(), data);
+        Session session = new Session(nextTrainerId.getAndIncrement(), config, start.copy(), data, false);
         current = session;
         stepSession = null;
         submit(() -> {
@@ -116,7 +119,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
         boolean continues = session != null && !session.cancelled && session.lastResult == start
                 && session.config.equals(config) && session.data == data;
         if (!continues) {
-            session = new Session(nextTrainerId.getAndIncrement(), config, start.copy(), data);
+            session = new Session(nextTrainerId.getAndIncrement(), config, start.copy(), data, true);
             stepSession = session;
         }
         Session stepping = session;
@@ -226,6 +229,9 @@ public final class FxTrainingAdapter implements TrainingEngine {
     private Trainer createTrainer(Session session) {
         Trainer trainer = new Trainer(session.config, session.start, session.data.train(), session.data.test());
         trainer.setPublishIntervalMillis(PUBLISH_INTERVAL_MILLIS);
+        // Step: one epoch at the learning rate in the settings, however many steps came before
+        // (the cosine schedule would reach 0 after `epochs` steps and then teach nothing).
+        trainer.setAnnealing(!session.stepping);
         trainer.setEpochDelayMillis(epochDelayMillis);
         trainer.addListener(snapshot -> publish(session.id, snapshot));
         session.trainer = trainer;

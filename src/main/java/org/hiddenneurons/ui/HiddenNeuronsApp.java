@@ -42,7 +42,8 @@ public final class HiddenNeuronsApp extends Application {
         adapter = new FxTrainingAdapter();
         model = new WorkbenchViewModel(adapter);
         Network startup = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, TrainingConfig.DEFAULT_SEED);
-        model.useNetwork(startup, "Random network (seed " + TrainingConfig.DEFAULT_SEED + "), loading the model…");
+        model.useNetwork(startup, "Random network (seed " + TrainingConfig.DEFAULT_SEED + ")");
+        model.statusMessageProperty().set("Loading the pre-trained model and the digits…");
         adapter.installUncaughtHandler(error -> model.reportError("Unexpected error: " + WorkbenchViewModel.describe(error)));
 
         view = new WorkbenchView(model, adapter, stage);
@@ -62,8 +63,9 @@ public final class HiddenNeuronsApp extends Application {
                 },
                 error -> {
                     if (model.networkProperty().get() == startup) {
-                        model.useNetwork(startup, "Random network (seed " + TrainingConfig.DEFAULT_SEED
-                                + "): no usable bundled model (" + WorkbenchViewModel.describe(error) + ")");
+                        model.useNetwork(startup, "Untrained random network (seed " + TrainingConfig.DEFAULT_SEED + ")");
+                        model.statusMessageProperty().set("No pre-trained model (" + WorkbenchViewModel.describe(error)
+                                + "). Press Space to train this random network.");
                     }
                 });
         adapter.background(HiddenNeuronsApp::loadData,

@@ -34,7 +34,7 @@ public final class HiddenUnitGrid extends Region {
     /** Preferred screen pixels per weight pixel (80 px tiles for 20×20 inputs). */
     public static final int DEFAULT_IMAGE_SCALE = 4;
     /** Space between tiles. */
-    static final double GAP = 6;
+    static final double GAP = 4;
     /** Space between the tiles and the colour bar. */
     static final double COLOR_BAR_GAP = 8;
 

@@ -81,6 +81,7 @@ public final class OutputWeightsView extends Region {
         highlight.setMouseTransparent(true);
         biasLabel.getStyleClass().addAll(Styles.OUTPUT_WEIGHTS_AXIS, Styles.MUTED);
         colorBar.paletteProperty().bind(palette);
+        colorBar.parentProperty().addListener((obs, old, now) -> requestLayout());
         biasLabel.textProperty().bind(texts.map(Texts::bias));
         colorBar.captionProperty().bind(texts.map(Texts::caption));
         for (Tooltip tooltip : new Tooltip[] {weightsTooltip, biasTooltip}) {
@@ -160,6 +161,10 @@ public final class OutputWeightsView extends Region {
         texts.set(value);
     }
 
+    /**
+     * The colour bar of Θ2's scale. Shown under the matrix; add it to another parent (e.g. a title
+     * row) and the view stops reserving room for it.
+     */
     public ColorBar getColorBar() {
         return colorBar;
     }
@@ -313,6 +318,15 @@ public final class OutputWeightsView extends Region {
         return showBias.get() ? BIAS_GAP + Math.max(cell, biasLabel.prefWidth(-1)) : 0;
     }
 
+    private boolean ownsColorBar() {
+        return colorBar.getParent() == this;
+    }
+
+    /** Height the colour bar takes under the axis, gap included (0 once it lives elsewhere). */
+    private double colorBarRoom() {
+        return ownsColorBar() ? COLOR_BAR_GAP + colorBar.prefHeight(-1) : 0;
+    }
+
     @Override
     protected void layoutChildren() {
         double left = snappedLeftInset();
@@ -321,10 +335,10 @@ public final class OutputWeightsView extends Region {
         double height = getHeight() - top - snappedBottomInset();
         int hidden = Math.max(1, hiddenSize());
         int outputs = outputSize();
-        double barHeight = colorBar.prefHeight(-1);
+        double barHeight = colorBarRoom();
         double biasExtra = showBias.get() ? BIAS_GAP + biasLabel.prefWidth(-1) : 0;
         int byWidth = (int) Math.floor((width - LABEL_WIDTH - biasExtra) / hidden);
-        int byHeight = (int) Math.floor((height - AXIS_HEIGHT - COLOR_BAR_GAP - barHeight) / outputs);
+        int byHeight = (int) Math.floor((height - AXIS_HEIGHT - barHeight) / outputs);
         cell = Math.max(2, Math.min(byWidth, byHeight));
         if (cell != writtenCell) {
             writeImages();
@@ -364,8 +378,11 @@ public final class OutputWeightsView extends Region {
         if (showHighlight) {
             highlight.resizeRelocate(x + selected * cell - 2, y - 2, cell + 4, matrixHeight + 4);
         }
-        double barWidth = Math.max(160, Math.min(width, matrixWidth + LABEL_WIDTH + biasWidth()));
-        colorBar.resizeRelocate(left, y + matrixHeight + AXIS_HEIGHT + COLOR_BAR_GAP, barWidth, barHeight);
+        if (ownsColorBar()) {
+            double barWidth = Math.max(160, Math.min(width, matrixWidth + LABEL_WIDTH + biasWidth()));
+            colorBar.resizeRelocate(left, y + matrixHeight + AXIS_HEIGHT + COLOR_BAR_GAP, barWidth,
+                    colorBar.prefHeight(barWidth));
+        }
     }
 
     @Override
@@ -377,8 +394,7 @@ public final class OutputWeightsView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return snappedTopInset() + outputSize() * DEFAULT_CELL + AXIS_HEIGHT + COLOR_BAR_GAP
-                + colorBar.prefHeight(-1) + snappedBottomInset();
+        return snappedTopInset() + outputSize() * DEFAULT_CELL + AXIS_HEIGHT + colorBarRoom() + snappedBottomInset();
     }
 
     @Override
@@ -388,7 +404,6 @@ public final class OutputWeightsView extends Region {
 
     @Override
     protected double computeMinHeight(double width) {
-        return snappedTopInset() + outputSize() * 2 + AXIS_HEIGHT + COLOR_BAR_GAP + colorBar.prefHeight(-1)
-                + snappedBottomInset();
+        return snappedTopInset() + outputSize() * 2 + AXIS_HEIGHT + colorBarRoom() + snappedBottomInset();
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.GrayImage;
@@ -29,6 +30,20 @@ public final class PreprocessStrip extends StackPane {
     public static final double STEP_BOX = 64;
     /** Side of the box of the final step (the network input): 20×20 at 6× plus the margin. */
     public static final double FINAL_BOX = 128;
+    /** Side of each intermediate step's box in the {@link Layout#COLUMN} layout. */
+    public static final double COLUMN_STEP_BOX = 40;
+    static final String DOWN_ARROW = "\u2193";
+
+    /** How the steps are arranged. */
+    public enum Layout {
+        /** One row: drawn → cropped → scaled → centred (needs ~400 px of width). */
+        ROW,
+        /**
+         * A narrow column to sit beside the drawing pad: the three small steps in a row, an arrow
+         * down, and the network input large underneath.
+         */
+        COLUMN
+    }
     /** Black margin between a frame's edge and its image. */
     static final double FRAME_MARGIN = 4;
     static final String[] DEFAULT_CAPTIONS = {"drawn", "cropped", "scaled", "centred (network input)"};
@@ -36,26 +51,50 @@ public final class PreprocessStrip extends StackPane {
     static final String ARROW = "\u2192";
 
     private final Step[] steps = new Step[DEFAULT_CAPTIONS.length];
-    private final HBox row = new HBox();
+    private final Pane row;
     private final Label hint = new Label(DEFAULT_HINT);
     /** Reused between steps and calls; grows to the largest image seen. */
     private int[] pixelBuffer = new int[0];
     private int[] scaledBuffer = new int[0];
     private Preprocessor.Result result;
 
+    /** The steps in one row. */
     public PreprocessStrip() {
+        this(Layout.ROW);
+    }
+
+    public PreprocessStrip(Layout layout) {
         getStyleClass().add(Styles.PREPROCESS_STRIP);
-        row.setAlignment(Pos.CENTER);
-        row.setSpacing(6);
+        int last = steps.length - 1;
+        boolean column = layout == Layout.COLUMN;
+        HBox firstRow = new HBox();
+        firstRow.setAlignment(Pos.CENTER);
+        firstRow.setSpacing(column ? 2 : 6);
         for (int i = 0; i < steps.length; i++) {
-            boolean last = i == steps.length - 1;
-            steps[i] = new Step(DEFAULT_CAPTIONS[i], last ? FINAL_BOX : STEP_BOX, last);
-            if (i > 0) {
-                Label arrow = new Label(ARROW);
-                arrow.getStyleClass().addAll(Styles.PREPROCESS_ARROW, Styles.MUTED);
-                row.getChildren().add(arrow);
+            boolean isFinal = i == last;
+            steps[i] = new Step(DEFAULT_CAPTIONS[i], isFinal ? FINAL_BOX : (column ? COLUMN_STEP_BOX : STEP_BOX),
+                    isFinal);
+            if (isFinal && column) {
+                break;
             }
-            row.getChildren().add(steps[i].box);
+            if (i > 0) {
+                firstRow.getChildren().add(arrow(ARROW));
+            }
+            firstRow.getChildren().add(steps[i].box);
+        }
+        if (column) {
+            getStyleClass().add(Styles.PREPROCESS_STRIP_COLUMN);
+            Label down = arrow(DOWN_ARROW);
+            down.getStyleClass().add(Styles.PREPROCESS_ARROW_DOWN);
+            VBox stack = new VBox(firstRow, down, steps[last].box);
+            stack.setAlignment(Pos.TOP_CENTER);
+            stack.setSpacing(2);
+            steps[last].caption.setWrapText(true);
+            steps[last].caption.setMaxWidth(FINAL_BOX + 16);
+            steps[last].caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            row = stack;
+        } else {
+            row = firstRow;
         }
         hint.getStyleClass().addAll(Styles.PREPROCESS_HINT, Styles.EMPTY_HINT);
         getChildren().addAll(row, hint);
@@ -92,6 +131,12 @@ public final class PreprocessStrip extends StackPane {
         for (int i = 0; i < steps.length; i++) {
             steps[i].caption.setText(texts[i]);
         }
+    }
+
+    private static Label arrow(String text) {
+        Label arrow = new Label(text);
+        arrow.getStyleClass().addAll(Styles.PREPROCESS_ARROW, Styles.MUTED);
+        return arrow;
     }
 
     /** The hint shown while nothing is drawn. */

@@ -33,6 +33,9 @@ public final class Styles {
     // PreprocessStrip
     public static final String PREPROCESS_STRIP = "hn-preprocess-strip";
     public static final String PREPROCESS_STEP = "hn-preprocess-step";
+    /** The strip in its narrow column layout (beside the drawing pad). */
+    public static final String PREPROCESS_STRIP_COLUMN = "hn-preprocess-strip-column";
+    public static final String PREPROCESS_ARROW_DOWN = "hn-preprocess-arrow-down";
     /** The last step (what the network sees), shown larger. */
     public static final String PREPROCESS_STEP_FINAL = "hn-preprocess-step-final";
     public static final String PREPROCESS_FRAME = "hn-preprocess-frame";

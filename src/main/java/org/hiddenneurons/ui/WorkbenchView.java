@@ -32,13 +32,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Network;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.OptimizerKind;
@@ -59,11 +59,29 @@ public final class WorkbenchView extends BorderPane {
     static final String BANNER_ID = "divergence-banner";
     static final String THEME_BUTTON_ID = "theme-button";
 
-    static final double DRAWING_SIZE = 280;
-    static final double LEFT_WIDTH = 320;
-    static final double RIGHT_WIDTH = 440;
+    static final String DRAWING_PAD_ID = "drawing-pad";
+    static final String HIDDEN_GRID_ID = "hidden-unit-grid";
+
+    /** Side of the drawing pad on screen (its drawing is always 280×280 pixels). */
+    static final double DRAWING_SIZE = 224;
+    static final double COLOUR_BAR_MIN_WIDTH = 170;
+    /** Θ2's texts without the colour-bar caption (its bar sits in the section title). */
+    static final OutputWeightsView.Texts OUTPUT_TEXTS = new OutputWeightsView.Texts(
+            OutputWeightsView.Texts.ENGLISH.digitFromUnit(), OutputWeightsView.Texts.ENGLISH.digitFromBias(),
+            OutputWeightsView.Texts.ENGLISH.bias(), "");
+    /** The grid's texts without colour-bar captions (the legend beside the bar says the mode). */
+    static final HiddenUnitGrid.Texts GRID_TEXTS = new HiddenUnitGrid.Texts(
+            HiddenUnitGrid.Texts.ENGLISH.unit(), HiddenUnitGrid.Texts.ENGLISH.activation(),
+            HiddenUnitGrid.Texts.ENGLISH.z(), HiddenUnitGrid.Texts.ENGLISH.bias(),
+            HiddenUnitGrid.Texts.ENGLISH.weightAt(), HiddenUnitGrid.Texts.ENGLISH.separator(), "", "", "", "");
+    static final double COLOUR_BAR_MAX_WIDTH = 420;
+    static final double MIN_PEN_WIDTH = 10;
+    static final double MAX_PEN_WIDTH = 48;
+    static final double RIGHT_WIDTH = 410;
+    /** Θ2 view: 10 rows of cells, axis and colour bar. */
+    static final double OUTPUT_WEIGHTS_HEIGHT = 150;
     static final String MODEL_EXTENSION = "*.json";
-    static final double COMBO_WIDTH = 95;
+    static final double COMBO_WIDTH = 100;
 
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
@@ -72,8 +90,12 @@ public final class WorkbenchView extends BorderPane {
     /** Bidirectional bindings hold their ends weakly: the adapters made for them live here. */
     private final List<Object> keepAlive = new ArrayList<>();
     private final TrainingCharts charts;
+    private final DrawingPad pad = new DrawingPad();
+    private final PreprocessStrip strip = new PreprocessStrip(PreprocessStrip.Layout.COLUMN);
+    private final PredictionBars bars = new PredictionBars();
+    private final HiddenUnitGrid grid = new HiddenUnitGrid();
+    private final OutputWeightsView outputWeights = new OutputWeightsView();
 
-    // Drawing pad actions (wired to the real pad once it exists).
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
 
@@ -104,6 +126,26 @@ public final class WorkbenchView extends BorderPane {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    DrawingPad drawingPad() {
+        return pad;
+    }
+
+    PredictionBars predictionBars() {
+        return bars;
+    }
+
+    HiddenUnitGrid hiddenUnitGrid() {
+        return grid;
+    }
+
+    OutputWeightsView outputWeightsView() {
+        return outputWeights;
+    }
+
+    PreprocessStrip preprocessStrip() {
+        return strip;
     }
 
     // ---------------------------------------------------------------- keyboard
@@ -163,7 +205,9 @@ public final class WorkbenchView extends BorderPane {
         subtitle.getStyleClass().add("hn-muted");
         subtitle.textProperty().bind(model.modelDescriptionProperty());
         subtitle.setMinWidth(0);
-        VBox titles = new VBox(title, subtitle);
+        HBox titles = new HBox(title, subtitle);
+        titles.setAlignment(Pos.BASELINE_LEFT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         titles.getStyleClass().add("hn-titles");
         HBox.setHgrow(titles, Priority.ALWAYS);
 
@@ -176,7 +220,7 @@ public final class WorkbenchView extends BorderPane {
         dark.selectedProperty().addListener((o, old, now) -> theme.set(now ? Themes.Theme.DARK : Themes.Theme.LIGHT));
         dark.setFocusTraversable(false);
         dark.setMinWidth(Region.USE_PREF_SIZE);
-        Label keys = new Label("Space train/pause · S step · N new · C clear · F11 full screen");
+        Label keys = new Label("Space train/pause · S step · N new · C clear · Ctrl+Z undo · F11 full screen");
         keys.getStyleClass().addAll("hn-muted", "hn-keys");
         keys.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -206,46 +250,97 @@ public final class WorkbenchView extends BorderPane {
     // ---------------------------------------------------------------- left: drawing and prediction
 
     private Node drawingColumn() {
-        Region pad = placeholder("DrawingPad", DRAWING_SIZE, DRAWING_SIZE);
+        pad.setPrefSize(DRAWING_SIZE, DRAWING_SIZE);
+        pad.setMaxSize(DRAWING_SIZE, DRAWING_SIZE);
+        pad.setId(DRAWING_PAD_ID);
+        pad.drawingProperty().addListener((o, old, drawing) -> {
+            if (drawing.empty()) {
+                model.clearDrawing();
+            } else {
+                model.draw(drawing.width(), drawing.height(), drawing.argb());
+            }
+        });
+        onPadActions(pad::clear, pad::undo);
 
-        Slider penWidth = new Slider(8, 40, 20);
-        penWidth.setTooltip(new Tooltip("Pen width in pixels of the 280×280 pad"));
-        penWidth.setPrefWidth(90);
+        Slider penWidth = new Slider(MIN_PEN_WIDTH, MAX_PEN_WIDTH, DrawingPad.DEFAULT_PEN_WIDTH);
+        penWidth.valueProperty().bindBidirectional(pad.penWidthProperty());
+        penWidth.setTooltip(new Tooltip("Pen width in pixels of the 280×280 drawing (the network sees it shrunk to 20×20)"));
+        penWidth.setPrefWidth(80);
+        penWidth.setMinWidth(60);
         Label penLabel = new Label("Pen");
+        penLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button clear = button("Clear", "Clear the drawing (C)", this::clearPadAndPrediction);
         Button undo = button("Undo", "Remove the last stroke (Ctrl+Z)", () -> undoPad.run());
+        undo.disableProperty().bind(pad.emptyProperty());
+        clear.disableProperty().bind(pad.emptyProperty());
         HBox tools = new HBox(penLabel, penWidth, spacer(), undo, clear);
         tools.getStyleClass().add("hn-toolbar");
         tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setMaxWidth(DRAWING_SIZE);
+        VBox padBox = new VBox(pad, tools);
+        padBox.getStyleClass().add("hn-pad-box");
 
-        VBox drawSection = section("Draw a digit", pad, tools);
+        strip.setCaptions("drawn", "cropped", "scaled", "network input 20×20");
+        strip.hintTextProperty().set("The 20×20 input\nappears here");
+        model.preprocessedProperty().addListener((o, old, now) -> strip.setResult(now));
+        strip.setResult(model.preprocessedProperty().get());
+        Label seesTitle = new Label("What the network sees");
+        seesTitle.getStyleClass().add("hn-subsection-title");
+        seesTitle.setWrapText(true);
+        seesTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox sees = new VBox(seesTitle, strip);
+        sees.getStyleClass().add("hn-sees");
+        sees.setAlignment(Pos.TOP_CENTER);
+        Tooltip.install(sees, new Tooltip("Like the training digits: cropped to the ink, scaled into a "
+                + "16-pixel box keeping the aspect ratio, centred by centre of mass in 20×20"));
 
-        Region strip = placeholder("PreprocessStrip", DRAWING_SIZE, 78);
-        VBox stripSection = section("What the network sees", strip);
+        HBox drawRow = new HBox(padBox, sees);
+        drawRow.getStyleClass().add("hn-draw-row");
+        VBox drawSection = section("Draw a digit", drawRow);
 
-        Region bars = placeholder("PredictionBars", DRAWING_SIZE, 180);
         Label predicted = new Label();
         predicted.getStyleClass().add("hn-prediction");
         predicted.textProperty().bind(Bindings.createStringBinding(() -> {
             int digit = model.predictedDigitProperty().get();
-            return digit < 0 ? "Draw to see a prediction" : "Looks like a " + digit;
+            return digit < 0 ? "Draw to see a prediction" : (digit == 8 ? "Looks like an " : "Looks like a ") + digit;
         }, model.predictedDigitProperty()));
+        model.probabilitiesProperty().addListener((o, old, now) -> showProbabilities());
+        model.networkProperty().addListener((o, old, now) -> showProbabilities());
+        showProbabilities();
         VBox predictionSection = section("Prediction", predicted, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
         VBox.setVgrow(predictionSection, Priority.ALWAYS);
 
-        VBox column = new VBox(drawSection, stripSection, predictionSection);
+        VBox column = new VBox(drawSection, predictionSection);
         column.getStyleClass().addAll("hn-column", "hn-left");
-        column.setPrefWidth(LEFT_WIDTH);
-        column.setMinWidth(LEFT_WIDTH);
+        column.setMinWidth(Region.USE_PREF_SIZE);
         return column;
+    }
+
+    private void showProbabilities() {
+        Network network = model.networkProperty().get();
+        double[] a3 = model.probabilitiesProperty().get();
+        if (network == null) {
+            bars.setProbabilities(a3);
+        } else {
+            bars.setProbabilities(a3, network.spec().outputLayer());
+        }
     }
 
     // ---------------------------------------------------------------- centre: hidden layer
 
     private Node hiddenLayerColumn() {
-        Region grid = placeholder("HiddenUnitGrid (25 tiles)", 420, 420);
+        grid.setId(HIDDEN_GRID_ID);
+        grid.scaleProperty().bind(model.weightScaleProperty());
+        grid.paletteProperty().bind(theme.map(Themes.Theme::palette));
+        outputWeights.paletteProperty().bind(theme.map(Themes.Theme::palette));
+        outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
+        model.networkProperty().addListener((o, old, now) -> showNetwork(now));
+        model.forwardPassProperty().addListener((o, old, now) -> grid.setForwardPass(now));
+        showNetwork(model.networkProperty().get());
+        grid.setForwardPass(model.forwardPassProperty().get());
         VBox.setVgrow(grid, Priority.ALWAYS);
+        grid.setMinHeight(0);
 
         ToggleButton perUnit = new ToggleButton("Per unit");
         perUnit.setTooltip(new Tooltip("Each picture uses its own colour scale: shows every unit's pattern best"));
@@ -254,6 +349,7 @@ public final class WorkbenchView extends BorderPane {
         shared.setTooltip(new Tooltip("All pictures share one colour scale: compares strengths between units"));
         shared.setUserData(WeightPictures.Scale.SHARED);
         SegmentedButton scale = new SegmentedButton(perUnit, shared);
+        scale.setMinWidth(Region.USE_PREF_SIZE);
         ToggleGroup scaleGroup = scale.getToggleGroup();
         (model.weightScaleProperty().get() == WeightPictures.Scale.SHARED ? shared : perUnit).setSelected(true);
         scaleGroup.selectedToggleProperty().addListener((o, old, now) -> {
@@ -263,29 +359,46 @@ public final class WorkbenchView extends BorderPane {
                 model.weightScaleProperty().set((WeightPictures.Scale) now.getUserData());
             }
         });
-        Label scaleLabel = new Label("Colour scale");
-        scaleLabel.getStyleClass().add("hn-muted");
-        Region colourBar = placeholder("ColorBar", 220, 34);
+        ColorBar colourBar = grid.getColorBar();
+        colourBar.setMinWidth(COLOUR_BAR_MIN_WIDTH);
+        colourBar.setMaxWidth(COLOUR_BAR_MAX_WIDTH);
         HBox.setHgrow(colourBar, Priority.ALWAYS);
-        HBox scaleRow = new HBox(scaleLabel, scale, colourBar);
-        scaleRow.getStyleClass().add("hn-toolbar");
+        // The mode is said here, so the bar itself needs no caption (keeps the tiles large).
+        grid.setTexts(GRID_TEXTS);
+        Label legend = new Label();
+        legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
+                ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
+        legend.getStyleClass().add("hn-muted");
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        HBox scaleRow = new HBox(colourBar, legend);
+        scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scaleRow.setAlignment(Pos.CENTER_LEFT);
+        Tooltip.install(grid, new Tooltip("Each tile is one hidden unit's 400 incoming weights drawn as a 20×20 "
+                + "picture: red pixels excite it, blue pixels inhibit it. The orange bar under a tile is the "
+                + "unit's activation for your drawing. Hover a tile for the numbers; click to select it."));
 
-        Label explain = new Label("Each tile is one hidden unit's 400 incoming weights drawn as a 20×20 picture: "
-                + "red pixels excite it, blue pixels inhibit it.");
-        explain.getStyleClass().add("hn-muted");
-        explain.setWrapText(true);
-        explain.setMinHeight(Region.USE_PREF_SIZE);
-
-        VBox hiddenSection = section("Hidden layer", explain, grid, scaleRow);
+        VBox hiddenSection = section(titleRow("Hidden layer", scale), grid, scaleRow);
         VBox.setVgrow(hiddenSection, Priority.ALWAYS);
 
-        Region outputWeights = placeholder("OutputWeightsView Θ2 (10 × 26)", 420, 110);
-        VBox outputSection = section("Output weights Θ2: how each digit votes", outputWeights);
+        outputWeights.setPrefHeight(OUTPUT_WEIGHTS_HEIGHT);
+        outputWeights.setMinHeight(Region.USE_PREF_SIZE);
+        outputWeights.setTexts(OUTPUT_TEXTS);
+        ColorBar outputBar = outputWeights.getColorBar();
+        outputBar.setMinWidth(COLOUR_BAR_MIN_WIDTH);
+        outputBar.setPrefWidth(COLOUR_BAR_MIN_WIDTH);
+        VBox outputSection = section(titleRow("Output weights Θ2", outputBar), outputWeights);
+        Tooltip.install(outputSection, new Tooltip("How the units vote. Row k: how strongly each hidden unit's activation counts "
+                + "for digit k (red for, blue against). Click a column to select that unit."));
 
         VBox column = new VBox(hiddenSection, outputSection);
         column.getStyleClass().addAll("hn-column", "hn-centre");
+        column.setMinWidth(0);
         return column;
+    }
+
+    private void showNetwork(Network network) {
+        grid.setNetwork(network);
+        outputWeights.setNetwork(network);
     }
 
     // ---------------------------------------------------------------- right: training
@@ -293,7 +406,8 @@ public final class WorkbenchView extends BorderPane {
     private Node trainingColumn() {
         TrainingSettingsViewModel settings = model.settings();
 
-        Button train = button("Train", "Start or pause training (Space)", model::toggleTraining);
+        Button train = button("Train", "Start or pause training (Space). After a finished run, Train runs the set number of epochs "
+                + "again from the current weights, with a fresh learning-rate schedule", model::toggleTraining);
         train.setId(TRAIN_BUTTON_ID);
         train.getStyleClass().add("hn-primary");
         train.textProperty().bind(Bindings.createStringBinding(() -> switch (model.phaseProperty().get()) {
@@ -302,7 +416,7 @@ public final class WorkbenchView extends BorderPane {
             default -> "Train";
         }, model.phaseProperty()));
         train.disableProperty().bind(model.dataReadyProperty().not());
-        Button step = button("Step", "Train exactly one epoch (S)", model::step);
+        Button step = button("Step", "Train exactly one epoch at learning rate α (S)", model::step);
         step.setId(STEP_BUTTON_ID);
         step.disableProperty().bind(model.dataReadyProperty().not());
         Button fresh = button("New network", "Random weights from the seed: watch learning from scratch (N)",
@@ -312,11 +426,10 @@ public final class WorkbenchView extends BorderPane {
         seed.textProperty().bindBidirectional(settings.seedTextProperty());
         seed.setPrefColumnCount(4);
         seed.setTooltip(new Tooltip("Seed of the random weights: the same seed gives the same network and run"));
-        Label seedLabel = new Label("seed");
-        seedLabel.getStyleClass().add("hn-muted");
+        Label seedLabel = settingLabel("Seed");
         seedLabel.setMinWidth(Region.USE_PREF_SIZE);
         seed.setMinWidth(60);
-        HBox buttons = new HBox(train, step, spacer(), fresh, seedLabel, seed);
+        HBox buttons = new HBox(train, step, spacer(), fresh);
         buttons.getStyleClass().add("hn-toolbar");
         buttons.setAlignment(Pos.CENTER_LEFT);
 
@@ -359,10 +472,11 @@ public final class WorkbenchView extends BorderPane {
         augment.selectedProperty().bindBidirectional(settings.augmentProperty());
         tip(augment, "Augmentation: shift training digits randomly by 1–2 pixels each epoch");
 
-        grid.addRow(0, settingLabel("Hidden units"), hidden, settingLabel("Activation"), activation);
+        grid.addRow(0, settingLabel("Hidden"), hidden, settingLabel("Activation"), activation);
         grid.addRow(1, settingLabel("Optimizer"), optimizer, settingLabel("Rate α"), rate);
         grid.addRow(2, settingLabel("λ"), lambda, settingLabel("Batch"), batch);
-        grid.addRow(3, settingLabel("Epochs"), epochs, settingLabel("Augment"), augment);
+        grid.addRow(3, settingLabel("Epochs"), epochs, seedLabel, seed);
+        grid.addRow(4, settingLabel("Augment"), augment);
 
         Slider speed = new Slider(0, TrainingSettingsViewModel.MAX_EPOCH_DELAY_MILLIS, 0);
         speed.valueProperty().addListener((o, old, now) ->
@@ -460,25 +574,25 @@ public final class WorkbenchView extends BorderPane {
 
     // ---------------------------------------------------------------- helpers
 
-    /**
-     * A clearly marked stand-in for a component the views helper provides (DrawingPad,
-     * PreprocessStrip, PredictionBars, HiddenUnitGrid, ColorBar, OutputWeightsView).
-     */
-    private static Region placeholder(String component, double width, double height) {
-        Label name = new Label(component + "\n(placeholder)");
-        name.getStyleClass().add("hn-muted");
-        name.setWrapText(true);
-        StackPane box = new StackPane(name);
-        box.getStyleClass().add("hn-placeholder");
-        box.setPrefSize(width, height);
-        box.setMinSize(Math.min(width, 120), Math.min(height, 30));
-        return box;
-    }
-
     private static VBox section(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("hn-section-title");
         heading.setMinHeight(Region.USE_PREF_SIZE);
+        return section(heading, content);
+    }
+
+    /** A section title with a control at its right end. */
+    private static HBox titleRow(String title, Node control) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("hn-section-title");
+        heading.setMinWidth(0);
+        HBox row = new HBox(heading, spacer(), control);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("hn-toolbar");
+        return row;
+    }
+
+    private static VBox section(Node heading, Node... content) {
         VBox box = new VBox(heading);
         box.getChildren().addAll(content);
         box.getStyleClass().add("hn-section");
@@ -523,7 +637,7 @@ public final class WorkbenchView extends BorderPane {
                                         javafx.beans.property.IntegerProperty value, String tooltip) {
         Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), stepSize);
         spinner.setEditable(true);
-        spinner.setPrefWidth(80);
+        spinner.setPrefWidth(75);
         spinner.setMinWidth(70);
         spinner.setMaxWidth(Double.MAX_VALUE);
         ObjectProperty<Integer> boxed = value.asObject();

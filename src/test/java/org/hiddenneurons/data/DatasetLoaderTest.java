@@ -68,7 +68,7 @@ class DatasetLoaderTest {
 
     @Test
     void unknownFormatIsRejectedListingFormats() throws IOException {
-        Path file = dir.resolve("weights.mat");
+        Path file = dir.resolve("weights.h5");
         Files.write(file, new byte[10]);
         assertRejects(() -> DatasetLoader.load(file), file, null, "unsupported format. Supported: " + DatasetLoader.SUPPORTED_FORMATS);
     }

@@ -130,6 +130,24 @@ class TrainerTest {
     }
 
     @Test
+    void stepsPastThePlanLearnOnlyWithoutAnnealing() {
+        Trainer annealed = TrainingFixtures.trainer(adam(1));
+        double[] planned = annealed.step().network().theta1().clone();
+        double[] past = annealed.step().network().theta1();
+        assertArrayEquals(planned, past, "the annealed rate is f·α = 0 past the planned epochs");
+
+        Trainer constant = TrainingFixtures.trainer(adam(1));
+        constant.setAnnealing(false);
+        double[] before = constant.step().network().theta1().clone();
+        double[] after = constant.step().network().theta1();
+        double moved = 0;
+        for (int i = 0; i < before.length; i++) {
+            moved = Math.max(moved, Math.abs(after[i] - before[i]));
+        }
+        assertTrue(moved > 1e-4, "without annealing every step moves the weights, largest change " + moved);
+    }
+
+    @Test
     void cancelFromAnotherThreadReturnsPromptlyWithFiniteWeights() throws Exception {
         Trainer trainer = TrainingFixtures.trainer(adam(ENDLESS));
         CountDownLatch trained = new CountDownLatch(3);

@@ -1,19 +1,26 @@
 package org.hiddenneurons.ui;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 
 /**
  * Renders the real workbench window to a PNG, headless (Monocle), to look at it.
  * Not a test. Run with the test classpath and the Monocle flags, e.g.
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp … \
- * org.hiddenneurons.ui.WorkbenchSnapshotTool out.png 1280 800 light [trainMillis]}.
+ * org.hiddenneurons.ui.WorkbenchSnapshotTool out.png 1280 800 light [trainMillis [draw]]}.
+ * With {@code draw} (default) a "3" is drawn on the pad before the snapshot.
  */
 public final class WorkbenchSnapshotTool {
+
+    private static final long LOAD_TIMEOUT_MILLIS = 60_000;
 
     private WorkbenchSnapshotTool() {
     }
@@ -22,8 +29,9 @@ public final class WorkbenchSnapshotTool {
         Path out = Path.of(args[0]);
         double width = Double.parseDouble(args[1]);
         double height = Double.parseDouble(args[2]);
-        Themes.Theme theme = Themes.Theme.valueOf(args[3].toUpperCase(java.util.Locale.ROOT));
+        Themes.Theme theme = Themes.Theme.valueOf(args[3].toUpperCase(Locale.ROOT));
         long trainMillis = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        boolean draw = args.length <= 5 || Boolean.parseBoolean(args[5]);
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
         Platform.startup(() -> {
@@ -42,13 +50,21 @@ public final class WorkbenchSnapshotTool {
             }
         });
         started.await(30, TimeUnit.SECONDS);
-        Thread.sleep(2500); // data and model load in the background
+        waitUntil(() -> app.get().model().dataReadyProperty().get());
+        Thread.sleep(500); // the bundled model, if any
+        if (draw) {
+            Platform.runLater(() -> drawThree(app.get().view().drawingPad()));
+        }
         if (trainMillis > 0) {
             Platform.runLater(() -> app.get().model().toggleTraining());
             Thread.sleep(trainMillis);
-            Platform.runLater(() -> app.get().model().toggleTraining());
-            Thread.sleep(300);
+            Platform.runLater(() -> {
+                if (app.get().model().phaseProperty().get() == WorkbenchViewModel.Phase.RUNNING) {
+                    app.get().model().toggleTraining();
+                }
+            });
         }
+        Thread.sleep(400);
         CountDownLatch written = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -61,8 +77,35 @@ public final class WorkbenchSnapshotTool {
         });
         written.await(30, TimeUnit.SECONDS);
         System.out.println("wrote " + out + "; status: " + app.get().model().statusMessageProperty().get()
-                + " | error: " + app.get().model().errorMessageProperty().get());
+                + " | error: " + app.get().model().errorMessageProperty().get()
+                + " | epoch " + app.get().model().epochProperty().get()
+                + " | predicted " + app.get().model().predictedDigitProperty().get());
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Two arcs of a "3", in drawing coordinates. */
+    static void drawThree(DrawingPad pad) {
+        pad.addStroke(List.of(new Point2D(90, 70), new Point2D(120, 50), new Point2D(160, 50),
+                new Point2D(185, 75), new Point2D(180, 110), new Point2D(150, 135), new Point2D(125, 140)));
+        pad.addStroke(List.of(new Point2D(125, 140), new Point2D(165, 145), new Point2D(190, 175),
+                new Point2D(185, 210), new Point2D(155, 232), new Point2D(115, 232), new Point2D(85, 212)));
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + LOAD_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            AtomicReference<Boolean> value = new AtomicReference<>(false);
+            CountDownLatch read = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                value.set(condition.get());
+                read.countDown();
+            });
+            read.await(10, TimeUnit.SECONDS);
+            if (value.get()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -98,6 +98,20 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void trainAfterAFinishedRunStartsAFreshRunFromTheTrainedWeights() {
+        model.toggleTraining();
+        TrainingSnapshot done = snapshot(5, 1.0, 0.8, TrainingState.FINISHED);
+        model.finished(engine.lastId, done);
+
+        model.toggleTraining();
+
+        assertEquals(List.of("run", "run"), engine.actions());
+        assertSame(done.network(), engine.last().start());
+        assertEquals(model.settings().epochsProperty().get(), engine.last().config().epochs());
+        assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
+    }
+
+    @Test
     void trainingStartsFromTheNetworkShown() {
         model.toggleTraining();
         model.snapshots(engine.lastId, List.of(snapshot(4, 1.0, 0.8, TrainingState.RUNNING)));

@@ -1,10 +1,14 @@
 package org.hiddenneurons.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +18,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
@@ -75,14 +82,70 @@ class WorkbenchWindowTest {
     void trainButtonGrowsTheLossChartAndPauseStopsIt(FxRobot robot) throws TimeoutException {
         assumeTrue(trainerAvailable(), "the trainer has not landed yet");
         waitFor(() -> model.dataReadyProperty().get());
+        HiddenUnitGrid grid = app.view().hiddenUnitGrid();
+        int[] before = onFx(() -> tilePixels(grid));
         robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
         waitFor(() -> model.epochProperty().get() >= 2 && model.trainLossSeries().points().size() >= 2);
+        waitFor(() -> !Arrays.equals(before, tilePixels(grid)));
         Label epochLabel = robot.lookup("#" + StatusBar.EPOCH_ID).queryAs(Label.class);
         assertTrue(onFx(epochLabel::getText).matches("Epoch [1-9][0-9]*"));
 
         robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
         assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
         assertStaysPut();
+    }
+
+    @Test
+    void drawingWithTheRobotPredictsDuringTheDragThenUndoAndClearEmptyThePad(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        WorkbenchView view = app.view();
+        DrawingPad pad = view.drawingPad();
+        List<double[]> shown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> model.probabilitiesProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                shown.add(now);
+            }
+        }));
+        double side = onFx(pad::getWidth);
+        robot.moveTo(pad.localToScreen(0.3 * side, 0.2 * side));
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(pad.localToScreen(0.7 * side, 0.2 * side));
+        robot.moveTo(pad.localToScreen(0.4 * side, 0.8 * side));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown.size() >= 2, "a prediction per drag step before release, got " + shown.size());
+        assertEquals(0, onFx(pad::strokeCount), "the stroke is still being drawn");
+        assertTrue(onFx(() -> model.predictedDigitProperty().get()) >= 0);
+        double[] bars = onFx(() -> view.predictionBars().getProbabilities());
+        assertArrayEquals(shown.get(shown.size() - 1), bars, "the bars show the latest prediction");
+        assertFalse(onFx(() -> view.preprocessStrip().isShowingHint()), "the steps replace the hint");
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, onFx(pad::strokeCount));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertEquals(0, onFx(pad::strokeCount), "Ctrl+Z undoes the stroke");
+        assertEquals(-1, onFx(() -> model.predictedDigitProperty().get()));
+        assertNull(onFx(() -> view.predictionBars().getProbabilities()));
+
+        robot.interact(() -> WorkbenchSnapshotTool.drawThree(pad));
+        assertTrue(onFx(() -> model.predictedDigitProperty().get()) >= 0);
+        robot.type(KeyCode.C);
+        assertTrue(onFx(pad::isEmpty), "C clears the real pad");
+        assertEquals(-1, onFx(() -> model.predictedDigitProperty().get()));
+        assertTrue(onFx(() -> view.preprocessStrip().isShowingHint()));
+    }
+
+    @Test
+    void gridShowsOneTilePerHiddenUnitAndFollowsTheTheme(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get()); // the drawing pipeline comes with the data
+        HiddenUnitGrid grid = app.view().hiddenUnitGrid();
+        assertEquals(NetworkSpec.DEFAULT.hiddenSize(), onFx(() -> grid.getTiles().size()));
+        robot.interact(() -> WorkbenchSnapshotTool.drawThree(app.view().drawingPad()));
+        assertTrue(onFx(() -> grid.getTiles().stream().allMatch(tile -> Double.isFinite(tile.getActivation()))),
+                "every tile shows its activation for the drawing");
+        robot.clickOn("#" + WorkbenchView.THEME_BUTTON_ID);
+        assertEquals(Themes.Theme.DARK.palette(), onFx(() -> grid.paletteProperty().get()));
+        assertEquals(Themes.Theme.DARK.palette(), onFx(() -> app.view().outputWeightsView().paletteProperty().get()));
     }
 
     @Test
@@ -134,6 +197,16 @@ class WorkbenchWindowTest {
         Network after = onFx(() -> model.networkProperty().get());
         assertNotSame(before, after);
         assertEquals(NetworkSpec.DEFAULT.hiddenSize(), after.spec().hiddenSize());
+    }
+
+    /** The first tile's on-screen image, ARGB. FX thread. */
+    private static int[] tilePixels(HiddenUnitGrid grid) {
+        WritableImage image = grid.getTiles().get(0).image();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return argb;
     }
 
     /** After a pause, epochs and chart stop moving. */

@@ -1,0 +1,378 @@
+package org.hiddenneurons.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hiddenneurons.core.kernel.Kernels;
+import org.hiddenneurons.core.kernel.MatrixKernel;
+
+/**
+ * The fast {@link CostFunction}: the same J and gradients as {@link ReferenceCostFunction}, computed
+ * a block of examples at a time with a {@link MatrixKernel} for the two large products
+ * (Z2 = X·Θ1ᵀ and ∂J/∂Θ1 += Δ2ᵀ·X), and the examples split across threads.
+ *
+ * <p>Per block of examples (small enough that its rows of X stay in the L2 cache), with Z, A and Δ
+ * holding one row per example: Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ, A3, the cost, Δ3 = A3 − Y,
+ * ∂J/∂Θ2 += Δ3ᵀ·[1 A2], Δ2 = (Δ3·Θ2[:,1:]) ⊙ g'(Z2), ∂J/∂Θ1 += Δ2ᵀ·[1 X] (biases included; the
+ * products run in the kernel) — so X is read from memory once per call.
+ *
+ * <p>Determinism: the examples are split into {@link #threads()} contiguous parts (fewer for small
+ * batches), each part sums its examples in order, and the parts' sums are added in part order.
+ * The same call therefore gives bit-identical results on every run.
+ *
+ * <p>Thread-safe: all buffers belong to one call. Worker threads are daemon threads.
+ */
+public final class BatchedCostFunction implements CostFunction {
+
+    /** Below this many examples per part, a batch is not split: thread hand-off would cost more than it saves. */
+    public static final int MIN_EXAMPLES_PER_THREAD = 256;
+    /** Bytes of X in one block of examples (a block's rows are reused from the L2 cache by the gradient product). */
+    static final int BLOCK_BYTES = 100 * 1024;
+    /** Bounds on examples per block. */
+    static final int MIN_BLOCK_ROWS = 8;
+    static final int MAX_BLOCK_ROWS = 256;
+
+    private static final BatchedCostFunction FASTEST =
+            new BatchedCostFunction(Kernels.best(), Runtime.getRuntime().availableProcessors());
+
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
+
+    private final MatrixKernel kernel;
+    private final int threads;
+
+    /**
+     * @param kernel  the matrix kernel, e.g. {@link Kernels#best()} or {@link Kernels#plain()}
+     * @param threads at most this many threads per call (≥ 1); the calling thread is one of them
+     */
+    public BatchedCostFunction(MatrixKernel kernel, int threads) {
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel must be given");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.kernel = kernel;
+        this.threads = threads;
+    }
+
+    /** The fastest kernel on this JVM, with one thread per available processor. */
+    public static BatchedCostFunction fastest() {
+        return FASTEST;
+    }
+
+    public MatrixKernel kernel() {
+        return kernel;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public String toString() {
+        return "BatchedCostFunction[" + kernel.name() + ", " + threads + " threads]";
+    }
+
+    @Override
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out) {
+        return run(network, inputs, labels, count, lambda, out, null);
+    }
+
+    /**
+     * J as {@link #evaluate}, and the output probabilities a3 of every example in one pass.
+     *
+     * @param outputs count×outputs row-major: a3 of each example. Modified.
+     */
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
+                           Gradients out, double[] outputs) {
+        checkOutputs(network, count, outputs);
+        return run(network, inputs, labels, count, lambda, out, outputs);
+    }
+
+    /**
+     * The output probabilities a3 of the first {@code count} examples (forward passes only).
+     *
+     * @param inputs count×inputs row-major. Not modified.
+     * @return count×outputs row-major
+     */
+    public double[] forwardAll(Network network, double[] inputs, int count) {
+        double[] outputs = new double[count * network.spec().outputSize()];
+        if (count > 0) {
+            run(network, inputs, null, count, 0.0, null, outputs);
+        }
+        return outputs;
+    }
+
+    private static void checkOutputs(Network network, int count, double[] outputs) {
+        int needed = count * network.spec().outputSize();
+        if (outputs == null || outputs.length < needed) {
+            throw new IllegalArgumentException("outputs must hold " + count + "x" + network.spec().outputSize()
+                    + " values, got " + (outputs == null ? "null" : String.valueOf(outputs.length)));
+        }
+    }
+
+    private double run(Network network, double[] inputs, int[] labels, int count, double lambda,
+                       Gradients out, double[] outputs) {
+        NetworkSpec spec = network.spec();
+        validate(spec, inputs, labels, count, lambda, out);
+        int inputSize = spec.inputSize();
+        int hidden = spec.hiddenSize();
+        int outputSize = spec.outputSize();
+        int parts = Math.max(1, Math.min(threads, count / MIN_EXAMPLES_PER_THREAD));
+        double[] theta1 = network.theta1();
+        double[] theta2 = network.theta2();
+        double[] grad1 = null;
+        double[] grad2 = null;
+        if (out != null) {
+            grad1 = out.theta1Gradient();
+            grad2 = out.theta2Gradient();
+            Arrays.fill(grad1, 0.0);
+            Arrays.fill(grad2, 0.0);
+        }
+        Task[] tasks = new Task[parts];
+        for (int part = 0; part < parts; part++) {
+            int from = (int) ((long) count * part / parts);
+            int to = (int) ((long) count * (part + 1) / parts);
+            boolean own = part == 0 || out == null;
+            tasks[part] = new Task(kernel, network, inputs, labels, outputs, from, to, out != null,
+                    own ? grad1 : new double[grad1.length], own ? grad2 : new double[grad2.length]);
+        }
+        runAll(tasks);
+        double dataCost = 0.0;
+        for (Task task : tasks) {
+            dataCost += task.dataCost;
+        }
+        if (out != null) {
+            for (int part = 1; part < parts; part++) {
+                addInto(grad1, tasks[part].grad1);
+                addInto(grad2, tasks[part].grad2);
+            }
+        }
+        double m = count;
+        double cost = dataCost / m + lambda / (2.0 * m)
+                * (ReferenceCostFunction.sumSquaresWithoutBias(theta1, hidden, inputSize + 1)
+                + ReferenceCostFunction.sumSquaresWithoutBias(theta2, outputSize, hidden + 1));
+        if (out != null) {
+            ReferenceCostFunction.finishGradient(grad1, theta1, hidden, inputSize + 1, m, lambda);
+            ReferenceCostFunction.finishGradient(grad2, theta2, outputSize, hidden + 1, m, lambda);
+            out.setCost(cost);
+        }
+        return cost;
+    }
+
+    private static void validate(NetworkSpec spec, double[] inputs, int[] labels, int count, double lambda,
+                                 Gradients out) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        if ((long) count * spec.inputSize() > inputs.length) {
+            throw new IllegalArgumentException("inputs hold " + inputs.length + " values, fewer than " + count
+                    + " examples of " + spec.inputSize());
+        }
+        if (!(lambda >= 0)) {
+            throw new IllegalArgumentException("lambda must be >= 0, got " + lambda);
+        }
+        if (out != null && !out.spec().equals(spec)) {
+            throw new IllegalArgumentException("gradients are for " + out.spec() + ", the network is " + spec);
+        }
+        if (labels != null) {
+            if (labels.length < count) {
+                throw new IllegalArgumentException("labels hold " + labels.length + " values, fewer than " + count);
+            }
+            int outputs = spec.outputSize();
+            for (int i = 0; i < count; i++) {
+                if (labels[i] < 0 || labels[i] >= outputs) {
+                    throw new IllegalArgumentException("label " + labels[i] + " of example " + i
+                            + " is outside 0.." + (outputs - 1));
+                }
+            }
+        }
+    }
+
+    /** Runs tasks 1.. on the workers and task 0 on this thread; waits for all, in order. */
+    private static void runAll(Task[] tasks) {
+        if (tasks.length == 1) {
+            tasks[0].run();
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(tasks.length - 1);
+        for (int i = 1; i < tasks.length; i++) {
+            futures.add(WORKERS.submit(tasks[i]));
+        }
+        RuntimeException failure = null;
+        try {
+            tasks[0].run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (Future<?> future : futures) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    // The parts are short: finish them so no worker still writes into our buffers.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re
+                                : new IllegalStateException("a cost-function worker failed", e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void addInto(double[] target, double[] addend) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] += addend[i];
+        }
+    }
+
+    /** Examples per block for a given input size: {@link #BLOCK_BYTES} of X, a multiple of 4. */
+    static int blockRows(int inputSize) {
+        int rows = BLOCK_BYTES / (Double.BYTES * inputSize);
+        return Math.max(MIN_BLOCK_ROWS, Math.min(MAX_BLOCK_ROWS, rows - rows % 4));
+    }
+
+    /** One contiguous part of the batch: sums its examples' cost and (unscaled) gradients. */
+    private static final class Task implements Runnable {
+        private final MatrixKernel kernel;
+        private final Network network;
+        private final double[] inputs;
+        private final int[] labels;
+        private final double[] outputs;
+        private final int from;
+        private final int to;
+        private final boolean gradient;
+        final double[] grad1;
+        final double[] grad2;
+        double dataCost;
+
+        Task(MatrixKernel kernel, Network network, double[] inputs, int[] labels, double[] outputs,
+             int from, int to, boolean gradient, double[] grad1, double[] grad2) {
+            this.kernel = kernel;
+            this.network = network;
+            this.inputs = inputs;
+            this.labels = labels;
+            this.outputs = outputs;
+            this.from = from;
+            this.to = to;
+            this.gradient = gradient;
+            this.grad1 = grad1;
+            this.grad2 = grad2;
+        }
+
+        @Override
+        public void run() {
+            NetworkSpec spec = network.spec();
+            int inputSize = spec.inputSize();
+            int hidden = spec.hiddenSize();
+            int outputSize = spec.outputSize();
+            Activation g = spec.hiddenActivation();
+            OutputLayer outputLayer = spec.outputLayer();
+            double[] theta1 = network.theta1();
+            double[] theta2 = network.theta2();
+            int blockRows = blockRows(inputSize);
+            double[] z2 = new double[blockRows * hidden];
+            double[] a2 = new double[blockRows * hidden];
+            double[] z3 = new double[blockRows * outputSize];
+            double[] a3 = new double[blockRows * outputSize];
+            double[] delta2 = null;
+            double[] theta2Back = null;
+            if (gradient) {
+                delta2 = new double[blockRows * hidden];
+                // [0, Θ2[:,1:]ᵀ] (hidden×(outputs+1)): the backward product Δ3·Θ2[:,1:] in the kernel's forward form.
+                theta2Back = new double[hidden * (outputSize + 1)];
+                for (int j = 0; j < hidden; j++) {
+                    for (int k = 0; k < outputSize; k++) {
+                        theta2Back[j * (outputSize + 1) + 1 + k] = theta2[k * (hidden + 1) + 1 + j];
+                    }
+                }
+            }
+            double cost = 0.0;
+            for (int start = from; start < to; start += blockRows) {
+                int rows = Math.min(blockRows, to - start);
+                // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
+                kernel.forward(inputs, start, rows, inputSize, theta1, hidden, z2);
+                kernel.activate(g, z2, a2, rows * hidden);
+                kernel.forward(a2, 0, rows, hidden, theta2, outputSize, z3);
+                if (outputLayer == OutputLayer.SIGMOID_CROSS_ENTROPY) {
+                    kernel.activate(Activation.SIGMOID, z3, a3, rows * outputSize);
+                }
+                for (int r = 0; r < rows; r++) {
+                    int offset = r * outputSize;
+                    if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
+                        Network.outputActivation(outputLayer, z3, offset, a3, offset, outputSize);
+                    }
+                    int example = start + r;
+                    if (outputs != null) {
+                        System.arraycopy(a3, offset, outputs, example * outputSize, outputSize);
+                    }
+                    if (labels != null) {
+                        int label = labels[example];
+                        cost += exampleCost(outputLayer, a3, offset, outputSize, label);
+                        a3[offset + label] -= 1.0; // a3 is now δ3 = a3 − y
+                    }
+                }
+                if (!gradient) {
+                    continue;
+                }
+                // ∂J/∂Θ2 += Δ3ᵀ·[1, A2]; Δ2 = (Δ3·Θ2[:,1:]) ⊙ g'(Z2); ∂J/∂Θ1 += Δ2ᵀ·[1, X].
+                kernel.accumulateGradient(a2, 0, rows, hidden, a3, outputSize, grad2);
+                kernel.forward(a3, 0, rows, outputSize, theta2Back, hidden, delta2);
+                for (int i = 0; i < rows * hidden; i++) {
+                    delta2[i] *= g.derivative(z2[i], a2[i]);
+                }
+                kernel.accumulateGradient(inputs, start, rows, inputSize, delta2, hidden, grad1);
+            }
+            dataCost = cost;
+        }
+    }
+
+    /**
+     * One example's data term: −Σ_k [y_k log a3_k + (1 − y_k) log(1 − a3_k)] for sigmoid outputs,
+     * −log a3_label for softmax; log clamped as in {@link ReferenceCostFunction#safeLog}.
+     */
+    static double exampleCost(OutputLayer outputLayer, double[] a3, int label) {
+        return exampleCost(outputLayer, a3, 0, a3.length, label);
+    }
+
+    /** {@link #exampleCost(OutputLayer, double[], int)} for a3 = values[offset..offset+outputs). */
+    static double exampleCost(OutputLayer outputLayer, double[] values, int offset, int outputs, int label) {
+        if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
+            return -ReferenceCostFunction.safeLog(values[offset + label]);
+        }
+        double sum = 0.0;
+        for (int k = 0; k < outputs; k++) {
+            double a = values[offset + k];
+            sum -= k == label ? ReferenceCostFunction.safeLog(a) : ReferenceCostFunction.safeLog(1.0 - a);
+        }
+        return sum;
+    }
+
+    /** Daemon worker threads, so an idle pool never keeps the JVM alive. */
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "cost-function-worker-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package org.hiddenneurons.core.kernel;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.hiddenneurons.core.Activation;
+
+/**
+ * {@link MatrixKernel} with explicit SIMD through the JDK's Vector API (incubator module
+ * {@code jdk.incubator.vector}). Only {@link Kernels} loads this class, and only when the module
+ * is in the boot layer, so the rest of the program runs without it.
+ *
+ * <p>Forward: a 4-example × 2-unit register tile of lane-wise accumulators over the pixels, one
+ * in-order lane sum per dot product. Gradient: a 2-unit × 4-vector tile of G held in registers
+ * while the examples stream past (the outer-product order), so G is loaded and stored once per
+ * block of examples.
+ */
+final class VectorKernel implements MatrixKernel {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Vectors of pixels per gradient tile. */
+    private static final int GRADIENT_VECTORS = 4;
+    private static final int GRADIENT_WIDTH = GRADIENT_VECTORS * LANES;
+
+    /**
+     * Whether a·b + c uses one fused instruction: only when HotSpot has hardware FMA (the
+     * {@code UseFMA} VM option), as without it the fused form is a slow software path.
+     * A static constant so the JIT folds the choice away.
+     */
+    private static final boolean USE_FMA = hasFma();
+
+    VectorKernel() {
+    }
+
+    private static boolean hasFma() {
+        try {
+            var bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return bean != null && Boolean.parseBoolean(bean.getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The preferred vector width in lanes of doubles on this machine. */
+    static int lanes() {
+        return LANES;
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + SPECIES.vectorBitSize() + (USE_FMA ? "" : "-nofma");
+    }
+
+    private static DoubleVector multiplyAdd(DoubleVector a, DoubleVector b, DoubleVector c) {
+        return USE_FMA ? a.fma(b, c) : a.mul(b).add(c);
+    }
+
+    /**
+     * lane 0 + lane 1 + … in that order. Not {@code reduceLanes(ADD)}: its order is unspecified and
+     * differs between the interpreted and the compiled code, which would break bit-reproducibility.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double sum = v.lane(0);
+        for (int i = 1; i < LANES; i++) {
+            sum += v.lane(i);
+        }
+        return sum;
+    }
+
+    @Override
+    public void forward(double[] x, int firstRow, int rows, int inputs, double[] theta, int hidden, double[] z) {
+        int stride = inputs + 1;
+        int vectorEnd = SPECIES.loopBound(inputs);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int x0 = (firstRow + r) * inputs;
+            int x1 = x0 + inputs;
+            int x2 = x1 + inputs;
+            int x3 = x2 + inputs;
+            int j = 0;
+            for (; j + 2 <= hidden; j += 2) {
+                int w0 = j * stride + 1;
+                int w1 = w0 + stride;
+                DoubleVector s00 = DoubleVector.zero(SPECIES), s01 = DoubleVector.zero(SPECIES);
+                DoubleVector s10 = DoubleVector.zero(SPECIES), s11 = DoubleVector.zero(SPECIES);
+                DoubleVector s20 = DoubleVector.zero(SPECIES), s21 = DoubleVector.zero(SPECIES);
+                DoubleVector s30 = DoubleVector.zero(SPECIES), s31 = DoubleVector.zero(SPECIES);
+                int p = 0;
+                for (; p < vectorEnd; p += LANES) {
+                    DoubleVector a = DoubleVector.fromArray(SPECIES, theta, w0 + p);
+                    DoubleVector b = DoubleVector.fromArray(SPECIES, theta, w1 + p);
+                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, x0 + p);
+                    s00 = multiplyAdd(v, a, s00);
+                    s01 = multiplyAdd(v, b, s01);
+                    v = DoubleVector.fromArray(SPECIES, x, x1 + p);
+                    s10 = multiplyAdd(v, a, s10);
+                    s11 = multiplyAdd(v, b, s11);
+                    v = DoubleVector.fromArray(SPECIES, x, x2 + p);
+                    s20 = multiplyAdd(v, a, s20);
+                    s21 = multiplyAdd(v, b, s21);
+                    v = DoubleVector.fromArray(SPECIES, x, x3 + p);
+                    s30 = multiplyAdd(v, a, s30);
+                    s31 = multiplyAdd(v, b, s31);
+                }
+                double t00 = sumLanes(s00), t01 = sumLanes(s01);
+                double t10 = sumLanes(s10), t11 = sumLanes(s11);
+                double t20 = sumLanes(s20), t21 = sumLanes(s21);
+                double t30 = sumLanes(s30), t31 = sumLanes(s31);
+                for (; p < inputs; p++) {
+                    double a = theta[w0 + p];
+                    double b = theta[w1 + p];
+                    t00 += x[x0 + p] * a;
+                    t01 += x[x0 + p] * b;
+                    t10 += x[x1 + p] * a;
+                    t11 += x[x1 + p] * b;
+                    t20 += x[x2 + p] * a;
+                    t21 += x[x2 + p] * b;
+                    t30 += x[x3 + p] * a;
+                    t31 += x[x3 + p] * b;
+                }
+                double bias0 = theta[w0 - 1];
+                double bias1 = theta[w1 - 1];
+                int zr = r * hidden + j;
+                z[zr] = bias0 + t00;
+                z[zr + 1] = bias1 + t01;
+                z[zr + hidden] = bias0 + t10;
+                z[zr + hidden + 1] = bias1 + t11;
+                z[zr + 2 * hidden] = bias0 + t20;
+                z[zr + 2 * hidden + 1] = bias1 + t21;
+                z[zr + 3 * hidden] = bias0 + t30;
+                z[zr + 3 * hidden + 1] = bias1 + t31;
+            }
+            for (; j < hidden; j++) {
+                for (int q = 0; q < 4; q++) {
+                    z[(r + q) * hidden + j] = dot(x, (firstRow + r + q) * inputs, theta, j * stride, inputs);
+                }
+            }
+        }
+        for (; r < rows; r++) {
+            for (int j = 0; j < hidden; j++) {
+                z[r * hidden + j] = dot(x, (firstRow + r) * inputs, theta, j * stride, inputs);
+            }
+        }
+    }
+
+    /** Θ[row][0] + Σ_p x[xOffset + p]·Θ[row][1 + p], with {@code thetaRow} the index of Θ[row][0]. */
+    private double dot(double[] x, int xOffset, double[] theta, int thetaRow, int inputs) {
+        DoubleVector sum = DoubleVector.zero(SPECIES);
+        int vectorEnd = SPECIES.loopBound(inputs);
+        int p = 0;
+        for (; p < vectorEnd; p += LANES) {
+            sum = multiplyAdd(DoubleVector.fromArray(SPECIES, x, xOffset + p),
+                    DoubleVector.fromArray(SPECIES, theta, thetaRow + 1 + p), sum);
+        }
+        double total = sumLanes(sum);
+        for (; p < inputs; p++) {
+            total += x[xOffset + p] * theta[thetaRow + 1 + p];
+        }
+        return theta[thetaRow] + total;
+    }
+
+    @Override
+    public void accumulateGradient(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
+                                   double[] gradient) {
+        int stride = inputs + 1;
+        int wideEnd = inputs - inputs % GRADIENT_WIDTH;
+        int vectorEnd = SPECIES.loopBound(inputs);
+        int j = 0;
+        for (; j + 2 <= hidden; j += 2) {
+            int g0 = j * stride;
+            int g1 = g0 + stride;
+            for (int r = 0; r < rows; r++) {
+                gradient[g0] += delta[r * hidden + j];
+                gradient[g1] += delta[r * hidden + j + 1];
+            }
+            int p = 0;
+            for (; p < wideEnd; p += GRADIENT_WIDTH) {
+                int a = g0 + 1 + p;
+                int b = g1 + 1 + p;
+                DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
+                DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
+                DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, a + 2 * LANES);
+                DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, a + 3 * LANES);
+                DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, b);
+                DoubleVector b1 = DoubleVector.fromArray(SPECIES, gradient, b + LANES);
+                DoubleVector b2 = DoubleVector.fromArray(SPECIES, gradient, b + 2 * LANES);
+                DoubleVector b3 = DoubleVector.fromArray(SPECIES, gradient, b + 3 * LANES);
+                int xr = firstRow * inputs + p;
+                int dr = j;
+                for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+                    DoubleVector d0 = DoubleVector.broadcast(SPECIES, delta[dr]);
+                    DoubleVector d1 = DoubleVector.broadcast(SPECIES, delta[dr + 1]);
+                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, xr);
+                    a0 = multiplyAdd(d0, v, a0);
+                    b0 = multiplyAdd(d1, v, b0);
+                    v = DoubleVector.fromArray(SPECIES, x, xr + LANES);
+                    a1 = multiplyAdd(d0, v, a1);
+                    b1 = multiplyAdd(d1, v, b1);
+                    v = DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES);
+                    a2 = multiplyAdd(d0, v, a2);
+                    b2 = multiplyAdd(d1, v, b2);
+                    v = DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES);
+                    a3 = multiplyAdd(d0, v, a3);
+                    b3 = multiplyAdd(d1, v, b3);
+                }
+                a0.intoArray(gradient, a);
+                a1.intoArray(gradient, a + LANES);
+                a2.intoArray(gradient, a + 2 * LANES);
+                a3.intoArray(gradient, a + 3 * LANES);
+                b0.intoArray(gradient, b);
+                b1.intoArray(gradient, b + LANES);
+                b2.intoArray(gradient, b + 2 * LANES);
+                b3.intoArray(gradient, b + 3 * LANES);
+            }
+            for (; p < vectorEnd; p += LANES) {
+                DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, g0 + 1 + p);
+                DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, g1 + 1 + p);
+                for (int r = 0; r < rows; r++) {
+                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, (firstRow + r) * inputs + p);
+                    a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[r * hidden + j]), v, a0);
+                    b0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[r * hidden + j + 1]), v, b0);
+                }
+                a0.intoArray(gradient, g0 + 1 + p);
+                b0.intoArray(gradient, g1 + 1 + p);
+            }
+            for (; p < inputs; p++) {
+                double a = gradient[g0 + 1 + p];
+                double b = gradient[g1 + 1 + p];
+                for (int r = 0; r < rows; r++) {
+                    double v = x[(firstRow + r) * inputs + p];
+                    a += delta[r * hidden + j] * v;
+                    b += delta[r * hidden + j + 1] * v;
+                }
+                gradient[g0 + 1 + p] = a;
+                gradient[g1 + 1 + p] = b;
+            }
+        }
+        if (j < hidden) {
+            accumulateLastUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j, wideEnd, vectorEnd);
+        }
+    }
+
+    /** The {@link #accumulateGradient} update for the single hidden unit j, a 1-unit × 4-vector tile. */
+    private static void accumulateLastUnit(double[] x, int firstRow, int rows, int inputs, double[] delta,
+                                           int hidden, double[] gradient, int j, int wideEnd, int vectorEnd) {
+        int g0 = j * (inputs + 1);
+        for (int r = 0; r < rows; r++) {
+            gradient[g0] += delta[r * hidden + j];
+        }
+        int p = 0;
+        for (; p < wideEnd; p += GRADIENT_WIDTH) {
+            int a = g0 + 1 + p;
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, a + 2 * LANES);
+            DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, a + 3 * LANES);
+            int xr = firstRow * inputs + p;
+            int dr = j;
+            for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+                DoubleVector d0 = DoubleVector.broadcast(SPECIES, delta[dr]);
+                a0 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr), a0);
+                a1 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr + LANES), a1);
+                a2 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES), a2);
+                a3 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES), a3);
+            }
+            a0.intoArray(gradient, a);
+            a1.intoArray(gradient, a + LANES);
+            a2.intoArray(gradient, a + 2 * LANES);
+            a3.intoArray(gradient, a + 3 * LANES);
+        }
+        for (; p < vectorEnd; p += LANES) {
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, g0 + 1 + p);
+            for (int r = 0; r < rows; r++) {
+                a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[r * hidden + j]),
+                        DoubleVector.fromArray(SPECIES, x, (firstRow + r) * inputs + p), a0);
+            }
+            a0.intoArray(gradient, g0 + 1 + p);
+        }
+        for (; p < inputs; p++) {
+            double a = gradient[g0 + 1 + p];
+            for (int r = 0; r < rows; r++) {
+                a += delta[r * hidden + j] * x[(firstRow + r) * inputs + p];
+            }
+            gradient[g0 + 1 + p] = a;
+        }
+    }
+
+    /** Sigmoid as 1 / (1 + e^−z) with {@link #exp}; tanh and ReLU through {@link Activation#apply}. */
+    @Override
+    public void activate(Activation g, double[] z, double[] a, int length) {
+        int i = 0;
+        if (g == Activation.SIGMOID) {
+            int vectorEnd = SPECIES.loopBound(length);
+            for (; i < vectorEnd; i += LANES) {
+                DoubleVector e = exp(DoubleVector.fromArray(SPECIES, z, i).neg());
+                DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0)).intoArray(a, i);
+            }
+        }
+        for (; i < length; i++) {
+            a[i] = g.apply(z[i]);
+        }
+    }
+
+    /** ln 2 split in two (fdlibm's ln2HI/ln2LO): k·LN2_HI is exact for |k| < 2^20. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LOG2_E = 1.4426950408889634;
+    /** 1.5·2^52: adding it rounds to an integer, which then sits in the low mantissa bits. */
+    private static final double ROUND_MAGIC = 6755399441055744.0;
+    private static final long ROUND_MAGIC_BITS = Double.doubleToRawLongBits(ROUND_MAGIC);
+    /** Arguments are clamped here: e^709 is finite and e^−708 is still a normal number. */
+    private static final double EXP_MAX = 709.0;
+    private static final double EXP_MIN = -708.0;
+    /** Taylor coefficients 1/n! of e^r, n = 0..13: the remainder on |r| ≤ ln2/2 is below 1e-17. */
+    private static final double[] EXP_COEFFICIENTS = taylorCoefficients(13);
+
+    private static double[] taylorCoefficients(int degree) {
+        double[] c = new double[degree + 1];
+        c[0] = 1.0;
+        for (int n = 1; n <= degree; n++) {
+            c[n] = c[n - 1] / n;
+        }
+        return c;
+    }
+
+    /**
+     * e^x lane-wise, within about 2 ulps of {@link Math#exp} on [−708, 709] (clamped outside), from
+     * +, ×, fma and bit operations only: unlike the Vector API's EXP, whose compiled and interpreted
+     * forms differ in the last bit, it gives the same bits before and after JIT compilation.
+     * e^x = 2^k·e^r with k = round(x/ln2), r = x − k·ln2, e^r by its Taylor polynomial.
+     */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector clamped = x.max(EXP_MIN).min(EXP_MAX);
+        DoubleVector shifted = clamped.mul(LOG2_E).add(ROUND_MAGIC);
+        DoubleVector k = shifted.sub(ROUND_MAGIC);
+        DoubleVector r = clamped.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+        // A loop rather than 13 written-out steps: it keeps this method small enough to be inlined,
+        // which the Vector API needs to keep the vectors in registers.
+        DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_COEFFICIENTS[EXP_COEFFICIENTS.length - 1]);
+        for (int n = EXP_COEFFICIENTS.length - 2; n >= 0; n--) {
+            p = multiplyAdd(p, r, DoubleVector.broadcast(SPECIES, EXP_COEFFICIENTS[n]));
+        }
+        // 2^k from its bits: (k + 1023) << 52, with k read from the low bits of shifted.
+        LongVector kBits = ((LongVector) shifted.viewAsIntegralLanes()).sub(ROUND_MAGIC_BITS);
+        DoubleVector scale = (DoubleVector) kBits.add(1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+        return p.mul(scale);
+    }
+}

@@ -1,0 +1,99 @@
+package org.hiddenneurons.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.hiddenneurons.core.BatchedCostFunction;
+import org.hiddenneurons.core.CostFunction;
+import org.hiddenneurons.core.EjmlCostFunction;
+import org.hiddenneurons.core.Gradients;
+import org.hiddenneurons.core.Initializer;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.ReferenceCostFunction;
+import org.hiddenneurons.core.kernel.Kernels;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One gradient-descent step of the course network (400 → 25 → 10, sigmoid, λ = 1): cost and
+ * gradients by backpropagation over a batch, then Θ −= α·∇J. With batchSize 4000 that is one
+ * full-batch epoch over the training split; 50 is one mini-batch step.
+ *
+ * <p>Variants: {@code fast} = {@link CostFunction#standard()} (Vector API kernel, all cores);
+ * {@code fast1} = the same on one thread; {@code plain} = the plain-loop fallback kernel, all cores;
+ * {@code ejml} = EJML's general dense routines (one thread); {@code reference} = the readable
+ * one-example-at-a-time implementation. Inputs are seeded uniform [0,1) pixels: the kernels are
+ * dense, so the values do not change the timing.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class EpochBenchmark {
+
+    private static final double LAMBDA = 1.0;
+    private static final double LEARNING_RATE = 0.5;
+    private static final int DATA_SIZE = 4000;
+
+    @Param({"fast", "fast1", "plain", "ejml", "reference"})
+    public String variant;
+
+    @Param({"4000", "50"})
+    public int batchSize;
+
+    private CostFunction cost;
+    private Network network;
+    private Gradients gradients;
+    private double[] inputs;
+    private int[] labels;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        cost = switch (variant) {
+            case "fast" -> CostFunction.standard();
+            case "fast1" -> new BatchedCostFunction(Kernels.best(), 1);
+            case "plain" -> new BatchedCostFunction(Kernels.plain(), Runtime.getRuntime().availableProcessors());
+            case "ejml" -> EjmlCostFunction.INSTANCE;
+            case "reference" -> ReferenceCostFunction.INSTANCE;
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        };
+        Random random = new Random(42);
+        NetworkSpec spec = NetworkSpec.DEFAULT;
+        network = Initializer.UNIFORM.initialize(spec, random);
+        gradients = new Gradients(spec);
+        inputs = new double[DATA_SIZE * spec.inputSize()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = random.nextDouble();
+        }
+        labels = new int[DATA_SIZE];
+        for (int i = 0; i < DATA_SIZE; i++) {
+            labels[i] = random.nextInt(spec.outputSize());
+        }
+    }
+
+    @Benchmark
+    public double gradientDescentStep() {
+        double j = cost.evaluate(network, inputs, labels, batchSize, LAMBDA, gradients);
+        step(network.theta1(), gradients.theta1Gradient());
+        step(network.theta2(), gradients.theta2Gradient());
+        return j;
+    }
+
+    private static void step(double[] theta, double[] gradient) {
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] -= LEARNING_RATE * gradient[i];
+        }
+    }
+}
