@@ -1,35 +1,559 @@
 package org.hiddenneurons.io;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Initializer;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.train.TrainingConfig;
 
 /**
  * The versioned, human-readable (JSON) model file.
  *
- * <p>API CONTRACT (stub; implementation pending).
+ * <p>Format version 1, every field required (UTF-8 JSON object, no other fields allowed):
+ * <pre>
+ * formatVersion     1
+ * inputWidth        input image width in pixels        (≥ 1)
+ * inputHeight       input image height in pixels       (≥ 1)
+ * inputs            inputWidth · inputHeight
+ * hidden            hidden units                       (≥ 1)
+ * outputs           classes                            (≥ 2)
+ * hiddenActivation  "sigmoid" | "tanh" | "relu"        (core.Activation ids)
+ * outputLayer       "sigmoid" | "softmax"              (core.OutputLayer ids)
+ * theta1            hidden rows of inputs+1 numbers: Θ1, bias in column 0
+ * theta2            outputs rows of hidden+1 numbers: Θ2, bias in column 0
+ * training          null (unknown) or an object with every TrainingConfig field:
+ *                   hiddenSize, activation, outputLayer, initializer, optimizer (ids),
+ *                   learningRate, momentum, batchSize, epochs, lambda, seed, augment
+ * dataset           {"name": …, "sha256": …}  ("" when unknown; sha256 see {@link DatasetHash})
+ * epochs            epochs trained (≥ 0)
+ * </pre>
+ * Weights are written in Java's shortest round-trip decimal form, so they load bit-exact. Rows
+ * are numbered from 0 in error messages, as in the JSON arrays. Java serialization is never used.
  */
 public final class ModelFile {
 
     /** The format version this build writes. */
     public static final int FORMAT_VERSION = 1;
 
+    static final String FORMAT_VERSION_FIELD = "formatVersion";
+
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of(FORMAT_VERSION_FIELD, "inputWidth", "inputHeight",
+            "inputs", "hidden", "outputs", "hiddenActivation", "outputLayer", "theta1", "theta2", "training",
+            "dataset", "epochs");
+    private static final Set<String> TRAINING_FIELDS = Set.of("hiddenSize", "activation", "outputLayer",
+            "initializer", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "lambda", "seed",
+            "augment");
+    private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
+    private static final Pattern SHA256_HEX = Pattern.compile("|[0-9a-f]{64}");
+
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN is reported by field, not as a syntax error
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final JsonFactory WRITER = new JsonFactory();
+
     private ModelFile() {
     }
 
     /** Reads and validates a model file. */
     public static SavedModel load(Path file) throws DataFormatException {
-        throw new UnsupportedOperationException("pending");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file + ": does not exist", e);
+        } catch (IOException e) {
+            throw new DataFormatException(file + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Reads and validates a model from a stream (e.g. the bundled default); {@code sourceName} appears in errors. */
     public static SavedModel read(InputStream in, String sourceName) throws DataFormatException {
-        throw new UnsupportedOperationException("pending");
+        JsonNode root;
+        try {
+            root = READER.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String place = where == null ? null : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new DataFormatException(message(sourceName, place, "malformed JSON: " + firstLine(e.getOriginalMessage())), e);
+        } catch (IOException e) {
+            throw new DataFormatException(message(sourceName, null, "cannot be read: " + e.getMessage()), e);
+        }
+        return new Parser(sourceName).model(root);
     }
 
     /** Writes atomically: a temp file in the same folder, then a move over {@code file}. */
     public static void save(Path file, SavedModel model) throws IOException {
-        throw new UnsupportedOperationException("pending");
+        save(file, model, tempFile -> { });
+    }
+
+    /** {@link #save(Path, SavedModel)} with a step before the move (package-private: for failure tests). */
+    static void save(Path file, SavedModel model, AtomicFiles.BeforeMove beforeMove) throws IOException {
+        checkWritable(model);
+        AtomicFiles.write(file, out -> write(out, model), beforeMove);
+    }
+
+    /** Writes the model as JSON to {@code out} (not closed). */
+    public static void write(OutputStream out, SavedModel model) throws IOException {
+        checkWritable(model);
+        Network network = model.network();
+        NetworkSpec spec = network.spec();
+        try (JsonGenerator g = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new ModelPrettyPrinter());
+            g.writeStartObject();
+            g.writeNumberField(FORMAT_VERSION_FIELD, FORMAT_VERSION);
+            g.writeNumberField("inputWidth", spec.inputWidth());
+            g.writeNumberField("inputHeight", spec.inputHeight());
+            g.writeNumberField("inputs", spec.inputSize());
+            g.writeNumberField("hidden", spec.hiddenSize());
+            g.writeNumberField("outputs", spec.outputSize());
+            g.writeStringField("hiddenActivation", spec.hiddenActivation().id());
+            g.writeStringField("outputLayer", spec.outputLayer().id());
+            g.writeFieldName("theta1");
+            writeMatrix(g, network.theta1(), spec.hiddenSize(), spec.inputSize() + 1);
+            g.writeFieldName("theta2");
+            writeMatrix(g, network.theta2(), spec.outputSize(), spec.hiddenSize() + 1);
+            g.writeFieldName("training");
+            TrainingConfig config = model.config();
+            if (config == null) {
+                g.writeNull();
+            } else {
+                g.writeStartObject();
+                g.writeNumberField("hiddenSize", config.hiddenSize());
+                g.writeStringField("activation", config.activation().id());
+                g.writeStringField("outputLayer", config.outputLayer().id());
+                g.writeStringField("initializer", config.initializer().id());
+                g.writeStringField("optimizer", config.optimizer().id());
+                g.writeNumberField("learningRate", config.learningRate());
+                g.writeNumberField("momentum", config.momentum());
+                g.writeNumberField("batchSize", config.batchSize());
+                g.writeNumberField("epochs", config.epochs());
+                g.writeNumberField("lambda", config.lambda());
+                g.writeNumberField("seed", config.seed());
+                g.writeBooleanField("augment", config.augment());
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("dataset");
+            g.writeStringField("name", model.datasetName());
+            g.writeStringField("sha256", model.datasetSha256());
+            g.writeEndObject();
+            g.writeNumberField("epochs", model.epochs());
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeMatrix(JsonGenerator g, double[] values, int rows, int columns) throws IOException {
+        g.writeStartArray();
+        for (int r = 0; r < rows; r++) {
+            g.writeArray(values, r * columns, columns);
+        }
+        g.writeEndArray();
+    }
+
+    /** Refuses to write what {@link #read} would reject, so a saved file always loads. */
+    private static void checkWritable(SavedModel model) {
+        if (model.network() == null) {
+            throw new IllegalArgumentException("a model file needs a network");
+        }
+        if (!model.network().isFinite()) {
+            throw new IllegalArgumentException("the network has NaN or infinite weights and cannot be saved");
+        }
+        if (model.epochs() < 0) {
+            throw new IllegalArgumentException("epochs must not be negative, got " + model.epochs());
+        }
+        if (model.datasetName() == null || model.datasetSha256() == null
+                || !SHA256_HEX.matcher(model.datasetSha256()).matches()) {
+            throw new IllegalArgumentException("dataset name and sha256 (64 lower-case hex digits or \"\") must be given");
+        }
+    }
+
+    private static String message(String source, String place, String problem) {
+        return place == null ? source + ": " + problem : source + ": " + place + ": " + problem;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown error";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Turns a JSON tree into a model, or fails naming the field. */
+    private static final class Parser {
+
+        private final String source;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        SavedModel model(JsonNode root) throws DataFormatException {
+            if (root == null || root.isMissingNode()) {
+                throw error(null, "is empty, expected a JSON model object");
+            }
+            if (!root.isObject()) {
+                throw error(null, "expected a JSON object, got " + describe(root));
+            }
+            JsonNode versionNode = root.get(FORMAT_VERSION_FIELD);
+            if (versionNode == null) {
+                throw error(FORMAT_VERSION_FIELD, "missing (is this a Hidden Neurons model file?)");
+            }
+            if (!versionNode.canConvertToInt() || !versionNode.isIntegralNumber()) {
+                throw error(FORMAT_VERSION_FIELD, "expected an integer, got " + describe(versionNode));
+            }
+            if (versionNode.intValue() != FORMAT_VERSION) {
+                throw error(FORMAT_VERSION_FIELD, "unsupported version " + versionNode.intValue()
+                        + " (this build reads version " + FORMAT_VERSION + ")");
+            }
+            checkFields(root, "", TOP_LEVEL_FIELDS);
+
+            int inputWidth = positiveInt(root, "inputWidth", 1);
+            int inputHeight = positiveInt(root, "inputHeight", 1);
+            int inputs = positiveInt(root, "inputs", 1);
+            if ((long) inputWidth * inputHeight != inputs) {
+                throw error("inputs", inputs + " is not inputWidth x inputHeight = " + inputWidth + "x" + inputHeight);
+            }
+            int hidden = positiveInt(root, "hidden", 1);
+            int outputs = positiveInt(root, "outputs", 2);
+            Activation activation = activation(root, "hiddenActivation");
+            OutputLayer outputLayer = outputLayer(root, "outputLayer");
+            NetworkSpec spec = new NetworkSpec(inputWidth, inputHeight, hidden, outputs, activation, outputLayer);
+            double[] theta1 = matrix(root, "theta1", hidden, inputs + 1);
+            double[] theta2 = matrix(root, "theta2", outputs, hidden + 1);
+            Network network = new Network(spec, theta1, theta2);
+
+            TrainingConfig config = training(required(root, "training", "training"), spec);
+            JsonNode dataset = required(root, "dataset", "dataset");
+            if (!dataset.isObject()) {
+                throw error("dataset", "expected an object with name and sha256, got " + describe(dataset));
+            }
+            checkFields(dataset, "dataset.", DATASET_FIELDS);
+            String datasetName = text(dataset, "name", "dataset.name");
+            String sha256 = text(dataset, "sha256", "dataset.sha256");
+            if (!SHA256_HEX.matcher(sha256).matches()) {
+                throw error("dataset.sha256", "expected 64 lower-case hex digits or \"\", got \"" + sha256 + "\"");
+            }
+            int epochs = nonNegativeInt(root, "epochs", "epochs");
+            return new SavedModel(network, config, datasetName, sha256, epochs);
+        }
+
+        private TrainingConfig training(JsonNode node, NetworkSpec spec) throws DataFormatException {
+            if (node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                throw error("training", "expected an object or null, got " + describe(node));
+            }
+            checkFields(node, "training.", TRAINING_FIELDS);
+            int hiddenSize = positiveInt(node, "hiddenSize", "training.hiddenSize", 1);
+            if (hiddenSize != spec.hiddenSize()) {
+                throw error("training.hiddenSize", hiddenSize + " does not match hidden = " + spec.hiddenSize());
+            }
+            Activation activation = activation(node, "activation", "training.activation");
+            if (activation != spec.hiddenActivation()) {
+                throw error("training.activation", "'" + activation.id() + "' does not match hiddenActivation '"
+                        + spec.hiddenActivation().id() + "'");
+            }
+            OutputLayer outputLayer = outputLayer(node, "outputLayer", "training.outputLayer");
+            if (outputLayer != spec.outputLayer()) {
+                throw error("training.outputLayer", "'" + outputLayer.id() + "' does not match outputLayer '"
+                        + spec.outputLayer().id() + "'");
+            }
+            Initializer initializer;
+            String initializerId = text(node, "initializer", "training.initializer");
+            try {
+                initializer = Initializer.fromId(initializerId);
+            } catch (IllegalArgumentException e) {
+                throw error("training.initializer", e.getMessage());
+            }
+            OptimizerKind optimizer;
+            String optimizerId = text(node, "optimizer", "training.optimizer");
+            try {
+                optimizer = OptimizerKind.fromId(optimizerId);
+            } catch (IllegalArgumentException e) {
+                throw error("training.optimizer", e.getMessage());
+            }
+            double learningRate = finite(node, "learningRate", "training.learningRate");
+            double momentum = finite(node, "momentum", "training.momentum");
+            int batchSize = positiveInt(node, "batchSize", "training.batchSize", 1);
+            int epochs = nonNegativeInt(node, "epochs", "training.epochs");
+            double lambda = finite(node, "lambda", "training.lambda");
+            long seed = longValue(node, "seed", "training.seed");
+            JsonNode augment = required(node, "augment", "training.augment");
+            if (!augment.isBoolean()) {
+                throw error("training.augment", "expected true or false, got " + describe(augment));
+            }
+            try {
+                return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue());
+            } catch (IllegalArgumentException e) {
+                throw error("training", e.getMessage());
+            }
+        }
+
+        /** Rows × columns numbers, row-major; allocated only after every row's length has been checked. */
+        private double[] matrix(JsonNode parent, String field, int rows, int columns) throws DataFormatException {
+            JsonNode node = required(parent, field, field);
+            if (!node.isArray()) {
+                throw error(field, "expected an array of " + rows + " rows, got " + describe(node));
+            }
+            if (node.size() != rows) {
+                throw error(field, "has " + node.size() + " rows, expected " + rows);
+            }
+            for (int r = 0; r < rows; r++) {
+                JsonNode row = node.get(r);
+                if (!row.isArray()) {
+                    throw error(field, "row " + r + " is not an array of numbers, got " + describe(row));
+                }
+                if (row.size() != columns) {
+                    throw error(field, "row " + r + " has " + row.size() + " values, expected " + columns);
+                }
+            }
+            double[] values = new double[rows * columns];
+            for (int r = 0; r < rows; r++) {
+                JsonNode row = node.get(r);
+                for (int c = 0; c < columns; c++) {
+                    JsonNode cell = row.get(c);
+                    if (!cell.isNumber()) {
+                        throw error(field, "row " + r + ", column " + c + ": expected a number, got " + describe(cell));
+                    }
+                    double value = cell.doubleValue();
+                    if (!Double.isFinite(value)) {
+                        throw error(field, "row " + r + ", column " + c + ": " + cell.asText() + " is not a finite number");
+                    }
+                    values[r * columns + c] = value;
+                }
+            }
+            return values;
+        }
+
+        private void checkFields(JsonNode object, String prefix, Set<String> allowed) throws DataFormatException {
+            Iterator<String> names = object.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw error(prefix + name, "unknown field");
+                }
+            }
+        }
+
+        private JsonNode required(JsonNode parent, String field, String path) throws DataFormatException {
+            JsonNode node = parent.get(field);
+            if (node == null) {
+                throw error(path, "missing");
+            }
+            return node;
+        }
+
+        private int positiveInt(JsonNode parent, String field, int minimum) throws DataFormatException {
+            return positiveInt(parent, field, field, minimum);
+        }
+
+        private int positiveInt(JsonNode parent, String field, String path, int minimum) throws DataFormatException {
+            int value = intValue(parent, field, path);
+            if (value < minimum) {
+                throw error(path, "must be at least " + minimum + ", got " + value);
+            }
+            return value;
+        }
+
+        private int nonNegativeInt(JsonNode parent, String field, String path) throws DataFormatException {
+            return positiveInt(parent, field, path, 0);
+        }
+
+        private int intValue(JsonNode parent, String field, String path) throws DataFormatException {
+            JsonNode node = required(parent, field, path);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw error(path, "expected an integer, got " + describe(node));
+            }
+            return node.intValue();
+        }
+
+        private long longValue(JsonNode parent, String field, String path) throws DataFormatException {
+            JsonNode node = required(parent, field, path);
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw error(path, "expected a 64-bit integer, got " + describe(node));
+            }
+            return node.longValue();
+        }
+
+        private double finite(JsonNode parent, String field, String path) throws DataFormatException {
+            JsonNode node = required(parent, field, path);
+            if (!node.isNumber()) {
+                throw error(path, "expected a number, got " + describe(node));
+            }
+            if (!Double.isFinite(node.doubleValue())) {
+                throw error(path, node.asText() + " is not a finite number");
+            }
+            return node.doubleValue();
+        }
+
+        private String text(JsonNode parent, String field, String path) throws DataFormatException {
+            JsonNode node = required(parent, field, path);
+            if (!node.isTextual()) {
+                throw error(path, "expected a string, got " + describe(node));
+            }
+            return node.textValue();
+        }
+
+        private Activation activation(JsonNode parent, String field) throws DataFormatException {
+            return activation(parent, field, field);
+        }
+
+        private Activation activation(JsonNode parent, String field, String path) throws DataFormatException {
+            String id = text(parent, field, path);
+            try {
+                return Activation.fromId(id);
+            } catch (IllegalArgumentException e) {
+                throw error(path, e.getMessage());
+            }
+        }
+
+        private OutputLayer outputLayer(JsonNode parent, String field) throws DataFormatException {
+            return outputLayer(parent, field, field);
+        }
+
+        private OutputLayer outputLayer(JsonNode parent, String field, String path) throws DataFormatException {
+            String id = text(parent, field, path);
+            try {
+                return OutputLayer.fromId(id);
+            } catch (IllegalArgumentException e) {
+                throw error(path, e.getMessage());
+            }
+        }
+
+        private static String describe(JsonNode node) {
+            if (node.isNull()) {
+                return "null";
+            }
+            if (node.isTextual()) {
+                String text = node.textValue();
+                return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+            }
+            if (node.isContainerNode()) {
+                return node.isArray() ? "an array" : "an object";
+            }
+            return node.asText();
+        }
+
+        private DataFormatException error(String field, String problem) {
+            return new DataFormatException(message(source, field, problem));
+        }
+    }
+
+    /**
+     * Objects one field per line; the Θ matrices one row per line (arrays directly inside the
+     * top-level object break their elements onto lines, deeper arrays stay on one line).
+     */
+    private static final class ModelPrettyPrinter implements PrettyPrinter {
+
+        private static final String INDENT = "  ";
+        private static final int LINE_BREAKING_ARRAY_DEPTH = 2;
+
+        private final Deque<Boolean> breaksLines = new ArrayDeque<>();
+
+        private void newline(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < breaksLines.size(); i++) {
+                g.writeRaw(INDENT);
+            }
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+            breaksLines.push(true);
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            newline(g);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newline(g);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            breaksLines.pop();
+            if (nrOfEntries > 0) {
+                newline(g);
+            }
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+            breaksLines.push(breaksLines.size() + 1 <= LINE_BREAKING_ARRAY_DEPTH);
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (breaksLines.peek()) {
+                newline(g);
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            if (breaksLines.peek()) {
+                newline(g);
+            } else {
+                g.writeRaw(' ');
+            }
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            boolean broke = breaksLines.pop();
+            if (broke && nrOfValues > 0) {
+                newline(g);
+            }
+            g.writeRaw(']');
+        }
     }
 }

@@ -1,0 +1,67 @@
+package org.hiddenneurons.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.DatasetLoader;
+import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.io.ModelFile;
+import org.hiddenneurons.io.SavedModel;
+
+/** What several commands share: loading data and models, checking they fit, JSON lines. */
+final class CliSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CliSupport() {
+    }
+
+    /** The data set at {@code path}, or the bundled digits when {@code path} is null. */
+    static Dataset loadData(Path path) throws DataFormatException {
+        return path == null ? DigitsImage.loadBundled() : DatasetLoader.load(path);
+    }
+
+    static SavedModel loadModel(Path path) throws DataFormatException {
+        return ModelFile.load(path);
+    }
+
+    /** @throws UsageException if the data's images or classes do not fit the model */
+    static void checkFits(SavedModel model, Path modelPath, Dataset data) {
+        NetworkSpec spec = model.network().spec();
+        if (data.width() != spec.inputWidth() || data.height() != spec.inputHeight()) {
+            throw new UsageException(modelPath + " expects " + spec.inputWidth() + "x" + spec.inputHeight()
+                    + " images, but " + data.name() + " has " + data.width() + "x" + data.height());
+        }
+        if (data.classCount() > spec.outputSize()) {
+            throw new UsageException(modelPath + " has " + spec.outputSize() + " outputs, but " + data.name()
+                    + " has " + data.classCount() + " classes");
+        }
+    }
+
+    /** @throws UsageException if the folder a file will be written to does not exist */
+    static void checkFolderExists(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new UsageException(file + ": folder " + folder + " does not exist");
+        }
+    }
+
+    /** A value for a JSON line: non-finite numbers become null (JSON has no NaN). */
+    static Object number(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** {@code fields} as one line of JSON (keys in map order). */
+    static String jsonLine(Map<String, ?> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of numbers and strings always serialise", e);
+        }
+    }
+}

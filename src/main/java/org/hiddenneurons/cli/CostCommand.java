@@ -1,0 +1,77 @@
+package org.hiddenneurons.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hiddenneurons.core.CostFunction;
+import org.hiddenneurons.core.Gradients;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.io.WeightsCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cost}: J(Θ) of a saved model, and optionally its gradients as CSV. */
+@Command(name = "cost", sortOptions = false,
+        description = {"Prints the regularised cost J of a model on a data set, in full precision.",
+            "Output: \"J = …\". With --gradients, also writes ∂J/∂Θ1 and ∂J/∂Θ2 as "
+                + WeightsCsv.THETA1_GRADIENT_FILE + " and " + WeightsCsv.THETA2_GRADIENT_FILE
+                + " in the Θ layout (bias in column 0)."})
+final class CostCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (JSON).")
+    Path model;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--split", paramLabel = "train|test|all", defaultValue = "train",
+            converter = Converters.SplitConverter.class,
+            description = "Which samples of the standard split (default: ${DEFAULT-VALUE}).")
+    Converters.SplitChoice split;
+
+    @Option(names = "--lambda", paramLabel = "L", required = true, description = "L2 regularisation λ ≥ 0.")
+    double lambda;
+
+    @Option(names = "--gradients", paramLabel = "DIR", description = "Folder to write the gradient CSV files to.")
+    Path gradientsFolder;
+
+    @Override
+    public Integer call() throws DataFormatException, IOException {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
+        }
+        SavedModel saved = CliSupport.loadModel(model);
+        Dataset all = CliSupport.loadData(data.path);
+        CliSupport.checkFits(saved, model, all);
+        Dataset part = split.select(all);
+        NetworkSpec networkSpec = saved.network().spec();
+        Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);
+        double cost = CostFunction.standard().evaluate(saved.network(), part.pixels(), part.labels(), part.size(),
+                lambda, gradients);
+        spec.commandLine().getOut().println("J = " + cost);
+        if (gradients != null) {
+            Files.createDirectories(gradientsFolder);
+            Path theta1File = gradientsFolder.resolve(WeightsCsv.THETA1_GRADIENT_FILE);
+            Path theta2File = gradientsFolder.resolve(WeightsCsv.THETA2_GRADIENT_FILE);
+            WeightsCsv.write(theta1File, gradients.theta1Gradient(), networkSpec.hiddenSize(),
+                    networkSpec.inputSize() + 1);
+            WeightsCsv.write(theta2File, gradients.theta2Gradient(), networkSpec.outputSize(),
+                    networkSpec.hiddenSize() + 1);
+            spec.commandLine().getErr().println("wrote " + theta1File + " and " + theta2File);
+        }
+        return Cli.EXIT_OK;
+    }
+}

@@ -1,0 +1,73 @@
+package org.hiddenneurons.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.io.HiddenUnitsPng;
+import org.hiddenneurons.io.WeightsCsv;
+import org.hiddenneurons.viz.DivergingPalette;
+import org.hiddenneurons.viz.WeightPictures;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code export}: Θ1/Θ2 as CSV, or the hidden units' pictures as a PNG. */
+@Command(name = "export", sortOptions = false,
+        description = {"Exports a model's weights as CSV or the hidden units as a PNG.",
+            "--weights writes " + WeightsCsv.THETA1_FILE + " and " + WeightsCsv.THETA2_FILE
+                + " (Θ layout: one matrix row per line, bias in column 0, exact values). --png draws each hidden"
+                + " unit's incoming weights as a tile (red positive, blue negative) above a colour bar."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (JSON).")
+    Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--weights", paramLabel = "DIR", required = true,
+                description = "Folder for the CSV files (created if missing).")
+        Path weightsFolder;
+
+        @Option(names = "--png", paramLabel = "FILE", required = true, description = "The PNG file to write.")
+        Path png;
+    }
+
+    @Option(names = "--scale", paramLabel = "shared|per-unit", defaultValue = "shared",
+            converter = Converters.ScaleConverter.class,
+            description = "PNG colour scale: one for all units, or each unit its own (default: ${DEFAULT-VALUE}).")
+    WeightPictures.Scale scale;
+
+    @Override
+    public Integer call() throws DataFormatException, IOException {
+        Network network = CliSupport.loadModel(model).network();
+        NetworkSpec networkSpec = network.spec();
+        if (target.weightsFolder != null) {
+            Files.createDirectories(target.weightsFolder);
+            Path theta1File = target.weightsFolder.resolve(WeightsCsv.THETA1_FILE);
+            Path theta2File = target.weightsFolder.resolve(WeightsCsv.THETA2_FILE);
+            WeightsCsv.write(theta1File, network.theta1(), networkSpec.hiddenSize(), networkSpec.inputSize() + 1);
+            WeightsCsv.write(theta2File, network.theta2(), networkSpec.outputSize(), networkSpec.hiddenSize() + 1);
+            spec.commandLine().getErr().println("wrote " + theta1File + " and " + theta2File);
+        } else {
+            CliSupport.checkFolderExists(target.png);
+            HiddenUnitsPng.write(target.png, network, scale, DivergingPalette.BLUE_WHITE_RED);
+            spec.commandLine().getErr().println("wrote " + target.png);
+        }
+        return Cli.EXIT_OK;
+    }
+}

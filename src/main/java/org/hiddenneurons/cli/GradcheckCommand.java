@@ -1,0 +1,47 @@
+package org.hiddenneurons.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.hiddenneurons.core.GradientCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gradcheck}: backprop against central finite differences on the course's small check network. */
+@Command(name = "gradcheck", sortOptions = false,
+        description = {"Checks backprop against finite differences.",
+            "Runs the course's checkNNGradients (GradientCheck.courseCheck: a " + GradientCheck.COURSE_INPUTS + "-"
+                + GradientCheck.COURSE_HIDDEN + "-" + GradientCheck.COURSE_OUTPUTS + " network, "
+                + GradientCheck.COURSE_EXAMPLES + " examples, the standard cost kernel) and prints the largest"
+                + " relative difference ‖num − bp‖ / ‖num + bp‖; exit code 1 if it is not below the threshold."})
+final class GradcheckCommand implements Callable<Integer> {
+
+    /** The course's bar for backprop agreeing with finite differences. */
+    static final double THRESHOLD = 1e-9;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "Check this λ only (default: every λ of GradientCheck.COURSE_LAMBDAS).")
+    Double lambda;
+
+    @Override
+    public Integer call() {
+        if (lambda != null && (!(lambda >= 0) || !Double.isFinite(lambda))) {
+            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
+        }
+        double difference = lambda == null ? GradientCheck.courseCheck() : GradientCheck.courseCheck(lambda);
+        boolean passes = difference < THRESHOLD;
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("lambda: " + (lambda == null ? GradientCheck.COURSE_LAMBDAS : String.valueOf(lambda)));
+        out.println("max relative difference: " + difference);
+        out.println((passes ? "passes" : "FAILS") + " (threshold " + THRESHOLD + ")");
+        return passes ? Cli.EXIT_OK : Cli.EXIT_FAILURE;
+    }
+}

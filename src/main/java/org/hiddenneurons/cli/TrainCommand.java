@@ -1,0 +1,212 @@
+package org.hiddenneurons.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Initializer;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.DatasetHash;
+import org.hiddenneurons.io.ModelFile;
+import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.train.Trainer;
+import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.train.TrainingState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train}: trains on the standard split, saves the model, prints one JSON line of results.
+ * Every default comes from {@link TrainingConfig#defaults()} through {@link Defaults}.
+ */
+@Command(name = "train", sortOptions = false, defaultValueProvider = TrainCommand.Defaults.class,
+        description = {"Trains a network and saves it as a model file.",
+            "Trains on the standard train split and reports the test split. Progress goes to stderr; stdout gets"
+                + " exactly one JSON line with the keys trainAccuracy, testAccuracy, trainLoss, testLoss, epochs"
+                + " and seconds (training wall time)."})
+final class TrainCommand implements Callable<Integer> {
+
+    /** About this many progress lines per run. */
+    static final int PROGRESS_LINES = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--activation", paramLabel = "sigmoid|tanh|relu",
+            converter = Converters.ActivationConverter.class,
+            description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    Activation activation;
+
+    @Option(names = "--output", paramLabel = "sigmoid|softmax", converter = Converters.OutputLayerConverter.class,
+            description = "Output layer and its cross-entropy cost (default: ${DEFAULT-VALUE}).")
+    OutputLayer output;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation λ (default: ${DEFAULT-VALUE};"
+            + " with --augment: " + TrainingConfig.DEFAULT_AUGMENTED_LAMBDA + ").")
+    double lambda;
+
+    @Option(names = "--optimizer", paramLabel = "gd|sgd|adam|lbfgs", converter = Converters.OptimizerConverter.class,
+            description = "Optimizer (default: ${DEFAULT-VALUE}).")
+    OptimizerKind optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "A",
+            description = "Learning rate α, ignored by lbfgs (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum μ (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Mini-batch size for sgd and adam (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE};"
+            + " with --augment: " + TrainingConfig.DEFAULT_AUGMENTED_EPOCHS + ").")
+    int epochs;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Same as --epochs, for the full-batch optimizers gd and lbfgs (one iteration per epoch).")
+    Integer iterations;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed for initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--augment", description = "Shift training images randomly each epoch (then epochs and λ"
+            + " default to TrainingConfig.augmentedDefaults()).")
+    boolean augment;
+
+    @Option(names = "--init", paramLabel = "uniform|glorot", converter = Converters.InitializerConverter.class,
+            description = "Weight initialisation (default: ${DEFAULT-VALUE}).")
+    Initializer initializer;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to save the model (JSON).")
+    Path out;
+
+    /** Every option's default, read from {@link TrainingConfig#defaults()} (never repeated here). */
+    static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            if (!(argument instanceof OptionSpec option)) {
+                return null;
+            }
+            TrainingConfig defaults = TrainingConfig.defaults();
+            return switch (option.longestName()) {
+                case "--hidden" -> String.valueOf(defaults.hiddenSize());
+                case "--activation" -> defaults.activation().id();
+                case "--output" -> defaults.outputLayer().id();
+                case "--lambda" -> String.valueOf(defaults.lambda());
+                case "--optimizer" -> defaults.optimizer().id();
+                case "--learning-rate" -> String.valueOf(defaults.learningRate());
+                case "--momentum" -> String.valueOf(defaults.momentum());
+                case "--batch-size" -> String.valueOf(defaults.batchSize());
+                case "--epochs" -> String.valueOf(defaults.epochs());
+                case "--seed" -> String.valueOf(defaults.seed());
+                case "--init" -> defaults.initializer().id();
+                default -> null;
+            };
+        }
+    }
+
+    @Override
+    public Integer call() throws DataFormatException, IOException {
+        if (iterations != null && spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+            throw new ParameterException(spec.commandLine(), "--epochs and --iterations are the same setting; give one");
+        }
+        // Options not given take the defaults of the chosen mode (augmentation has its own epochs and λ).
+        TrainingConfig base = augment ? TrainingConfig.augmentedDefaults() : TrainingConfig.defaults();
+        int epochCount = iterations != null ? iterations : given("--epochs") ? epochs : base.epochs();
+        TrainingConfig config = new TrainingConfig(
+                given("--hidden") ? hidden : base.hiddenSize(),
+                given("--activation") ? activation : base.activation(),
+                given("--output") ? output : base.outputLayer(),
+                given("--init") ? initializer : base.initializer(),
+                given("--optimizer") ? optimizer : base.optimizer(),
+                given("--learning-rate") ? learningRate : base.learningRate(),
+                given("--momentum") ? momentum : base.momentum(),
+                given("--batch-size") ? batchSize : base.batchSize(),
+                epochCount,
+                given("--lambda") ? lambda : base.lambda(),
+                given("--seed") ? seed : base.seed(),
+                augment);
+        CliSupport.checkFolderExists(out);
+
+        PrintWriter err = spec.commandLine().getErr();
+        Dataset all = CliSupport.loadData(data.path);
+        Split split = Split.standard(all);
+        NetworkSpec networkSpec = config.spec(all.width(), all.height(), all.classCount());
+        Network network = config.initialNetwork(all.width(), all.height(), all.classCount());
+        err.printf(Locale.ROOT, "training %d-%d-%d (%s, %s output) on %s: %d train / %d test samples, %s, %d %s%n",
+                networkSpec.inputSize(), networkSpec.hiddenSize(), networkSpec.outputSize(), config.activation().id(),
+                config.outputLayer().id(), all.name(), split.train().size(), split.test().size(),
+                config.optimizer().id(), epochCount,
+                unit(config) + (epochCount == 1 ? "" : "s"));
+
+        Trainer trainer = new Trainer(config, network, split.train(), split.test());
+        trainer.setPublishIntervalMillis(0);
+        int every = Math.max(1, epochCount / PROGRESS_LINES);
+        trainer.addListener(snapshot -> {
+            if (snapshot.epoch() % every == 0 || snapshot.epoch() == snapshot.totalEpochs()
+                    || snapshot.state() == TrainingState.DIVERGED) {
+                err.printf(Locale.ROOT, "%s %d/%d  train loss %.6f  test accuracy %.2f%%%n", unit(config),
+                        snapshot.epoch(), snapshot.totalEpochs(), snapshot.trainLoss(),
+                        100 * snapshot.testAccuracy());
+                err.flush();
+            }
+        });
+        TrainingSnapshot result = trainer.run();
+
+        ModelFile.save(out, new SavedModel(result.network(), config, all.name(), DatasetHash.sha256(all),
+                result.epoch()));
+        err.println("saved " + out);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("trainAccuracy", CliSupport.number(result.trainAccuracy()));
+        line.put("testAccuracy", CliSupport.number(result.testAccuracy()));
+        line.put("trainLoss", CliSupport.number(result.trainLoss()));
+        line.put("testLoss", CliSupport.number(result.testLoss()));
+        line.put("epochs", result.epoch());
+        line.put("seconds", result.elapsedSeconds());
+        spec.commandLine().getOut().println(CliSupport.jsonLine(line));
+        if (result.state() == TrainingState.DIVERGED) {
+            err.println(Cli.NAME + ": training diverged: " + result.message()
+                    + " (the last finite weights were saved)");
+            return Cli.EXIT_FAILURE;
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private static String unit(TrainingConfig config) {
+        return config.optimizer().isFullBatch() ? "iteration" : "epoch";
+    }
+}

@@ -1,0 +1,75 @@
+package org.hiddenneurons.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Writes a file so that readers see either the old content or the complete new one: write a temp
+ * file in the same folder, fsync it, move it over the target (ATOMIC_MOVE + REPLACE_EXISTING), then
+ * fsync the folder. On any failure the temp file is removed and the old file is untouched.
+ */
+public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {
+    }
+
+    /** Produces the file's content. */
+    @FunctionalInterface
+    public interface Content {
+        /** @param out the temp file's stream; do not close it */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A step run on the complete temp file just before the move (package-private use: failure tests). */
+    @FunctionalInterface
+    interface BeforeMove {
+        void run(Path tempFile) throws IOException;
+    }
+
+    /** Writes {@code content} to {@code file} atomically. */
+    public static void write(Path file, Content content) throws IOException {
+        write(file, content, tempFile -> { });
+    }
+
+    static void write(Path file, Content content, BeforeMove beforeMove) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        // Not Files.createTempFile: its files are owner-only (0600); CREATE_NEW honours the umask like any new file.
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            beforeMove.run(temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        syncFolder(folder);
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can sync a directory (Windows); the file itself has been synced.
+        }
+    }
+}

@@ -1,0 +1,624 @@
+package org.hiddenneurons.ui.backprop;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.walkthrough.GradientCheckResult;
+import org.hiddenneurons.core.walkthrough.NumberTable;
+import org.hiddenneurons.core.walkthrough.StepContent;
+import org.hiddenneurons.core.walkthrough.Walkthrough;
+import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
+import org.hiddenneurons.core.walkthrough.WalkthroughPictures;
+import org.hiddenneurons.core.walkthrough.WalkthroughStep;
+import org.hiddenneurons.core.walkthrough.WeightRef;
+import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.handout.WalkthroughHandout;
+import org.hiddenneurons.ui.HiddenUnitGrid;
+import org.hiddenneurons.ui.PredictionBars;
+import org.hiddenneurons.ui.PresentationMode;
+import org.hiddenneurons.viz.DivergingPalette;
+import org.hiddenneurons.viz.WeightPictures;
+
+/**
+ * The backprop stepper: ONE example (the drawing with a true label the user picks, or a training
+ * sample) walked through the real network in ten steps — formula, shapes, every number (a
+ * selectable, copyable table), what changed highlighted and a plain-language caption — with a
+ * gradient-check panel and an export to CSV + HTML handout.
+ *
+ * <p>Keys (when the focus is inside this view and not in a text field): → / Page Down next step,
+ * ← / Page Up previous, Home first, End last. Controls carry the style class
+ * {@value PresentationMode#CONTROLS}, so {@link PresentationMode} hides them. The view adds its
+ * own stylesheet ({@code backprop.css}) and reads the theme's looked-up colours.
+ */
+public final class BackpropView extends BorderPane {
+
+    static final String STYLE = "hn-bp-view";
+    static final String CONTROLS = PresentationMode.CONTROLS;
+    static final String STEP_TITLE = "hn-bp-step-title";
+    static final String FORMULA = "hn-bp-formula";
+    static final String SHAPES = "hn-bp-shapes";
+    static final String CAPTION = "hn-bp-caption";
+    static final String CAPTION_SMALL = "hn-bp-caption-small";
+    static final String TABLE_TITLE = "hn-bp-table-title";
+    static final String PANEL = "hn-bp-panel";
+    static final String DOT = "hn-bp-dot";
+    static final String DOT_CURRENT = "hn-bp-dot-current";
+    static final String MESSAGE = "hn-bp-message";
+    static final String STYLESHEET_RESOURCE = "backprop.css";
+    /** Screen pixels per image pixel: large pictures, Θ² and the vectors. */
+    static final int LARGE_SCALE = 10;
+    static final int MATRIX_SCALE = 14;
+    static final int VECTOR_SCALE = 28;
+    static final int CHECK_SCALE = 8;
+    /** Below this relative difference backprop and central differences agree (the course's 1e-9, with room for ε²). */
+    static final double AGREEMENT = 1e-7;
+
+    private final BackpropViewModel model;
+    private final ObservableValue<Network> network;
+    private final ObservableValue<? extends DivergingPalette> palette;
+
+    private final Label stepTitle = new Label();
+    private final HBox dots = new HBox(6);
+    private final Label formula = new Label();
+    private final Label shapes = new Label();
+    private final Label caption = new Label();
+    private final Label message = new Label();
+    private final FlowPane visuals = new FlowPane(18, 14);
+    private final VBox tables = new VBox(14);
+    private final HiddenUnitGrid unitGrid = new HiddenUnitGrid();
+    private final HiddenUnitGrid deltaGrid = new HiddenUnitGrid();
+    private final PredictionBars bars = new PredictionBars();
+    private final Heatmap checkUnit = new Heatmap();
+    private final Heatmap checkTheta2 = new Heatmap();
+    private final GridPane checkNumbers = new GridPane();
+    private final Label checkVerdict = new Label();
+    private final Label exportStatus = new Label();
+    private final List<NumberTableView> tableViews = new ArrayList<>();
+
+    /**
+     * @param network the workbench's network (an immutable snapshot copy; never modified here)
+     * @param drawing the preprocessed drawing (null/blank: nothing drawn)
+     * @param data    the train/test split (null until loaded); samples are taken from its train set
+     * @param palette the weight palette of the current theme
+     */
+    public BackpropView(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
+                        ObservableValue<Split> data, ObservableValue<? extends DivergingPalette> palette) {
+        this.network = network;
+        this.palette = palette;
+        this.model = new BackpropViewModel(network, drawing, data);
+        getStyleClass().add(STYLE);
+        URL css = Objects.requireNonNull(BackpropView.class.getResource(STYLESHEET_RESOURCE), STYLESHEET_RESOURCE);
+        getStylesheets().add(css.toExternalForm());
+        setFocusTraversable(true);
+
+        unitGrid.paletteProperty().bind(palette);
+        unitGrid.setScale(WeightPictures.Scale.PER_UNIT);
+        deltaGrid.paletteProperty().bind(palette);
+        deltaGrid.setScale(WeightPictures.Scale.SHARED);
+        bars.setAnimated(false);
+        for (HiddenUnitGrid grid : new HiddenUnitGrid[] {unitGrid, deltaGrid}) {
+            grid.selectedUnitProperty().addListener((o, old, now) -> {
+                if (now.intValue() >= 0) {
+                    model.selectedUnitProperty().set(now.intValue());
+                }
+            });
+        }
+        model.selectedUnitProperty().addListener((o, old, now) -> {
+            unitGrid.setSelectedUnit(now.intValue());
+            deltaGrid.setSelectedUnit(now.intValue());
+        });
+
+        setTop(buildHeader());
+        setCenter(buildCenter());
+        setRight(buildCheckPanel());
+        setBottom(buildNavigation());
+
+        model.walkthroughProperty().addListener(o -> refresh());
+        model.stepProperty().addListener(o -> refresh());
+        model.selectedUnitProperty().addListener(o -> refresh());
+        model.checkResultProperty().addListener(o -> refreshCheck());
+        palette.addListener(o -> refresh());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        setOnMousePressed(e -> {
+            if (!(e.getTarget() instanceof TextInputControl)) {
+                requestFocus();
+            }
+        });
+        refresh();
+    }
+
+    /** The state behind the view (step, example, λ, α, selected unit, checked weight). */
+    public BackpropViewModel getModel() {
+        return model;
+    }
+
+    // ---- building ------------------------------------------------------------------------------
+
+    private Node buildHeader() {
+        ToggleGroup sourceGroup = new ToggleGroup();
+        ToggleButton fromDrawing = new ToggleButton("Drawing");
+        ToggleButton fromSample = new ToggleButton("Training sample");
+        fromDrawing.setToggleGroup(sourceGroup);
+        fromSample.setToggleGroup(sourceGroup);
+        fromDrawing.setSelected(model.sourceProperty().get() == BackpropViewModel.Source.DRAWING);
+        fromSample.setSelected(!fromDrawing.isSelected());
+        model.sourceProperty().addListener((o, old, now) ->
+                (now == BackpropViewModel.Source.DRAWING ? fromDrawing : fromSample).setSelected(true));
+        sourceGroup.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                model.sourceProperty().set(now == fromDrawing ? BackpropViewModel.Source.DRAWING
+                        : BackpropViewModel.Source.TRAINING_SAMPLE);
+            }
+        });
+        ComboBox<Integer> label = new ComboBox<>();
+        for (int k = 0; k < NetworkSpec.DEFAULT.outputSize(); k++) {
+            label.getItems().add(k);
+        }
+        label.setValue(model.drawingLabelProperty().get());
+        model.drawingLabelProperty().addListener((o, old, now) -> label.setValue(now.intValue()));
+        label.valueProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                model.drawingLabelProperty().set(now);
+            }
+        });
+        label.disableProperty().bind(model.sourceProperty().isNotEqualTo(BackpropViewModel.Source.DRAWING));
+        Spinner<Integer> sample = new Spinner<>();
+        sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, 0));
+        sample.setEditable(true);
+        sample.setPrefWidth(100);
+        sample.valueProperty().addListener((o, old, now) -> model.sampleIndexProperty().set(now));
+        model.sampleIndexProperty().addListener((o, old, now) -> sample.getValueFactory().setValue(now.intValue()));
+        sample.disableProperty().bind(model.sourceProperty().isNotEqualTo(BackpropViewModel.Source.TRAINING_SAMPLE));
+        TextField lambda = numberField(model.lambdaProperty().get(), v -> v >= 0,
+                v -> model.lambdaProperty().set(v));
+        TextField alpha = numberField(model.learningRateProperty().get(), v -> v > 0,
+                v -> model.learningRateProperty().set(v));
+        Button export = new Button("Export handout…");
+        export.setOnAction(e -> chooseAndExport());
+        HBox controls = new HBox(10, muted("Example"), fromDrawing, fromSample, muted("true label"), label,
+                muted("sample #"), sample, muted("λ"), lambda, muted("α"), alpha, export, exportStatus);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.getStyleClass().addAll(CONTROLS, "hn-bp-toolbar");
+
+        stepTitle.getStyleClass().add(STEP_TITLE);
+        for (WalkthroughStep step : WalkthroughStep.values()) {
+            Label dot = new Label(String.valueOf(step.number()));
+            dot.getStyleClass().add(DOT);
+            dot.setOnMouseClicked(e -> model.stepProperty().set(step));
+            dots.getChildren().add(dot);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(16, stepTitle, spacer, dots);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        formula.getStyleClass().add(FORMULA);
+        formula.setWrapText(true);
+        shapes.getStyleClass().add(SHAPES);
+        shapes.setWrapText(true);
+        caption.getStyleClass().add(CAPTION);
+        caption.setWrapText(true);
+        message.getStyleClass().add(MESSAGE);
+        message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        VBox header = new VBox(8, controls, titleRow, formula, shapes, caption, message);
+        header.getStyleClass().add("hn-bp-header");
+        return header;
+    }
+
+    private Node buildCenter() {
+        visuals.setAlignment(Pos.TOP_LEFT);
+        visuals.setPrefWrapLength(520);
+        HBox body = new HBox(24, visuals, tables);
+        HBox.setHgrow(tables, Priority.ALWAYS);
+        body.setPadding(new Insets(8, 16, 16, 16));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("hn-bp-scroll");
+        return scroll;
+    }
+
+    private Node buildCheckPanel() {
+        Label title = new Label("Gradient check");
+        title.getStyleClass().add(TABLE_TITLE);
+        Label hint = new Label("Click a pixel of the unit's picture or a cell of Θ².");
+        hint.getStyleClass().add(CAPTION_SMALL);
+        hint.setWrapText(true);
+        checkUnit.setOnPixelClicked((x, y) -> {
+            Walkthrough w = model.getWalkthrough();
+            if (w != null) {
+                model.checkedWeightProperty().set(WeightRef.pixel(w.spec(), model.selectedUnitProperty().get(), x, y));
+            }
+        });
+        checkTheta2.setOnPixelClicked((x, y) -> model.checkedWeightProperty().set(new WeightRef(2, y, x)));
+        checkNumbers.setHgap(10);
+        checkNumbers.setVgap(4);
+        checkVerdict.setWrapText(true);
+        checkVerdict.getStyleClass().add(CAPTION_SMALL);
+        VBox panel = new VBox(10, title, hint, checkUnit, checkTheta2, checkNumbers, checkVerdict);
+        panel.getStyleClass().add(PANEL);
+        panel.setPrefWidth(300);
+        panel.setMinWidth(260);
+        return panel;
+    }
+
+    private Node buildNavigation() {
+        Button first = new Button("Home");
+        Button back = new Button("← Back");
+        Button next = new Button("Next →");
+        Button last = new Button("End");
+        first.setOnAction(e -> model.first());
+        back.setOnAction(e -> model.previous());
+        next.setOnAction(e -> model.next());
+        last.setOnAction(e -> model.last());
+        next.getStyleClass().add("hn-primary");
+        for (Button b : new Button[] {first, back, next, last}) {
+            b.setFocusTraversable(false);
+        }
+        Label keys = muted("Keys: → ← Home End");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox navigation = new HBox(10, first, back, next, last, spacer, keys);
+        navigation.setAlignment(Pos.CENTER_LEFT);
+        navigation.getStyleClass().addAll(CONTROLS, "hn-bp-navigation");
+        return navigation;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("hn-muted");
+        return label;
+    }
+
+    private static TextField numberField(double initial, java.util.function.DoublePredicate valid,
+                                         java.util.function.DoubleConsumer apply) {
+        TextField field = new TextField(String.valueOf(initial));
+        field.setPrefColumnCount(5);
+        Runnable commit = () -> {
+            try {
+                double value = Double.parseDouble(field.getText().trim().replace('\u2212', '-'));
+                if (valid.test(value) && Double.isFinite(value)) {
+                    apply.accept(value);
+                    field.getStyleClass().remove("hn-error");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // fall through: mark the field
+            }
+            if (!field.getStyleClass().contains("hn-error")) {
+                field.getStyleClass().add("hn-error");
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+        return field;
+    }
+
+    // ---- keys ------------------------------------------------------------------------------
+
+    private void onKey(KeyEvent event) {
+        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown()) {
+            return;
+        }
+        switch (event.getCode()) {
+            case RIGHT, PAGE_DOWN -> model.next();
+            case LEFT, PAGE_UP -> model.previous();
+            case HOME -> model.first();
+            case END -> model.last();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    // ---- showing a step --------------------------------------------------------------------
+
+    private void refresh() {
+        WalkthroughStep step = model.stepProperty().get();
+        for (int i = 0; i < dots.getChildren().size(); i++) {
+            Node dot = dots.getChildren().get(i);
+            dot.getStyleClass().remove(DOT_CURRENT);
+            if (i == step.ordinal()) {
+                dot.getStyleClass().add(DOT_CURRENT);
+            }
+        }
+        stepTitle.setText("Step " + step.number() + " of " + WalkthroughStep.values().length + " · " + step.title());
+        Walkthrough w = model.getWalkthrough();
+        visuals.getChildren().clear();
+        tables.getChildren().clear();
+        tableViews.clear();
+        if (w == null) {
+            formula.setText("");
+            shapes.setText("");
+            caption.setText("");
+            unitGrid.setNetwork(null);
+            refreshCheck();
+            return;
+        }
+        StepContent content = w.content(step);
+        formula.setText(content.formula());
+        shapes.setText(content.shapes());
+        caption.setText(content.caption());
+        int unit = model.selectedUnitProperty().get();
+        unitGrid.setNetwork(w.network());
+        unitGrid.setForwardPass(w.pass());
+        unitGrid.setSelectedUnit(unit);
+        showVisuals(w, step, unit);
+        for (NumberTable table : w.tables(step, unit)) {
+            NumberTableView view = new NumberTableView(table);
+            tableViews.add(view);
+            tables.getChildren().add(view);
+        }
+        refreshCheckPictures(w, unit);
+        refreshCheck();
+    }
+
+    private void showVisuals(Walkthrough w, WalkthroughStep step, int unit) {
+        NetworkSpec spec = w.spec();
+        int width = spec.inputWidth();
+        int height = spec.inputHeight();
+        int inputs = spec.inputSize();
+        DivergingPalette colours = palette.getValue();
+        double[] theta1 = w.network().theta1();
+        int row = unit * (inputs + 1) + 1;
+        String unitName = "unit " + HiddenUnitGrid.displayNumber(unit);
+        switch (step) {
+            case INPUT -> visuals.getChildren().add(heatmap(WalkthroughPictures.gray(w.input(), 0, inputs), w.input(),
+                    width, height, LARGE_SCALE, "x: " + width + "×" + height + " pixels, true label " + w.label()));
+            case HIDDEN_SUM -> {
+                double[] products = w.products(unit);
+                double[] pixels = java.util.Arrays.copyOfRange(products, 1, inputs + 1);
+                double max = WalkthroughPictures.maxAbs(pixels, 0, inputs);
+                visuals.getChildren().addAll(unitGrid,
+                        heatmap(WalkthroughPictures.diverging(theta1, row, inputs,
+                                WalkthroughPictures.maxAbs(theta1, row, inputs), colours),
+                                java.util.Arrays.copyOfRange(theta1, row, row + inputs), width, height, LARGE_SCALE,
+                                unitName + "'s picture Θ¹ⱼ (click a tile to pick another unit)"),
+                        heatmap(WalkthroughPictures.diverging(pixels, 0, inputs, max, colours), pixels, width, height,
+                                LARGE_SCALE, "its products Θ¹ⱼᵢ·xᵢ: sum " + WalkthroughFormat.display(
+                                        w.pass().z2()[unit] - products[0]) + " + bias "
+                                        + WalkthroughFormat.display(products[0]) + " = z²ⱼ "
+                                        + WalkthroughFormat.display(w.pass().z2()[unit])));
+            }
+            case HIDDEN_ACTIVATION -> visuals.getChildren().add(unitGrid);
+            case OUTPUT_SUM -> visuals.getChildren().add(matrixHeatmap(w.network().theta2(), spec.outputSize(),
+                    spec.hiddenSize() + 1, colours, "Θ²: one row per digit, column 0 the bias, column j unit j"));
+            case OUTPUT_ACTIVATION, COST -> {
+                bars.setProbabilities(w.pass().a3(), spec.outputLayer());
+                visuals.getChildren().add(labelled(bars, spec.outputLayer() == OutputLayer.SOFTMAX_CROSS_ENTROPY
+                        ? "a³ (probabilities); the true digit is " + w.label()
+                        : "a³ (each output on its own); the true digit is " + w.label()));
+            }
+            case OUTPUT_ERROR -> visuals.getChildren().add(heatmap(WalkthroughPictures.diverging(w.delta3(), 0,
+                    spec.outputSize(), WalkthroughPictures.maxAbs(w.delta3(), 0, spec.outputSize()), colours),
+                    w.delta3(), 1, spec.outputSize(), VECTOR_SCALE, "δ³, digit 0 at the top: red too high, blue too low"));
+            case HIDDEN_ERROR -> {
+                int columns = WeightPictures.gridColumns(spec.hiddenSize());
+                int rows = WeightPictures.gridRows(spec.hiddenSize());
+                double[] laidOut = new double[columns * rows];
+                System.arraycopy(w.delta2(), 0, laidOut, 0, spec.hiddenSize());
+                visuals.getChildren().addAll(heatmap(WalkthroughPictures.diverging(laidOut, 0, laidOut.length,
+                        WalkthroughPictures.maxAbs(laidOut, 0, laidOut.length), colours), laidOut, columns, rows,
+                        VECTOR_SCALE, "δ² laid out like the units' tiles"), unitGrid);
+            }
+            case GRADIENTS -> {
+                deltaGrid.setNetwork(new Network(spec, WalkthroughPictures.negated(w.bigDelta1()),
+                        WalkthroughPictures.negated(w.bigDelta2())));
+                deltaGrid.setSelectedUnit(unit);
+                visuals.getChildren().addAll(labelled(deltaGrid,
+                                "−Δ¹ row by row: where each hidden picture is about to move (shared scale)"),
+                        matrixHeatmap(w.bigDelta2(), spec.outputSize(), spec.hiddenSize() + 1, colours,
+                                "Δ² = δ³·a²ᵀ"));
+            }
+            case UPDATE -> {
+                double[] after = w.networkAfter().theta1();
+                double max = Math.max(WalkthroughPictures.maxAbs(theta1, row, inputs),
+                        WalkthroughPictures.maxAbs(after, row, inputs));
+                double[] change = WalkthroughPictures.difference(after, theta1);
+                double changeMax = WalkthroughPictures.maxAbs(change, row, inputs);
+                bars.setProbabilities(w.passAfter().a3(), spec.outputLayer());
+                visuals.getChildren().addAll(
+                        heatmap(WalkthroughPictures.diverging(theta1, row, inputs, max, colours),
+                                java.util.Arrays.copyOfRange(theta1, row, row + inputs), width, height, LARGE_SCALE,
+                                unitName + " before"),
+                        heatmap(WalkthroughPictures.diverging(after, row, inputs, max, colours),
+                                java.util.Arrays.copyOfRange(after, row, row + inputs), width, height, LARGE_SCALE,
+                                unitName + " after (same scale)"),
+                        heatmap(WalkthroughPictures.diverging(change, row, inputs, changeMax, colours),
+                                java.util.Arrays.copyOfRange(change, row, row + inputs), width, height, LARGE_SCALE,
+                                "after − before (max " + WalkthroughFormat.display(changeMax) + ")"),
+                        labelled(bars, "the new prediction a³"));
+            }
+            default -> {
+                // tables only
+            }
+        }
+    }
+
+    private static Heatmap heatmap(int[] argb, double[] values, int width, int height, int scale, String text) {
+        Heatmap map = new Heatmap();
+        map.show(argb, values, width, height, scale, text);
+        return map;
+    }
+
+    private static Heatmap matrixHeatmap(double[] matrix, int rows, int columns, DivergingPalette colours,
+                                         String text) {
+        return heatmap(WalkthroughPictures.diverging(matrix, 0, matrix.length,
+                WalkthroughPictures.maxAbs(matrix, 0, matrix.length), colours), matrix, columns, rows, MATRIX_SCALE,
+                text);
+    }
+
+    private static VBox labelled(Node node, String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(CAPTION_SMALL);
+        label.setWrapText(true);
+        label.setMaxWidth(420);
+        VBox box = new VBox(4, node, label);
+        if (node instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (node == null) {
+            return box;
+        }
+        return box;
+    }
+
+    // ---- gradient check ------------------------------------------------------------------------
+
+    private void refreshCheckPictures(Walkthrough w, int unit) {
+        NetworkSpec spec = w.spec();
+        int inputs = spec.inputSize();
+        double[] theta1 = w.network().theta1();
+        int row = unit * (inputs + 1) + 1;
+        DivergingPalette colours = palette.getValue();
+        checkUnit.show(WalkthroughPictures.diverging(theta1, row, inputs,
+                        WalkthroughPictures.maxAbs(theta1, row, inputs), colours),
+                java.util.Arrays.copyOfRange(theta1, row, row + inputs), spec.inputWidth(), spec.inputHeight(),
+                CHECK_SCALE, "Θ¹ of unit " + HiddenUnitGrid.displayNumber(unit));
+        double[] theta2 = w.network().theta2();
+        checkTheta2.show(WalkthroughPictures.diverging(theta2, 0, theta2.length,
+                        WalkthroughPictures.maxAbs(theta2, 0, theta2.length), colours), theta2, spec.hiddenSize() + 1,
+                spec.outputSize(), CHECK_SCALE, "Θ² (" + spec.outputSize() + "×" + (spec.hiddenSize() + 1) + ")");
+    }
+
+    private void refreshCheck() {
+        checkNumbers.getChildren().clear();
+        GradientCheckResult result = model.checkResultProperty().get();
+        if (result == null) {
+            checkVerdict.setText(model.getWalkthrough() == null ? "" : "No weight picked yet.");
+            return;
+        }
+        String[][] rows = {
+            {"weight", result.weight().label()},
+            {"value", WalkthroughFormat.display(result.value())},
+            {"backprop ∂J/∂θ", WalkthroughFormat.display(result.backprop())},
+            {"(J(θ+ε) − J(θ−ε)) / 2ε", WalkthroughFormat.display(result.numerical())},
+            {"ε", WalkthroughFormat.display(result.epsilon())},
+            {"relative difference", WalkthroughFormat.display(result.relativeDifference())},
+        };
+        for (int r = 0; r < rows.length; r++) {
+            Label name = muted(rows[r][0]);
+            Label value = new Label(rows[r][1]);
+            value.getStyleClass().add("hn-bp-number");
+            checkNumbers.addRow(r, name, value);
+        }
+        checkVerdict.setText(result.relativeDifference() < AGREEMENT
+                ? "They agree: backpropagation computes the true slope of J for this weight."
+                : String.format(Locale.ROOT, "They differ by more than %.0e: check the implementation "
+                        + "(or the weight sits on a kink of ReLU).", AGREEMENT));
+    }
+
+    // ---- export ------------------------------------------------------------------------------
+
+    private void chooseAndExport() {
+        Walkthrough w = model.getWalkthrough();
+        if (w == null || getScene() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the walkthrough (HTML handout + CSV)");
+        chooser.setInitialFileName("backprop-walkthrough.html");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML handout", "*.html"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            String name = file.getName().replaceFirst("\\.html?$", "");
+            export(file.toPath().resolveSibling(name));
+        }
+    }
+
+    /**
+     * Writes {@code base}.html and {@code base}.csv (atomically) for the current walkthrough and
+     * the selected unit; the status label reports the result.
+     *
+     * @return true if both files were written
+     */
+    public boolean export(Path base) {
+        Walkthrough w = model.getWalkthrough();
+        if (w == null) {
+            exportStatus.setText("Nothing to export.");
+            return false;
+        }
+        try {
+            WalkthroughHandout.writeBoth(w, model.selectedUnitProperty().get(), WalkthroughHandout.PAPER_PALETTE,
+                    base);
+            exportStatus.setText("Saved " + base.getFileName() + ".html and .csv");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            exportStatus.setText("Export failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    // ---- for tests ------------------------------------------------------------------------------
+
+    String stepTitleText() {
+        return stepTitle.getText();
+    }
+
+    String formulaText() {
+        return formula.getText();
+    }
+
+    String captionText() {
+        return caption.getText();
+    }
+
+    List<NumberTableView> tableViews() {
+        return List.copyOf(tableViews);
+    }
+
+    Heatmap checkUnitPicture() {
+        return checkUnit;
+    }
+
+    Heatmap checkTheta2Picture() {
+        return checkTheta2;
+    }
+
+    List<Node> visualNodes() {
+        return List.copyOf(visuals.getChildren());
+    }
+
+    ObservableValue<Network> networkInput() {
+        return network;
+    }
+}
