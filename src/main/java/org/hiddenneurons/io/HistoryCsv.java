@@ -1,11 +1,11 @@
 package org.hiddenneurons.io;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.hiddenneurons.data.DataFormatException;
@@ -32,19 +32,13 @@ public final class HistoryCsv {
     private HistoryCsv() {
     }
 
-    /** Writes atomically: a temp file in the same folder, then a move over {@code file}. */
+    /** Writes atomically ({@link AtomicFiles}): readers see the old file or the whole new one. */
     public static void save(Path file, List<EpochMetrics> history) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(out, history);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(writer, history);
+            writer.flush();
+        });
     }
 
     /** Writes the header and one row per entry (lines end with \n). */
