@@ -67,7 +67,7 @@ cp "$JAR" "$OUT/input/"
 
 # --- runtime: only the JDK modules the jar needs; JavaFX stays on the class path ----------
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$JAR")
-modules="$modules,$EXTRA_MODULES"
+modules=$(echo "$modules,$EXTRA_MODULES" | tr ',' '\n' | awk 'NF && !seen[$0]++' | paste -sd, -)
 echo "runtime modules: $modules"
 jlink --add-modules "$modules" --include-locales="$LOCALES" \
       --strip-debug --no-header-files --no-man-pages --strip-native-commands \
