@@ -63,6 +63,7 @@ public final class CsvReader {
             throw new IllegalArgumentException("class count must be 1.." + Labels.MAX_CLASS_COUNT + " or INFER, got " + classCount);
         }
         Parser parser = new Parser(file, width, height, classCount);
+        checkSize(file);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNumber = 0;
@@ -76,6 +77,23 @@ public final class CsvReader {
             throw DataFormatException.at(file, null, "cannot be read: " + e, e);
         }
         return parser.finish();
+    }
+
+    /**
+     * Rejects a file larger than {@link FileBytes#MAX_BYTES} before reading it: lines are read whole,
+     * so a huge file (or one endless line) would otherwise be held in memory.
+     */
+    private static void checkSize(Path file) throws DataFormatException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw DataFormatException.at(file, null, "cannot be read: " + e, e);
+        }
+        if (size > FileBytes.MAX_BYTES) {
+            throw DataFormatException.at(file, null, "is " + size + " bytes, more than the "
+                    + FileBytes.MAX_BYTES + " bytes a data file may hold");
+        }
     }
 
     /** Accumulates samples line by line; arrays grow as lines actually arrive. */

@@ -3,7 +3,6 @@ package org.hiddenneurons.data;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -37,32 +36,41 @@ public final class DigitsImage {
         }
     }
 
-    /** A digits sheet from a file. */
+    /**
+     * A digits sheet from a file. The size in the header is checked before any pixel is decoded, so
+     * a file claiming a huge image allocates nothing large.
+     */
     public static Dataset load(Path file) throws DataFormatException {
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (IOException e) {
-            throw DataFormatException.at(file, null, "cannot be read: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw DataFormatException.at(file, null, "is not a PNG/JPEG/BMP/GIF image");
-        }
-        return fromImage(image, file);
+        int[] size = ImageFiles.readSize(file);
+        checkSize(size[0], size[1], file);
+        ArgbImage image = ImageFiles.readArgb(file);
+        return fromArgb(image.width(), image.height(), image.argb());
     }
 
     private static Dataset fromImage(BufferedImage image, Path file) throws DataFormatException {
-        int width = COLUMNS * CELL;
-        int height = ROWS * CELL;
-        if (image == null || image.getWidth() != width || image.getHeight() != height) {
-            String got = image == null ? "no image" : image.getWidth() + "x" + image.getHeight();
-            throw DataFormatException.at(file, "image size", "expected " + width + "x" + height + " pixels, got " + got);
+        if (image == null) {
+            throw DataFormatException.at(file, "image size", "expected " + COLUMNS * CELL + "x" + ROWS * CELL
+                    + " pixels, got no image");
         }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        checkSize(width, height, file);
+        return fromArgb(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+    }
+
+    private static void checkSize(int width, int height, Path file) throws DataFormatException {
+        if (width != COLUMNS * CELL || height != ROWS * CELL) {
+            throw DataFormatException.at(file, "image size", "expected " + COLUMNS * CELL + "x" + ROWS * CELL
+                    + " pixels, got " + width + "x" + height);
+        }
+    }
+
+    /** @param argb width·height packed ARGB pixels of a sheet whose size {@link #checkSize} accepted */
+    private static Dataset fromArgb(int width, int height, int[] argb) {
         int inputs = CELL * CELL;
         int count = COLUMNS * ROWS;
         double[] pixels = new double[count * inputs];
         int[] labels = new int[count];
-        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
         for (int row = 0; row < ROWS; row++) {
             for (int col = 0; col < COLUMNS; col++) {
                 int sample = row * COLUMNS + col;

@@ -19,6 +19,16 @@ public final class ImageFiles {
      */
     public static final long MAX_PIXELS = 64L * 1024 * 1024;
 
+    /**
+     * The most pixels an image may claim per byte of its file. Real images stay below it: a 1-bit
+     * PNG holds 8 pixels per byte before deflate, whose best ratio is about 1032:1 (≈ 8 300 pixels
+     * per byte); GIF's LZW and JPEG stay far below (only an RLE BMP that ends early could claim
+     * more, and is rejected). A header claiming more is rejected before the decoder allocates the
+     * image (a 200-byte PNG claiming 1024×65535
+     * would otherwise allocate 64 MB before failing on its missing data).
+     */
+    public static final long MAX_PIXELS_PER_FILE_BYTE = 16 * 1024;
+
     private static final String FORMATS = "PNG, JPEG, BMP or GIF";
 
     private ImageFiles() {
@@ -49,6 +59,11 @@ public final class ImageFiles {
                 if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
                     throw DataFormatException.at(file, "image header", "value out of range: " + width + "x" + height
                             + " pixels, at most " + MAX_PIXELS + " pixels are read");
+                }
+                long fileBytes = Files.size(file);
+                if ((long) width * height > fileBytes * MAX_PIXELS_PER_FILE_BYTE) {
+                    throw DataFormatException.at(file, "image header", "truncated: the header claims " + width + "x"
+                            + height + " pixels but the file holds only " + fileBytes + " bytes");
                 }
                 image = reader.read(0);
             } finally {

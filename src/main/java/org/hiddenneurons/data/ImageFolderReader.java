@@ -67,7 +67,9 @@ public final class ImageFolderReader {
         int width = 0;
         int height = 0;
         Path first = null;
-        double[] pixels = null;
+        // One array per image actually decoded; the data set's array is allocated once every image
+        // has been read, so a folder of one large image and many broken files allocates little.
+        List<double[]> images = new ArrayList<>(entries.size());
         int[] labels = new int[entries.size()];
         int maxLabel = 0;
         for (int i = 0; i < entries.size(); i++) {
@@ -82,16 +84,18 @@ public final class ImageFolderReader {
                     throw DataFormatException.at(entry.file(), "image size", "too many pixels: " + entries.size()
                             + " images of " + width + "x" + height + " do not fit in memory");
                 }
-                // Bounded by the number of files actually listed times a size checked by ImageFiles.
-                pixels = new double[(int) total];
             } else if (image.width() != width || image.height() != height) {
                 throw DataFormatException.at(entry.file(), "image size", image.width() + "x" + image.height()
                         + ", but " + first.getFileName() + " is " + width + "x" + height + " (all images must have the same size)");
             }
-            GrayImage ink = Preprocessor.normaliseInk(Preprocessor.luminance(width, height, image.argb()));
-            System.arraycopy(ink.values(), 0, pixels, i * width * height, width * height);
+            images.add(Preprocessor.normaliseInk(Preprocessor.luminance(width, height, image.argb())).values());
             labels[i] = entry.label();
             maxLabel = Math.max(maxLabel, entry.label());
+        }
+        int inputs = width * height;
+        double[] pixels = new double[images.size() * inputs];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i), 0, pixels, i * inputs, inputs);
         }
         return new Dataset(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(),
                 width, height, Labels.classCount(maxLabel), pixels, labels);

@@ -10,14 +10,9 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +25,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.hiddenneurons.io.AtomicFiles;
 
 /**
  * The user's own labelled drawings ("Add to training set as digit …"), kept in a directory so they
@@ -55,7 +51,6 @@ public final class UserDrawings {
     public static final String DRAWINGS_DIRECTORY = "drawings";
     public static final String EXTENSION = ".png";
     /** Temporary files start with this (hidden on Unix) and are ignored by {@link #list()}. */
-    static final String TEMP_PREFIX = ".tmp-";
     /** Largest label a drawing may carry (labels are digits here, but the store is generic). */
     static final int MAX_LABEL = Labels.MAX_CLASS_COUNT - 1;
     /** Largest side of a stored input; anything bigger is not a preprocessed network input. */
@@ -201,7 +196,8 @@ public final class UserDrawings {
         if (!ImageIO.write(image, "png", png)) {
             throw new IOException("no PNG writer for 16-bit RGB images");
         }
-        writeAtomically(directory.resolve(id + EXTENSION), png.toByteArray());
+        byte[] bytes = png.toByteArray();
+        AtomicFiles.write(directory.resolve(id + EXTENSION), out -> out.write(bytes));
         return new Drawing(id, label, width, height, stored, created);
     }
 
@@ -222,7 +218,7 @@ public final class UserDrawings {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path file : stream) {
                 String name = file.getFileName().toString();
-                if (!name.startsWith(TEMP_PREFIX) && name.toLowerCase(Locale.ROOT).endsWith(EXTENSION)
+                if (!AtomicFiles.isTempFile(name) && name.toLowerCase(Locale.ROOT).endsWith(EXTENSION)
                         && Files.isRegularFile(file)) {
                     files.add(file);
                 }
@@ -250,7 +246,7 @@ public final class UserDrawings {
         }
         boolean deleted = Files.deleteIfExists(directory.resolve(id + EXTENSION));
         if (deleted) {
-            syncDirectory();
+            AtomicFiles.syncFolder(directory);
         }
         return deleted;
     }
@@ -301,36 +297,6 @@ public final class UserDrawings {
             }
         }
         return new Drawing(name.substring(0, name.length() - EXTENSION.length()), label, width, height, input, created);
-    }
-
-    private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = directory.resolve(TEMP_PREFIX + target.getFileName() + ".part");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + directory + " cannot rename atomically", e);
-            }
-        } finally {
-            Files.deleteIfExists(temp); // nothing there after a successful rename
-        }
-        syncDirectory();
-    }
-
-    /** Makes the rename durable (POSIX: fsync the directory). Not possible on Windows: skipped. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory as a channel; its rename is already durable (NTFS journal).
-        }
     }
 
     /**

@@ -18,6 +18,8 @@ import java.security.SecureRandom;
 public final class AtomicFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Temp files are named "." + target name + "." + random hex + TEMP_SUFFIX, beside the target. */
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {
     }
@@ -44,7 +46,7 @@ public final class AtomicFiles {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         // Not Files.createTempFile: its files are owner-only (0600); CREATE_NEW honours the umask like any new file.
-        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
@@ -65,7 +67,13 @@ public final class AtomicFiles {
         syncFolder(folder);
     }
 
-    private static void syncFolder(Path folder) {
+    /** True for the name of a temp file this class writes (left behind only if the process died mid-write). */
+    public static boolean isTempFile(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
+    }
+
+    /** Makes renames and deletions in {@code folder} durable (POSIX fsync of the folder; skipped where impossible). */
+    public static void syncFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -1,11 +1,5 @@
 package org.hiddenneurons.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.hiddenneurons.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserDrawingsTest {
 
@@ -81,12 +81,12 @@ class UserDrawingsTest {
         UserDrawings.Drawing saved = store.add(4, randomInput(random));
         byte[] whole = Files.readAllBytes(dir.resolve(saved.id() + ".png"));
         // what a crash between write and rename leaves behind
-        Files.write(dir.resolve(UserDrawings.TEMP_PREFIX + "5_20250101-000000-000_abcdef.png.part"),
+        Files.write(dir.resolve(".5_20250101-000000-000_abcdef.png.1f2e3d" + AtomicFiles.TEMP_SUFFIX),
                 Arrays.copyOf(whole, whole.length / 2));
         UserDrawings.Listing listing = store.list();
         assertEquals(1, listing.drawings().size());
         assertTrue(listing.problems().isEmpty());
-        assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().startsWith(UserDrawings.TEMP_PREFIX + saved.id())),
+        assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().startsWith("." + saved.id())),
                 "add leaves no temporary file of its own");
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.hiddenneurons.core.walkthrough.Quantity;
 import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
+import org.hiddenneurons.io.AtomicFiles;
 
 /**
  * Every number of a walkthrough in one long-format CSV: {@code step,name,row,column,value}.
@@ -46,6 +47,7 @@ public final class WalkthroughCsv {
 
     /** Writes {@link #toCsv} as UTF-8, atomically. */
     public static void write(Walkthrough walkthrough, Path file) throws IOException {
-        AtomicFiles.write(file, toCsv(walkthrough).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = toCsv(walkthrough).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 }

@@ -11,6 +11,7 @@ import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.core.walkthrough.WalkthroughPictures;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
+import org.hiddenneurons.io.AtomicFiles;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
@@ -91,7 +92,8 @@ public final class WalkthroughHandout {
     /** Writes {@link #toHtml} as UTF-8, atomically. */
     public static void write(Walkthrough w, int selectedUnit, DivergingPalette palette, String csvName, Path file)
             throws IOException {
-        AtomicFiles.write(file, toHtml(w, selectedUnit, palette, csvName).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = toHtml(w, selectedUnit, palette, csvName).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /**

@@ -1,0 +1,51 @@
+package org.hiddenneurons.ui.dossier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** Small builders shared by the dossier views. */
+final class Cards {
+
+    private Cards() {
+    }
+
+    /** A titled card: a surface panel with a bold title and the content under it. */
+    static VBox card(String title, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(DossierStyles.CARD_TITLE);
+        VBox box = new VBox(8);
+        box.getStyleClass().add(DossierStyles.CARD);
+        box.getChildren().add(heading);
+        box.getChildren().addAll(content);
+        return box;
+    }
+
+    /** A muted, wrapping note. */
+    static Label note(String text, double maxWidth) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(DossierStyles.NOTE, DossierStyles.MUTED);
+        label.setWrapText(true);
+        label.setMaxWidth(maxWidth);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A label in the formula style (monospace-ish numbers). */
+    static Label formula() {
+        Label label = new Label();
+        label.getStyleClass().add(DossierStyles.FORMULA);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** "0".."9" style category names for {@code count} classes. */
+    static String[] digitNames(int count) {
+        String[] names = new String[count];
+        for (int k = 0; k < count; k++) {
+            names[k] = Integer.toString(k);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,44 @@
+package org.hiddenneurons.ui.dossier;
+
+import java.util.Locale;
+import org.hiddenneurons.ui.ColorBar;
+
+/** Number formats of the dossier, on top of {@link ColorBar}'s (true minus sign, short). */
+final class ColorBarTexts {
+
+    private ColorBarTexts() {
+    }
+
+    /** "+0.42", "−1.3", "0". */
+    static String signed(double value) {
+        return ColorBar.formatSigned(value);
+    }
+
+    /** "+0.42" with a fixed number of decimals. */
+    static String signed(double value, int decimals) {
+        return ColorBar.formatSigned(value, decimals);
+    }
+
+    /** "0.83" with a true minus sign. */
+    static String plain(double value, int decimals) {
+        return ColorBar.format(value, decimals);
+    }
+
+    /** An accuracy in [0, 1] as "94.3 %", "–" when NaN. */
+    static String percent(double accuracy) {
+        return Double.isNaN(accuracy) ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", 100 * accuracy);
+    }
+
+    /** A change of accuracy in percentage points: "−1.2 pts", "+0.1 pts", "±0.0 pts". */
+    static String points(double change) {
+        if (Double.isNaN(change)) {
+            return "\u2013";
+        }
+        double rounded = Math.round(change * 1000) / 10.0;
+        if (rounded == 0) {
+            return "\u00b10.0 pts";
+        }
+        return (rounded > 0 ? "+" : String.valueOf(ColorBar.MINUS)) + String.format(Locale.ROOT, "%.1f", Math.abs(rounded))
+                + " pts";
+    }
+}

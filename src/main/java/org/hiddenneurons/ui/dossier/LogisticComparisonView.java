@@ -1,0 +1,182 @@
+package org.hiddenneurons.ui.dossier;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.hiddenneurons.analysis.LogisticRegression;
+import org.hiddenneurons.analysis.UnitAnalysis;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.viz.DivergingPalette;
+import org.hiddenneurons.viz.WeightPictures;
+
+/**
+ * "No hidden layer, side by side": the network's hidden units beside the 10 class templates of a
+ * logistic-regression model (10×401, trained in the background on the same training split), with
+ * both test accuracies. Each picture is drawn on its own scale. The regression is retrained when
+ * the data change; a run for data that were replaced meanwhile is cancelled and dropped.
+ */
+public final class LogisticComparisonView extends VBox {
+
+    /** Screen pixels per weight: hidden units (25 of them) and class templates (10, drawn larger). */
+    static final int CELL = 3;
+    static final int TEMPLATE_CELL = 4;
+    static final double NOTE_WIDTH = 620;
+    static final String EXPLANATION = "Hidden units are shared, reusable parts: each one responds to a stroke or"
+            + " a blob that several digits have, and the output layer combines them. Logistic regression has no"
+            + " parts to share \u2014 it must fit one template per class, and a single template cannot cover every"
+            + " way of writing a digit.";
+
+    /** One thread for the regression, apart from the dossier's (a few seconds of work). */
+    private static final ExecutorService TRAINER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hn-logistic-regression");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        return thread;
+    });
+
+    private final DossierModel model;
+    private final ObjectProperty<DivergingPalette> palette;
+    private final GridPane units = new GridPane();
+    private final GridPane templates = new GridPane();
+    private final Label networkAccuracy = Cards.formula();
+    private final Label regressionAccuracy = Cards.formula();
+    private final ReadOnlyObjectWrapper<LogisticRegression.Model> regression =
+            new ReadOnlyObjectWrapper<>(this, "regression");
+    private AtomicBoolean running;
+
+    /** Builds its own {@link DossierModel} (no drawing needed). */
+    public LogisticComparisonView(ObservableValue<Network> network, ObservableValue<Split> data,
+                                  ObjectProperty<DivergingPalette> palette) {
+        this(new DossierModel(network, new ReadOnlyObjectWrapper<>(), data), palette);
+    }
+
+    public LogisticComparisonView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
+        this.model = model;
+        this.palette = palette;
+        getStyleClass().add(DossierStyles.COMPARISON);
+        DossierStyles.install(this);
+        setSpacing(10);
+        Label title = new Label("With and without a hidden layer");
+        title.getStyleClass().add(DossierStyles.CARD_TITLE);
+        for (GridPane grid : new GridPane[] {units, templates}) {
+            grid.setHgap(6);
+            grid.setVgap(6);
+        }
+        VBox left = Cards.card("25 hidden units (400-25-10 network)", units, networkAccuracy);
+        VBox right = Cards.card("10 class templates (logistic regression, no hidden layer)", templates, regressionAccuracy);
+        HBox row = new HBox(12, left, right);
+        row.setFillHeight(false);
+        getChildren().addAll(title, row, Cards.note(EXPLANATION, NOTE_WIDTH));
+
+        model.network().addListener((obs, old, now) -> refreshUnits());
+        model.intactAccuracyProperty().addListener((obs, old, now) -> refreshUnits());
+        model.data().addListener((obs, old, now) -> train());
+        palette.addListener((obs, old, now) -> {
+            refreshUnits();
+            refreshTemplates();
+        });
+        regression.addListener((obs, old, now) -> refreshTemplates());
+        refreshUnits();
+        refreshTemplates();
+        train();
+    }
+
+    /** The model behind this view. */
+    DossierModel modelForTests() {
+        return model;
+    }
+
+    /** The trained regression, null until it is ready. */
+    public ReadOnlyObjectProperty<LogisticRegression.Model> regressionProperty() {
+        return regression.getReadOnlyProperty();
+    }
+
+    private void train() {
+        if (running != null) {
+            running.set(true); // cancel the run for the old data
+        }
+        regression.set(null);
+        Split split = model.data().getValue();
+        if (split == null) {
+            return;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean(false);
+        running = cancelled;
+        TRAINER.execute(() -> {
+            LogisticRegression.Model result;
+            try {
+                result = LogisticRegression.train(split, LogisticRegression.DEFAULT_LAMBDA,
+                        LogisticRegression.DEFAULT_ITERATIONS, cancelled::get);
+            } catch (RuntimeException e) {
+                result = null;
+            }
+            LogisticRegression.Model trained = result;
+            Platform.runLater(() -> {
+                if (!cancelled.get() && trained != null) {
+                    regression.set(trained);
+                }
+            });
+        });
+        refreshTemplates();
+    }
+
+    private void refreshUnits() {
+        Network network = model.network().getValue();
+        units.getChildren().clear();
+        if (network == null) {
+            networkAccuracy.setText("No network yet");
+            return;
+        }
+        int hidden = network.spec().hiddenSize();
+        int columns = WeightPictures.gridColumns(hidden);
+        for (int j = 0; j < hidden; j++) {
+            units.add(picture(UnitAnalysis.weights(network, j), network.spec().inputWidth(),
+                    network.spec().inputHeight(), null, CELL), j % columns, j / columns);
+        }
+        networkAccuracy.setText("Test accuracy " + ColorBarTexts.percent(model.intactAccuracyProperty().get()));
+    }
+
+    private void refreshTemplates() {
+        LogisticRegression.Model m = regression.get();
+        templates.getChildren().clear();
+        Split split = model.data().getValue();
+        if (m == null) {
+            regressionAccuracy.setText(split == null ? "No data loaded" : "Training in the background\u2026");
+            return;
+        }
+        int width = split == null ? 20 : split.train().width();
+        int height = split == null ? 20 : split.train().height();
+        int columns = Math.max(1, (m.classCount() + 1) / 2);
+        for (int k = 0; k < m.classCount(); k++) {
+            templates.add(picture(m.template(k), width, height, Integer.toString(k), TEMPLATE_CELL), k % columns, k / columns);
+        }
+        regressionAccuracy.setText("Test accuracy " + ColorBarTexts.percent(m.testAccuracy()) + "  (train "
+                + ColorBarTexts.percent(m.trainAccuracy()) + ")");
+    }
+
+    private VBox picture(double[] values, int width, int height, String caption, int cell) {
+        HeatmapView view = new HeatmapView();
+        view.setPreferredCell(cell);
+        view.paletteProperty().bind(palette);
+        view.setValues(values, width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
+        VBox box = new VBox(2, view);
+        box.setAlignment(Pos.CENTER);
+        if (caption != null) {
+            Label label = new Label(caption);
+            label.getStyleClass().add(DossierStyles.TILE_CAPTION);
+            box.getChildren().add(label);
+        }
+        return box;
+    }
+}

@@ -1,0 +1,131 @@
+package org.hiddenneurons.ui.dossier;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.hiddenneurons.analysis.PredictionExplanation;
+import org.hiddenneurons.core.ForwardPass;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.viz.DivergingPalette;
+
+/**
+ * "Explain this prediction": the predicted digit k's score z3[k] broken into the 25 hidden
+ * contributions Θ2[k, j+1]·a_j plus the bias (a bar chart that adds up to z3[k]), and the saliency
+ * map ∂z3[k]/∂x — which pixels would raise (red) or lower (blue) that score — drawn over the
+ * drawing's ink. Follows the model's experiment: clamped units contribute their clamped value and
+ * pass no gradient.
+ */
+public final class PredictionExplanationView extends VBox {
+
+    static final int SALIENCY_CELL = 9;
+    static final double NOTE_WIDTH = 300;
+    static final String EMPTY_TEXT = "Draw a digit to see why the network answers what it does.";
+
+    private final DossierModel model;
+    private final Label formula = Cards.formula();
+    private final Label leaders = Cards.note("", 2 * NOTE_WIDTH);
+    private final SignedBarChart breakdown = new SignedBarChart();
+    private final HeatmapView saliency = new HeatmapView();
+    private final ColorBar saliencyBar = new ColorBar();
+    private final Label saliencyReadout = new Label();
+    private final Label empty = new Label(EMPTY_TEXT);
+    private final HBox content;
+    private PredictionExplanation.Breakdown shown;
+    private double[] shownSaliency;
+
+    public PredictionExplanationView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
+        this.model = model;
+        getStyleClass().add(DossierStyles.EXPLANATION);
+        DossierStyles.install(this);
+        setSpacing(10);
+        Label title = new Label("Why this answer?");
+        title.getStyleClass().add(DossierStyles.CARD_TITLE);
+        empty.getStyleClass().add(DossierStyles.MUTED);
+        breakdown.paletteProperty().bind(palette);
+        breakdown.setShowValues(false);
+        breakdown.setGeometry(120, 20);
+        saliency.paletteProperty().bind(palette);
+        saliency.setPreferredCell(SALIENCY_CELL);
+        saliency.setDescriber(i -> "\u2202z\u2083/\u2202x = " + ColorBarTexts.signed(shownSaliency[i]));
+        saliencyBar.paletteProperty().bind(palette);
+        saliencyBar.setMaxWidth(SALIENCY_CELL * 20);
+        saliencyReadout.getStyleClass().add(DossierStyles.MUTED);
+        saliencyReadout.textProperty().bind(saliency.readoutProperty());
+        VBox left = Cards.card("The score, unit by unit", formula, breakdown, leaders);
+        VBox right = Cards.card("Which pixels would change it", saliency, saliencyBar, saliencyReadout,
+                Cards.note("The gradient of the score with respect to each pixel, over the drawing's ink (dots):"
+                        + " more ink on red pixels raises it, on blue pixels lowers it.", SALIENCY_CELL * 20));
+        content = new HBox(12, left, right);
+        content.setFillHeight(false);
+        getChildren().addAll(title, empty, content);
+        model.forwardPassProperty().addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    /** The breakdown shown, or null (for tests). */
+    PredictionExplanation.Breakdown breakdown() {
+        return shown;
+    }
+
+    /** The saliency map shown, or null (for tests). */
+    double[] saliency() {
+        return shownSaliency;
+    }
+
+    private void refresh() {
+        ForwardPass pass = model.forwardPassProperty().get();
+        Network network = model.network().getValue();
+        double[] input = model.drawingInput();
+        boolean present = pass != null && network != null && input != null;
+        content.setVisible(present);
+        content.setManaged(present);
+        empty.setVisible(!present);
+        empty.setManaged(!present);
+        if (!present) {
+            shown = null;
+            shownSaliency = null;
+            return;
+        }
+        int k = pass.predictedClass();
+        shown = PredictionExplanation.breakdown(network, pass, k);
+        int hidden = network.spec().hiddenSize();
+        double[] values = new double[hidden + 1];
+        String[] names = new String[hidden + 1];
+        System.arraycopy(shown.contributions(), 0, values, 0, hidden);
+        values[hidden] = shown.bias();
+        for (int j = 0; j < hidden; j++) {
+            names[j] = Integer.toString(j + 1);
+        }
+        names[hidden] = "b";
+        breakdown.setData(values, names);
+        formula.setText("Predicted " + k + ":  z\u2083[" + k + "] = \u03a3\u2c7c \u0398\u2082[" + k + ", j]\u00b7a\u2c7c + bias = "
+                + ColorBarTexts.signed(shown.total(), 2));
+        leaders.setText(leadersText(shown));
+        shownSaliency = PredictionExplanation.saliency(network, model.getExperiment(), input, k);
+        saliency.setValues(shownSaliency, network.spec().inputWidth(), network.spec().inputHeight(),
+                HeatmapView.Mode.DIVERGING, Double.NaN);
+        saliency.setOverlay(input);
+        saliencyBar.setMaxAbs(saliency.getScale());
+        saliencyBar.setCaption("\u2202z\u2083[" + k + "]/\u2202pixel");
+    }
+
+    /** "Pushing up most: unit 12 (+2.1), unit 4 (+1.3). Against: unit 9 (−1.1)." */
+    static String leadersText(PredictionExplanation.Breakdown b) {
+        double[] c = b.contributions();
+        int[] order = org.hiddenneurons.analysis.UnitOrdering.descending(c, c.length);
+        StringBuilder text = new StringBuilder("For it most: ");
+        for (int i = 0; i < Math.min(3, order.length) && c[order[i]] > 0; i++) {
+            text.append(i == 0 ? "" : ", ").append("unit ").append(order[i] + 1).append(" (")
+                    .append(ColorBarTexts.signed(c[order[i]], 2)).append(')');
+        }
+        text.append(".  Against it most: ");
+        for (int i = 0; i < Math.min(3, order.length) && c[order[order.length - 1 - i]] < 0; i++) {
+            int j = order[order.length - 1 - i];
+            text.append(i == 0 ? "" : ", ").append("unit ").append(j + 1).append(" (")
+                    .append(ColorBarTexts.signed(c[j], 2)).append(')');
+        }
+        return text.append('.').toString();
+    }
+}

@@ -1,0 +1,297 @@
+package org.hiddenneurons.ui.dossier;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.hiddenneurons.analysis.NetworkStatistics;
+import org.hiddenneurons.analysis.UnitDossier;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.viz.DivergingPalette;
+
+/**
+ * "What is this neuron doing?" — everything about one hidden unit j on one page: its weights
+ * large (hover for weight and pixel), what it computes on the current drawing (z = w·x + b, the
+ * activation and the contribution map w ⊙ x), its preferred input (w/‖w‖ and the most exciting
+ * valid image, with why), the training digits that excite it most and least, its votes Θ2[:, j+1]
+ * and their share of each output now, and its importance (test accuracy without it), with
+ * controls to switch it off or clamp it.
+ *
+ * <p>Follows {@code selectedUnit} (0-based; −1 shows a hint). The numbers come from
+ * {@link UnitDossier#compute} over the model's {@link NetworkStatistics}, which the model computes
+ * off the FX thread; opening a unit only scans cached tables. FX thread only.
+ */
+public final class UnitDossierView extends VBox {
+
+    /** Screen pixels per weight in the large picture (gridlines show from 8). */
+    static final int LARGE_CELL = 12;
+    static final int MEDIUM_CELL = 6;
+    static final int SMALL_CELL = 5;
+    static final int EXAMPLE_CELL = 2;
+    static final int EXAMPLE_COLUMNS = 3;
+    static final double NOTE_WIDTH = 250;
+    static final String WHY_TEXT = "Why the weight picture is the answer: z = w\u00b7x + b, and for inputs of one"
+            + " fixed length w\u00b7x = \u2016w\u2016\u2016x\u2016cos\u03b8 is largest when x points the same way as w."
+            + " So the input that excites the unit most is its weight picture itself, w/\u2016w\u2016. Among real"
+            + " images (pixels 0\u20261) the winner turns on exactly the pixels where w is positive.";
+    static final String NO_UNIT_TEXT = "Click a hidden unit (or select one with the arrow keys) to open its dossier.";
+    static final String WAITING_TEXT = "Analysing the network on the training set\u2026";
+    static final String NO_DRAWING_TEXT = "Draw a digit to see which of its pixels push this unit up (red) or down (blue).";
+
+    private final DossierModel model;
+    private final IntegerProperty selectedUnit;
+
+    private final Label title = new Label();
+    private final Label summary = new Label();
+    private final Label hint = new Label();
+    private final HeatmapView weights = new HeatmapView();
+    private final ColorBar colorBar = new ColorBar();
+    private final Label weightReadout = new Label();
+    private final HeatmapView contributions = new HeatmapView();
+    private final Label drawingFormula = Cards.formula();
+    private final Label drawingHint = Cards.note(NO_DRAWING_TEXT, NOTE_WIDTH);
+    private final HeatmapView preferred = new HeatmapView();
+    private final HeatmapView exciting = new HeatmapView();
+    private final Label excitingFormula = Cards.formula();
+    private final List<HeatmapView> topViews = new ArrayList<>();
+    private final List<Label> topCaptions = new ArrayList<>();
+    private final List<HeatmapView> bottomViews = new ArrayList<>();
+    private final List<Label> bottomCaptions = new ArrayList<>();
+    private final SignedBarChart votes = new SignedBarChart();
+    private final SignedBarChart votesNow = new SignedBarChart();
+    private final Label votesNowCaption = new Label();
+    private final Label importance = Cards.formula();
+    private final VBox content;
+    private UnitDossier dossier;
+
+    /** Builds its own {@link DossierModel} from the workbench's observables. */
+    public UnitDossierView(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
+                           ObservableValue<Split> data, IntegerProperty selectedUnit,
+                           ObjectProperty<DivergingPalette> palette) {
+        this(new DossierModel(network, drawing, data), selectedUnit, palette);
+    }
+
+    /**
+     * @param model        shared with the other dossier views
+     * @param selectedUnit the unit shown (0-based, −1: none); the view reads it, never writes it
+     * @param palette      the weight palette (the grid's)
+     */
+    public UnitDossierView(DossierModel model, IntegerProperty selectedUnit, ObjectProperty<DivergingPalette> palette) {
+        this.model = model;
+        this.selectedUnit = selectedUnit;
+        getStyleClass().add(DossierStyles.DOSSIER);
+        DossierStyles.install(this);
+        setSpacing(12);
+
+        title.getStyleClass().add(DossierStyles.TITLE);
+        summary.getStyleClass().add(DossierStyles.FORMULA);
+        hint.getStyleClass().add(DossierStyles.MUTED);
+        hint.setWrapText(true);
+
+        weights.setPreferredCell(LARGE_CELL);
+        contributions.setPreferredCell(MEDIUM_CELL);
+        preferred.setPreferredCell(SMALL_CELL);
+        exciting.setPreferredCell(SMALL_CELL);
+        for (HeatmapView map : new HeatmapView[] {weights, contributions, preferred}) {
+            map.paletteProperty().bind(palette);
+        }
+        colorBar.paletteProperty().bind(palette);
+        colorBar.setCaption("weight");
+        colorBar.setMaxWidth(LARGE_CELL * 20);
+        weightReadout.getStyleClass().add(DossierStyles.MUTED);
+        weightReadout.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> weights.readoutProperty().get().isEmpty() ? "Hover a pixel to read its weight"
+                        : weights.readoutProperty().get(), weights.readoutProperty()));
+        contributions.setDescriber(i -> "w\u00b7x = " + ColorBarTexts.signed(dossier.contributions()[i])
+                + " (w " + ColorBarTexts.signed(dossier.weights()[i]) + ", x " + ColorBarTexts.plain(model.drawingInput()[i], 2) + ")");
+        exciting.setDescriber(i -> dossier.mostExcitingImage()[i] > 0 ? "on (w > 0)" : "off");
+        weights.setDescriber(i -> "w = " + ColorBarTexts.signed(dossier.weights()[i]));
+        Label contributionReadout = new Label();
+        contributionReadout.getStyleClass().add(DossierStyles.MUTED);
+        contributionReadout.textProperty().bind(contributions.readoutProperty());
+
+        VBox weightsCard = Cards.card("Incoming weights w (its picture)", weights, colorBar, weightReadout);
+        VBox drawingCard = Cards.card("On the current drawing", drawingFormula, contributions, contributionReadout,
+                drawingHint, Cards.note("w \u2299 x: red pixels push z up, blue pixels push it down.", NOTE_WIDTH));
+        Label preferredCaption = caption("w/\u2016w\u2016");
+        Label excitingCaption = caption("most exciting image");
+        HBox preferredRow = new HBox(12, new VBox(4, preferred, preferredCaption), new VBox(4, exciting, excitingCaption));
+        VBox preferredCard = Cards.card("Preferred input", preferredRow, excitingFormula, Cards.note(WHY_TEXT, NOTE_WIDTH));
+        preferredCard.setMaxWidth(NOTE_WIDTH + 32);
+
+        VBox topCard = Cards.card("Training digits that excite it most", exampleGrid(topViews, topCaptions));
+        VBox bottomCard = Cards.card("\u2026 and least", exampleGrid(bottomViews, bottomCaptions));
+
+        votes.paletteProperty().bind(palette);
+        votesNow.paletteProperty().bind(palette);
+        votesNowCaption.getStyleClass().add(DossierStyles.MUTED);
+        VBox votesCard = Cards.card("Its votes \u0398\u2082[k, j]", votes,
+                Cards.note("Which digits it argues for (up) and against (down) when it fires.", NOTE_WIDTH),
+                votesNowCaption, votesNow);
+
+        UnitModeSelector modeButtons = new UnitModeSelector(model, selectedUnit);
+        VBox importanceCard = Cards.card("Importance and experiment", importance, modeButtons,
+                Cards.note("Experiments never change the trained weights; Restore brings the intact network back.",
+                        2 * NOTE_WIDTH));
+
+        HBox row1 = new HBox(12, weightsCard, drawingCard, preferredCard);
+        HBox row2 = new HBox(12, topCard, bottomCard, votesCard);
+        content = new VBox(12, row1, row2, importanceCard);
+        VBox header = new VBox(2, title, summary);
+        getChildren().addAll(header, hint, content);
+
+        selectedUnit.addListener((obs, old, now) -> refresh());
+        model.statisticsProperty().addListener((obs, old, now) -> refresh());
+        model.intactPassProperty().addListener((obs, old, now) -> refresh());
+        model.busyProperty().addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    /** The model behind this view (for hosts that create the view with observables). */
+    public DossierModel model() {
+        return model;
+    }
+
+    /** The dossier shown, or null (for tests). */
+    UnitDossier dossier() {
+        return dossier;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(DossierStyles.TILE_CAPTION, DossierStyles.MUTED);
+        return label;
+    }
+
+    private GridPane exampleGrid(List<HeatmapView> views, List<Label> captions) {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        for (int i = 0; i < UnitDossier.EXAMPLES_SHOWN; i++) {
+            HeatmapView view = new HeatmapView();
+            view.setPreferredCell(EXAMPLE_CELL);
+            view.getStyleClass().add(DossierStyles.EXAMPLE_FRAME);
+            Label label = caption("");
+            VBox cell = new VBox(1, view, label);
+            cell.setAlignment(Pos.CENTER);
+            cell.getStyleClass().add(DossierStyles.EXAMPLE);
+            views.add(view);
+            captions.add(label);
+            grid.add(cell, i % EXAMPLE_COLUMNS, i / EXAMPLE_COLUMNS);
+        }
+        return grid;
+    }
+
+    private void refresh() {
+        int unit = selectedUnit.get();
+        NetworkStatistics stats = model.getStatistics();
+        boolean show = unit >= 0 && stats != null && unit < stats.network().spec().hiddenSize();
+        content.setVisible(show);
+        content.setManaged(show);
+        title.setText(unit < 0 ? "Hidden unit" : "Hidden unit " + (unit + 1));
+        hint.setText(unit < 0 ? NO_UNIT_TEXT : stats == null ? WAITING_TEXT : model.busyProperty().get() ? "Updating\u2026" : "");
+        hint.setVisible(!hint.getText().isEmpty());
+        hint.setManaged(hint.isVisible());
+        if (!show) {
+            dossier = null;
+            summary.setText("");
+            return;
+        }
+        double[] input = model.drawingInput();
+        if (input != null && input.length != stats.network().spec().inputSize()) {
+            input = null;
+        }
+        dossier = UnitDossier.compute(stats, unit, input);
+        show(stats, dossier, input);
+    }
+
+    private void show(NetworkStatistics stats, UnitDossier d, double[] input) {
+        Network network = stats.network();
+        int width = network.spec().inputWidth();
+        int height = network.spec().inputHeight();
+        weights.setValues(d.weights(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
+        colorBar.setMaxAbs(weights.getScale());
+        boolean drawn = input != null;
+        String activationName = network.spec().hiddenActivation().id();
+        if (drawn) {
+            summary.setText("z = w\u00b7x + b = " + ColorBarTexts.signed(d.preactivation(), 2) + "   \u2192   activation "
+                    + activationName + "(z) = " + ColorBarTexts.plain(d.activation(), 2));
+            double sum = d.preactivation() - d.bias();
+            drawingFormula.setText("z = \u03a3 w\u2299x + b = " + ColorBarTexts.signed(sum, 2) + " " + sign(d.bias()) + " "
+                    + ColorBarTexts.plain(Math.abs(d.bias()), 2) + " = " + ColorBarTexts.signed(d.preactivation(), 2)
+                    + "\na = " + ColorBarTexts.plain(d.activation(), 2));
+            contributions.setValues(d.contributions(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
+        } else {
+            summary.setText("bias b = " + ColorBarTexts.signed(d.bias(), 2) + " \u00b7 mean activation on the training set "
+                    + ColorBarTexts.plain(d.meanActivation(), 2));
+            drawingFormula.setText("");
+            contributions.setValues(null, width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
+        }
+        drawingHint.setVisible(!drawn);
+        drawingHint.setManaged(!drawn);
+        contributions.setVisible(drawn);
+        contributions.setManaged(drawn);
+        preferred.setValues(d.preferredInput(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
+        exciting.setValues(d.mostExcitingImage(), width, height, HeatmapView.Mode.GRAY, 1);
+        excitingFormula.setText("its z = " + ColorBarTexts.signed(d.mostExcitingPreactivation(), 1) + ", activation "
+                + ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2));
+        Dataset train = stats.split().train();
+        fillExamples(topViews, topCaptions, d.topExamples(), stats, d.unit(), train);
+        fillExamples(bottomViews, bottomCaptions, d.bottomExamples(), stats, d.unit(), train);
+        String[] digits = Cards.digitNames(network.spec().outputSize());
+        votes.setData(d.outgoingWeights(), digits);
+        int predicted = model.intactPassProperty().get() == null ? -1 : model.intactPassProperty().get().predictedClass();
+        votes.setHighlight(predicted);
+        if (drawn) {
+            votesNowCaption.setText("Now: \u0398\u2082[k, j]\u00b7a = its share of each output's z\u2083 (a = "
+                    + ColorBarTexts.plain(d.activation(), 2) + ")");
+            votesNow.setData(d.outputContributions(), digits);
+            votesNow.setScale(maxAbs(d.outgoingWeights()));
+            votesNow.setHighlight(predicted);
+        }
+        votesNow.setVisible(drawn);
+        votesNow.setManaged(drawn);
+        votesNowCaption.setVisible(drawn);
+        votesNowCaption.setManaged(drawn);
+        importance.setText("Test accuracy without this unit: " + ColorBarTexts.percent(d.ablatedAccuracy())
+                + "   (intact " + ColorBarTexts.percent(d.intactAccuracy()) + ", "
+                + ColorBarTexts.points(-d.importance()) + ")");
+    }
+
+    private static String sign(double v) {
+        return v < 0 ? String.valueOf(ColorBar.MINUS) : "+";
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    private static void fillExamples(List<HeatmapView> views, List<Label> captions, int[] indices,
+                                     NetworkStatistics stats, int unit, Dataset train) {
+        for (int i = 0; i < views.size(); i++) {
+            boolean present = i < indices.length;
+            views.get(i).setVisible(present);
+            if (!present) {
+                captions.get(i).setText("");
+                continue;
+            }
+            int example = indices[i];
+            views.get(i).setValues(train.sample(example), train.width(), train.height(), HeatmapView.Mode.GRAY, 1);
+            captions.get(i).setText("a " + ColorBarTexts.plain(stats.train().get(example, unit), 2));
+        }
+    }
+}
