@@ -18,6 +18,9 @@ final class CliSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Help text of every --model option. */
+    static final String MODEL_DESCRIPTION = "The model file (JSON), or the course's weights .mat (Theta1, Theta2).";
+
     private CliSupport() {
     }
 
@@ -26,8 +29,9 @@ final class CliSupport {
         return path == null ? DigitsImage.loadBundled() : DatasetLoader.load(path);
     }
 
+    /** A model file, or the course's weights .mat. */
     static SavedModel loadModel(Path path) throws DataFormatException {
-        return ModelFile.load(path);
+        return ModelFile.open(path);
     }
 
     /** @throws UsageException if the data's images or classes do not fit the model */

@@ -31,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (JSON).")
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
     Path model;
 
     @Mixin

@@ -32,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (JSON).")
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
     Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -36,7 +36,7 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file (JSON).")
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
     Path model;
 
     @Option(names = "--data", paramLabel = "PATH",

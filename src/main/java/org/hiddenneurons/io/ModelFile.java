@@ -29,6 +29,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
 
@@ -80,6 +81,17 @@ public final class ModelFile {
     private static final JsonFactory WRITER = new JsonFactory();
 
     private ModelFile() {
+    }
+
+    /**
+     * Opens what a user may offer as a model: this format, or the course's weights file
+     * ({@code ex4weights.mat}: Theta1, Theta2; no training settings, no data set).
+     */
+    public static SavedModel open(Path file) throws DataFormatException {
+        if (MatReader.isMatFileName(file)) {
+            return new SavedModel(MatReader.readWeights(file), null, "", "", 0);
+        }
+        return load(file);
     }
 
     /** Reads and validates a model file. */

@@ -63,6 +63,20 @@ class CliModelCommandsTest {
         assertEquals("J = " + expected, result.out().strip());
     }
 
+    /** Octave's J on the course-format fixtures (src/test/resources/data/mat/course-costs.txt), λ = 1. */
+    private static final double OCTAVE_COURSE_COST_LAMBDA_1 = 11.275908853797469;
+    private static final double COURSE_COST_TOLERANCE = 1e-9;
+
+    @Test
+    void costOfTheCourseWeightsMatFileMatchesOctave() throws Exception {
+        Path mat = Path.of("src/test/resources/data/mat");
+        CliRunner.Result result = CliRunner.run("cost", "--model", mat.resolve("course-weights.mat").toString(),
+                "--data", mat.resolve("course-data.mat").toString(), "--split", "all", "--lambda", "1");
+        assertEquals(Cli.EXIT_OK, result.exitCode(), result.err());
+        double cost = Double.parseDouble(result.out().strip().substring("J = ".length()));
+        assertEquals(OCTAVE_COURSE_COST_LAMBDA_1, cost, COURSE_COST_TOLERANCE * OCTAVE_COURSE_COST_LAMBDA_1);
+    }
+
     @Test
     void costGradientsAreWrittenInTheThetaLayout() throws Exception {
         saveRandomModel();

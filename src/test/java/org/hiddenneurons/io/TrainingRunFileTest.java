@@ -1,0 +1,192 @@
+package org.hiddenneurons.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Initializer;
+import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingHistory;
+import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.train.TrainingState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingRunFileTest {
+
+    private static final int EPOCHS = 40;
+    private static final int MAX_SNAPSHOTS = 6;
+    private static final String SHA = "ab".repeat(32);
+    private static final TrainingConfig CONFIG = new TrainingConfig(3, Activation.SIGMOID,
+            OutputLayer.SOFTMAX_CROSS_ENTROPY, Initializer.UNIFORM, OptimizerKind.ADAM, 0.03, 0.9, 100, EPOCHS, 2.0, 7,
+            false);
+
+    @TempDir
+    Path folder;
+
+    /** A recorded run of a small network with random weights per epoch and no test values on even epochs. */
+    private static TrainingHistory history() {
+        NetworkSpec spec = new NetworkSpec(4, 3, 3, 4, Activation.SIGMOID, OutputLayer.SOFTMAX_CROSS_ENTROPY);
+        Random random = new Random(42);
+        TrainingHistory history = new TrainingHistory(MAX_SNAPSHOTS);
+        for (int epoch = 0; epoch <= EPOCHS; epoch++) {
+            double[] theta1 = random.doubles(spec.hiddenSize() * (spec.inputSize() + 1), -1, 1).toArray();
+            double[] theta2 = random.doubles(spec.outputSize() * (spec.hiddenSize() + 1), -1, 1).toArray();
+            boolean noTest = epoch % 2 == 0;
+            history.record(new TrainingSnapshot(epoch, EPOCHS, random.nextDouble(),
+                    noTest ? Double.NaN : random.nextDouble(), random.nextDouble(),
+                    noTest ? Double.NaN : random.nextDouble(), epoch * 123_456_789L,
+                    new Network(spec, theta1, theta2),
+                    epoch == EPOCHS ? TrainingState.FINISHED : TrainingState.RUNNING, epoch == EPOCHS ? "done" : ""));
+        }
+        return history;
+    }
+
+    private static TrainingRunFile.Run run() {
+        return new TrainingRunFile.Run(CONFIG, "digits.png", SHA,
+                new TrainingRunFile.SplitInfo(TrainingRunFile.SplitRule.STANDARD, 4000, 1000), history());
+    }
+
+    @Test
+    void roundTripRestoresSettingsSplitMetricsAndWeightsBitExact() throws Exception {
+        TrainingRunFile.Run original = run();
+        Path file = folder.resolve("run.json");
+
+        TrainingRunFile.save(file, original);
+        TrainingRunFile.Run loaded = TrainingRunFile.load(file);
+
+        assertEquals(original.config(), loaded.config());
+        assertEquals("digits.png", loaded.datasetName());
+        assertEquals(SHA, loaded.datasetSha256());
+        assertEquals(original.split(), loaded.split());
+        assertEquals(original.history().metrics(), loaded.history().metrics());
+        assertEquals(original.history().stride(), loaded.history().stride());
+        assertEquals(original.history().maxWeightSnapshots(), loaded.history().maxWeightSnapshots());
+        List<TrainingSnapshot> expected = original.history().snapshots();
+        List<TrainingSnapshot> actual = loaded.history().snapshots();
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            TrainingSnapshot e = expected.get(i);
+            TrainingSnapshot a = actual.get(i);
+            assertEquals(e.epoch(), a.epoch());
+            assertEquals(e.state(), a.state());
+            assertEquals(e.message(), a.message());
+            assertEquals(e.trainLoss(), a.trainLoss());
+            assertEquals(e.testLoss(), a.testLoss());
+            assertEquals(e.elapsedNanos(), a.elapsedNanos());
+            assertEquals(e.network().spec(), a.network().spec());
+            assertArrayEquals(e.network().theta1(), a.network().theta1());
+            assertArrayEquals(e.network().theta2(), a.network().theta2());
+        }
+    }
+
+    @Test
+    void savingOverAnExistingRunReplacesItWhole() throws Exception {
+        Path file = folder.resolve("run.json");
+        Files.writeString(file, "old content that is much longer than nothing at all");
+
+        TrainingRunFile.save(file, run());
+
+        assertEquals(EPOCHS + 1, TrainingRunFile.load(file).history().metricsCount());
+        try (var entries = Files.list(folder)) {
+            assertEquals(List.of(file), entries.toList(), "no temp file left behind");
+        }
+    }
+
+    @Test
+    void malformedRunFilesNameFileAndField() throws Exception {
+        assertRejects("{\"formatVersion\": 1", "line", "malformed JSON");
+        assertRejects(mutate(root -> root.put("formatVersion", 2)), "formatVersion", "not supported");
+        assertRejects(mutate(root -> root.put("extra", 1)), "extra", "unknown field");
+        assertRejects(mutate(root -> root.remove("stride")), "stride", "missing");
+        assertRejects(mutate(root -> split(root).put("rule", "random")), "split.rule", "not one of");
+        assertRejects(mutate(root -> split(root).put("trainSize", 0)), "split.trainSize", "≥ 1");
+        assertRejects(mutate(root -> metrics(root, "epoch").set(1, IntNode.valueOf(0))), "metrics.epoch[1]", "does not follow");
+        assertRejects(mutate(root -> metrics(root, "trainLoss").set(3, TextNode.valueOf("x"))), "metrics.trainLoss[3]",
+                "expected a finite number or null");
+        assertRejects(mutate(root -> metrics(root, "seconds").remove(0)), "metrics.seconds",
+                "entries but metrics.epoch has");
+        assertRejects(mutate(root -> snapshot(root, 0).put("state", "SLEEPING")), "snapshots[0].state",
+                "not a training state");
+        assertRejects(mutate(root -> ((ArrayNode) snapshot(root, 1).path("model").path("theta1").get(0)).set(2, TextNode.valueOf("w"))),
+                "snapshots[1].model: theta1", "");
+        assertRejects(mutate(root -> ((ObjectNode) snapshot(root, 1).path("model").path("training")).put("seed", 8)),
+                "snapshots[1].model.training", "settings differ");
+        assertRejects(mutate(root -> ((ObjectNode) snapshot(root, 1).get("model")).put("epochs", 0)),
+                "snapshots[1].model.epochs", "does not follow");
+        assertRejects(mutate(root -> root.put("maxWeightSnapshots", 2)), "snapshots", "1 to 2 snapshots");
+        assertRejects(mutate(root -> {
+            for (String column : new String[] {"epoch", "trainLoss", "testLoss", "trainAccuracy", "testAccuracy",
+                    "seconds"}) {
+                metrics(root, column).remove(0);
+            }
+        }), "snapshots[0].model.epochs", "epoch 0 has no row in metrics");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode split(ObjectNode root) {
+        return (ObjectNode) root.get("split");
+    }
+
+    private static ArrayNode metrics(ObjectNode root, String column) {
+        return (ArrayNode) root.get("metrics").get(column);
+    }
+
+    private static ObjectNode snapshot(ObjectNode root, int index) {
+        return (ObjectNode) root.get("snapshots").get(index);
+    }
+
+    /** The JSON of a good run after {@code change}. */
+    private static String mutate(Consumer<ObjectNode> change) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(text(run()));
+        change.accept(root);
+        return JSON.writeValueAsString(root);
+    }
+
+    @Test
+    void missingFileIsAFormatErrorNamingIt() {
+        Path file = folder.resolve("absent.json");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrainingRunFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+    }
+
+    private static String text(TrainingRunFile.Run run) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        TrainingRunFile.write(out, run);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = Files.createTempFile(folder, "run", ".json");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private void assertRejects(String text, String place, String problem) throws IOException {
+        Path file = write(text);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> TrainingRunFile.load(file));
+        String message = e.getMessage();
+        assertTrue(message.startsWith(file + ": " + place), () -> "names the file and " + place + ": " + message);
+        assertTrue(message.contains(problem), () -> "says \"" + problem + "\": " + message);
+    }
+}
