@@ -1,12 +1,15 @@
 package org.hiddenneurons.ui;
 
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -59,7 +62,7 @@ public final class TrainingCharts extends VBox {
         placeholder.setWrapText(true);
         placeholder.setMouseTransparent(true);
         StackPane lossPane = new StackPane(lossChart, placeholder);
-        getChildren().addAll(lossPane, accuracyChart);
+        getChildren().addAll(legend(), lossPane, accuracyChart);
         VBox.setVgrow(lossPane, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
         Runnable emptyOrNot = () -> {
@@ -100,6 +103,25 @@ public final class TrainingCharts extends VBox {
         return accuracyChart;
     }
 
+    /** "● train  ● test" in the series colours (-hn-accent, -hn-accent-2), shared by both charts. */
+    private static HBox legend() {
+        HBox legend = new HBox(legendItem("train", "hn-legend-train"), legendItem("test", "hn-legend-test"));
+        legend.getStyleClass().add("hn-chart-legend");
+        legend.setAlignment(Pos.CENTER);
+        legend.setSpacing(16);
+        return legend;
+    }
+
+    private static Label legendItem(String text, String dotStyleClass) {
+        Region dot = new Region();
+        dot.getStyleClass().addAll("hn-legend-dot", dotStyleClass);
+        dot.setMinSize(10, 10);
+        dot.setMaxSize(10, 10);
+        Label label = new Label(text, dot);
+        label.getStyleClass().add("hn-legend-item");
+        return label;
+    }
+
     private static LineChart<Number, Number> chart(String yLabel, boolean zeroInRange, DecimatedSeries train,
                                                    DecimatedSeries test) {
         NumberAxis epochs = new NumberAxis();
@@ -116,7 +138,7 @@ public final class TrainingCharts extends VBox {
         LineChart<Number, Number> chart = new LineChart<>(epochs, values);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(true);
+        chart.setLegendVisible(false); // one shared legend above both charts (a chart's own is squeezed out when short)
         chart.setMinHeight(140);
         chart.setPrefHeight(200);
         chart.getData().add(new XYChart.Series<>("train", train.points()));

@@ -171,6 +171,8 @@ public final class WorkbenchView extends BorderPane {
     /** Detail the projector cannot show legibly: hidden in presentation mode (rule in presentation.css). */
     static final String PRESENTATION_DETAIL = "hn-presentation-detail";
     static final String MODEL_EXTENSION = "*.json";
+    /** The course's weights file (ex4weights.mat), opened read-only through ModelFile.open. */
+    static final String COURSE_WEIGHTS_EXTENSION = "*.mat";
     static final double COMBO_WIDTH = 100;
     /** Name and image size of the user's drawings as a training data set. */
     static final String MY_DRAWINGS_NAME = "my drawings";
@@ -1088,12 +1090,15 @@ public final class WorkbenchView extends BorderPane {
 
     /** Ctrl+O: reads a model file; on error a dialog names the file and the problem and nothing changes. */
     void openModel() {
-        File file = modelChooser("Open model").showOpenDialog(stage);
+        FileChooser chooser = modelChooser("Open model");
+        chooser.getExtensionFilters().add(
+                new FileChooser.ExtensionFilter("Course weights (Theta1, Theta2)", COURSE_WEIGHTS_EXTENSION));
+        File file = chooser.showOpenDialog(stage);
         if (file == null) {
             return;
         }
         Path path = file.toPath();
-        adapter.background(() -> ModelFile.load(path),
+        adapter.background(() -> ModelFile.open(path),
                 loaded -> model.useModel(loaded, path.getFileName().toString()),
                 error -> showFileError("Could not open the model", path, error));
     }
