@@ -48,7 +48,7 @@ public interface MatrixKernel {
 
     /**
      * a[i] = g(z[i]) for i in [0, length): the activations of a block. Within a few ulps of
-     * {@link Activation#apply} (the vector kernel evaluates the sigmoid with its own exp).
+     * {@link Activation#apply} (both kernels in this package call it).
      *
      * @param z not modified
      * @param a modified (may be z itself)

@@ -81,7 +81,7 @@ public final class PlainKernel implements MatrixKernel {
     }
 
     /** Θ[row][0] + Σ_p x[xOffset + p]·Θ[row][1 + p], with {@code thetaRow} the index of Θ[row][0]. */
-    private static double dot(double[] x, int xOffset, double[] theta, int thetaRow, int inputs) {
+    static double dot(double[] x, int xOffset, double[] theta, int thetaRow, int inputs) {
         double sum = 0;
         for (int p = 0; p < inputs; p++) {
             sum += x[xOffset + p] * theta[thetaRow + 1 + p];
@@ -149,7 +149,7 @@ public final class PlainKernel implements MatrixKernel {
     }
 
     /** The {@link #accumulateGradient} update for the single hidden unit j, four pixels per pass. */
-    private static void accumulateUnit(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
+    static void accumulateUnit(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
                                        double[] gradient, int j) {
         int g0 = j * (inputs + 1);
         for (int r = 0; r < rows; r++) {

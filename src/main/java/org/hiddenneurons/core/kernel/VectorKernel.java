@@ -3,8 +3,6 @@ package org.hiddenneurons.core.kernel;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.hiddenneurons.core.Activation;
 
@@ -16,7 +14,8 @@ import org.hiddenneurons.core.Activation;
  * <p>Forward: a 4-example × 2-unit register tile of lane-wise accumulators over the pixels, one
  * in-order lane sum per dot product. Gradient: a 2-unit × 4-vector tile of G held in registers
  * while the examples stream past (the outer-product order), so G is loaded and stored once per
- * block of examples.
+ * block of examples. Small products, remainder units and rows, and the activations run in
+ * {@link PlainKernel} (see {@link #MIN_VECTOR_INPUTS}).
  */
 final class VectorKernel implements MatrixKernel {
 
@@ -32,6 +31,15 @@ final class VectorKernel implements MatrixKernel {
      * A static constant so the JIT folds the choice away.
      */
     private static final boolean USE_FMA = hasFma();
+
+    /**
+     * Products over fewer inputs than this (the 25 → 10 layer and its backward pass) run in
+     * {@link PlainKernel}: they are a few percent of the work, and every method that uses vectors
+     * runs ~100× slower until C2 has compiled it, so fewer vector methods means a shorter warm-up
+     * (measured on the default training run: first epoch ~2 s → ~1.2 s). Remainder units and rows
+     * of the large products use the plain loops for the same reason.
+     */
+    static final int MIN_VECTOR_INPUTS = 64;
 
     VectorKernel() {
     }
@@ -73,6 +81,10 @@ final class VectorKernel implements MatrixKernel {
 
     @Override
     public void forward(double[] x, int firstRow, int rows, int inputs, double[] theta, int hidden, double[] z) {
+        if (inputs < MIN_VECTOR_INPUTS) {
+            PlainKernel.INSTANCE.forward(x, firstRow, rows, inputs, theta, hidden, z);
+            return;
+        }
         int stride = inputs + 1;
         int vectorEnd = SPECIES.loopBound(inputs);
         int r = 0;
@@ -136,36 +148,24 @@ final class VectorKernel implements MatrixKernel {
             }
             for (; j < hidden; j++) {
                 for (int q = 0; q < 4; q++) {
-                    z[(r + q) * hidden + j] = dot(x, (firstRow + r + q) * inputs, theta, j * stride, inputs);
+                    z[(r + q) * hidden + j] = PlainKernel.dot(x, (firstRow + r + q) * inputs, theta, j * stride, inputs);
                 }
             }
         }
         for (; r < rows; r++) {
             for (int j = 0; j < hidden; j++) {
-                z[r * hidden + j] = dot(x, (firstRow + r) * inputs, theta, j * stride, inputs);
+                z[r * hidden + j] = PlainKernel.dot(x, (firstRow + r) * inputs, theta, j * stride, inputs);
             }
         }
-    }
-
-    /** Θ[row][0] + Σ_p x[xOffset + p]·Θ[row][1 + p], with {@code thetaRow} the index of Θ[row][0]. */
-    private double dot(double[] x, int xOffset, double[] theta, int thetaRow, int inputs) {
-        DoubleVector sum = DoubleVector.zero(SPECIES);
-        int vectorEnd = SPECIES.loopBound(inputs);
-        int p = 0;
-        for (; p < vectorEnd; p += LANES) {
-            sum = multiplyAdd(DoubleVector.fromArray(SPECIES, x, xOffset + p),
-                    DoubleVector.fromArray(SPECIES, theta, thetaRow + 1 + p), sum);
-        }
-        double total = sumLanes(sum);
-        for (; p < inputs; p++) {
-            total += x[xOffset + p] * theta[thetaRow + 1 + p];
-        }
-        return theta[thetaRow] + total;
     }
 
     @Override
     public void accumulateGradient(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
                                    double[] gradient) {
+        if (inputs < MIN_VECTOR_INPUTS) {
+            PlainKernel.INSTANCE.accumulateGradient(x, firstRow, rows, inputs, delta, hidden, gradient);
+            return;
+        }
         int stride = inputs + 1;
         int wideEnd = inputs - inputs % GRADIENT_WIDTH;
         int vectorEnd = SPECIES.loopBound(inputs);
@@ -239,114 +239,18 @@ final class VectorKernel implements MatrixKernel {
                 gradient[g1 + 1 + p] = b;
             }
         }
-        if (j < hidden) {
-            accumulateLastUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j, wideEnd, vectorEnd);
+        for (; j < hidden; j++) {
+            PlainKernel.accumulateUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j);
         }
-    }
-
-    /** The {@link #accumulateGradient} update for the single hidden unit j, a 1-unit × 4-vector tile. */
-    private static void accumulateLastUnit(double[] x, int firstRow, int rows, int inputs, double[] delta,
-                                           int hidden, double[] gradient, int j, int wideEnd, int vectorEnd) {
-        int g0 = j * (inputs + 1);
-        for (int r = 0; r < rows; r++) {
-            gradient[g0] += delta[r * hidden + j];
-        }
-        int p = 0;
-        for (; p < wideEnd; p += GRADIENT_WIDTH) {
-            int a = g0 + 1 + p;
-            DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
-            DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
-            DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, a + 2 * LANES);
-            DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, a + 3 * LANES);
-            int xr = firstRow * inputs + p;
-            int dr = j;
-            for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
-                DoubleVector d0 = DoubleVector.broadcast(SPECIES, delta[dr]);
-                a0 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr), a0);
-                a1 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr + LANES), a1);
-                a2 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES), a2);
-                a3 = multiplyAdd(d0, DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES), a3);
-            }
-            a0.intoArray(gradient, a);
-            a1.intoArray(gradient, a + LANES);
-            a2.intoArray(gradient, a + 2 * LANES);
-            a3.intoArray(gradient, a + 3 * LANES);
-        }
-        for (; p < vectorEnd; p += LANES) {
-            DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, g0 + 1 + p);
-            for (int r = 0; r < rows; r++) {
-                a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[r * hidden + j]),
-                        DoubleVector.fromArray(SPECIES, x, (firstRow + r) * inputs + p), a0);
-            }
-            a0.intoArray(gradient, g0 + 1 + p);
-        }
-        for (; p < inputs; p++) {
-            double a = gradient[g0 + 1 + p];
-            for (int r = 0; r < rows; r++) {
-                a += delta[r * hidden + j] * x[(firstRow + r) * inputs + p];
-            }
-            gradient[g0 + 1 + p] = a;
-        }
-    }
-
-    /** Sigmoid as 1 / (1 + e^−z) with {@link #exp}; tanh and ReLU through {@link Activation#apply}. */
-    @Override
-    public void activate(Activation g, double[] z, double[] a, int length) {
-        int i = 0;
-        if (g == Activation.SIGMOID) {
-            int vectorEnd = SPECIES.loopBound(length);
-            for (; i < vectorEnd; i += LANES) {
-                DoubleVector e = exp(DoubleVector.fromArray(SPECIES, z, i).neg());
-                DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0)).intoArray(a, i);
-            }
-        }
-        for (; i < length; i++) {
-            a[i] = g.apply(z[i]);
-        }
-    }
-
-    /** ln 2 split in two (fdlibm's ln2HI/ln2LO): k·LN2_HI is exact for |k| < 2^20. */
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    private static final double LOG2_E = 1.4426950408889634;
-    /** 1.5·2^52: adding it rounds to an integer, which then sits in the low mantissa bits. */
-    private static final double ROUND_MAGIC = 6755399441055744.0;
-    private static final long ROUND_MAGIC_BITS = Double.doubleToRawLongBits(ROUND_MAGIC);
-    /** Arguments are clamped here: e^709 is finite and e^−708 is still a normal number. */
-    private static final double EXP_MAX = 709.0;
-    private static final double EXP_MIN = -708.0;
-    /** Taylor coefficients 1/n! of e^r, n = 0..13: the remainder on |r| ≤ ln2/2 is below 1e-17. */
-    private static final double[] EXP_COEFFICIENTS = taylorCoefficients(13);
-
-    private static double[] taylorCoefficients(int degree) {
-        double[] c = new double[degree + 1];
-        c[0] = 1.0;
-        for (int n = 1; n <= degree; n++) {
-            c[n] = c[n - 1] / n;
-        }
-        return c;
     }
 
     /**
-     * e^x lane-wise, within about 2 ulps of {@link Math#exp} on [−708, 709] (clamped outside), from
-     * +, ×, fma and bit operations only: unlike the Vector API's EXP, whose compiled and interpreted
-     * forms differ in the last bit, it gives the same bits before and after JIT compilation.
-     * e^x = 2^k·e^r with k = round(x/ln2), r = x − k·ln2, e^r by its Taylor polynomial.
+     * a = g(z) in plain Java ({@link Activation#apply}, so the same values as {@link PlainKernel}):
+     * a block's z is small next to its products, and vector code for it would add to the JIT's
+     * warm-up (see {@link #MIN_VECTOR_INPUTS}).
      */
-    static DoubleVector exp(DoubleVector x) {
-        DoubleVector clamped = x.max(EXP_MIN).min(EXP_MAX);
-        DoubleVector shifted = clamped.mul(LOG2_E).add(ROUND_MAGIC);
-        DoubleVector k = shifted.sub(ROUND_MAGIC);
-        DoubleVector r = clamped.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-        // A loop rather than 13 written-out steps: it keeps this method small enough to be inlined,
-        // which the Vector API needs to keep the vectors in registers.
-        DoubleVector p = DoubleVector.broadcast(SPECIES, EXP_COEFFICIENTS[EXP_COEFFICIENTS.length - 1]);
-        for (int n = EXP_COEFFICIENTS.length - 2; n >= 0; n--) {
-            p = multiplyAdd(p, r, DoubleVector.broadcast(SPECIES, EXP_COEFFICIENTS[n]));
-        }
-        // 2^k from its bits: (k + 1023) << 52, with k read from the low bits of shifted.
-        LongVector kBits = ((LongVector) shifted.viewAsIntegralLanes()).sub(ROUND_MAGIC_BITS);
-        DoubleVector scale = (DoubleVector) kBits.add(1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
-        return p.mul(scale);
+    @Override
+    public void activate(Activation g, double[] z, double[] a, int length) {
+        PlainKernel.INSTANCE.activate(g, z, a, length);
     }
 }
