@@ -86,69 +86,16 @@ final class VectorKernel implements MatrixKernel {
             return;
         }
         int stride = inputs + 1;
-        int vectorEnd = SPECIES.loopBound(inputs);
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
             int x0 = (firstRow + r) * inputs;
-            int x1 = x0 + inputs;
-            int x2 = x1 + inputs;
-            int x3 = x2 + inputs;
             int j = 0;
             for (; j + 2 <= hidden; j += 2) {
-                int w0 = j * stride + 1;
-                int w1 = w0 + stride;
-                DoubleVector s00 = DoubleVector.zero(SPECIES), s01 = DoubleVector.zero(SPECIES);
-                DoubleVector s10 = DoubleVector.zero(SPECIES), s11 = DoubleVector.zero(SPECIES);
-                DoubleVector s20 = DoubleVector.zero(SPECIES), s21 = DoubleVector.zero(SPECIES);
-                DoubleVector s30 = DoubleVector.zero(SPECIES), s31 = DoubleVector.zero(SPECIES);
-                int p = 0;
-                for (; p < vectorEnd; p += LANES) {
-                    DoubleVector a = DoubleVector.fromArray(SPECIES, theta, w0 + p);
-                    DoubleVector b = DoubleVector.fromArray(SPECIES, theta, w1 + p);
-                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, x0 + p);
-                    s00 = multiplyAdd(v, a, s00);
-                    s01 = multiplyAdd(v, b, s01);
-                    v = DoubleVector.fromArray(SPECIES, x, x1 + p);
-                    s10 = multiplyAdd(v, a, s10);
-                    s11 = multiplyAdd(v, b, s11);
-                    v = DoubleVector.fromArray(SPECIES, x, x2 + p);
-                    s20 = multiplyAdd(v, a, s20);
-                    s21 = multiplyAdd(v, b, s21);
-                    v = DoubleVector.fromArray(SPECIES, x, x3 + p);
-                    s30 = multiplyAdd(v, a, s30);
-                    s31 = multiplyAdd(v, b, s31);
-                }
-                double t00 = sumLanes(s00), t01 = sumLanes(s01);
-                double t10 = sumLanes(s10), t11 = sumLanes(s11);
-                double t20 = sumLanes(s20), t21 = sumLanes(s21);
-                double t30 = sumLanes(s30), t31 = sumLanes(s31);
-                for (; p < inputs; p++) {
-                    double a = theta[w0 + p];
-                    double b = theta[w1 + p];
-                    t00 += x[x0 + p] * a;
-                    t01 += x[x0 + p] * b;
-                    t10 += x[x1 + p] * a;
-                    t11 += x[x1 + p] * b;
-                    t20 += x[x2 + p] * a;
-                    t21 += x[x2 + p] * b;
-                    t30 += x[x3 + p] * a;
-                    t31 += x[x3 + p] * b;
-                }
-                double bias0 = theta[w0 - 1];
-                double bias1 = theta[w1 - 1];
-                int zr = r * hidden + j;
-                z[zr] = bias0 + t00;
-                z[zr + 1] = bias1 + t01;
-                z[zr + hidden] = bias0 + t10;
-                z[zr + hidden + 1] = bias1 + t11;
-                z[zr + 2 * hidden] = bias0 + t20;
-                z[zr + 2 * hidden + 1] = bias1 + t21;
-                z[zr + 3 * hidden] = bias0 + t30;
-                z[zr + 3 * hidden + 1] = bias1 + t31;
+                forwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden);
             }
             for (; j < hidden; j++) {
                 for (int q = 0; q < 4; q++) {
-                    z[(r + q) * hidden + j] = PlainKernel.dot(x, (firstRow + r + q) * inputs, theta, j * stride, inputs);
+                    z[(r + q) * hidden + j] = PlainKernel.dot(x, x0 + q * inputs, theta, j * stride, inputs);
                 }
             }
         }
@@ -157,6 +104,68 @@ final class VectorKernel implements MatrixKernel {
                 z[r * hidden + j] = PlainKernel.dot(x, (firstRow + r) * inputs, theta, j * stride, inputs);
             }
         }
+    }
+
+    /**
+     * One 4-example × 2-unit tile of {@link #forward}: z[zr + q·hidden + u] for the examples whose
+     * pixels start at x0 + q·inputs (q = 0..3) and the units whose weights (after the bias) start at
+     * w0 + u·stride (u = 0, 1). A small method of its own, with vectors only as locals, so the JIT
+     * compiles this hot loop soon and cheaply while the loops around it stay scalar.
+     */
+    private static void forwardTile(double[] x, int x0, int inputs, double[] theta, int w0, int stride,
+                                    double[] z, int zr, int hidden) {
+        int x1 = x0 + inputs;
+        int x2 = x1 + inputs;
+        int x3 = x2 + inputs;
+        int w1 = w0 + stride;
+        int vectorEnd = SPECIES.loopBound(inputs);
+        DoubleVector s00 = DoubleVector.zero(SPECIES), s01 = DoubleVector.zero(SPECIES);
+        DoubleVector s10 = DoubleVector.zero(SPECIES), s11 = DoubleVector.zero(SPECIES);
+        DoubleVector s20 = DoubleVector.zero(SPECIES), s21 = DoubleVector.zero(SPECIES);
+        DoubleVector s30 = DoubleVector.zero(SPECIES), s31 = DoubleVector.zero(SPECIES);
+        int p = 0;
+        for (; p < vectorEnd; p += LANES) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, theta, w0 + p);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, theta, w1 + p);
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, x0 + p);
+            s00 = multiplyAdd(v, a, s00);
+            s01 = multiplyAdd(v, b, s01);
+            v = DoubleVector.fromArray(SPECIES, x, x1 + p);
+            s10 = multiplyAdd(v, a, s10);
+            s11 = multiplyAdd(v, b, s11);
+            v = DoubleVector.fromArray(SPECIES, x, x2 + p);
+            s20 = multiplyAdd(v, a, s20);
+            s21 = multiplyAdd(v, b, s21);
+            v = DoubleVector.fromArray(SPECIES, x, x3 + p);
+            s30 = multiplyAdd(v, a, s30);
+            s31 = multiplyAdd(v, b, s31);
+        }
+        double t00 = sumLanes(s00), t01 = sumLanes(s01);
+        double t10 = sumLanes(s10), t11 = sumLanes(s11);
+        double t20 = sumLanes(s20), t21 = sumLanes(s21);
+        double t30 = sumLanes(s30), t31 = sumLanes(s31);
+        for (; p < inputs; p++) {
+            double a = theta[w0 + p];
+            double b = theta[w1 + p];
+            t00 += x[x0 + p] * a;
+            t01 += x[x0 + p] * b;
+            t10 += x[x1 + p] * a;
+            t11 += x[x1 + p] * b;
+            t20 += x[x2 + p] * a;
+            t21 += x[x2 + p] * b;
+            t30 += x[x3 + p] * a;
+            t31 += x[x3 + p] * b;
+        }
+        double bias0 = theta[w0 - 1];
+        double bias1 = theta[w1 - 1];
+        z[zr] = bias0 + t00;
+        z[zr + 1] = bias1 + t01;
+        z[zr + hidden] = bias0 + t10;
+        z[zr + hidden + 1] = bias1 + t11;
+        z[zr + 2 * hidden] = bias0 + t20;
+        z[zr + 2 * hidden + 1] = bias1 + t21;
+        z[zr + 3 * hidden] = bias0 + t30;
+        z[zr + 3 * hidden + 1] = bias1 + t31;
     }
 
     @Override
@@ -179,53 +188,10 @@ final class VectorKernel implements MatrixKernel {
             }
             int p = 0;
             for (; p < wideEnd; p += GRADIENT_WIDTH) {
-                int a = g0 + 1 + p;
-                int b = g1 + 1 + p;
-                DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
-                DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
-                DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, a + 2 * LANES);
-                DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, a + 3 * LANES);
-                DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, b);
-                DoubleVector b1 = DoubleVector.fromArray(SPECIES, gradient, b + LANES);
-                DoubleVector b2 = DoubleVector.fromArray(SPECIES, gradient, b + 2 * LANES);
-                DoubleVector b3 = DoubleVector.fromArray(SPECIES, gradient, b + 3 * LANES);
-                int xr = firstRow * inputs + p;
-                int dr = j;
-                for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
-                    DoubleVector d0 = DoubleVector.broadcast(SPECIES, delta[dr]);
-                    DoubleVector d1 = DoubleVector.broadcast(SPECIES, delta[dr + 1]);
-                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, xr);
-                    a0 = multiplyAdd(d0, v, a0);
-                    b0 = multiplyAdd(d1, v, b0);
-                    v = DoubleVector.fromArray(SPECIES, x, xr + LANES);
-                    a1 = multiplyAdd(d0, v, a1);
-                    b1 = multiplyAdd(d1, v, b1);
-                    v = DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES);
-                    a2 = multiplyAdd(d0, v, a2);
-                    b2 = multiplyAdd(d1, v, b2);
-                    v = DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES);
-                    a3 = multiplyAdd(d0, v, a3);
-                    b3 = multiplyAdd(d1, v, b3);
-                }
-                a0.intoArray(gradient, a);
-                a1.intoArray(gradient, a + LANES);
-                a2.intoArray(gradient, a + 2 * LANES);
-                a3.intoArray(gradient, a + 3 * LANES);
-                b0.intoArray(gradient, b);
-                b1.intoArray(gradient, b + LANES);
-                b2.intoArray(gradient, b + 2 * LANES);
-                b3.intoArray(gradient, b + 3 * LANES);
+                gradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
             }
             for (; p < vectorEnd; p += LANES) {
-                DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, g0 + 1 + p);
-                DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, g1 + 1 + p);
-                for (int r = 0; r < rows; r++) {
-                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, (firstRow + r) * inputs + p);
-                    a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[r * hidden + j]), v, a0);
-                    b0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[r * hidden + j + 1]), v, b0);
-                }
-                a0.intoArray(gradient, g0 + 1 + p);
-                b0.intoArray(gradient, g1 + 1 + p);
+                gradientColumn(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
             }
             for (; p < inputs; p++) {
                 double a = gradient[g0 + 1 + p];
@@ -242,6 +208,63 @@ final class VectorKernel implements MatrixKernel {
         for (; j < hidden; j++) {
             PlainKernel.accumulateUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j);
         }
+    }
+
+    /**
+     * One 2-unit × {@link #GRADIENT_VECTORS}-vector tile of {@link #accumulateGradient}: the G
+     * entries from index a (unit j) and a + stride (unit j + 1) stay in registers while the rows
+     * stream past; x from index xr, δ from index dr (= j), one row further each step. A method
+     * of its own for the JIT, as {@link #forwardTile}.
+     */
+    private static void gradientTile(double[] x, int xr, int rows, int inputs, double[] delta, int dr, int hidden,
+                                     double[] gradient, int a, int stride) {
+        int b = a + stride;
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, a + 2 * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, a + 3 * LANES);
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, b);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, gradient, b + LANES);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES, gradient, b + 2 * LANES);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES, gradient, b + 3 * LANES);
+        for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+            DoubleVector d0 = DoubleVector.broadcast(SPECIES, delta[dr]);
+            DoubleVector d1 = DoubleVector.broadcast(SPECIES, delta[dr + 1]);
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xr);
+            a0 = multiplyAdd(d0, v, a0);
+            b0 = multiplyAdd(d1, v, b0);
+            v = DoubleVector.fromArray(SPECIES, x, xr + LANES);
+            a1 = multiplyAdd(d0, v, a1);
+            b1 = multiplyAdd(d1, v, b1);
+            v = DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES);
+            a2 = multiplyAdd(d0, v, a2);
+            b2 = multiplyAdd(d1, v, b2);
+            v = DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES);
+            a3 = multiplyAdd(d0, v, a3);
+            b3 = multiplyAdd(d1, v, b3);
+        }
+        a0.intoArray(gradient, a);
+        a1.intoArray(gradient, a + LANES);
+        a2.intoArray(gradient, a + 2 * LANES);
+        a3.intoArray(gradient, a + 3 * LANES);
+        b0.intoArray(gradient, b);
+        b1.intoArray(gradient, b + LANES);
+        b2.intoArray(gradient, b + 2 * LANES);
+        b3.intoArray(gradient, b + 3 * LANES);
+    }
+
+    /** A 2-unit × 1-vector tile of {@link #accumulateGradient}, arguments as {@link #gradientTile}. */
+    private static void gradientColumn(double[] x, int xr, int rows, int inputs, double[] delta, int dr, int hidden,
+                                       double[] gradient, int a, int stride) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, a + stride);
+        for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xr);
+            a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[dr]), v, a0);
+            b0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[dr + 1]), v, b0);
+        }
+        a0.intoArray(gradient, a);
+        b0.intoArray(gradient, a + stride);
     }
 
     /**
