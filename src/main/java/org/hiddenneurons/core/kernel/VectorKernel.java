@@ -2,6 +2,8 @@ package org.hiddenneurons.core.kernel;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.hiddenneurons.core.Activation;
@@ -41,7 +43,90 @@ final class VectorKernel implements MatrixKernel {
      */
     static final int MIN_VECTOR_INPUTS = 64;
 
+    /** Which tile code a kernel runs: both give the same bits, see {@link #scalarForwardTile}. */
+    enum Tiles {
+        /** The scalar tiles until the background warm-up has run the vector tiles, then vectors. */
+        AUTO,
+        /** Always the scalar tiles (for tests). */
+        SCALAR,
+        /** Always the vector tiles (for tests). */
+        VECTOR
+    }
+
+    /** Calls of each vector tile the warm-up thread makes on dummy data before the vector tiles are used. */
+    static final int WARM_UP_CALLS = 3000;
+    /** Inputs of the warm-up's dummy data: small, and not a multiple of a gradient tile (so every tile runs). */
+    private static final int WARM_UP_INPUTS = MIN_VECTOR_INPUTS + 4;
+    private static final int WARM_UP_ROWS = 8;
+
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+    private static volatile boolean vectorTilesWarm;
+
+    private final Tiles tiles;
+
     VectorKernel() {
+        this(Tiles.AUTO);
+    }
+
+    VectorKernel(Tiles tiles) {
+        this.tiles = tiles;
+    }
+
+    /**
+     * Whether this call runs the vector tiles. Until C2 has compiled them, Vector API code runs
+     * ~100× slower than scalar code (every vector is an object in the interpreter and C1 code), and
+     * the default training run spent over a second there. So the first calls start a daemon thread
+     * that runs the vector tiles on dummy data ({@link #WARM_UP_CALLS} each) while this thread uses
+     * the scalar tiles, which give the same bits; afterwards the vector tiles are used. Results
+     * therefore do not depend on when the switch happens.
+     */
+    private boolean vectorTiles() {
+        switch (tiles) {
+            case SCALAR:
+                return false;
+            case VECTOR:
+                return true;
+            default:
+                if (vectorTilesWarm) {
+                    return true;
+                }
+                if (WARM_UP_STARTED.compareAndSet(false, true)) {
+                    Thread thread = new Thread(VectorKernel::warmUp, "vector-kernel-warm-up");
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+                return false;
+        }
+    }
+
+    private static void warmUp() {
+        try {
+            int inputs = WARM_UP_INPUTS;
+            int stride = inputs + 1;
+            double[] x = new double[WARM_UP_ROWS * inputs];
+            double[] theta = new double[2 * stride];
+            double[] z = new double[4 * 2];
+            double[] delta = new double[WARM_UP_ROWS * 2];
+            double[] gradient = new double[2 * stride];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (i % 7) * 0.125;
+            }
+            Arrays.fill(theta, 0.01);
+            Arrays.fill(delta, 0.5);
+            int wideEnd = inputs - inputs % GRADIENT_WIDTH;
+            for (int call = 0; call < WARM_UP_CALLS; call++) {
+                forwardTile(x, 0, inputs, theta, 1, stride, z, 0, 2);
+                for (int p = 0; p < wideEnd; p += GRADIENT_WIDTH) {
+                    gradientTile(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
+                }
+                for (int p = wideEnd; p + LANES <= inputs; p += LANES) {
+                    gradientColumn(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
+                }
+                Arrays.fill(gradient, 0.0);
+            }
+        } finally {
+            vectorTilesWarm = true;
+        }
     }
 
     private static boolean hasFma() {
@@ -61,6 +146,11 @@ final class VectorKernel implements MatrixKernel {
     @Override
     public String name() {
         return "vector-" + SPECIES.vectorBitSize() + (USE_FMA ? "" : "-nofma");
+    }
+
+    /** a·b + c, fused exactly when {@link #multiplyAdd} is: the scalar tiles' twin of it. */
+    private static double multiplyAdd(double a, double b, double c) {
+        return USE_FMA ? Math.fma(a, b, c) : a * b + c;
     }
 
     private static DoubleVector multiplyAdd(DoubleVector a, DoubleVector b, DoubleVector c) {
@@ -86,12 +176,17 @@ final class VectorKernel implements MatrixKernel {
             return;
         }
         int stride = inputs + 1;
+        boolean vectors = vectorTiles();
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
             int x0 = (firstRow + r) * inputs;
             int j = 0;
             for (; j + 2 <= hidden; j += 2) {
-                forwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden);
+                if (vectors) {
+                    forwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden);
+                } else {
+                    scalarForwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden);
+                }
             }
             for (; j < hidden; j++) {
                 for (int q = 0; q < 4; q++) {
@@ -178,6 +273,7 @@ final class VectorKernel implements MatrixKernel {
         int stride = inputs + 1;
         int wideEnd = inputs - inputs % GRADIENT_WIDTH;
         int vectorEnd = SPECIES.loopBound(inputs);
+        boolean vectors = vectorTiles();
         int j = 0;
         for (; j + 2 <= hidden; j += 2) {
             int g0 = j * stride;
@@ -188,10 +284,20 @@ final class VectorKernel implements MatrixKernel {
             }
             int p = 0;
             for (; p < wideEnd; p += GRADIENT_WIDTH) {
-                gradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+                if (vectors) {
+                    gradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+                } else {
+                    scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
+                            stride, GRADIENT_WIDTH);
+                }
             }
             for (; p < vectorEnd; p += LANES) {
-                gradientColumn(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+                if (vectors) {
+                    gradientColumn(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+                } else {
+                    scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
+                            stride, LANES);
+                }
             }
             for (; p < inputs; p++) {
                 double a = gradient[g0 + 1 + p];
@@ -265,6 +371,52 @@ final class VectorKernel implements MatrixKernel {
         }
         a0.intoArray(gradient, a);
         b0.intoArray(gradient, a + stride);
+    }
+
+    /**
+     * {@link #forwardTile} in scalar code, with the same bits: lane l of each vector accumulator is
+     * the chain over p ≡ l (mod lanes) in increasing p, fused exactly when the vectors are, and the
+     * lanes are summed in order as {@link #sumLanes} does.
+     */
+    private static void scalarForwardTile(double[] x, int x0, int inputs, double[] theta, int w0, int stride,
+                                          double[] z, int zr, int hidden) {
+        int vectorEnd = SPECIES.loopBound(inputs);
+        for (int q = 0; q < 4; q++) {
+            int xq = x0 + q * inputs;
+            for (int u = 0; u < 2; u++) {
+                int wu = w0 + u * stride;
+                double total = 0.0;
+                for (int lane = 0; lane < LANES; lane++) {
+                    double chain = 0.0;
+                    for (int p = lane; p < vectorEnd; p += LANES) {
+                        chain = multiplyAdd(x[xq + p], theta[wu + p], chain);
+                    }
+                    total = lane == 0 ? chain : total + chain;
+                }
+                for (int p = vectorEnd; p < inputs; p++) {
+                    total += x[xq + p] * theta[wu + p];
+                }
+                z[zr + q * hidden + u] = theta[wu - 1] + total;
+            }
+        }
+    }
+
+    /**
+     * {@link #gradientTile} (width {@link #GRADIENT_WIDTH}) or {@link #gradientColumn} (width
+     * {@link #LANES}) in scalar code, with the same bits: each entry sums its rows in order.
+     */
+    private static void scalarGradientTile(double[] x, int xr, int rows, int inputs, double[] delta, int dr,
+                                           int hidden, double[] gradient, int a, int stride, int width) {
+        int b = a + stride;
+        for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+            double d0 = delta[dr];
+            double d1 = delta[dr + 1];
+            for (int i = 0; i < width; i++) {
+                double v = x[xr + i];
+                gradient[a + i] = multiplyAdd(d0, v, gradient[a + i]);
+                gradient[b + i] = multiplyAdd(d1, v, gradient[b + i]);
+            }
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ class MatrixKernelTest {
     /** Kernel results vs. plain dot products in another summation order. */
     private static final double TOLERANCE = 1e-12;
     private static final int JIT_CALLS = 20_000;
-    /** The vector kernel's own exp is within about 2 ulps of Math.exp. */
+    /** Both kernels call Activation.apply; a few ulps of slack in case a kernel gets its own exp again. */
     private static final double ACTIVATION_ULPS = 4;
 
     /** Both kernels, on shapes that exercise every tile remainder (odd sizes, sizes below one vector). */
@@ -28,6 +28,8 @@ class MatrixKernelTest {
         kernels.add(Kernels.plain());
         // The test JVM runs with --add-modules=jdk.incubator.vector: the vector kernel must be there.
         kernels.add(Kernels.vector().orElseThrow());
+        kernels.add(new VectorKernel(VectorKernel.Tiles.SCALAR));
+        kernels.add(new VectorKernel(VectorKernel.Tiles.VECTOR));
         int[][] shapes = {{400, 25, 37}, {784, 5, 9}, {37, 100, 6}, {3, 1, 5}, {17, 3, 2}, {33, 7, 1}, {64, 2, 4}, {67, 3, 6}};
         List<Arguments> cases = new ArrayList<>();
         for (MatrixKernel kernel : kernels) {
@@ -116,7 +118,8 @@ class MatrixKernelTest {
         double[] x = values(rows * inputs, random);
         double[] theta = values(hidden * (inputs + 1), random);
         double[] delta = values(rows * hidden, random);
-        for (MatrixKernel kernel : List.of(Kernels.plain(), Kernels.vector().orElseThrow())) {
+        for (MatrixKernel kernel : List.of(Kernels.plain(), Kernels.vector().orElseThrow(),
+                new VectorKernel(VectorKernel.Tiles.VECTOR))) {
             double[] firstZ = new double[rows * hidden];
             double[] firstGradient = theta.clone();
             kernel.forward(x, 0, rows, inputs, theta, hidden, firstZ);
@@ -136,6 +139,28 @@ class MatrixKernelTest {
                 assertArrayEquals(firstSigmoid, a, 0.0, kernel.name() + " call " + call);
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelsAndShapes")
+    void scalarAndVectorTilesGiveTheSameBits(MatrixKernel ignored, int inputs, int hidden, int rows) {
+        Random random = new Random(7);
+        int firstRow = 2;
+        double[] x = values((firstRow + rows) * inputs, random);
+        double[] theta = values(hidden * (inputs + 1), random);
+        double[] delta = values(rows * hidden, random);
+        MatrixKernel scalar = new VectorKernel(VectorKernel.Tiles.SCALAR);
+        MatrixKernel vector = new VectorKernel(VectorKernel.Tiles.VECTOR);
+        double[] scalarZ = new double[rows * hidden];
+        double[] vectorZ = new double[rows * hidden];
+        scalar.forward(x, firstRow, rows, inputs, theta, hidden, scalarZ);
+        vector.forward(x, firstRow, rows, inputs, theta, hidden, vectorZ);
+        assertArrayEquals(vectorZ, scalarZ, 0.0, "forward");
+        double[] scalarGradient = theta.clone();
+        double[] vectorGradient = theta.clone();
+        scalar.accumulateGradient(x, firstRow, rows, inputs, delta, hidden, scalarGradient);
+        vector.accumulateGradient(x, firstRow, rows, inputs, delta, hidden, vectorGradient);
+        assertArrayEquals(vectorGradient, scalarGradient, 0.0, "gradient");
     }
 
     @Test
