@@ -38,7 +38,7 @@ final class VectorKernel implements MatrixKernel {
      * Products over fewer inputs than this (the 25 → 10 layer and its backward pass) run in
      * {@link PlainKernel}: they are a few percent of the work, and every method that uses vectors
      * runs ~100× slower until C2 has compiled it, so fewer vector methods means a shorter warm-up
-     * (measured on the default training run: first epoch ~2 s → ~1.2 s). Remainder units and rows
+     * (first 40 mini-batches of 100, load ~4: ~2 s → ~1.2 s; BENCHMARKS.md). Remainder units and rows
      * of the large products use the plain loops for the same reason.
      */
     static final int MIN_VECTOR_INPUTS = 64;
