@@ -10,16 +10,12 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.DigitsImage;
-import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 
-/** What several commands share: loading data and models, checking they fit, JSON lines. */
+/** What several commands share: loading data, checking it fits a model, JSON lines. */
 final class CliSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Help text of every --model option. */
-    static final String MODEL_DESCRIPTION = "The model file (JSON), or the course's weights .mat (Theta1, Theta2).";
 
     private CliSupport() {
     }
@@ -27,11 +23,6 @@ final class CliSupport {
     /** The data set at {@code path}, or the bundled digits when {@code path} is null. */
     static Dataset loadData(Path path) throws DataFormatException {
         return path == null ? DigitsImage.loadBundled() : DatasetLoader.load(path);
-    }
-
-    /** A model file, or the course's weights .mat. */
-    static SavedModel loadModel(Path path) throws DataFormatException {
-        return ModelFile.open(path);
     }
 
     /** @throws UsageException if the data's images or classes do not fit the model */
@@ -44,6 +35,13 @@ final class CliSupport {
         if (data.classCount() > spec.outputSize()) {
             throw new UsageException(modelPath + " has " + spec.outputSize() + " outputs, but " + data.name()
                     + " has " + data.classCount() + " classes");
+        }
+    }
+
+    /** @throws UsageException if {@code lambda} (the --lambda option) is not a finite number ≥ 0 */
+    static void checkLambda(double lambda) {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
         }
     }
 

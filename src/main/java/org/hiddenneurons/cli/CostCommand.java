@@ -31,8 +31,8 @@ final class CostCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     DataOption data;
@@ -50,12 +50,10 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException, IOException {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
-        }
-        SavedModel saved = CliSupport.loadModel(model);
+        CliSupport.checkLambda(lambda);
+        SavedModel saved = model.load();
         Dataset all = CliSupport.loadData(data.path);
-        CliSupport.checkFits(saved, model, all);
+        CliSupport.checkFits(saved, model.path, all);
         Dataset part = split.select(all);
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);

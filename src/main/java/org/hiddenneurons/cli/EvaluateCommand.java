@@ -1,7 +1,6 @@
 package org.hiddenneurons.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     DataOption data;
@@ -53,9 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException {
-        SavedModel saved = CliSupport.loadModel(model);
+        SavedModel saved = model.load();
         Dataset all = CliSupport.loadData(data.path);
-        CliSupport.checkFits(saved, model, all);
+        CliSupport.checkFits(saved, model.path, all);
         Dataset part = split.select(all);
         ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
             perClass.add(CliSupport.number(report.classAccuracy(k)));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("model", model.toString());
+        fields.put("model", model.path.toString());
         fields.put("data", dataName);
         fields.put("split", split.id());
         int[][] confusion = new int[classes][classes];
@@ -92,7 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, ConfusionMatrix report, String dataName) {
-        out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model, dataName, split.id(), report.total());
+        out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model.path, dataName, split.id(), report.total());
         out.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d)%n%n", 100 * report.accuracy(), report.correct(),
                 report.total());
         int classes = report.classCount();

@@ -32,8 +32,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -54,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException, IOException {
-        Network network = CliSupport.loadModel(model).network();
+        Network network = model.load().network();
         NetworkSpec networkSpec = network.spec();
         if (target.weightsFolder != null) {
             Files.createDirectories(target.weightsFolder);

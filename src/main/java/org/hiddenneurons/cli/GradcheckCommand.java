@@ -33,8 +33,8 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (lambda != null && (!(lambda >= 0) || !Double.isFinite(lambda))) {
-            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
+        if (lambda != null) {
+            CliSupport.checkLambda(lambda);
         }
         double difference = lambda == null ? GradientCheck.courseCheck() : GradientCheck.courseCheck(lambda);
         boolean passes = difference < THRESHOLD;

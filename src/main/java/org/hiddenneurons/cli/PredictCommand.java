@@ -36,8 +36,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--data", paramLabel = "PATH",
             description = "Data set whose digit size and centre the preprocessing matches (default: the bundled"
@@ -56,13 +56,13 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException {
-        Network network = CliSupport.loadModel(model).network();
+        Network network = model.load().network();
         Preprocessor preprocessor = data == null ? Preprocessor.forBundledDigits()
                 : new Preprocessor(Preprocessor.measure(CliSupport.loadData(data)));
         NetworkSpec networkSpec = network.spec();
         Preprocessor.Target target = preprocessor.target();
         if (target.width() != networkSpec.inputWidth() || target.height() != networkSpec.inputHeight()) {
-            throw new UsageException(model + " expects " + networkSpec.inputWidth() + "x" + networkSpec.inputHeight()
+            throw new UsageException(model.path + " expects " + networkSpec.inputWidth() + "x" + networkSpec.inputHeight()
                     + " images, but preprocessing for " + (data == null ? DigitsImage.NAME : data) + " makes " + target.width() + "x"
                     + target.height() + " (pass --data with the model's data set)");
         }
