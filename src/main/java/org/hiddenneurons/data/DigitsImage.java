@@ -13,8 +13,10 @@ import javax.imageio.ImageIO;
 public final class DigitsImage {
 
     public static final String NAME = "digits.png";
+    /** The bundled sheet in the source tree, relative to the project root. */
+    public static final String PROJECT_FILE = "assets/" + NAME;
     /** Classpath location of the bundled sheet (the jar carries assets/). */
-    public static final String RESOURCE = "/assets/digits.png";
+    public static final String RESOURCE = "/" + PROJECT_FILE;
     public static final int CELL = 20;
     public static final int COLUMNS = 100;
     public static final int ROWS = 50;
