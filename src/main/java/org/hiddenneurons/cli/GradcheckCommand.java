@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 final class GradcheckCommand implements Callable<Integer> {
 
     /** The course's bar for backprop agreeing with finite differences. */
-    static final double THRESHOLD = 1e-9;
+    static final double THRESHOLD = GradientCheck.COURSE_THRESHOLD;
 
     @Spec
     CommandSpec spec;
