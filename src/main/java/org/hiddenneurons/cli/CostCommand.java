@@ -3,7 +3,6 @@ package org.hiddenneurons.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.NetworkSpec;
@@ -13,9 +12,7 @@ import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.io.WeightsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code cost}: J(Θ) of a saved model, and optionally its gradients as CSV. */
 @Command(name = "cost", sortOptions = false,
@@ -23,13 +20,7 @@ import picocli.CommandLine.Spec;
             "Output: \"J = …\". With --gradients, also writes ∂J/∂Θ1 and ∂J/∂Θ2 as "
                 + WeightsCsv.THETA1_GRADIENT_FILE + " and " + WeightsCsv.THETA2_GRADIENT_FILE
                 + " in the Θ layout (bias in column 0)."})
-final class CostCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
+final class CostCommand extends Subcommand {
 
     @Mixin
     ModelOption model;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
@@ -14,21 +13,13 @@ import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: accuracy, per-class accuracy and the confusion matrix of a saved model. */
 @Command(name = "evaluate", sortOptions = false,
         description = {"Accuracy, per-class accuracy and confusion matrix of a saved model.",
             "Confusion matrix rows are the actual classes, columns the predicted ones."})
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
+final class EvaluateCommand extends Subcommand {
 
     @Mixin
     ModelOption model;

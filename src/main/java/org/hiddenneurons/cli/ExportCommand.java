@@ -3,7 +3,6 @@ package org.hiddenneurons.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.DataFormatException;
@@ -14,9 +13,7 @@ import org.hiddenneurons.viz.WeightPictures;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code export}: Θ1/Θ2 as CSV, or the hidden units' pictures as a PNG. */
 @Command(name = "export", sortOptions = false,
@@ -24,13 +21,7 @@ import picocli.CommandLine.Spec;
             "--weights writes " + WeightsCsv.THETA1_FILE + " and " + WeightsCsv.THETA2_FILE
                 + " (Θ layout: one matrix row per line, bias in column 0, exact values). --png draws each hidden"
                 + " unit's incoming weights as a tile (red positive, blue negative) above a colour bar."})
-final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
+final class ExportCommand extends Subcommand {
 
     @Mixin
     ModelOption model;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.ArgbImage;
@@ -17,10 +16,8 @@ import org.hiddenneurons.data.ImageFiles;
 import org.hiddenneurons.data.Preprocessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code predict}: classifies image files the way the app classifies a drawing. */
 @Command(name = "predict", sortOptions = false,
@@ -28,13 +25,7 @@ import picocli.CommandLine.Spec;
             "Each image goes through the same preprocessing as a drawing (crop to the ink, scale into the data"
                 + " set's digit box, centre by centre of mass), then through the network. Prints per image: file,"
                 + " digit and the output probabilities; a blank image says \"nothing drawn\"."})
-final class PredictCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
+final class PredictCommand extends Subcommand {
 
     @Mixin
     ModelOption model;
