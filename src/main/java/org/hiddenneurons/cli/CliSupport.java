@@ -2,6 +2,8 @@ package org.hiddenneurons.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.io.SavedModel;
 
 /** What several commands share: loading data, checking it fits a model, JSON lines. */
@@ -51,6 +54,21 @@ final class CliSupport {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new UsageException(file + ": folder " + folder + " does not exist");
         }
+    }
+
+    /**
+     * Writes two matrices in the Θ layout of {@code networkSpec} (Θ1-shaped: hidden×(inputs+1), Θ2-shaped:
+     * outputs×(hidden+1)) as {@link WeightsCsv} files in {@code folder} (created if missing), and says so on
+     * {@code err}.
+     */
+    static void writeThetaCsv(PrintWriter err, NetworkSpec networkSpec, Path folder, String theta1Name,
+                              double[] theta1Shaped, String theta2Name, double[] theta2Shaped) throws IOException {
+        Files.createDirectories(folder);
+        Path theta1File = folder.resolve(theta1Name);
+        Path theta2File = folder.resolve(theta2Name);
+        WeightsCsv.write(theta1File, theta1Shaped, networkSpec.hiddenSize(), networkSpec.inputSize() + 1);
+        WeightsCsv.write(theta2File, theta2Shaped, networkSpec.outputSize(), networkSpec.hiddenSize() + 1);
+        err.println("wrote " + theta1File + " and " + theta2File);
     }
 
     /** A value for a JSON line: non-finite numbers become null (JSON has no NaN). */

@@ -1,7 +1,6 @@
 package org.hiddenneurons.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.Gradients;
@@ -52,14 +51,9 @@ final class CostCommand extends Subcommand {
                 lambda, gradients);
         spec.commandLine().getOut().println("J = " + cost);
         if (gradients != null) {
-            Files.createDirectories(gradientsFolder);
-            Path theta1File = gradientsFolder.resolve(WeightsCsv.THETA1_GRADIENT_FILE);
-            Path theta2File = gradientsFolder.resolve(WeightsCsv.THETA2_GRADIENT_FILE);
-            WeightsCsv.write(theta1File, gradients.theta1Gradient(), networkSpec.hiddenSize(),
-                    networkSpec.inputSize() + 1);
-            WeightsCsv.write(theta2File, gradients.theta2Gradient(), networkSpec.outputSize(),
-                    networkSpec.hiddenSize() + 1);
-            spec.commandLine().getErr().println("wrote " + theta1File + " and " + theta2File);
+            CliSupport.writeThetaCsv(spec.commandLine().getErr(), networkSpec, gradientsFolder,
+                    WeightsCsv.THETA1_GRADIENT_FILE, gradients.theta1Gradient(),
+                    WeightsCsv.THETA2_GRADIENT_FILE, gradients.theta2Gradient());
         }
         return Cli.EXIT_OK;
     }

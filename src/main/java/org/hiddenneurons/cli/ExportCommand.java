@@ -1,7 +1,6 @@
 package org.hiddenneurons.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
@@ -48,12 +47,8 @@ final class ExportCommand extends Subcommand {
         Network network = model.load().network();
         NetworkSpec networkSpec = network.spec();
         if (target.weightsFolder != null) {
-            Files.createDirectories(target.weightsFolder);
-            Path theta1File = target.weightsFolder.resolve(WeightsCsv.THETA1_FILE);
-            Path theta2File = target.weightsFolder.resolve(WeightsCsv.THETA2_FILE);
-            WeightsCsv.write(theta1File, network.theta1(), networkSpec.hiddenSize(), networkSpec.inputSize() + 1);
-            WeightsCsv.write(theta2File, network.theta2(), networkSpec.outputSize(), networkSpec.hiddenSize() + 1);
-            spec.commandLine().getErr().println("wrote " + theta1File + " and " + theta2File);
+            CliSupport.writeThetaCsv(spec.commandLine().getErr(), networkSpec, target.weightsFolder,
+                    WeightsCsv.THETA1_FILE, network.theta1(), WeightsCsv.THETA2_FILE, network.theta2());
         } else {
             CliSupport.checkFolderExists(target.png);
             HiddenUnitsPng.write(target.png, network, scale, DivergingPalette.BLUE_WHITE_RED);
