@@ -38,6 +38,9 @@ public final class GradientDescent implements Optimizer {
         if (!gradientCurrent) {
             objective.evaluate();
         }
+        // Until the evaluation below completes, the gradient does not belong to θ (a step abandoned
+        // by an exception from the objective must not leave a stale gradient marked current).
+        gradientCurrent = false;
         for (int s = 0; s < parameters.length; s++) {
             double[] theta = parameters[s];
             double[] grad = gradient[s];

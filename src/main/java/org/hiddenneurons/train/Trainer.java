@@ -136,8 +136,15 @@ public final class Trainer {
         this.lastGood = network.copy();
         int trainSize = train.size();
         double lambda = config.lambda();
-        this.fullBatchObjective = () -> costFunction.evaluate(network, train.pixels(), train.labels(), trainSize,
-                lambda, gradients);
+        // Full-batch steps may evaluate J many times (L-BFGS's line search): a cancel ends the step
+        // after the evaluation in progress (see runEpoch).
+        this.fullBatchObjective = () -> {
+            double cost = costFunction.evaluate(network, train.pixels(), train.labels(), trainSize, lambda, gradients);
+            if (cancelRequested) {
+                throw new StepCancelled();
+            }
+            return cost;
+        };
         this.miniBatchObjective = () -> costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
                 lambda * batchCount / trainSize, gradients);
         this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
@@ -268,7 +275,11 @@ public final class Trainer {
         }
     }
 
-    /** Asks the run to stop; it returns within one mini-batch. A cancel before {@link #run()} makes it return at once. */
+    /**
+     * Asks the run to stop; it returns within one mini-batch (full-batch optimizers: after the
+     * evaluation of J in progress — an interrupted step is abandoned and its weights restored). A
+     * cancel before {@link #run()} makes it return at once.
+     */
     public void cancel() {
         cancelRequested = true;
         synchronized (lock) {
@@ -323,6 +334,15 @@ public final class Trainer {
 
     private enum EpochOutcome { DONE, CANCELLED, DIVERGED }
 
+    /** Thrown out of the full-batch objective when a cancel arrived during an optimizer step. */
+    private static final class StepCancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepCancelled() {
+            super("training cancelled during a step", null, false, false);
+        }
+    }
+
     /** One pass over the training set; on DONE, {@link #epoch} has been advanced and {@link #lastGood} updated. */
     private EpochOutcome runEpoch() {
         double cost;
@@ -330,7 +350,14 @@ public final class Trainer {
             if (!waitWhilePaused()) {
                 return EpochOutcome.CANCELLED;
             }
-            cost = optimizer.step(fullBatchObjective);
+            try {
+                cost = optimizer.step(fullBatchObjective);
+            } catch (StepCancelled e) {
+                // The step is abandoned: back to the weights of the last completed epoch, which are
+                // also the optimizer's current point, so a later run repeats this step exactly.
+                network.setWeights(lastGood);
+                return EpochOutcome.CANCELLED;
+            }
             if (!Double.isFinite(cost)) {
                 return diverge(cost);
             }

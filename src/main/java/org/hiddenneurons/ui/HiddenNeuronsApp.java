@@ -5,7 +5,6 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
@@ -16,8 +15,10 @@ import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
 
 /**
- * The workbench window. Shows at once with a seeded random network, then (off the FX thread)
- * loads the bundled pre-trained model and the bundled digits; the status bar says what happened.
+ * The Hidden Neurons window ({@link WorkbenchView}: the workbench and the analysis pages). Shows at
+ * once with a seeded random network of the app's default architecture, then (off the FX thread)
+ * loads the bundled pre-trained model and the bundled digits; the header and the status bar say
+ * what happened. Closing with trained, unsaved weights asks first.
  * {@link #main} is what {@code org.hiddenneurons.Launcher} calls.
  */
 public final class HiddenNeuronsApp extends Application {
@@ -41,8 +42,8 @@ public final class HiddenNeuronsApp extends Application {
     public void start(Stage stage) {
         adapter = new FxTrainingAdapter();
         model = new WorkbenchViewModel(adapter);
-        Network startup = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, TrainingConfig.DEFAULT_SEED);
-        model.useNetwork(startup, "Random network (seed " + TrainingConfig.DEFAULT_SEED + ")");
+        Network startup = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), TrainingConfig.DEFAULT_SEED);
+        model.useNetwork(startup, "Random network · seed " + TrainingConfig.DEFAULT_SEED);
         model.statusMessageProperty().set("Loading the pre-trained model and the digits…");
         adapter.installUncaughtHandler(error -> model.reportError("Unexpected error: " + WorkbenchViewModel.describe(error)));
 
@@ -53,6 +54,7 @@ public final class HiddenNeuronsApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
+        stage.setOnCloseRequest(view::confirmClose);
         stage.show();
 
         adapter.background(HiddenNeuronsApp::readBundledModel,
@@ -63,7 +65,7 @@ public final class HiddenNeuronsApp extends Application {
                 },
                 error -> {
                     if (model.networkProperty().get() == startup) {
-                        model.useNetwork(startup, "Untrained random network (seed " + TrainingConfig.DEFAULT_SEED + ")");
+                        model.useNetwork(startup, "Untrained random network · seed " + TrainingConfig.DEFAULT_SEED);
                         model.statusMessageProperty().set("No pre-trained model (" + WorkbenchViewModel.describe(error)
                                 + "). Press Space to train this random network.");
                     }

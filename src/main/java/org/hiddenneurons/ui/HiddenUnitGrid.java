@@ -27,7 +27,8 @@ import org.hiddenneurons.viz.WeightPictures;
  * <p>Call order: {@link #setNetwork} whenever a new snapshot arrives (a copy nobody modifies),
  * {@link #setForwardPass} whenever the drawing or the network changes. Units are numbered from 1
  * on screen ({@link #displayNumber}); {@link #selectedUnitProperty()} holds the 0-based index.
- * Click selects a unit, the arrow keys move the selection, Escape clears it. FX thread only.
+ * Click selects a unit, the arrow keys move the selection, Escape clears it. {@link #setUnitOrder}
+ * rearranges the tiles (e.g. most important first) and {@link #setUnitScores} tints them. FX thread only.
  */
 public final class HiddenUnitGrid extends Region {
 
@@ -61,6 +62,10 @@ public final class HiddenUnitGrid extends Region {
 
     private Network network;
     private ForwardPass forwardPass;
+    /** Display position → unit; null: unit order. */
+    private int[] unitOrder;
+    /** Per-unit scores in [0, 1] shown as tints; null: none. */
+    private double[] unitScores;
 
     private final ObjectProperty<WeightPictures.Scale> scale =
             new SimpleObjectProperty<>(this, "scale", WeightPictures.Scale.SHARED);
@@ -170,6 +175,34 @@ public final class HiddenUnitGrid extends Region {
         texts.set(value);
     }
 
+    /**
+     * Shows the tiles in another order: {@code order[p]} is the unit shown at position p (reading
+     * order). Null, or an array that is not a permutation of the units, shows them by number. The
+     * arrow keys follow the positions on screen.
+     */
+    public void setUnitOrder(int[] order) {
+        unitOrder = isPermutation(order, tiles.size()) ? order.clone() : null;
+        requestLayout();
+    }
+
+    /** Display position → unit (a copy); the identity when shown by number. */
+    public int[] getUnitOrder() {
+        int[] order = new int[tiles.size()];
+        for (int p = 0; p < order.length; p++) {
+            order[p] = unitAt(p);
+        }
+        return order;
+    }
+
+    /**
+     * Tints each tile by a score in [0, 1] (e.g. importance); null, or an array of the wrong
+     * length, removes the tints.
+     */
+    public void setUnitScores(double[] scores) {
+        unitScores = scores != null && scores.length == tiles.size() ? scores.clone() : null;
+        updateScores();
+    }
+
     /** The tiles, in unit order (read-only). */
     public List<HiddenUnitTile> getTiles() {
         return Collections.unmodifiableList(tiles);
@@ -257,7 +290,47 @@ public final class HiddenUnitGrid extends Region {
         return network != null && pass.z2().length == network.spec().hiddenSize();
     }
 
+    private static boolean isPermutation(int[] order, int count) {
+        if (order == null || order.length != count) {
+            return false;
+        }
+        boolean[] seen = new boolean[count];
+        for (int unit : order) {
+            if (unit < 0 || unit >= count || seen[unit]) {
+                return false;
+            }
+            seen[unit] = true;
+        }
+        return true;
+    }
+
+    /** The unit shown at display position p. */
+    private int unitAt(int position) {
+        return unitOrder == null ? position : unitOrder[position];
+    }
+
+    /** The display position of {@code unit}. */
+    private int positionOf(int unit) {
+        if (unitOrder == null) {
+            return unit;
+        }
+        for (int p = 0; p < unitOrder.length; p++) {
+            if (unitOrder[p] == unit) {
+                return p;
+            }
+        }
+        return unit;
+    }
+
+    private void updateScores() {
+        for (HiddenUnitTile tile : tiles) {
+            tile.setScore(unitScores == null ? Double.NaN : unitScores[tile.unit()]);
+        }
+    }
+
     private void rebuildTiles(int count) {
+        unitOrder = null;
+        unitScores = null;
         tiles.clear();
         tileLayer.getChildren().clear();
         for (int j = 0; j < count; j++) {
@@ -353,7 +426,7 @@ public final class HiddenUnitGrid extends Region {
             return;
         }
         int columns = WeightPictures.gridColumns(count);
-        int current = selectedUnit.get();
+        int current = selectedUnit.get() < 0 ? -1 : positionOf(selectedUnit.get());
         int next;
         switch (e.getCode()) {
             case LEFT -> next = current < 0 ? 0 : Math.max(0, current - 1);
@@ -367,7 +440,7 @@ public final class HiddenUnitGrid extends Region {
                 return;
             }
         }
-        selectedUnit.set(next);
+        selectedUnit.set(next < 0 ? -1 : unitAt(next));
         e.consume();
     }
 
@@ -407,9 +480,9 @@ public final class HiddenUnitGrid extends Region {
         double y0 = top;
         tileLayer.resizeRelocate(x0, y0, gridWidth, gridHeight);
         for (HiddenUnitTile tile : tiles) {
-            int j = tile.unit();
+            int position = positionOf(tile.unit());
             tile.setImageScale(imageScale);
-            tile.resizeRelocate((j % columns) * (tileWidth + GAP), (j / columns) * (tileHeight + GAP),
+            tile.resizeRelocate((position % columns) * (tileWidth + GAP), (position / columns) * (tileHeight + GAP),
                     tileWidth, tileHeight);
         }
         if (ownsColorBar()) {

@@ -8,8 +8,9 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * One hidden unit's tile in a {@link HiddenUnitGrid}: its weight picture, a glow border and a bar
- * under the picture whose strength is the unit's activation.
+ * One hidden unit's tile in a {@link HiddenUnitGrid}: its weight picture, a bar under the picture
+ * whose length is the unit's activation (with a soft glow for strongly active units), and an
+ * optional score tint behind it.
  *
  * <p>The picture is ONE {@link WritableImage} per tile, created only when the input size or the
  * integer display scale changes, written with one bulk {@code setPixels} of an integer-upscaled
@@ -23,6 +24,13 @@ public final class HiddenUnitTile extends Region {
     /** Height of the activation bar and the gap above it. */
     static final double BAR_HEIGHT = 4;
     static final double BAR_GAP = 1;
+    /**
+     * The glow's opacity is GLOW_STRENGTH·a²: only strongly active units glow, and softly, so an
+     * untrained network (every unit near 0.5) stays calm; the bar carries the exact value.
+     */
+    static final double GLOW_STRENGTH = 0.6;
+    /** Largest opacity of the score tint (score 1). */
+    static final double SCORE_TINT_STRENGTH = 0.55;
     /** Extra width and height a tile needs around its picture. */
     static final double CHROME_WIDTH = 2 * FRAME;
     static final double CHROME_HEIGHT = 2 * FRAME + BAR_GAP + BAR_HEIGHT;
@@ -31,6 +39,7 @@ public final class HiddenUnitTile extends Region {
     private final int unit;
     private final ImageView imageView = new ImageView();
     private final Region glow = new Region();
+    private final Region scoreTint = new Region();
     private final Region barTrack = new Region();
     private final Region barFill = new Region();
     private final Tooltip tooltip = new Tooltip();
@@ -42,6 +51,7 @@ public final class HiddenUnitTile extends Region {
     private int baseHeight;
     private int[] scaledPixels = new int[0];
     private double activation = Double.NaN;
+    private double score = Double.NaN;
 
     /** @param unit the hidden unit's index j (0-based), row j of Θ1 */
     public HiddenUnitTile(int unit) {
@@ -54,7 +64,10 @@ public final class HiddenUnitTile extends Region {
         imageView.setPreserveRatio(false);
         glow.setMouseTransparent(true);
         glow.setOpacity(0);
-        getChildren().addAll(glow, imageView, barTrack, barFill);
+        scoreTint.getStyleClass().add(Styles.HIDDEN_UNIT_SCORE);
+        scoreTint.setMouseTransparent(true);
+        scoreTint.setVisible(false);
+        getChildren().addAll(scoreTint, glow, imageView, barTrack, barFill);
         tooltip.setShowDelay(TOOLTIP_DELAY);
         tooltip.setShowDuration(Duration.INDEFINITE);
         Tooltip.install(this, tooltip);
@@ -153,7 +166,7 @@ public final class HiddenUnitTile extends Region {
         activation = value;
         boolean known = !Double.isNaN(value);
         double strength = known ? Math.max(0, Math.min(1, value)) : 0;
-        glow.setOpacity(strength);
+        glow.setOpacity(GLOW_STRENGTH * strength * strength);
         barFill.setVisible(known);
         barTrack.setVisible(known);
         requestLayout();
@@ -161,6 +174,21 @@ public final class HiddenUnitTile extends Region {
 
     public double getActivation() {
         return activation;
+    }
+
+    /**
+     * A score in [0, 1] shown as a tint behind the picture (e.g. the unit's importance when the
+     * grid is ordered by it); NaN shows none.
+     */
+    public void setScore(double value) {
+        score = value;
+        boolean known = !Double.isNaN(value);
+        scoreTint.setVisible(known);
+        scoreTint.setOpacity(known ? SCORE_TINT_STRENGTH * Math.max(0, Math.min(1, value)) : 0);
+    }
+
+    public double getScore() {
+        return score;
     }
 
     /**
@@ -198,6 +226,7 @@ public final class HiddenUnitTile extends Region {
         imageView.setFitHeight(h);
         imageView.relocate(x, y);
         glow.resizeRelocate(x - FRAME, y - FRAME, w + 2 * FRAME, h + 2 * FRAME);
+        scoreTint.resizeRelocate(0, 0, getWidth(), getHeight());
         double barY = y + h + FRAME + BAR_GAP;
         barTrack.resizeRelocate(x, barY, w, BAR_HEIGHT);
         double strength = Double.isNaN(activation) ? 0 : Math.max(0, Math.min(1, activation));

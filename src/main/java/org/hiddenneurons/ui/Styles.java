@@ -59,6 +59,8 @@ public final class Styles {
     public static final String HIDDEN_UNIT_SELECTED = "hn-hidden-unit-selected";
     /** The glow border whose opacity is the unit's activation. */
     public static final String HIDDEN_UNIT_GLOW = "hn-hidden-unit-glow";
+    /** Tint behind a tile whose strength is the unit's score (importance or activation ordering). */
+    public static final String HIDDEN_UNIT_SCORE = "hn-hidden-unit-score";
     public static final String ACTIVATION_TRACK = "hn-activation-track";
     public static final String ACTIVATION_FILL = "hn-activation-fill";
 

@@ -1,10 +1,13 @@
 package org.hiddenneurons.ui;
 
+import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -32,6 +35,13 @@ public final class TrainingCharts extends VBox {
         }
     };
 
+    /** The empty charts' frame: epochs 0–25, loss 0–2.5, accuracy 0–100 %. */
+    static final double EMPTY_EPOCHS = 25;
+    static final double EMPTY_LOSS_MAX = 2.5;
+    static final double EMPTY_LOSS_TICK = 0.5;
+    static final double EMPTY_ACCURACY_MAX = 100;
+    static final double EMPTY_ACCURACY_TICK = 20;
+
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
 
@@ -44,9 +54,42 @@ public final class TrainingCharts extends VBox {
         accuracyChart = chart("Accuracy %", false, model.trainAccuracySeries(), model.testAccuracySeries());
         accuracyChart.setId(ACCURACY_CHART_ID);
         Tooltip.install(accuracyChart, new Tooltip("Share of digits classified correctly per epoch, in percent."));
-        getChildren().addAll(lossChart, accuracyChart);
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        Label placeholder = new Label("Press Train (Space) to chart the loss and the accuracy of every epoch");
+        placeholder.getStyleClass().addAll("hn-muted", "hn-chart-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMouseTransparent(true);
+        StackPane lossPane = new StackPane(lossChart, placeholder);
+        getChildren().addAll(lossPane, accuracyChart);
+        VBox.setVgrow(lossPane, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        Runnable emptyOrNot = () -> {
+            boolean empty = model.trainLossSeries().points().isEmpty();
+            placeholder.setVisible(empty);
+            calmWhileEmpty(lossChart, empty, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
+            calmWhileEmpty(accuracyChart, empty, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
+        };
+        model.trainLossSeries().points().addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> emptyOrNot.run());
+        emptyOrNot.run();
+    }
+
+    /**
+     * Without data a chart's axes would show JavaFX's arbitrary defaults (0–150, 0–110): show a calm
+     * fixed frame instead (epochs 0–{@value #EMPTY_EPOCHS}, the given value range) and auto-range
+     * again once points arrive.
+     */
+    private static void calmWhileEmpty(LineChart<Number, Number> chart, boolean empty, double maxValue, double tick) {
+        NumberAxis epochs = (NumberAxis) chart.getXAxis();
+        NumberAxis values = (NumberAxis) chart.getYAxis();
+        epochs.setAutoRanging(!empty);
+        values.setAutoRanging(!empty);
+        if (empty) {
+            epochs.setLowerBound(0);
+            epochs.setUpperBound(EMPTY_EPOCHS);
+            epochs.setTickUnit(EMPTY_EPOCHS / 5.0);
+            values.setLowerBound(0);
+            values.setUpperBound(maxValue);
+            values.setTickUnit(tick);
+        }
     }
 
     public LineChart<Number, Number> lossChart() {

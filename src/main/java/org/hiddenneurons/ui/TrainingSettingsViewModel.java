@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
 
@@ -25,7 +26,7 @@ import org.hiddenneurons.train.TrainingConfig;
  * "10" as a learning rate to show divergence); {@link #validationMessageProperty()} says what is
  * wrong, in words, or is empty. Plain JavaFX properties, no nodes: testable with plain JUnit.
  *
- * <p>Hidden size and activation change the architecture: they only take effect on "New network";
+ * <p>Hidden size, activation and output layer change the architecture: they only take effect on "New network";
  * {@link #needsNewNetworkProperty()} is true while they differ from the network in use. The other
  * settings apply to the next training run.
  */
@@ -44,6 +45,7 @@ public final class TrainingSettingsViewModel {
 
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(DEFAULTS.activation());
+    private final ObjectProperty<OutputLayer> outputLayer = new SimpleObjectProperty<>(DEFAULTS.outputLayer());
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(DEFAULTS.optimizer());
     private final StringProperty lambdaText = new SimpleStringProperty(format(DEFAULTS.lambda()));
     private final StringProperty learningRateText = new SimpleStringProperty(format(DEFAULTS.learningRate()));
@@ -56,14 +58,16 @@ public final class TrainingSettingsViewModel {
     /** The architecture of the network in use (what "needs a new network" compares against). */
     private final IntegerProperty appliedHiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
     private final ObjectProperty<Activation> appliedActivation = new SimpleObjectProperty<>(DEFAULTS.activation());
+    private final ObjectProperty<OutputLayer> appliedOutputLayer = new SimpleObjectProperty<>(DEFAULTS.outputLayer());
 
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
     private final BooleanBinding needsNewNetwork;
 
     public TrainingSettingsViewModel() {
         needsNewNetwork = Bindings.createBooleanBinding(
-                () -> hiddenSize.get() != appliedHiddenSize.get() || activation.get() != appliedActivation.get(),
-                hiddenSize, appliedHiddenSize, activation, appliedActivation);
+                () -> hiddenSize.get() != appliedHiddenSize.get() || activation.get() != appliedActivation.get()
+                        || outputLayer.get() != appliedOutputLayer.get(),
+                hiddenSize, appliedHiddenSize, activation, appliedActivation, outputLayer, appliedOutputLayer);
         Runnable revalidate = () -> validationMessage.set(validate());
         for (var property : new javafx.beans.Observable[] {hiddenSize, activation, optimizer, lambdaText,
                 learningRateText, batchSize, epochs, seedText}) {
@@ -86,7 +90,7 @@ public final class TrainingSettingsViewModel {
         if (batchSize.get() > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batch size must be at most " + MAX_BATCH_SIZE + ", got " + batchSize.get());
         }
-        return new TrainingConfig(hiddenSize.get(), activation.get(), DEFAULTS.outputLayer(), DEFAULTS.initializer(),
+        return new TrainingConfig(hiddenSize.get(), activation.get(), outputLayer.get(), DEFAULTS.initializer(),
                 optimizer.get(), learningRate, DEFAULTS.momentum(), batchSize.get(), epochs.get(), lambda, seed,
                 augment.get());
     }
@@ -116,12 +120,14 @@ public final class TrainingSettingsViewModel {
     public void markApplied(NetworkSpec spec) {
         appliedHiddenSize.set(spec.hiddenSize());
         appliedActivation.set(spec.hiddenActivation());
+        appliedOutputLayer.set(spec.outputLayer());
     }
 
     /** Shows the settings a loaded model was trained with (architecture from its spec). */
     public void load(NetworkSpec spec, TrainingConfig config) {
         hiddenSize.set(spec.hiddenSize());
         activation.set(spec.hiddenActivation());
+        outputLayer.set(spec.outputLayer());
         if (config != null) {
             optimizer.set(config.optimizer());
             lambdaText.set(format(config.lambda()));
@@ -168,6 +174,11 @@ public final class TrainingSettingsViewModel {
         return activation;
     }
 
+    /** Output layer and cost: sigmoid units (the course) or softmax (the app's default); applies on New network. */
+    public ObjectProperty<OutputLayer> outputLayerProperty() {
+        return outputLayer;
+    }
+
     public ObjectProperty<OptimizerKind> optimizerProperty() {
         return optimizer;
     }
@@ -206,7 +217,7 @@ public final class TrainingSettingsViewModel {
         return validationMessage.getReadOnlyProperty();
     }
 
-    /** True while hidden size or activation differ from the network in use. */
+    /** True while hidden size, activation or output layer differ from the network in use. */
     public BooleanBinding needsNewNetworkProperty() {
         return needsNewNetwork;
     }

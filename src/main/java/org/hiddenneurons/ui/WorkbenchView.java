@@ -3,16 +3,23 @@ package org.hiddenneurons.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -30,6 +37,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,19 +47,83 @@ import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.UserDrawings;
+import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.dossier.DossierModel;
+import org.hiddenneurons.ui.dossier.ExperimentsPanel;
+import org.hiddenneurons.ui.dossier.LogisticComparisonView;
+import org.hiddenneurons.ui.dossier.ModifiedNetworkBanner;
+import org.hiddenneurons.ui.dossier.PredictionExplanationView;
+import org.hiddenneurons.ui.dossier.UnitDossierView;
+import org.hiddenneurons.ui.eval.EvaluationView;
+import org.hiddenneurons.ui.userdata.UserDrawingsPane;
+import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.viz.WeightPictures;
 
 /**
- * The workbench window's layout: drawing and prediction on the left, the hidden layer in the
- * centre, training on the right, status at the bottom. Code-built; looks come from the theme
- * stylesheets ({@link Themes}). Binds to a {@link WorkbenchViewModel}; file dialogs and keyboard
- * shortcuts live here.
+ * The main window: a header with the app's title, the model in use and the page navigation
+ * (Ctrl+1…6), banners (divergence, modified network), one page at a time, and the status bar.
+ *
+ * <p>Pages, all sharing ONE {@link WorkbenchViewModel} (the network, the drawing, the data):
+ * <ol>
+ *   <li>Workbench — drawing and prediction on the left, the hidden layer in the centre, training
+ *       on the right (the app's home).</li>
+ *   <li>Backprop — one example stepped through forward and backward pass ({@link BackpropView}).</li>
+ *   <li>Hidden unit — the selected unit's dossier, the causal experiments and the explanation of
+ *       the prediction (package {@code ui.dossier}).</li>
+ *   <li>Compare — the hidden units beside logistic regression's class templates.</li>
+ *   <li>Evaluation — the confusion matrix and the misclassified test images.</li>
+ *   <li>My drawings — the user's own labelled drawings, merged into training.</li>
+ * </ol>
+ * The drawing pad travels with the pages that need it (Workbench, Hidden unit, My drawings), so
+ * the drawing is always one and the same. Code-built; looks come from the theme stylesheets
+ * ({@link Themes}); F5 toggles {@link PresentationMode}. File dialogs and the keyboard live here.
  */
 public final class WorkbenchView extends BorderPane {
+
+    /** The pages of the window, in navigation order (Ctrl+1 … Ctrl+6). */
+    public enum Page {
+        WORKBENCH("Workbench", "Draw, train and watch the hidden units"),
+        BACKPROP("Backprop", "Step one example through the forward and backward pass"),
+        HIDDEN_UNIT("Hidden unit", "Everything about the selected hidden unit; switch units off (X)"),
+        COMPARE("Compare", "The hidden units beside logistic regression's class templates"),
+        EVALUATION("Evaluation", "Confusion matrix on the test set; click a cell for its images"),
+        MY_DRAWINGS("My drawings", "Add your own drawings to the training set");
+
+        private final String title;
+        private final String description;
+
+        Page(String title, String description) {
+            this.title = title;
+            this.description = description;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** Ctrl+ this key opens the page. */
+        public KeyCode key() {
+            return KeyCode.values()[KeyCode.DIGIT1.ordinal() + ordinal()];
+        }
+
+        /** "Ctrl+3". */
+        public String shortcut() {
+            return "Ctrl+" + (ordinal() + 1);
+        }
+
+        public String description() {
+            return description;
+        }
+    }
 
     /** Node ids the tests look up. */
     static final String TRAIN_BUTTON_ID = "train-button";
@@ -58,12 +131,19 @@ public final class WorkbenchView extends BorderPane {
     static final String NEW_NETWORK_BUTTON_ID = "new-network-button";
     static final String BANNER_ID = "divergence-banner";
     static final String THEME_BUTTON_ID = "theme-button";
+    static final String MODEL_DESCRIPTION_ID = "model-description";
+    static final String PAGES_ID = "pages";
 
     static final String DRAWING_PAD_ID = "drawing-pad";
     static final String HIDDEN_GRID_ID = "hidden-unit-grid";
+    static final String UNIT_PICKER_ID = "unit-picker";
 
-    /** Side of the drawing pad on screen (its drawing is always 280×280 pixels). */
+    /** Side of the drawing pad on screen at the default window size (its drawing is always 280×280 pixels). */
     static final double DRAWING_SIZE = 224;
+    /** Largest side of the pad when the window has room (280: one screen pixel per drawing pixel). */
+    static final double MAX_DRAWING_SIZE = 280;
+    /** Window height at which the pad starts to grow beyond {@link #DRAWING_SIZE}. */
+    static final double PAD_GROWTH_START_HEIGHT = 820;
     static final double COLOUR_BAR_MIN_WIDTH = 170;
     /** Θ2's texts without the colour-bar caption (its bar sits in the section title). */
     static final OutputWeightsView.Texts OUTPUT_TEXTS = new OutputWeightsView.Texts(
@@ -80,13 +160,26 @@ public final class WorkbenchView extends BorderPane {
     static final double RIGHT_WIDTH = 410;
     /** Θ2 view: 10 rows of cells, axis and colour bar. */
     static final double OUTPUT_WEIGHTS_HEIGHT = 150;
+    /** The Hidden-unit page's left column (pad, unit picker, experiments). */
+    static final double SIDE_COLUMN_WIDTH = 316;
+    /** Screen pixels per weight pixel in the Hidden-unit page's unit picker. */
+    static final int PICKER_IMAGE_SCALE = 2;
+    /** The experiments panel under the dossier: wide enough for its rows, no wider. */
+    static final double EXPERIMENTS_MAX_WIDTH = 720;
+    /** The model description in the header: at most two lines of its small type. */
+    static final double MODEL_DESCRIPTION_MAX_HEIGHT = 34;
+    /** Detail the projector cannot show legibly: hidden in presentation mode (rule in presentation.css). */
+    static final String PRESENTATION_DETAIL = "hn-presentation-detail";
     static final String MODEL_EXTENSION = "*.json";
     static final double COMBO_WIDTH = 100;
+    /** Name and image size of the user's drawings as a training data set. */
+    static final String MY_DRAWINGS_NAME = "my drawings";
 
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
     private final Stage stage;
     private final ObjectProperty<Themes.Theme> theme = new SimpleObjectProperty<>(Themes.DEFAULT_THEME);
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WORKBENCH);
     /** Bidirectional bindings hold their ends weakly: the adapters made for them live here. */
     private final List<Object> keepAlive = new ArrayList<>();
     private final TrainingCharts charts;
@@ -94,38 +187,106 @@ public final class WorkbenchView extends BorderPane {
     private final PreprocessStrip strip = new PreprocessStrip(PreprocessStrip.Layout.COLUMN);
     private final PredictionBars bars = new PredictionBars();
     private final HiddenUnitGrid grid = new HiddenUnitGrid();
+    private final HiddenUnitGrid unitPicker = new HiddenUnitGrid();
     private final OutputWeightsView outputWeights = new OutputWeightsView();
+    private final DossierModel dossier;
+    private final Map<Page, Node> pageNodes = new EnumMap<>(Page.class);
+    /** Where the drawing pad sits on each page that shows it. */
+    private final Map<Page, Pane> padSlots = new EnumMap<>(Page.class);
+    private final StackPane pageHost = new StackPane();
+    private VBox padBox;
+    private BackpropView backprop;
+    private UnitDossierView unitDossier;
+    private ExperimentsPanel experiments;
+    private PredictionExplanationView explanation;
+    private ScrollPane dossierScroll;
+    private LogisticComparisonView comparison;
+    private EvaluationView evaluation;
+    private UserDrawingsPane myDrawings;
+    private ModifiedNetworkBanner modifiedBanner;
+    private PresentationMode presentation;
 
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
 
     public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage) {
+        this(model, adapter, stage, UserDrawings.atDefaultLocation());
+    }
+
+    /** @param drawings where "My drawings" keeps the user's drawings */
+    public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage, UserDrawings drawings) {
         this.model = model;
         this.adapter = adapter;
         this.stage = stage;
         getStyleClass().add("hn-workbench");
         charts = new TrainingCharts(model);
+        dossier = new DossierModel(model.networkProperty(), model.preprocessedProperty(), model.dataProperty());
+        model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
-        setTop(new VBox(header(), banner()));
-        setLeft(drawingColumn());
-        setCenter(hiddenLayerColumn());
-        setRight(trainingColumn());
+        BorderPane workbench = new BorderPane();
+        workbench.getStyleClass().add("hn-workbench-page");
+        workbench.setLeft(drawingColumn());
+        workbench.setCenter(hiddenLayerColumn());
+        workbench.setRight(trainingColumn());
+        pageNodes.put(Page.WORKBENCH, workbench);
+        buildAnalysisPages(drawings);
+
+        modifiedBanner = new ModifiedNetworkBanner(dossier);
+        setTop(new VBox(header(), banner(), modifiedBanner));
+        pageHost.setId(PAGES_ID);
+        pageHost.getStyleClass().add("hn-pages");
+        setCenter(pageHost);
         setBottom(new StatusBar(model));
+
+        // The analysis runs only while someone looks at it (it would compete with training otherwise).
+        dossier.activeProperty().bind(Bindings.createBooleanBinding(
+                () -> page.get() == Page.HIDDEN_UNIT || page.get() == Page.COMPARE
+                        || dossier.modifiedProperty().get()
+                        || dossier.orderKeyProperty().get() != UnitOrdering.Key.NUMBER,
+                page, dossier.modifiedProperty(), dossier.orderKeyProperty()));
+        dossier.unitOrderProperty().addListener((o, old, now) -> {
+            grid.setUnitOrder(now);
+            unitPicker.setUnitOrder(now);
+        });
+        dossier.unitScoresProperty().addListener((o, old, now) -> {
+            grid.setUnitScores(now);
+            unitPicker.setUnitScores(now);
+        });
+        page.addListener((o, old, now) -> showPage(now));
+        showPage(page.get());
     }
 
-    /** Installs the theme and the scene-wide keyboard shortcuts; call once the view is in its scene. */
+    /** Installs the theme, presentation mode and the scene-wide keyboard shortcuts; call once the view is in its scene. */
     public void install(Scene scene) {
         Themes.apply(scene, theme.get());
         theme.addListener((o, old, now) -> Themes.apply(scene, now));
+        presentation = PresentationMode.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.heightProperty().addListener((o, old, now) -> sizePad(now.doubleValue()));
+        sizePad(scene.getHeight());
     }
 
     public ObjectProperty<Themes.Theme> themeProperty() {
         return theme;
     }
 
+    /** The page shown; set it to switch pages. */
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    /** Presentation mode (null until {@link #install}). */
+    public PresentationMode presentationMode() {
+        return presentation;
+    }
+
     public TrainingCharts charts() {
         return charts;
+    }
+
+    /** The dossier views' shared model (experiments, statistics, unit order). */
+    public DossierModel dossierModel() {
+        return dossier;
     }
 
     DrawingPad drawingPad() {
@@ -148,6 +309,189 @@ public final class WorkbenchView extends BorderPane {
         return strip;
     }
 
+    Node pageNode(Page which) {
+        return pageNodes.get(which);
+    }
+
+    BackpropView backpropView() {
+        return backprop;
+    }
+
+    UnitDossierView unitDossierView() {
+        return unitDossier;
+    }
+
+    PredictionExplanationView explanationView() {
+        return explanation;
+    }
+
+    ModifiedNetworkBanner modifiedBanner() {
+        return modifiedBanner;
+    }
+
+    UserDrawingsPane myDrawingsPane() {
+        return myDrawings;
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    private void showPage(Page shown) {
+        Pane slot = padSlots.get(shown);
+        if (slot != null && padBox.getParent() != slot) {
+            slot.getChildren().setAll(padBox);
+        }
+        Node node = pageNodes.get(shown);
+        pageHost.getChildren().setAll(node);
+        switch (shown) {
+            case BACKPROP -> backprop.requestFocus();
+            case HIDDEN_UNIT -> {
+                if (grid.getSelectedUnit() < 0 && !grid.getTiles().isEmpty()) {
+                    grid.setSelectedUnit(grid.getUnitOrder()[0]);
+                }
+                unitPicker.requestFocus();
+            }
+            case WORKBENCH -> grid.requestFocus();
+            default -> node.requestFocus();
+        }
+    }
+
+    /** Opens the Hidden-unit page at the dossier (Enter / D). */
+    void openDossier() {
+        page.set(Page.HIDDEN_UNIT);
+        dossierScroll.setVvalue(0);
+    }
+
+    /** Opens the Hidden-unit page at the explanation of the prediction (E). */
+    void openExplanation() {
+        page.set(Page.HIDDEN_UNIT);
+        dossierScroll.applyCss();
+        dossierScroll.layout();
+        double contentHeight = dossierScroll.getContent().getBoundsInLocal().getHeight();
+        double viewport = dossierScroll.getViewportBounds().getHeight();
+        double target = explanation.getBoundsInParent().getMinY();
+        dossierScroll.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, target / (contentHeight - viewport)));
+    }
+
+    private void buildAnalysisPages(UserDrawings drawings) {
+        ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
+
+        backprop = new BackpropView(model.networkProperty(), model.preprocessedProperty(), model.dataProperty(), palette);
+        backprop.getStyleClass().add("hn-page");
+        pageNodes.put(Page.BACKPROP, backprop);
+
+        // Hidden unit: pad, unit picker and experiments on the left; dossier and explanation scroll in the centre.
+        unitPicker.setId(UNIT_PICKER_ID);
+        unitPicker.setTexts(GRID_TEXTS);
+        unitPicker.paletteProperty().bind(palette);
+        unitPicker.scaleProperty().bind(model.weightScaleProperty());
+        unitPicker.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
+        // The picker needs no legend of its own (the pictures are the workbench's): park its bar off-scene.
+        new Group(unitPicker.getColorBar());
+        unitPicker.setPrefSize(pickerSide(NetworkSpec.DEFAULT.inputWidth()), pickerSide(NetworkSpec.DEFAULT.inputHeight()));
+        Tooltip.install(unitPicker, new Tooltip("Click a unit or use the arrow keys to choose the unit on the right"));
+        experiments = new ExperimentsPanel(dossier, grid.selectedUnitProperty());
+        Pane dossierPadSlot = new StackPane();
+        padSlots.put(Page.HIDDEN_UNIT, dossierPadSlot);
+        Label unitsHint = new Label("arrows choose · X off · R restore");
+        unitsHint.getStyleClass().addAll("hn-muted", "hn-keys");
+        unitsHint.setWrapText(true);
+        ChoiceBox<UnitOrdering.Key> order = new ChoiceBox<>();
+        order.getItems().addAll(UnitOrdering.Key.values());
+        order.setConverter(named(key -> switch (key) {
+            case NUMBER -> "number";
+            case IMPORTANCE -> "importance";
+            case ACTIVATION -> "activation now";
+        }));
+        order.valueProperty().bindBidirectional(dossier.orderKeyProperty());
+        order.setTooltip(new Tooltip("Order and tint the units (here and on the workbench): by number, by importance "
+                + "(test accuracy lost without the unit) or by activation on your drawing"));
+        HBox orderRow = new HBox(settingLabel("Order by"), order);
+        orderRow.getStyleClass().add("hn-toolbar");
+        orderRow.setAlignment(Pos.CENTER_LEFT);
+        VBox side = new VBox(section("Hidden units", unitPicker, orderRow, unitsHint),
+                section("Your drawing", dossierPadSlot));
+        side.getStyleClass().addAll("hn-column", "hn-side");
+        ScrollPane sideScroll = scroll(side);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setMinWidth(SIDE_COLUMN_WIDTH);
+        sideScroll.setPrefWidth(SIDE_COLUMN_WIDTH);
+        unitDossier = new UnitDossierView(dossier, grid.selectedUnitProperty(), palette);
+        explanation = new PredictionExplanationView(dossier, palette);
+        experiments.getStyleClass().add("hn-page-content");
+        experiments.setMaxWidth(EXPERIMENTS_MAX_WIDTH);
+        VBox dossierContent = new VBox(unitDossier, explanation, experiments);
+        dossierContent.getStyleClass().addAll("hn-column", "hn-dossier-page");
+        dossierScroll = new ScrollPane(dossierContent);
+        dossierScroll.setFitToWidth(true);
+        dossierScroll.getStyleClass().add("hn-scroll");
+        BorderPane unitPage = new BorderPane();
+        unitPage.setLeft(sideScroll);
+        unitPage.setCenter(dossierScroll);
+        pageNodes.put(Page.HIDDEN_UNIT, unitPage);
+
+        comparison = new LogisticComparisonView(dossier, palette);
+        pageNodes.put(Page.COMPARE, pagePane(comparison));
+
+        evaluation = new EvaluationView(model.networkProperty(), model.dataProperty());
+        pageNodes.put(Page.EVALUATION, pagePane(evaluation));
+
+        myDrawings = new UserDrawingsPane(drawings);
+        myDrawings.currentInputProperty().bind(model.preprocessedProperty()
+                .map(result -> result.blank() ? null : result.networkInput()));
+        model.extraTrainingDataProperty().bind(myDrawings.listingProperty().map(listing -> listing.drawings().isEmpty()
+                ? null : listing.asDataset(MY_DRAWINGS_NAME, NetworkSpec.DEFAULT.inputWidth(),
+                NetworkSpec.DEFAULT.inputHeight(), NetworkSpec.DEFAULT.outputSize())));
+        Pane drawingsPadSlot = new StackPane();
+        padSlots.put(Page.MY_DRAWINGS, drawingsPadSlot);
+        Label how = new Label("Draw a digit, choose its label and press Add. Your drawings are kept on this computer "
+                + "and join the training set the next time you press Train; the test set stays the standard one.");
+        how.setWrapText(true);
+        how.getStyleClass().add("hn-muted");
+        VBox drawingsSide = new VBox(section("Draw a digit", drawingsPadSlot, how));
+        drawingsSide.getStyleClass().add("hn-column");
+        drawingsSide.setMaxWidth(SIDE_COLUMN_WIDTH + 40);
+        myDrawings.getStyleClass().add("hn-section");
+        VBox.setVgrow(myDrawings, Priority.ALWAYS);
+        VBox drawingsMain = new VBox(myDrawings);
+        drawingsMain.getStyleClass().add("hn-column");
+        HBox.setHgrow(drawingsMain, Priority.ALWAYS);
+        pageNodes.put(Page.MY_DRAWINGS, new HBox(drawingsSide, drawingsMain));
+    }
+
+    /** Width (or height) of a 5×5 unit picker at {@link #PICKER_IMAGE_SCALE} for pictures {@code pixels} wide. */
+    private static double pickerSide(int pixels) {
+        int tiles = 5;
+        return tiles * (pixels * PICKER_IMAGE_SCALE + HiddenUnitTile.CHROME_HEIGHT) + (tiles - 1) * HiddenUnitGrid.GAP;
+    }
+
+    private static ScrollPane pagePane(Region content) {
+        content.getStyleClass().add("hn-page-content");
+        VBox box = new VBox(content);
+        box.getStyleClass().add("hn-page");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        ScrollPane scroll = scroll(box);
+        scroll.setFitToHeight(true);
+        return scroll;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("hn-scroll");
+        return scroll;
+    }
+
+    /** The pad grows with the window's height, from {@link #DRAWING_SIZE} up to {@link #MAX_DRAWING_SIZE}. */
+    private void sizePad(double sceneHeight) {
+        double side = Math.floor(Math.max(DRAWING_SIZE,
+                Math.min(MAX_DRAWING_SIZE, DRAWING_SIZE + (sceneHeight - PAD_GROWTH_START_HEIGHT) * 0.5)));
+        pad.setPrefSize(side, side);
+        pad.setMaxSize(side, side);
+        if (padBox != null && padBox.getChildren().size() > 1 && padBox.getChildren().get(1) instanceof Region tools) {
+            tools.setMaxWidth(side);
+        }
+    }
+
     // ---------------------------------------------------------------- keyboard
 
     /**
@@ -158,8 +502,16 @@ public final class WorkbenchView extends BorderPane {
         boolean typing = event.getTarget() instanceof TextInputControl
                 || (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl);
         KeyCode code = event.getCode();
+        if (PresentationMode.isToggleKey(event)) {
+            presentation.toggle();
+            event.consume();
+            return;
+        }
         if (event.isShortcutDown()) {
-            if (code == KeyCode.S) {
+            Page target = pageFor(code);
+            if (target != null) {
+                page.set(target);
+            } else if (code == KeyCode.S) {
                 saveModel();
             } else if (code == KeyCode.O) {
                 openModel();
@@ -176,19 +528,78 @@ public final class WorkbenchView extends BorderPane {
             event.consume();
             return;
         }
+        if (code == KeyCode.F1) {
+            showKeys();
+            event.consume();
+            return;
+        }
         if (typing || event.isAltDown() || event.isMetaDown()) {
             return;
         }
+        int unit = grid.getSelectedUnit();
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
         switch (code) {
             case SPACE -> model.toggleTraining();
             case S -> model.step();
             case N -> model.newNetwork();
             case C -> clearPadAndPrediction();
+            case D -> openDossier();
+            case ENTER -> {
+                if (page.get() != Page.WORKBENCH || unit < 0 || focused instanceof ButtonBase) {
+                    return;
+                }
+                openDossier();
+            }
+            case X -> {
+                if (unit < 0) {
+                    model.statusMessageProperty().set("Select a hidden unit first (click a tile), then press X.");
+                } else {
+                    dossier.toggleOff(unit);
+                }
+            }
+            case R -> dossier.restore();
+            case E -> openExplanation();
+            case L -> page.set(Page.COMPARE);
             default -> {
                 return;
             }
         }
         event.consume();
+    }
+
+    private static Page pageFor(KeyCode code) {
+        for (Page candidate : Page.values()) {
+            if (candidate.key() == code) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Every key, in words (F1 and the "Keys" button). */
+    static final String KEYS_TEXT = String.join("\n",
+            "Ctrl+1 … Ctrl+6   pages: Workbench, Backprop, Hidden unit, Compare, Evaluation, My drawings",
+            "Space   train / pause          S   one epoch          N   new random network",
+            "C   clear the drawing          Ctrl+Z   undo a stroke",
+            "Arrows   choose a hidden unit (on its grid)          Enter / D   open its dossier",
+            "X   switch the selected unit off / on          R   restore the intact network",
+            "E   explain the prediction          L   compare with logistic regression",
+            "Backprop page:  → / ←  next / previous step,  Home / End  first / last",
+            "F5   presentation mode (projector)          F11   full screen          F1   this list",
+            "Ctrl+O   open a model          Ctrl+S   save the model");
+
+    private void showKeys() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Hidden Neurons");
+        alert.setHeaderText("Keyboard");
+        Label text = new Label(KEYS_TEXT);
+        text.getStyleClass().add("hn-keys-list");
+        alert.getDialogPane().setContent(text);
+        if (getScene() != null) {
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        alert.show();
     }
 
     private void clearPadAndPrediction() {
@@ -201,30 +612,64 @@ public final class WorkbenchView extends BorderPane {
     private Node header() {
         Label title = new Label("Hidden Neurons");
         title.getStyleClass().add("hn-app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label subtitle = new Label();
-        subtitle.getStyleClass().add("hn-muted");
+        subtitle.setId(MODEL_DESCRIPTION_ID);
+        subtitle.getStyleClass().addAll("hn-muted", "hn-model-description");
         subtitle.textProperty().bind(model.modelDescriptionProperty());
         subtitle.setMinWidth(0);
+        Tooltip subtitleTip = new Tooltip();
+        subtitleTip.textProperty().bind(model.modelDescriptionProperty());
+        subtitle.setTooltip(subtitleTip);
+        subtitle.setWrapText(true);
+        subtitle.setMaxHeight(MODEL_DESCRIPTION_MAX_HEIGHT);
         HBox titles = new HBox(title, subtitle);
-        titles.setAlignment(Pos.BASELINE_LEFT);
-        title.setMinWidth(Region.USE_PREF_SIZE);
         titles.getStyleClass().add("hn-titles");
+        titles.setMinWidth(Region.USE_PREF_SIZE);
+        titles.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(titles, Priority.ALWAYS);
 
-        Button open = button("Open…", "Open a saved model (Ctrl+O)", this::openModel);
-        Button save = button("Save…", "Save this network and its settings as a model file (Ctrl+S)", this::saveModel);
+        List<ToggleButton> tabs = new ArrayList<>();
+        for (Page each : Page.values()) {
+            ToggleButton tab = new ToggleButton(each.title());
+            tab.setId("page-" + each.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            tab.setUserData(each);
+            tab.setTooltip(new Tooltip(each.description() + " (" + each.shortcut() + ")"));
+            tab.setFocusTraversable(false);
+            tab.setMinWidth(Region.USE_PREF_SIZE);
+            tabs.add(tab);
+        }
+        SegmentedButton navigation = new SegmentedButton(tabs.toArray(ToggleButton[]::new));
+        navigation.getStyleClass().add("hn-navigation");
+        navigation.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleGroup group = navigation.getToggleGroup();
+        tabs.get(page.get().ordinal()).setSelected(true);
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one page is always shown
+            } else {
+                page.set((Page) now.getUserData());
+            }
+        });
+        page.addListener((o, old, now) -> tabs.get(now.ordinal()).setSelected(true));
+
+        Button keys = button("Keys", "Every keyboard shortcut (F1)", this::showKeys);
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId(THEME_BUTTON_ID);
         dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
         dark.setSelected(theme.get() == Themes.Theme.DARK);
         dark.selectedProperty().addListener((o, old, now) -> theme.set(now ? Themes.Theme.DARK : Themes.Theme.LIGHT));
+        theme.addListener((o, old, now) -> dark.setSelected(now == Themes.Theme.DARK));
         dark.setFocusTraversable(false);
         dark.setMinWidth(Region.USE_PREF_SIZE);
-        Label keys = new Label("Space train/pause · S step · N new · C clear · Ctrl+Z undo · F11 full screen");
-        keys.getStyleClass().addAll("hn-muted", "hn-keys");
-        keys.setMinWidth(Region.USE_PREF_SIZE);
+        HBox fileButtons = new HBox(keys, dark);
+        fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
+        fileButtons.setAlignment(Pos.CENTER_LEFT);
+        fileButtons.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox header = new HBox(titles, keys, open, save, dark);
+        HBox.setHgrow(subtitle, Priority.ALWAYS);
+        titles.setMinWidth(0);
+        HBox header = new HBox(titles, navigation, fileButtons);
         header.getStyleClass().add("hn-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
@@ -252,6 +697,7 @@ public final class WorkbenchView extends BorderPane {
     private Node drawingColumn() {
         pad.setPrefSize(DRAWING_SIZE, DRAWING_SIZE);
         pad.setMaxSize(DRAWING_SIZE, DRAWING_SIZE);
+        pad.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         pad.setId(DRAWING_PAD_ID);
         pad.drawingProperty().addListener((o, old, drawing) -> {
             if (drawing.empty()) {
@@ -274,11 +720,15 @@ public final class WorkbenchView extends BorderPane {
         undo.disableProperty().bind(pad.emptyProperty());
         clear.disableProperty().bind(pad.emptyProperty());
         HBox tools = new HBox(penLabel, penWidth, spacer(), undo, clear);
-        tools.getStyleClass().add("hn-toolbar");
+        tools.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setMaxWidth(DRAWING_SIZE);
-        VBox padBox = new VBox(pad, tools);
+        padBox = new VBox(pad, tools);
         padBox.getStyleClass().add("hn-pad-box");
+        Pane padSlot = new StackPane(padBox);
+        padSlot.setMinWidth(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(padBox, Pos.TOP_LEFT);
+        padSlots.put(Page.WORKBENCH, padSlot);
 
         strip.setCaptions("drawn", "cropped", "scaled", "network input 20×20");
         strip.hintTextProperty().set("The 20×20 input\nappears here");
@@ -294,7 +744,7 @@ public final class WorkbenchView extends BorderPane {
         Tooltip.install(sees, new Tooltip("Like the training digits: cropped to the ink, scaled into a "
                 + "16-pixel box keeping the aspect ratio, centred by centre of mass in 20×20"));
 
-        HBox drawRow = new HBox(padBox, sees);
+        HBox drawRow = new HBox(padSlot, sees);
         drawRow.getStyleClass().add("hn-draw-row");
         VBox drawSection = section("Draw a digit", drawRow);
 
@@ -304,10 +754,20 @@ public final class WorkbenchView extends BorderPane {
             int digit = model.predictedDigitProperty().get();
             return digit < 0 ? "Draw to see a prediction" : (digit == 8 ? "Looks like an " : "Looks like a ") + digit;
         }, model.predictedDigitProperty()));
+        Label modifiedNote = new Label("modified network");
+        modifiedNote.getStyleClass().add("hn-modified-note");
+        modifiedNote.setMinWidth(Region.USE_PREF_SIZE);
+        modifiedNote.visibleProperty().bind(model.predictionModifiedProperty());
+        modifiedNote.managedProperty().bind(modifiedNote.visibleProperty());
+        Tooltip.install(modifiedNote, new Tooltip("An experiment switches hidden units off or clamps them: this is the "
+                + "modified network's prediction. R restores the intact network."));
+        HBox predictedRow = new HBox(predicted, modifiedNote);
+        predictedRow.setAlignment(Pos.BASELINE_LEFT);
+        predictedRow.getStyleClass().add("hn-toolbar");
         model.probabilitiesProperty().addListener((o, old, now) -> showProbabilities());
         model.networkProperty().addListener((o, old, now) -> showProbabilities());
         showProbabilities();
-        VBox predictionSection = section("Prediction", predicted, bars);
+        VBox predictionSection = section("Prediction", predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
         VBox.setVgrow(predictionSection, Priority.ALWAYS);
 
@@ -336,9 +796,17 @@ public final class WorkbenchView extends BorderPane {
         outputWeights.paletteProperty().bind(theme.map(Themes.Theme::palette));
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
         model.networkProperty().addListener((o, old, now) -> showNetwork(now));
-        model.forwardPassProperty().addListener((o, old, now) -> grid.setForwardPass(now));
+        model.forwardPassProperty().addListener((o, old, now) -> {
+            grid.setForwardPass(now);
+            unitPicker.setForwardPass(now);
+        });
         showNetwork(model.networkProperty().get());
         grid.setForwardPass(model.forwardPassProperty().get());
+        grid.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && grid.getSelectedUnit() >= 0) {
+                openDossier();
+            }
+        });
         VBox.setVgrow(grid, Priority.ALWAYS);
         grid.setMinHeight(0);
 
@@ -368,17 +836,21 @@ public final class WorkbenchView extends BorderPane {
         Label legend = new Label();
         legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
                 ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
-        legend.getStyleClass().add("hn-muted");
+        legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
         legend.setMinWidth(Region.USE_PREF_SIZE);
         HBox scaleRow = new HBox(colourBar, legend);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
+        scale.getStyleClass().add(PresentationMode.CONTROLS);
         scaleRow.setAlignment(Pos.CENTER_LEFT);
         Tooltip.install(grid, new Tooltip("Each tile is one hidden unit's 400 incoming weights drawn as a 20×20 "
                 + "picture: red pixels excite it, blue pixels inhibit it. The orange bar under a tile is the "
-                + "unit's activation for your drawing. Hover a tile for the numbers; click to select it."));
+                + "unit's activation for your drawing (strongly active units glow). Hover a tile for the numbers; "
+                + "click to select it, Enter or a double click opens its dossier, X switches it off."));
 
         VBox hiddenSection = section(titleRow("Hidden layer", scale), grid, scaleRow);
-        VBox.setVgrow(hiddenSection, Priority.ALWAYS);
+        // The tiles grow in whole-pixel steps: the grid takes its preferred size (shrinking when the
+        // window is small) and Θ2 below takes the rest of a tall window.
+        VBox.setVgrow(hiddenSection, Priority.SOMETIMES);
 
         outputWeights.setPrefHeight(OUTPUT_WEIGHTS_HEIGHT);
         outputWeights.setMinHeight(Region.USE_PREF_SIZE);
@@ -387,6 +859,9 @@ public final class WorkbenchView extends BorderPane {
         outputBar.setMinWidth(COLOUR_BAR_MIN_WIDTH);
         outputBar.setPrefWidth(COLOUR_BAR_MIN_WIDTH);
         VBox outputSection = section(titleRow("Output weights Θ2", outputBar), outputWeights);
+        outputSection.getStyleClass().add(PRESENTATION_DETAIL);
+        VBox.setVgrow(outputSection, Priority.ALWAYS);
+        VBox.setVgrow(outputWeights, Priority.ALWAYS);
         Tooltip.install(outputSection, new Tooltip("How the units vote. Row k: how strongly each hidden unit's activation counts "
                 + "for digit k (red for, blue against). Click a column to select that unit."));
 
@@ -398,6 +873,7 @@ public final class WorkbenchView extends BorderPane {
 
     private void showNetwork(Network network) {
         grid.setNetwork(network);
+        unitPicker.setNetwork(network);
         outputWeights.setNetwork(network);
     }
 
@@ -442,6 +918,14 @@ public final class WorkbenchView extends BorderPane {
         controls.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, controls, labels, controls);
 
+        ComboBox<OutputLayer> output = new ComboBox<>();
+        output.getItems().addAll(OutputLayer.values());
+        output.valueProperty().bindBidirectional(settings.outputLayerProperty());
+        output.setConverter(named(OutputLayer::id));
+        output.setMinWidth(COMBO_WIDTH);
+        output.setMaxWidth(Double.MAX_VALUE);
+        tip(output, "Output layer: softmax (probabilities that add up to 1; the app's default) or sigmoid "
+                + "(one yes/no unit per digit, as in the course). Applies on New network");
         Spinner<Integer> hidden = intSpinner(1, TrainingSettingsViewModel.MAX_HIDDEN_SIZE, 1,
                 settings.hiddenSizeProperty(), "Hidden units (applies on New network)");
         ComboBox<Activation> activation = new ComboBox<>();
@@ -476,7 +960,8 @@ public final class WorkbenchView extends BorderPane {
         grid.addRow(1, settingLabel("Optimizer"), optimizer, settingLabel("Rate α"), rate);
         grid.addRow(2, settingLabel("λ"), lambda, settingLabel("Batch"), batch);
         grid.addRow(3, settingLabel("Epochs"), epochs, seedLabel, seed);
-        grid.addRow(4, settingLabel("Augment"), augment);
+        grid.addRow(4, settingLabel("Output"), output, settingLabel("Augment"), augment);
+        grid.getStyleClass().add(PresentationMode.CONTROLS);
 
         Slider speed = new Slider(0, TrainingSettingsViewModel.MAX_EPOCH_DELAY_MILLIS, 0);
         speed.valueProperty().addListener((o, old, now) ->
@@ -491,10 +976,10 @@ public final class WorkbenchView extends BorderPane {
             return delay == 0 ? "full speed" : delay + " ms/epoch";
         }, settings.epochDelayMillisProperty()));
         HBox speedRow = new HBox(settingLabel("Speed"), speed, speedValue);
-        speedRow.getStyleClass().add("hn-toolbar");
+        speedRow.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         speedRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label needsNew = new Label("Hidden units and activation apply on New network.");
+        Label needsNew = new Label("Hidden units, activation and output apply on New network.");
         needsNew.getStyleClass().add("hn-note");
         needsNew.setWrapText(true);
         needsNew.visibleProperty().bind(settings.needsNewNetworkProperty());
@@ -506,7 +991,24 @@ public final class WorkbenchView extends BorderPane {
         invalid.visibleProperty().bind(settings.validationMessageProperty().isNotEmpty());
         invalid.managedProperty().bind(invalid.visibleProperty());
 
-        VBox trainingSection = section("Training", buttons, grid, needsNew, invalid, speedRow);
+        Label withDrawings = new Label();
+        withDrawings.getStyleClass().add("hn-note");
+        withDrawings.setWrapText(true);
+        withDrawings.textProperty().bind(model.extraTrainingDataProperty().map(extra ->
+                "Training includes your " + extra.size() + (extra.size() == 1 ? " drawing" : " drawings")
+                        + " (My drawings, Ctrl+6); the test set stays the standard one.").orElse(""));
+        withDrawings.visibleProperty().bind(model.extraTrainingDataProperty().isNotNull());
+        withDrawings.managedProperty().bind(withDrawings.visibleProperty());
+        Button open = button("Open…", "Open a saved model (Ctrl+O)", this::openModel);
+        Button save = button("Save…", "Save this network and its settings as a model file (Ctrl+S)", this::saveModel);
+        Label unsaved = new Label("trained, not saved");
+        unsaved.getStyleClass().add("hn-muted");
+        unsaved.setMinWidth(0);
+        unsaved.visibleProperty().bind(model.unsavedChangesProperty());
+        HBox fileRow = new HBox(settingLabel("Model file"), open, save, unsaved);
+        fileRow.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
+        VBox trainingSection = section("Training", buttons, grid, needsNew, invalid, withDrawings, speedRow, fileRow);
         VBox chartSection = section("Progress", charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(chartSection, Priority.ALWAYS);
@@ -517,7 +1019,7 @@ public final class WorkbenchView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("hn-scroll");
+        scroll.getStyleClass().addAll("hn-scroll", "hn-right-scroll");
         scroll.setPrefWidth(RIGHT_WIDTH);
         scroll.setMinWidth(RIGHT_WIDTH);
         return scroll;
@@ -533,13 +1035,55 @@ public final class WorkbenchView extends BorderPane {
         if (file == null) {
             return;
         }
+        save(file.toPath(), () -> { });
+    }
+
+    /**
+     * Writes the network in use to {@code path} in the background (the data set's hash computed
+     * there too), then runs {@code afterSaving} on the FX thread; a failure shows a dialog instead.
+     */
+    void save(Path path, Runnable afterSaving) {
         SavedModel toSave = model.modelToSave();
-        Path path = file.toPath();
+        Dataset trainingData = model.trainingDataset();
         adapter.background(() -> {
-            ModelFile.save(path, toSave);
+            ModelFile.save(path, WorkbenchViewModel.withDatasetHash(toSave, trainingData));
             return path;
-        }, saved -> model.statusMessageProperty().set("Saved the model to " + saved),
-                error -> showFileError("Could not save the model", path, error));
+        }, saved -> {
+            model.markSaved(toSave.network());
+            model.statusMessageProperty().set("Saved the model to " + saved);
+            afterSaving.run();
+        }, error -> showFileError("Could not save the model", path, error));
+    }
+
+    /**
+     * Closing the window with trained weights that were never saved asks Save / Don't save /
+     * Cancel. Call from the stage's close request; consumes it unless the window may close now.
+     */
+    void confirmClose(javafx.stage.WindowEvent request) {
+        if (!model.shouldAskBeforeClosing()) {
+            return;
+        }
+        ButtonType saveButton = new ButtonType("Save…", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Hidden Neurons");
+        alert.setHeaderText("Save the trained network before quitting?");
+        alert.setContentText("The weights were trained since they were last saved or opened; "
+                + "without saving, this training is lost.");
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == discard) {
+            return;
+        }
+        request.consume();
+        if (answer == saveButton) {
+            FileChooser chooser = modelChooser("Save model");
+            chooser.setInitialFileName("hidden-neurons-model.json");
+            File file = chooser.showSaveDialog(stage);
+            if (file != null) {
+                save(file.toPath(), stage::close);
+            }
+        }
     }
 
     /** Ctrl+O: reads a model file; on error a dialog names the file and the problem and nothing changes. */
@@ -562,7 +1106,10 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void showFileError(String header, Path path, Throwable error) {
-        String problem = WorkbenchViewModel.describe(error);
+        String problem = error instanceof IllegalArgumentException
+                ? "the network cannot be saved: " + WorkbenchViewModel.describe(error)
+                + " (did training diverge? Press N for a new network or open a saved one)"
+                : WorkbenchViewModel.describe(error);
         model.reportError(header + ": " + path.getFileName() + ": " + problem);
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(stage);

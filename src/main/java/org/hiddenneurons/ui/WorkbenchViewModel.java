@@ -20,11 +20,14 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
@@ -88,7 +91,15 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     private final BooleanBinding running = Bindings.createBooleanBinding(() -> phase.get() == Phase.RUNNING, phase);
     private final BooleanBinding diverged = divergenceMessage.isNotEmpty();
 
-    private Split data;
+    private final ObjectProperty<Split> data = new SimpleObjectProperty<>(this, "data");
+    /** The user's own drawings, merged into the training split when not empty (null: none). */
+    private final ObjectProperty<Dataset> extraTrainingData = new SimpleObjectProperty<>(this, "extraTrainingData");
+    /** True once the weights changed by training since the last save or open. */
+    private final BooleanProperty unsavedChanges = new SimpleBooleanProperty(this, "unsavedChanges", false);
+    /** An experiment's forward pass that replaces the intact one in the prediction (see {@link #showExperiment}). */
+    private ObservableValue<ForwardPass> experimentPass;
+    private ObservableValue<Boolean> experimentActive;
+    private final BooleanProperty predictionModified = new SimpleBooleanProperty(this, "predictionModified", false);
     private Preprocessor preprocessor;
     private Drawn lastDrawing;
 
@@ -121,6 +132,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         resetProgress();
         settings.markApplied(start.spec());
         network.set(start);
+        unsavedChanges.set(false);
         modelDescription.set(description);
         statusMessage.set(description);
     }
@@ -134,15 +146,16 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         epoch.set(epochOffset);
         lastChartedEpoch = epochOffset;
         network.set(model.network());
+        unsavedChanges.set(false);
         String description = "Model " + sourceName + describeSpec(model.network().spec())
-                + (model.epochs() > 0 ? ", trained " + model.epochs() + " epochs" : "");
+                + (model.epochs() > 0 ? " · trained " + model.epochs() + " epochs" : "");
         modelDescription.set(description);
         statusMessage.set("Opened " + description);
     }
 
     /** The training data and the drawing pipeline are ready (measured from that data). */
     public void dataLoaded(Split split, Preprocessor drawingPreprocessor, String message) {
-        this.data = split;
+        this.data.set(split);
         this.preprocessor = drawingPreprocessor;
         dataReady.set(split != null);
         if (lastDrawing != null) {
@@ -160,8 +173,70 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         } catch (IllegalArgumentException e) {
             config = null;
         }
-        String dataName = data == null ? "" : data.train().name();
+        String dataName = data.get() == null ? "" : data.get().train().name();
         return new SavedModel(current, config, dataName, "", epoch.get());
+    }
+
+    /**
+     * {@code model} with the SHA-256 of {@code trainingData} as its data set hash. Hashing 4000
+     * digits takes a moment: call it off the FX thread; the last result is cached per data set.
+     */
+    public static SavedModel withDatasetHash(SavedModel model, Dataset trainingData) {
+        if (trainingData == null) {
+            return model;
+        }
+        return new SavedModel(model.network(), model.config(), model.datasetName(), DatasetHashCache.sha256(trainingData),
+                model.epochs());
+    }
+
+    /** The training split's data set (what Save names and hashes), null before the data are loaded. */
+    public Dataset trainingDataset() {
+        return data.get() == null ? null : data.get().train();
+    }
+
+    /** Save succeeded: nothing unsaved any more (unless the network changed meanwhile). */
+    public void markSaved(Network saved) {
+        if (saved == network.get()) {
+            unsavedChanges.set(false);
+        }
+    }
+
+    /** True when closing the window should first ask whether to save the trained weights. */
+    public boolean shouldAskBeforeClosing() {
+        return unsavedChanges.get();
+    }
+
+    /**
+     * Lets an experiment on the hidden units replace the prediction: while {@code active} is true,
+     * {@link #forwardPassProperty()}, {@link #probabilitiesProperty()} and {@link #predictedDigitProperty()}
+     * show {@code modifiedPass} (the drawing through the modified network) instead of the intact pass.
+     * The weights and training are not affected.
+     */
+    public void showExperiment(ObservableValue<ForwardPass> modifiedPass, ObservableValue<Boolean> active) {
+        this.experimentPass = modifiedPass;
+        this.experimentActive = active;
+        modifiedPass.addListener((o, old, now) -> updatePrediction());
+        active.addListener((o, old, now) -> updatePrediction());
+        updatePrediction();
+    }
+
+    /** True while the prediction shown is the modified network's (an experiment is active). */
+    public ReadOnlyBooleanProperty predictionModifiedProperty() {
+        return predictionModified;
+    }
+
+    /** Caches the hash of the last data set hashed (by identity: data sets are immutable in use). */
+    private static final class DatasetHashCache {
+        private static Dataset lastData;
+        private static String lastHash;
+
+        static synchronized String sha256(Dataset dataset) {
+            if (dataset != lastData) {
+                lastHash = DatasetHash.sha256(dataset);
+                lastData = dataset;
+            }
+            return lastHash;
+        }
     }
 
     // ---------------------------------------------------------------- actions
@@ -212,7 +287,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             engine.cancel();
         }
         clearDivergence();
-        long id = engine.step(config, network.get(), data);
+        long id = engine.step(config, network.get(), trainingSplit());
         switchTrainer(id);
         runConfig = null;
         phase.set(Phase.STEPPING);
@@ -228,12 +303,22 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             errorMessage.set(e.getMessage());
             return;
         }
-        NetworkSpec current = network.get() == null ? NetworkSpec.DEFAULT : network.get().spec();
+        NetworkSpec current = network.get() == null ? defaultSpec() : network.get().spec();
         NetworkSpec spec = new NetworkSpec(current.inputWidth(), current.inputHeight(),
                 settings.hiddenSizeProperty().get(), current.outputSize(), settings.activationProperty().get(),
-                current.outputLayer());
+                settings.outputLayerProperty().get());
         Network fresh = randomNetwork(spec, seed);
-        useNetwork(fresh, "New random network" + describeSpec(spec) + ", seed " + seed);
+        useNetwork(fresh, "New random network" + describeSpec(spec) + " · seed " + seed);
+    }
+
+    /**
+     * The app's default architecture: {@link TrainingConfig#defaults()} for the course's 20×20
+     * digits and 10 classes (softmax output; the tuned ≥ 95 % setting), not the course's sigmoid-output
+     * {@link NetworkSpec#DEFAULT}.
+     */
+    public static NetworkSpec defaultSpec() {
+        return TrainingConfig.defaults().spec(NetworkSpec.DEFAULT.inputWidth(), NetworkSpec.DEFAULT.inputHeight(),
+                NetworkSpec.DEFAULT.outputSize());
     }
 
     /** A network with weights drawn from the default initializer and {@code seed}. */
@@ -326,24 +411,26 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     // ---------------------------------------------------------------- internals
 
     private void startRun(TrainingConfig config) {
-        if (data == null) {
+        if (data.get() == null) {
             statusMessage.set("The training data is still loading; try again in a moment.");
             return;
         }
         clearDivergence();
         clearError();
-        long id = engine.run(config, network.get(), data);
+        Split split = trainingSplit();
+        long id = engine.run(config, network.get(), split);
         switchTrainer(id);
         runConfig = config;
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get()
-                ? " (hidden size and activation apply on New network)" : "";
-        statusMessage.set("Training " + config.epochs() + " epochs with " + config.optimizer().id() + note + "…");
+                ? " (hidden size, activation and output apply on New network)" : "";
+        statusMessage.set("Training " + config.epochs() + " epochs with " + config.optimizer().id()
+                + describeTrainingData(split) + note + "…");
     }
 
     /** The config for the network in use, or null after reporting what is wrong. */
     private TrainingConfig validConfig() {
-        if (data == null) {
+        if (data.get() == null) {
             statusMessage.set("The training data is still loading; try again in a moment.");
             return null;
         }
@@ -353,6 +440,43 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             errorMessage.set("Cannot train: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * What training runs on: the training split, plus the user's drawings when there are any
+     * (the test split stays the standard one, so accuracies stay comparable).
+     */
+    Split trainingSplit() {
+        Split split = data.get();
+        Dataset extra = extraTrainingData.get();
+        if (split == null || extra == null || extra.size() == 0
+                || extra.width() != split.train().width() || extra.height() != split.train().height()
+                || extra.classCount() != split.train().classCount()) {
+            return split;
+        }
+        return new Split(concat(split.train(), extra), split.test());
+    }
+
+    /** {@code first}'s samples followed by {@code second}'s (same image size and classes). */
+    static Dataset concat(Dataset first, Dataset second) {
+        int inputs = first.inputSize();
+        double[] pixels = new double[(first.size() + second.size()) * inputs];
+        System.arraycopy(first.pixels(), 0, pixels, 0, first.size() * inputs);
+        System.arraycopy(second.pixels(), 0, pixels, first.size() * inputs, second.size() * inputs);
+        int[] labels = new int[first.size() + second.size()];
+        System.arraycopy(first.labels(), 0, labels, 0, first.size());
+        System.arraycopy(second.labels(), 0, labels, first.size(), second.size());
+        return new Dataset(first.name() + " + " + second.name(), first.width(), first.height(), first.classCount(),
+                pixels, labels);
+    }
+
+    private String describeTrainingData(Split split) {
+        Split plain = data.get();
+        if (split == plain || plain == null) {
+            return "";
+        }
+        int added = split.train().size() - plain.train().size();
+        return " on " + plain.train().size() + " training digits + " + added + " of your drawings (test split unchanged)";
     }
 
     private void switchTrainer(long trainerId) {
@@ -391,6 +515,9 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             testAccuracy.set(snapshot.testAccuracy());
         }
         if (snapshot.network() != null) {
+            if (snapshot.epoch() > 0 && snapshot.network() != network.get()) {
+                unsavedChanges.set(true);
+            }
             network.set(snapshot.network());
         }
         if (snapshot.state() == TrainingState.DIVERGED) {
@@ -405,6 +532,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         Preprocessor.Result result = preprocessed.get();
         Network current = network.get();
         if (result == null || result.blank() || result.networkInput() == null || current == null) {
+            predictionModified.set(false);
             forwardPass.set(null);
             probabilities.set(null);
             predictedDigit.set(-1);
@@ -419,6 +547,12 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             return;
         }
         ForwardPass pass = current.forward(result.networkInput());
+        boolean modified = experimentActive != null && Boolean.TRUE.equals(experimentActive.getValue())
+                && experimentPass != null && experimentPass.getValue() != null;
+        if (modified) {
+            pass = experimentPass.getValue();
+        }
+        predictionModified.set(modified);
         forwardPass.set(pass);
         probabilities.set(pass.a3());
         predictedDigit.set(pass.predictedClass());
@@ -458,9 +592,9 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         divergenceMessage.set("");
     }
 
-    private static String describeSpec(NetworkSpec spec) {
-        return " (" + spec.inputSize() + "-" + spec.hiddenSize() + "-" + spec.outputSize() + ", "
-                + spec.hiddenActivation().id() + ")";
+    static String describeSpec(NetworkSpec spec) {
+        return " · " + spec.inputSize() + "-" + spec.hiddenSize() + "-" + spec.outputSize() + ", "
+                + spec.hiddenActivation().id() + " hidden, " + spec.outputLayer().id() + " output";
     }
 
     static String percent(double fraction) {
@@ -545,6 +679,24 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     /** Where the network in use came from. */
     public ReadOnlyStringProperty modelDescriptionProperty() {
         return modelDescription;
+    }
+
+    /** The train/test split, null until loaded. */
+    public ReadOnlyObjectProperty<Split> dataProperty() {
+        return data;
+    }
+
+    /**
+     * Extra training samples (the user's drawings) merged into the training split on the next
+     * Train or Step; null or empty: the training split alone.
+     */
+    public ObjectProperty<Dataset> extraTrainingDataProperty() {
+        return extraTrainingData;
+    }
+
+    /** True while the weights were changed by training since the last save or open. */
+    public ReadOnlyBooleanProperty unsavedChangesProperty() {
+        return unsavedChanges;
     }
 
     public ReadOnlyBooleanProperty dataReadyProperty() {

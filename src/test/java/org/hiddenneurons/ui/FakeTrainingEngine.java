@@ -16,6 +16,8 @@ final class FakeTrainingEngine implements TrainingEngine {
     TrainingEngine.Listener listener;
     long lastId;
     long epochDelayMillis;
+    /** The data of the last run or step. */
+    Split lastData;
     /** When true, step() reuses the last id (a continued step trainer). */
     boolean continueSteps;
 
@@ -27,12 +29,14 @@ final class FakeTrainingEngine implements TrainingEngine {
     @Override
     public long run(TrainingConfig config, Network start, Split data) {
         calls.add(new Call("run", config, start));
+        lastData = data;
         return ++lastId;
     }
 
     @Override
     public long step(TrainingConfig config, Network start, Split data) {
         calls.add(new Call("step", config, start));
+        lastData = data;
         return continueSteps && lastId > 0 ? lastId : ++lastId;
     }
 

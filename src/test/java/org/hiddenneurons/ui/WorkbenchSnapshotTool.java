@@ -15,8 +15,10 @@ import javafx.stage.Stage;
  * Renders the real workbench window to a PNG, headless (Monocle), to look at it.
  * Not a test. Run with the test classpath and the Monocle flags, e.g.
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp … \
- * org.hiddenneurons.ui.WorkbenchSnapshotTool out.png 1280 800 light [trainMillis [draw]]}.
- * With {@code draw} (default) a "3" is drawn on the pad before the snapshot.
+ * org.hiddenneurons.ui.WorkbenchSnapshotTool out.png 1280 800 light [trainMillis [draw [page [present [unit [ablate]]]]]]}.
+ * With {@code draw} (default) a "3" is drawn on the pad before the snapshot; {@code page} is a
+ * {@link WorkbenchView.Page} name (default WORKBENCH); {@code present} true turns presentation
+ * mode on; {@code unit} selects a hidden unit (0-based); {@code ablate} true switches it off.
  */
 public final class WorkbenchSnapshotTool {
 
@@ -32,6 +34,11 @@ public final class WorkbenchSnapshotTool {
         Themes.Theme theme = Themes.Theme.valueOf(args[3].toUpperCase(Locale.ROOT));
         long trainMillis = args.length > 4 ? Long.parseLong(args[4]) : 0;
         boolean draw = args.length <= 5 || Boolean.parseBoolean(args[5]);
+        WorkbenchView.Page page = args.length > 6 ? WorkbenchView.Page.valueOf(args[6].toUpperCase(Locale.ROOT))
+                : WorkbenchView.Page.WORKBENCH;
+        boolean present = args.length > 7 && Boolean.parseBoolean(args[7]);
+        int unit = args.length > 8 ? Integer.parseInt(args[8]) : -1;
+        boolean ablate = args.length > 9 && Boolean.parseBoolean(args[9]);
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
         Platform.startup(() -> {
@@ -64,7 +71,23 @@ public final class WorkbenchSnapshotTool {
                 }
             });
         }
-        Thread.sleep(400);
+        Platform.runLater(() -> {
+            WorkbenchView view = app.get().view();
+            if (unit >= 0) {
+                view.hiddenUnitGrid().setSelectedUnit(unit);
+            }
+            if (ablate && unit >= 0) {
+                view.dossierModel().toggleOff(unit);
+            }
+            view.pageProperty().set(page);
+            if (present) {
+                view.presentationMode().setActive(true);
+                // Headless Monocle has no real full screen: keep the requested size.
+                app.get().view().getScene().getWindow().setWidth(width);
+                app.get().view().getScene().getWindow().setHeight(height);
+            }
+        });
+        Thread.sleep(page == WorkbenchView.Page.WORKBENCH ? 1200 : 6000); // background analyses
         CountDownLatch written = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {

@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
@@ -41,7 +43,7 @@ class WorkbenchViewModelTest {
     void setUp() {
         engine = new FakeTrainingEngine();
         model = new WorkbenchViewModel(engine);
-        start = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, 1);
+        start = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 1);
         model.useNetwork(start, "random");
         model.dataLoaded(tinySplit(), null, "data ready");
     }
@@ -306,6 +308,104 @@ class WorkbenchViewModelTest {
         model.clearDrawing();
         assertNull(model.probabilitiesProperty().get());
         assertEquals(-1, model.predictedDigitProperty().get());
+    }
+
+    @Test
+    void theDefaultArchitectureIsTheTunedSoftmaxNetworkNotTheCourseSpec() {
+        NetworkSpec spec = WorkbenchViewModel.defaultSpec();
+        assertEquals(TrainingConfig.defaults().outputLayer(), spec.outputLayer());
+        assertEquals(OutputLayer.SOFTMAX_CROSS_ENTROPY, spec.outputLayer());
+        assertEquals(TrainingConfig.defaults().hiddenSize(), spec.hiddenSize());
+        assertEquals(NetworkSpec.DEFAULT.inputSize(), spec.inputSize());
+    }
+
+    @Test
+    void newNetworkTakesTheOutputLayerFromTheSettings() {
+        model.settings().outputLayerProperty().set(OutputLayer.SIGMOID_CROSS_ENTROPY);
+        model.newNetwork();
+        assertEquals(OutputLayer.SIGMOID_CROSS_ENTROPY, model.networkProperty().get().spec().outputLayer());
+        assertFalse(model.settings().needsNewNetworkProperty().get());
+        model.settings().outputLayerProperty().set(OutputLayer.SOFTMAX_CROSS_ENTROPY);
+        assertTrue(model.settings().needsNewNetworkProperty().get(), "a new output layer waits for New network");
+        model.newNetwork();
+        assertEquals(OutputLayer.SOFTMAX_CROSS_ENTROPY, model.networkProperty().get().spec().outputLayer());
+    }
+
+    @Test
+    void dataPropertyHoldsTheLoadedSplit() {
+        Split split = tinySplit();
+        model.dataLoaded(split, null, "ready");
+        assertSame(split, model.dataProperty().get());
+    }
+
+    @Test
+    void trainingAsksBeforeClosingUntilSavedOrReplaced() {
+        assertFalse(model.shouldAskBeforeClosing(), "an untouched network needs no question");
+        model.toggleTraining();
+        TrainingSnapshot trained = snapshot(1, 1.0, 0.5, TrainingState.RUNNING);
+        model.snapshots(engine.lastId, List.of(trained));
+        assertTrue(model.shouldAskBeforeClosing());
+        assertTrue(model.unsavedChangesProperty().get());
+
+        model.markSaved(start); // saving an older network does not count
+        assertTrue(model.shouldAskBeforeClosing());
+        model.markSaved(trained.network());
+        assertFalse(model.shouldAskBeforeClosing());
+
+        model.snapshots(engine.lastId, List.of(snapshot(2, 0.9, 0.6, TrainingState.RUNNING)));
+        assertTrue(model.shouldAskBeforeClosing());
+        model.useModel(new SavedModel(start, null, "", "", 0), "m.json");
+        assertFalse(model.shouldAskBeforeClosing(), "opening a model replaces the trained weights on purpose");
+    }
+
+    @Test
+    void userDrawingsJoinTheTrainingSplitButNotTheTestSplit() {
+        Split split = tinySplit();
+        model.dataLoaded(split, null, "ready");
+        int inputs = NetworkSpec.DEFAULT.inputSize();
+        double[] pixels = new double[2 * inputs];
+        pixels[inputs] = 1.0;
+        Dataset mine = new Dataset("my drawings", 20, 20, 10, pixels, new int[] {3, 7});
+        model.extraTrainingDataProperty().set(mine);
+
+        model.toggleTraining();
+        Split used = engine.lastData;
+        assertEquals(split.train().size() + 2, used.train().size());
+        assertSame(split.test(), used.test());
+        assertEquals(7, used.train().label(split.train().size() + 1));
+        assertEquals(1.0, used.train().sample(split.train().size() + 1)[0], TOLERANCE);
+        assertTrue(model.statusMessageProperty().get().contains("2 of your drawings"),
+                model.statusMessageProperty().get());
+
+        model.toggleTraining(); // pause
+        model.newNetwork();
+        model.extraTrainingDataProperty().set(null);
+        model.toggleTraining();
+        assertSame(split, engine.lastData);
+    }
+
+    @Test
+    void anActiveExperimentReplacesThePredictionAndRestoringBringsTheIntactOneBack() {
+        model.dataLoaded(tinySplit(), new Preprocessor(DIGIT_TARGET), "ready");
+        model.draw(PAD, PAD, verticalStroke());
+        double[] input = model.preprocessedProperty().get().networkInput();
+        ForwardPass intact = start.forward(input);
+        ForwardPass modified = start.copy().forward(new double[input.length]); // any other pass
+        javafx.beans.property.ObjectProperty<ForwardPass> experimentPass =
+                new javafx.beans.property.SimpleObjectProperty<>(modified);
+        javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(false);
+        model.showExperiment(experimentPass, active);
+        assertArrayEquals(intact.a3(), model.probabilitiesProperty().get(), TOLERANCE);
+        assertFalse(model.predictionModifiedProperty().get());
+
+        active.set(true);
+        assertSame(modified, model.forwardPassProperty().get());
+        assertArrayEquals(modified.a3(), model.probabilitiesProperty().get(), TOLERANCE);
+        assertTrue(model.predictionModifiedProperty().get());
+
+        active.set(false);
+        assertArrayEquals(intact.a3(), model.probabilitiesProperty().get(), TOLERANCE);
+        assertFalse(model.predictionModifiedProperty().get());
     }
 
     /** A white stroke down the middle of a black pad, like a drawn "1". */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -181,12 +182,16 @@ class WorkbenchWindowTest {
         waitFor(() -> model.dataReadyProperty().get());
         TextField seed = robot.lookup((Node node) -> node instanceof TextField field
                 && "1".equals(field.getText())).queryAs(TextField.class);
+        waitFor(() -> model.modelDescriptionProperty().get().contains("bundled")); // the startup model is in place
+        Network before = onFx(() -> model.networkProperty().get());
+        int epochs = onFx(() -> model.epochProperty().get());
         robot.clickOn(seed);
         robot.interact(seed::selectAll);
         robot.type(KeyCode.DIGIT7, KeyCode.S, KeyCode.N);
         assertEquals("7sn", onFx(seed::getText));
         assertEquals(WorkbenchViewModel.Phase.IDLE, onFx(() -> model.phaseProperty().get()));
-        assertEquals(0, onFx(() -> model.epochProperty().get()));
+        assertEquals(epochs, onFx(() -> model.epochProperty().get()), "S did not step");
+        assertSame(before, onFx(() -> model.networkProperty().get()), "N did not make a new network");
         robot.interact(() -> seed.setText("1"));
     }
 
