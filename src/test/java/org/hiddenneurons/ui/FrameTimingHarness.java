@@ -77,7 +77,8 @@ public final class FrameTimingHarness {
         });
         long[] measured = Arrays.copyOf(intervals, frames[0]);
         Arrays.sort(measured);
-        TrainingConfig config = app.get().model().settings().configFor(NetworkSpec.DEFAULT).withEpochs(LONG_RUN_EPOCHS);
+        NetworkSpec spec = onFx(() -> app.get().model().networkProperty().get().spec());
+        TrainingConfig config = app.get().model().settings().configFor(spec).withEpochs(LONG_RUN_EPOCHS);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
         System.out.printf(Locale.ROOT, "window open: %d frames in %d s of training; frame interval p50 %.1f ms, "
                         + "p95 %.1f ms, max %.1f ms; %d epochs, %.1f epochs/s%n",
@@ -89,7 +90,7 @@ public final class FrameTimingHarness {
         });
 
         Split split = Split.standard(DigitsImage.loadBundled());
-        Network network = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, config.seed());
+        Network network = WorkbenchViewModel.randomNetwork(spec, config.seed());
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         Thread stopper = new Thread(() -> {
             try {
