@@ -2,6 +2,8 @@ package org.hiddenneurons.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,16 +12,13 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.DigitsImage;
-import org.hiddenneurons.io.ModelFile;
+import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.io.SavedModel;
 
-/** What several commands share: loading data and models, checking they fit, JSON lines. */
+/** What several commands share: loading data, checking it fits a model, JSON lines. */
 final class CliSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Help text of every --model option. */
-    static final String MODEL_DESCRIPTION = "The model file (JSON), or the course's weights .mat (Theta1, Theta2).";
 
     private CliSupport() {
     }
@@ -27,11 +26,6 @@ final class CliSupport {
     /** The data set at {@code path}, or the bundled digits when {@code path} is null. */
     static Dataset loadData(Path path) throws DataFormatException {
         return path == null ? DigitsImage.loadBundled() : DatasetLoader.load(path);
-    }
-
-    /** A model file, or the course's weights .mat. */
-    static SavedModel loadModel(Path path) throws DataFormatException {
-        return ModelFile.open(path);
     }
 
     /** @throws UsageException if the data's images or classes do not fit the model */
@@ -47,12 +41,34 @@ final class CliSupport {
         }
     }
 
+    /** @throws UsageException if {@code lambda} (the --lambda option) is not a finite number ≥ 0 */
+    static void checkLambda(double lambda) {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
+        }
+    }
+
     /** @throws UsageException if the folder a file will be written to does not exist */
     static void checkFolderExists(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
             throw new UsageException(file + ": folder " + folder + " does not exist");
         }
+    }
+
+    /**
+     * Writes two matrices in the Θ layout of {@code networkSpec} (Θ1-shaped: hidden×(inputs+1), Θ2-shaped:
+     * outputs×(hidden+1)) as {@link WeightsCsv} files in {@code folder} (created if missing), and says so on
+     * {@code err}.
+     */
+    static void writeThetaCsv(PrintWriter err, NetworkSpec networkSpec, Path folder, String theta1Name,
+                              double[] theta1Shaped, String theta2Name, double[] theta2Shaped) throws IOException {
+        Files.createDirectories(folder);
+        Path theta1File = folder.resolve(theta1Name);
+        Path theta2File = folder.resolve(theta2Name);
+        WeightsCsv.write(theta1File, theta1Shaped, networkSpec.hiddenSize(), networkSpec.inputSize() + 1);
+        WeightsCsv.write(theta2File, theta2Shaped, networkSpec.outputSize(), networkSpec.hiddenSize() + 1);
+        err.println("wrote " + theta1File + " and " + theta2File);
     }
 
     /** A value for a JSON line: non-finite numbers become null (JSON has no NaN). */

@@ -1,9 +1,7 @@
 package org.hiddenneurons.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.NetworkSpec;
@@ -13,9 +11,7 @@ import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.io.WeightsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code cost}: J(Θ) of a saved model, and optionally its gradients as CSV. */
 @Command(name = "cost", sortOptions = false,
@@ -23,16 +19,10 @@ import picocli.CommandLine.Spec;
             "Output: \"J = …\". With --gradients, also writes ∂J/∂Θ1 and ∂J/∂Θ2 as "
                 + WeightsCsv.THETA1_GRADIENT_FILE + " and " + WeightsCsv.THETA2_GRADIENT_FILE
                 + " in the Θ layout (bias in column 0)."})
-final class CostCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CostCommand extends Subcommand {
 
     @Mixin
-    HelpOption help;
-
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    ModelOption model;
 
     @Mixin
     DataOption data;
@@ -50,12 +40,10 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException, IOException {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
-        }
-        SavedModel saved = CliSupport.loadModel(model);
+        CliSupport.checkLambda(lambda);
+        SavedModel saved = model.load();
         Dataset all = CliSupport.loadData(data.path);
-        CliSupport.checkFits(saved, model, all);
+        CliSupport.checkFits(saved, model.path, all);
         Dataset part = split.select(all);
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);
@@ -63,14 +51,9 @@ final class CostCommand implements Callable<Integer> {
                 lambda, gradients);
         spec.commandLine().getOut().println("J = " + cost);
         if (gradients != null) {
-            Files.createDirectories(gradientsFolder);
-            Path theta1File = gradientsFolder.resolve(WeightsCsv.THETA1_GRADIENT_FILE);
-            Path theta2File = gradientsFolder.resolve(WeightsCsv.THETA2_GRADIENT_FILE);
-            WeightsCsv.write(theta1File, gradients.theta1Gradient(), networkSpec.hiddenSize(),
-                    networkSpec.inputSize() + 1);
-            WeightsCsv.write(theta2File, gradients.theta2Gradient(), networkSpec.outputSize(),
-                    networkSpec.hiddenSize() + 1);
-            spec.commandLine().getErr().println("wrote " + theta1File + " and " + theta2File);
+            CliSupport.writeThetaCsv(spec.commandLine().getErr(), networkSpec, gradientsFolder,
+                    WeightsCsv.THETA1_GRADIENT_FILE, gradients.theta1Gradient(),
+                    WeightsCsv.THETA2_GRADIENT_FILE, gradients.theta2Gradient());
         }
         return Cli.EXIT_OK;
     }

@@ -1,13 +1,11 @@
 package org.hiddenneurons.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
@@ -15,24 +13,16 @@ import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: accuracy, per-class accuracy and the confusion matrix of a saved model. */
 @Command(name = "evaluate", sortOptions = false,
         description = {"Accuracy, per-class accuracy and confusion matrix of a saved model.",
             "Confusion matrix rows are the actual classes, columns the predicted ones."})
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class EvaluateCommand extends Subcommand {
 
     @Mixin
-    HelpOption help;
-
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    ModelOption model;
 
     @Mixin
     DataOption data;
@@ -53,9 +43,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException {
-        SavedModel saved = CliSupport.loadModel(model);
+        SavedModel saved = model.load();
         Dataset all = CliSupport.loadData(data.path);
-        CliSupport.checkFits(saved, model, all);
+        CliSupport.checkFits(saved, model.path, all);
         Dataset part = split.select(all);
         ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
             perClass.add(CliSupport.number(report.classAccuracy(k)));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("model", model.toString());
+        fields.put("model", model.path.toString());
         fields.put("data", dataName);
         fields.put("split", split.id());
         int[][] confusion = new int[classes][classes];
@@ -92,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, ConfusionMatrix report, String dataName) {
-        out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model, dataName, split.id(), report.total());
+        out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model.path, dataName, split.id(), report.total());
         out.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d)%n%n", 100 * report.accuracy(), report.correct(),
                 report.total());
         int classes = report.classCount();

@@ -1,9 +1,7 @@
 package org.hiddenneurons.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.DataFormatException;
@@ -14,9 +12,7 @@ import org.hiddenneurons.viz.WeightPictures;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code export}: Θ1/Θ2 as CSV, or the hidden units' pictures as a PNG. */
 @Command(name = "export", sortOptions = false,
@@ -24,16 +20,10 @@ import picocli.CommandLine.Spec;
             "--weights writes " + WeightsCsv.THETA1_FILE + " and " + WeightsCsv.THETA2_FILE
                 + " (Θ layout: one matrix row per line, bias in column 0, exact values). --png draws each hidden"
                 + " unit's incoming weights as a tile (red positive, blue negative) above a colour bar."})
-final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ExportCommand extends Subcommand {
 
     @Mixin
-    HelpOption help;
-
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    ModelOption model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -54,15 +44,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException, IOException {
-        Network network = CliSupport.loadModel(model).network();
+        Network network = model.load().network();
         NetworkSpec networkSpec = network.spec();
         if (target.weightsFolder != null) {
-            Files.createDirectories(target.weightsFolder);
-            Path theta1File = target.weightsFolder.resolve(WeightsCsv.THETA1_FILE);
-            Path theta2File = target.weightsFolder.resolve(WeightsCsv.THETA2_FILE);
-            WeightsCsv.write(theta1File, network.theta1(), networkSpec.hiddenSize(), networkSpec.inputSize() + 1);
-            WeightsCsv.write(theta2File, network.theta2(), networkSpec.outputSize(), networkSpec.hiddenSize() + 1);
-            spec.commandLine().getErr().println("wrote " + theta1File + " and " + theta2File);
+            CliSupport.writeThetaCsv(spec.commandLine().getErr(), networkSpec, target.weightsFolder,
+                    WeightsCsv.THETA1_FILE, network.theta1(), WeightsCsv.THETA2_FILE, network.theta2());
         } else {
             CliSupport.checkFolderExists(target.png);
             HiddenUnitsPng.write(target.png, network, scale, DivergingPalette.BLUE_WHITE_RED);

@@ -1,13 +1,9 @@
 package org.hiddenneurons.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.GradientCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: backprop against central finite differences on the course's small check network. */
 @Command(name = "gradcheck", sortOptions = false,
@@ -16,16 +12,10 @@ import picocli.CommandLine.Spec;
                 + GradientCheck.COURSE_HIDDEN + "-" + GradientCheck.COURSE_OUTPUTS + " network, "
                 + GradientCheck.COURSE_EXAMPLES + " examples, the standard cost kernel) and prints the largest"
                 + " relative difference ‖num − bp‖ / ‖num + bp‖; exit code 1 if it is not below the threshold."})
-final class GradcheckCommand implements Callable<Integer> {
+final class GradcheckCommand extends Subcommand {
 
     /** The course's bar for backprop agreeing with finite differences. */
-    static final double THRESHOLD = 1e-9;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
+    static final double THRESHOLD = GradientCheck.COURSE_THRESHOLD;
 
     @Option(names = "--lambda", paramLabel = "L",
             description = "Check this λ only (default: every λ of GradientCheck.COURSE_LAMBDAS).")
@@ -33,8 +23,8 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (lambda != null && (!(lambda >= 0) || !Double.isFinite(lambda))) {
-            throw new UsageException("--lambda must be a number >= 0, got " + lambda);
+        if (lambda != null) {
+            CliSupport.checkLambda(lambda);
         }
         double difference = lambda == null ? GradientCheck.courseCheck() : GradientCheck.courseCheck(lambda);
         boolean passes = difference < THRESHOLD;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.ArgbImage;
@@ -17,10 +16,8 @@ import org.hiddenneurons.data.ImageFiles;
 import org.hiddenneurons.data.Preprocessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code predict}: classifies image files the way the app classifies a drawing. */
 @Command(name = "predict", sortOptions = false,
@@ -28,16 +25,10 @@ import picocli.CommandLine.Spec;
             "Each image goes through the same preprocessing as a drawing (crop to the ink, scale into the data"
                 + " set's digit box, centre by centre of mass), then through the network. Prints per image: file,"
                 + " digit and the output probabilities; a blank image says \"nothing drawn\"."})
-final class PredictCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class PredictCommand extends Subcommand {
 
     @Mixin
-    HelpOption help;
-
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = CliSupport.MODEL_DESCRIPTION)
-    Path model;
+    ModelOption model;
 
     @Option(names = "--data", paramLabel = "PATH",
             description = "Data set whose digit size and centre the preprocessing matches (default: the bundled"
@@ -56,13 +47,13 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataFormatException {
-        Network network = CliSupport.loadModel(model).network();
+        Network network = model.load().network();
         Preprocessor preprocessor = data == null ? Preprocessor.forBundledDigits()
                 : new Preprocessor(Preprocessor.measure(CliSupport.loadData(data)));
         NetworkSpec networkSpec = network.spec();
         Preprocessor.Target target = preprocessor.target();
         if (target.width() != networkSpec.inputWidth() || target.height() != networkSpec.inputHeight()) {
-            throw new UsageException(model + " expects " + networkSpec.inputWidth() + "x" + networkSpec.inputHeight()
+            throw new UsageException(model.path + " expects " + networkSpec.inputWidth() + "x" + networkSpec.inputHeight()
                     + " images, but preprocessing for " + (data == null ? DigitsImage.NAME : data) + " makes " + target.width() + "x"
                     + target.height() + " (pass --data with the model's data set)");
         }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
@@ -27,11 +26,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: trains on the standard split, saves the model, prints one JSON line of results.
@@ -42,7 +39,7 @@ import picocli.CommandLine.Spec;
             "Trains on the standard train split and reports the test split. Progress goes to stderr; stdout gets"
                 + " exactly one JSON line with the keys trainAccuracy, testAccuracy, trainLoss, testLoss, epochs"
                 + " and seconds (training wall time)."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends Subcommand {
 
     /** About this many progress lines per run. */
     /**
@@ -50,12 +47,6 @@ final class TrainCommand implements Callable<Integer> {
      * scoring 5000 digits every epoch would cost about a third of the training time.
      */
     static final long PROGRESS_INTERVAL_MILLIS = 250;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
 
     @Mixin
     DataOption data;

@@ -154,9 +154,7 @@ public final class BatchedCostFunction implements CostFunction {
             }
         }
         double m = count;
-        double cost = dataCost / m + lambda / (2.0 * m)
-                * (ReferenceCostFunction.sumSquaresWithoutBias(theta1, hidden, inputSize + 1)
-                + ReferenceCostFunction.sumSquaresWithoutBias(theta2, outputSize, hidden + 1));
+        double cost = ReferenceCostFunction.regularisedCost(network, dataCost, m, lambda);
         if (out != null) {
             ReferenceCostFunction.finishGradient(grad1, theta1, hidden, inputSize + 1, m, lambda);
             ReferenceCostFunction.finishGradient(grad2, theta2, outputSize, hidden + 1, m, lambda);
@@ -186,10 +184,7 @@ public final class BatchedCostFunction implements CostFunction {
             }
             int outputs = spec.outputSize();
             for (int i = 0; i < count; i++) {
-                if (labels[i] < 0 || labels[i] >= outputs) {
-                    throw new IllegalArgumentException("label " + labels[i] + " of example " + i
-                            + " is outside 0.." + (outputs - 1));
-                }
+                ReferenceCostFunction.checkLabel(labels[i], i, outputs);
             }
         }
     }

@@ -8,12 +8,14 @@ import java.util.List;
  *
  * <p>Numerical gradient of parameter θ_i: (J(θ + ε·e_i) − J(θ − ε·e_i)) / 2ε with ε = {@link #EPSILON}.
  * Agreement is measured by the relative difference ‖num − bp‖ / ‖num + bp‖ (Euclidean norms over
- * all parameters); the course expects it below 1e-9.
+ * all parameters); the course expects it below {@value #COURSE_THRESHOLD}.
  */
 public final class GradientCheck {
 
     /** The finite-difference step ε (the course's e = 1e-4). */
     public static final double EPSILON = 1e-4;
+    /** The course's bar: backprop agrees with finite differences when the relative difference is below it. */
+    public static final double COURSE_THRESHOLD = 1e-9;
     /** The course's check network: inputs, hidden units, outputs and examples (checkNNGradients). */
     public static final int COURSE_INPUTS = 3;
     public static final int COURSE_HIDDEN = 5;
@@ -41,15 +43,26 @@ public final class GradientCheck {
         for (int i = 0; i < gradient.length; i++) {
             double[] weights = i < theta1.length ? theta1 : theta2;
             int index = i < theta1.length ? i : i - theta1.length;
-            double original = weights[index];
-            weights[index] = original + EPSILON;
-            double plus = cost.evaluate(network, inputs, labels, count, lambda, null);
-            weights[index] = original - EPSILON;
-            double minus = cost.evaluate(network, inputs, labels, count, lambda, null);
-            weights[index] = original;
-            gradient[i] = (plus - minus) / (2.0 * EPSILON);
+            gradient[i] = centralDifference(cost, network, inputs, labels, count, lambda, weights, index);
         }
         return gradient;
+    }
+
+    /**
+     * (J(θ + ε·e_i) − J(θ − ε·e_i)) / 2ε for the ONE weight {@code weights[index]}.
+     *
+     * @param weights {@code network.theta1()} or {@code network.theta2()}: perturbed during the call, its
+     *                element restored to its exact original value afterwards
+     */
+    public static double centralDifference(CostFunction cost, Network network, double[] inputs, int[] labels,
+                                           int count, double lambda, double[] weights, int index) {
+        double original = weights[index];
+        weights[index] = original + EPSILON;
+        double plus = cost.evaluate(network, inputs, labels, count, lambda, null);
+        weights[index] = original - EPSILON;
+        double minus = cost.evaluate(network, inputs, labels, count, lambda, null);
+        weights[index] = original;
+        return (plus - minus) / (2.0 * EPSILON);
     }
 
     /** Backpropagation's gradient in the layout of {@link #numericalGradient}: Θ1 then Θ2, row-major. */

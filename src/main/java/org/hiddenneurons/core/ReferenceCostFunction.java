@@ -35,9 +35,7 @@ public final class ReferenceCostFunction implements CostFunction {
             ForwardPass pass = network.forward(example);
             double[] a3 = pass.a3();
             int label = labels[i];
-            if (label < 0 || label >= outputs) {
-                throw new IllegalArgumentException("label " + label + " of example " + i + " is outside 0.." + (outputs - 1));
-            }
+            checkLabel(label, i, outputs);
             for (int k = 0; k < outputs; k++) {
                 double y = k == label ? 1.0 : 0.0;
                 if (spec.outputLayer() == OutputLayer.SIGMOID_CROSS_ENTROPY) {
@@ -72,8 +70,7 @@ public final class ReferenceCostFunction implements CostFunction {
             }
         }
         double m = count;
-        double cost = dataCost / m + lambda / (2.0 * m) * (sumSquaresWithoutBias(theta1, hidden, inputSize + 1)
-                + sumSquaresWithoutBias(theta2, outputs, hidden + 1));
+        double cost = regularisedCost(network, dataCost, m, lambda);
         if (out != null) {
             finishGradient(grad1, theta1, hidden, inputSize + 1, m, lambda);
             finishGradient(grad2, theta2, outputs, hidden + 1, m, lambda);
@@ -82,13 +79,30 @@ public final class ReferenceCostFunction implements CostFunction {
         return cost;
     }
 
+    /** @throws IllegalArgumentException if {@code label} (of example {@code example}) is outside 0..outputs−1 */
+    static void checkLabel(int label, int example, int outputs) {
+        if (label < 0 || label >= outputs) {
+            throw new IllegalArgumentException("label " + label + " of example " + example + " is outside 0.."
+                    + (outputs - 1));
+        }
+    }
+
+    /** J = dataCost/m + λ/(2m)·(Σ Θ1[:,1:]² + Σ Θ2[:,1:]²): mean data cost plus L2 on non-bias weights. */
+    static double regularisedCost(Network network, double dataCost, double m, double lambda) {
+        NetworkSpec spec = network.spec();
+        int inputSize = spec.inputSize();
+        int hidden = spec.hiddenSize();
+        return dataCost / m + lambda / (2.0 * m) * (sumSquaresWithoutBias(network.theta1(), hidden, inputSize + 1)
+                + sumSquaresWithoutBias(network.theta2(), spec.outputSize(), hidden + 1));
+    }
+
     /** log(x) clamped so that log(0) gives a large finite penalty instead of −∞. */
-    static double safeLog(double x) {
+    public static double safeLog(double x) {
         return Math.log(Math.max(x, Double.MIN_NORMAL));
     }
 
-    /** Σ of Θ[r][c]² over c ≥ 1. */
-    static double sumSquaresWithoutBias(double[] theta, int rows, int cols) {
+    /** Σ of Θ[r][c]² over c ≥ 1 (Θ: rows×cols, row-major; the bias column 0 is left out). */
+    public static double sumSquaresWithoutBias(double[] theta, int rows, int cols) {
         double sum = 0.0;
         for (int r = 0; r < rows; r++) {
             for (int c = 1; c < cols; c++) {

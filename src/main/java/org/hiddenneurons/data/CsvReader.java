@@ -29,7 +29,6 @@ public final class CsvReader {
     /** Pass as width, height or class count to have it inferred from the file. */
     public static final int INFER = 0;
 
-    private static final double BYTE_MAX = 255.0;
     private static final int INITIAL_SAMPLES = 256;
     /** Decimal notation only: Java's parser also takes "NaN", "Infinity", "0x1p3", "1d". */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -152,7 +151,7 @@ public final class CsvReader {
                 if (field == 1) {
                     labels[samples] = label(value, line.substring(start, end).trim(), lineNumber);
                 } else {
-                    if (value < 0 || value > BYTE_MAX) {
+                    if (value < 0 || value > GrayImage.CHANNEL_MAX) {
                         throw DataFormatException.at(file, place(lineNumber, field), "value out of range: "
                                 + line.substring(start, end).trim() + " (pixel values must be in [0, 1] or 0-255)");
                     }
@@ -250,7 +249,7 @@ public final class CsvReader {
             double[] values = Arrays.copyOf(pixels, samples * inputs);
             if (maxValue > 1) {
                 for (int i = 0; i < values.length; i++) {
-                    values[i] /= BYTE_MAX;
+                    values[i] /= GrayImage.CHANNEL_MAX;
                 }
             }
             int classCount = requestedClassCount == INFER ? Labels.classCount(maxLabel) : requestedClassCount;

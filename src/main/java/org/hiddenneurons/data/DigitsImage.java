@@ -13,13 +13,15 @@ import javax.imageio.ImageIO;
 public final class DigitsImage {
 
     public static final String NAME = "digits.png";
+    /** The bundled sheet in the source tree, relative to the project root. */
+    public static final String PROJECT_FILE = "assets/" + NAME;
     /** Classpath location of the bundled sheet (the jar carries assets/). */
-    public static final String RESOURCE = "/assets/digits.png";
+    public static final String RESOURCE = "/" + PROJECT_FILE;
     public static final int CELL = 20;
     public static final int COLUMNS = 100;
     public static final int ROWS = 50;
     public static final int ROWS_PER_CLASS = 5;
-    public static final int CLASS_COUNT = 10;
+    public static final int CLASS_COUNT = Labels.DIGIT_CLASS_COUNT;
 
     private DigitsImage() {
     }
@@ -82,7 +84,7 @@ public final class DigitsImage {
                         int r = (p >> 16) & 0xff;
                         int g = (p >> 8) & 0xff;
                         int b = p & 0xff;
-                        double gray = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
+                        double gray = (0.299 * r + 0.587 * g + 0.114 * b) / GrayImage.CHANNEL_MAX;
                         pixels[sample * inputs + y * CELL + x] = Math.min(1.0, Math.max(0.0, gray));
                     }
                 }

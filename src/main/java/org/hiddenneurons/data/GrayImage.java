@@ -8,6 +8,9 @@ package org.hiddenneurons.data;
  */
 public record GrayImage(int width, int height, double[] values) {
 
+    /** The largest 8-bit channel value: readers map a byte value v to v / CHANNEL_MAX in [0, 1]. */
+    static final double CHANNEL_MAX = 255.0;
+
     public GrayImage {
         if (width < 1 || height < 1 || values.length != width * height) {
             throw new IllegalArgumentException("a " + width + "x" + height + " image needs "

@@ -22,7 +22,6 @@ public final class IdxReader {
 
     private static final int IMAGES_HEADER_BYTES = 16;
     private static final int LABELS_HEADER_BYTES = 8;
-    private static final double BYTE_MAX = 255.0;
 
     private IdxReader() {
     }
@@ -104,7 +103,7 @@ public final class IdxReader {
         // Sizes are now backed by bytes actually read, so the allocations below are safe.
         double[] pixels = new double[(int) pixelBytes];
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (images[IMAGES_HEADER_BYTES + i] & 0xff) / BYTE_MAX;
+            pixels[i] = (images[IMAGES_HEADER_BYTES + i] & 0xff) / GrayImage.CHANNEL_MAX;
         }
         int[] labels = new int[count];
         int maxLabel = 0;

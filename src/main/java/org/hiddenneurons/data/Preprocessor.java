@@ -42,7 +42,7 @@ public final class Preprocessor {
     private static final int LUMA_GREEN_PERMILLE = 587;
     private static final int LUMA_BLUE_PERMILLE = 114;
     /** The weighted sum of pure white: 1000 · 255. */
-    private static final double LUMA_WHITE = 255_000.0;
+    private static final double LUMA_WHITE = 1000 * GrayImage.CHANNEL_MAX;
 
     /** What the output must look like, measured from a data set. */
     public record Target(int width, int height, double digitBox, double centreX, double centreY) {
@@ -213,14 +213,14 @@ public final class Preprocessor {
             double alphaSum = 0;
             double weightedLuma = 0;
             for (int i = 0; i < argb.length; i++) {
-                double alpha = ((argb[i] >>> 24) & 0xff) / 255.0;
+                double alpha = ((argb[i] >>> 24) & 0xff) / GrayImage.CHANNEL_MAX;
                 alphaSum += alpha;
                 weightedLuma += alpha * values[i];
             }
             double meanLuma = alphaSum > 0 ? weightedLuma / alphaSum : 0;
             double background = meanLuma < 0.5 ? 1.0 : 0.0;
             for (int i = 0; i < argb.length; i++) {
-                double alpha = ((argb[i] >>> 24) & 0xff) / 255.0;
+                double alpha = ((argb[i] >>> 24) & 0xff) / GrayImage.CHANNEL_MAX;
                 values[i] = alpha * values[i] + (1 - alpha) * background;
             }
             clampUnit(values);

@@ -3,15 +3,8 @@ package org.hiddenneurons.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.PrettyPrinter;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Initializer;
@@ -73,11 +66,6 @@ public final class ModelFile {
     private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
     private static final Pattern SHA256_HEX = Pattern.compile("|[0-9a-f]{64}");
 
-    private static final ObjectMapper READER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN is reported by field, not as a syntax error
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final JsonFactory WRITER = new JsonFactory();
 
     private ModelFile() {
@@ -107,17 +95,7 @@ public final class ModelFile {
 
     /** Reads and validates a model from a stream (e.g. the bundled default); {@code sourceName} appears in errors. */
     public static SavedModel read(InputStream in, String sourceName) throws DataFormatException {
-        JsonNode root;
-        try {
-            root = READER.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String place = where == null ? null : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new DataFormatException(message(sourceName, place, "malformed JSON: " + firstLine(e.getOriginalMessage())), e);
-        } catch (IOException e) {
-            throw new DataFormatException(message(sourceName, null, "cannot be read: " + e.getMessage()), e);
-        }
-        return new Parser(sourceName).model(root);
+        return new Parser(sourceName).model(JsonFileParser.readTree(in, sourceName));
     }
 
     /** Writes atomically: a temp file in the same folder, then a move over {@code file}. */
@@ -207,25 +185,11 @@ public final class ModelFile {
         }
     }
 
-    private static String message(String source, String place, String problem) {
-        return place == null ? source + ": " + problem : source + ": " + place + ": " + problem;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unknown error";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
     /** Turns a JSON tree into a model, or fails naming the field. */
-    private static final class Parser {
-
-        private final String source;
+    private static final class Parser extends JsonFileParser {
 
         Parser(String source) {
-            this.source = source;
+            super(source);
         }
 
         SavedModel model(JsonNode root) throws DataFormatException {
@@ -256,8 +220,8 @@ public final class ModelFile {
             }
             int hidden = positiveInt(root, "hidden", 1);
             int outputs = positiveInt(root, "outputs", 2);
-            Activation activation = activation(root, "hiddenActivation");
-            OutputLayer outputLayer = outputLayer(root, "outputLayer");
+            Activation activation = byId(root, "hiddenActivation", "hiddenActivation", Activation::fromId);
+            OutputLayer outputLayer = byId(root, "outputLayer", "outputLayer", OutputLayer::fromId);
             NetworkSpec spec = new NetworkSpec(inputWidth, inputHeight, hidden, outputs, activation, outputLayer);
             double[] theta1 = matrix(root, "theta1", hidden, inputs + 1);
             double[] theta2 = matrix(root, "theta2", outputs, hidden + 1);
@@ -290,30 +254,18 @@ public final class ModelFile {
             if (hiddenSize != spec.hiddenSize()) {
                 throw error("training.hiddenSize", hiddenSize + " does not match hidden = " + spec.hiddenSize());
             }
-            Activation activation = activation(node, "activation", "training.activation");
+            Activation activation = byId(node, "activation", "training.activation", Activation::fromId);
             if (activation != spec.hiddenActivation()) {
                 throw error("training.activation", "'" + activation.id() + "' does not match hiddenActivation '"
                         + spec.hiddenActivation().id() + "'");
             }
-            OutputLayer outputLayer = outputLayer(node, "outputLayer", "training.outputLayer");
+            OutputLayer outputLayer = byId(node, "outputLayer", "training.outputLayer", OutputLayer::fromId);
             if (outputLayer != spec.outputLayer()) {
                 throw error("training.outputLayer", "'" + outputLayer.id() + "' does not match outputLayer '"
                         + spec.outputLayer().id() + "'");
             }
-            Initializer initializer;
-            String initializerId = text(node, "initializer", "training.initializer");
-            try {
-                initializer = Initializer.fromId(initializerId);
-            } catch (IllegalArgumentException e) {
-                throw error("training.initializer", e.getMessage());
-            }
-            OptimizerKind optimizer;
-            String optimizerId = text(node, "optimizer", "training.optimizer");
-            try {
-                optimizer = OptimizerKind.fromId(optimizerId);
-            } catch (IllegalArgumentException e) {
-                throw error("training.optimizer", e.getMessage());
-            }
+            Initializer initializer = byId(node, "initializer", "training.initializer", Initializer::fromId);
+            OptimizerKind optimizer = byId(node, "optimizer", "training.optimizer", OptimizerKind::fromId);
             double learningRate = finite(node, "learningRate", "training.learningRate");
             double momentum = finite(node, "momentum", "training.momentum");
             int batchSize = positiveInt(node, "batchSize", "training.batchSize", 1);
@@ -368,24 +320,6 @@ public final class ModelFile {
             return values;
         }
 
-        private void checkFields(JsonNode object, String prefix, Set<String> allowed) throws DataFormatException {
-            Iterator<String> names = object.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw error(prefix + name, "unknown field");
-                }
-            }
-        }
-
-        private JsonNode required(JsonNode parent, String field, String path) throws DataFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null) {
-                throw error(path, "missing");
-            }
-            return node;
-        }
-
         private int positiveInt(JsonNode parent, String field, int minimum) throws DataFormatException {
             return positiveInt(parent, field, field, minimum);
         }
@@ -437,27 +371,12 @@ public final class ModelFile {
             return node.textValue();
         }
 
-        private Activation activation(JsonNode parent, String field) throws DataFormatException {
-            return activation(parent, field, field);
-        }
-
-        private Activation activation(JsonNode parent, String field, String path) throws DataFormatException {
+        /** The constant named by the id at {@code path}; {@code fromId} throws IllegalArgumentException if unknown. */
+        private <T> T byId(JsonNode parent, String field, String path, Function<String, T> fromId)
+                throws DataFormatException {
             String id = text(parent, field, path);
             try {
-                return Activation.fromId(id);
-            } catch (IllegalArgumentException e) {
-                throw error(path, e.getMessage());
-            }
-        }
-
-        private OutputLayer outputLayer(JsonNode parent, String field) throws DataFormatException {
-            return outputLayer(parent, field, field);
-        }
-
-        private OutputLayer outputLayer(JsonNode parent, String field, String path) throws DataFormatException {
-            String id = text(parent, field, path);
-            try {
-                return OutputLayer.fromId(id);
+                return fromId.apply(id);
             } catch (IllegalArgumentException e) {
                 throw error(path, e.getMessage());
             }
@@ -475,12 +394,7 @@ public final class ModelFile {
                 return node.isArray() ? "an array" : "an object";
             }
             return node.asText();
-        }
-
-        private DataFormatException error(String field, String problem) {
-            return new DataFormatException(message(source, field, problem));
-        }
-    }
+        }    }
 
     /**
      * Objects one field per line; the Θ matrices one row per line (arrays directly inside the

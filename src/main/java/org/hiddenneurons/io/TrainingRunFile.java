@@ -3,15 +3,9 @@ package org.hiddenneurons.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.TrainingConfig;
@@ -78,11 +70,6 @@ public final class TrainingRunFile {
     private static final Set<String> SNAPSHOT_FIELDS = Set.of("state", "message", "model");
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN is reported by field, not as a syntax error
-            .build();
     private static final JsonFactory WRITER = new JsonFactory();
 
     /** How the data set was divided into training and test samples. */
@@ -163,17 +150,7 @@ public final class TrainingRunFile {
 
     /** Reads and validates a run from a stream; {@code sourceName} appears in errors. */
     public static Run read(InputStream in, String sourceName) throws DataFormatException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String place = where == null ? null : "line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw error(sourceName, place, "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw error(sourceName, null, "cannot be read: " + e.getMessage(), e);
-        }
-        return new Parser(sourceName).run(root);
+        return new Parser(sourceName).run(JsonFileParser.readTree(in, sourceName));
     }
 
     /** Writes atomically: a temp file in the same folder, then a move over {@code file}. */
@@ -268,26 +245,11 @@ public final class TrainingRunFile {
         return snapshots;
     }
 
-    private static DataFormatException error(String source, String place, String problem, Throwable cause) {
-        return new DataFormatException(place == null ? source + ": " + problem : source + ": " + place + ": " + problem,
-                cause);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unknown error";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
     /** Turns a JSON tree into a run, or fails naming the field. */
-    private static final class Parser {
-
-        private final String source;
+    private static final class Parser extends JsonFileParser {
 
         Parser(String source) {
-            this.source = source;
+            super(source);
         }
 
         Run run(JsonNode root) throws DataFormatException {
@@ -421,7 +383,7 @@ public final class TrainingRunFile {
         private SavedModel model(JsonNode node, String path) throws DataFormatException {
             byte[] bytes;
             try {
-                bytes = MAPPER.writeValueAsBytes(node);
+                bytes = JsonFileParser.MAPPER.writeValueAsBytes(node);
             } catch (JsonProcessingException e) {
                 throw error(path, "cannot be re-encoded: " + e.getOriginalMessage());
             }
@@ -471,30 +433,8 @@ public final class TrainingRunFile {
             return required(parent, field, field);
         }
 
-        private JsonNode required(JsonNode parent, String field, String path) throws DataFormatException {
-            JsonNode node = parent.get(field);
-            if (node == null) {
-                throw error(path, "missing");
-            }
-            return node;
-        }
-
-        private void checkFields(JsonNode object, String prefix, Set<String> allowed) throws DataFormatException {
-            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw error(prefix + name, "unknown field");
-                }
-            }
-        }
-
         private static String describe(JsonNode node) {
             String text = node.toString();
             return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        }
-
-        private DataFormatException error(String place, String problem) {
-            return TrainingRunFile.error(source, place, problem, null);
-        }
-    }
+        }    }
 }

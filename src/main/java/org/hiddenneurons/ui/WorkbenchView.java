@@ -7,8 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -38,21 +43,24 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
-import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.analysis.UnitOrdering;
+import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.UserDrawings;
+import org.hiddenneurons.io.ModelFile;
+import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.ui.backprop.BackpropView;
 import org.hiddenneurons.ui.dossier.DossierModel;
 import org.hiddenneurons.ui.dossier.ExperimentsPanel;
@@ -63,9 +71,6 @@ import org.hiddenneurons.ui.dossier.UnitDossierView;
 import org.hiddenneurons.ui.eval.EvaluationView;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
 import org.hiddenneurons.viz.DivergingPalette;
-import org.hiddenneurons.io.ModelFile;
-import org.hiddenneurons.io.SavedModel;
-import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.viz.WeightPictures;
 
 /**
@@ -182,6 +187,8 @@ public final class WorkbenchView extends BorderPane {
     private final Stage stage;
     private final ObjectProperty<Themes.Theme> theme = new SimpleObjectProperty<>(Themes.DEFAULT_THEME);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WORKBENCH);
+    /** True while anything shows the dossier's analysis (its pages, an experiment, a unit ordering). */
+    private final BooleanProperty dossierLive = new SimpleBooleanProperty();
     /** Bidirectional bindings hold their ends weakly: the adapters made for them live here. */
     private final List<Object> keepAlive = new ArrayList<>();
     private final TrainingCharts charts;
@@ -222,7 +229,8 @@ public final class WorkbenchView extends BorderPane {
         this.stage = stage;
         getStyleClass().add("hn-workbench");
         charts = new TrainingCharts(model);
-        dossier = new DossierModel(model.networkProperty(), model.preprocessedProperty(), model.dataProperty());
+        dossier = new DossierModel(followWhile(model.networkProperty(), dossierLive), model.preprocessedProperty(),
+                model.dataProperty());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
         BorderPane workbench = new BorderPane();
@@ -241,11 +249,12 @@ public final class WorkbenchView extends BorderPane {
         setBottom(new StatusBar(model));
 
         // The analysis runs only while someone looks at it (it would compete with training otherwise).
-        dossier.activeProperty().bind(Bindings.createBooleanBinding(
+        dossierLive.bind(Bindings.createBooleanBinding(
                 () -> page.get() == Page.HIDDEN_UNIT || page.get() == Page.COMPARE
                         || dossier.modifiedProperty().get()
                         || dossier.orderKeyProperty().get() != UnitOrdering.Key.NUMBER,
                 page, dossier.modifiedProperty(), dossier.orderKeyProperty()));
+        dossier.activeProperty().bind(dossierLive);
         dossier.unitOrderProperty().addListener((o, old, now) -> {
             grid.setUnitOrder(now);
             unitPicker.setUnitOrder(now);
@@ -374,10 +383,28 @@ public final class WorkbenchView extends BorderPane {
         dossierScroll.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, target / (contentHeight - viewport)));
     }
 
+    /**
+     * A copy of {@code source} that follows it only while {@code live} is true, and catches up when
+     * it becomes true. Pages that are not on screen get this instead of the live network, so they do
+     * not rebuild on every training snapshot (which starved the FX thread and slowed training 10×).
+     */
+    static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live) {
+        ObjectProperty<T> copy = new SimpleObjectProperty<>(source.getValue());
+        ChangeListener<Object> sync = (o, old, now) -> {
+            if (live.get()) {
+                copy.set(source.getValue());
+            }
+        };
+        source.addListener(sync);
+        live.addListener(sync);
+        return copy;
+    }
+
     private void buildAnalysisPages(UserDrawings drawings) {
         ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
 
-        backprop = new BackpropView(model.networkProperty(), model.preprocessedProperty(), model.dataProperty(), palette);
+        backprop = new BackpropView(followWhile(model.networkProperty(), page.isEqualTo(Page.BACKPROP)),
+                model.preprocessedProperty(), model.dataProperty(), palette);
         backprop.getStyleClass().add("hn-page");
         pageNodes.put(Page.BACKPROP, backprop);
 
@@ -434,7 +461,8 @@ public final class WorkbenchView extends BorderPane {
         comparison = new LogisticComparisonView(dossier, palette);
         pageNodes.put(Page.COMPARE, pagePane(comparison));
 
-        evaluation = new EvaluationView(model.networkProperty(), model.dataProperty());
+        evaluation = new EvaluationView(followWhile(model.networkProperty(), page.isEqualTo(Page.EVALUATION)),
+                model.dataProperty());
         pageNodes.put(Page.EVALUATION, pagePane(evaluation));
 
         myDrawings = new UserDrawingsPane(drawings);

@@ -5,6 +5,7 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.TestNetworks;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 
@@ -18,17 +19,9 @@ final class AnalysisFixtures {
     private AnalysisFixtures() {
     }
 
-    /** A network with Gaussian weights of standard deviation {@code scale}. */
+    /** A network with Gaussian weights: Θ1 of standard deviation {@code scale}, Θ2 of 3·{@code scale}. */
     static Network randomNetwork(NetworkSpec spec, Random random, double scale) {
-        double[] theta1 = new double[spec.hiddenSize() * (spec.inputSize() + 1)];
-        double[] theta2 = new double[spec.outputSize() * (spec.hiddenSize() + 1)];
-        for (int i = 0; i < theta1.length; i++) {
-            theta1[i] = random.nextGaussian() * scale;
-        }
-        for (int i = 0; i < theta2.length; i++) {
-            theta2[i] = random.nextGaussian() * 3 * scale;
-        }
-        return new Network(spec, theta1, theta2);
+        return TestNetworks.gaussianNetwork(spec, random, scale, 3);
     }
 
     /** {@code count} random images in [0, 1] whose labels are mostly the network's own answers. */

@@ -7,10 +7,7 @@ import org.hiddenneurons.analysis.HiddenActivations;
 import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.core.ForwardPass;
-import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class DossierAblationBenchmark {
 
-    private static final long SEED = 42;
     private static final int DRAWING = 17;
 
     private Network network;
@@ -47,8 +43,8 @@ public class DossierAblationBenchmark {
 
     @Setup
     public void setUp() {
-        split = Split.standard(DigitsImage.loadBundled());
-        network = Initializer.values()[0].initialize(NetworkSpec.DEFAULT, new Random(SEED));
+        split = BenchFixtures.bundledDigits();
+        network = BenchFixtures.randomNetwork(new Random(BenchFixtures.SEED));
         statistics = NetworkStatistics.compute(network, split);
         experiment = UnitExperiment.NONE.with(6, UnitExperiment.Mode.OFF).with(11, UnitExperiment.Mode.MEAN);
         drawing = split.test().sample(DRAWING);

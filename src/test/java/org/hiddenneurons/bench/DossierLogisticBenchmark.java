@@ -2,7 +2,6 @@ package org.hiddenneurons.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.hiddenneurons.analysis.LogisticRegression;
-import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +31,7 @@ public class DossierLogisticBenchmark {
 
     @Setup
     public void setUp() {
-        split = Split.standard(DigitsImage.loadBundled());
+        split = BenchFixtures.bundledDigits();
     }
 
     @Benchmark

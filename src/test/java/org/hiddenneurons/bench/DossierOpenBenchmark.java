@@ -7,10 +7,7 @@ import org.hiddenneurons.analysis.PredictionExplanation;
 import org.hiddenneurons.analysis.UnitDossier;
 import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.core.ForwardPass;
-import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,7 +47,6 @@ public class DossierOpenBenchmark {
 
     private static final int UNIT = 6;
     private static final int DRAWING = 17;
-    private static final long SEED = 42;
 
     private Network network;
     private Split split;
@@ -59,8 +55,8 @@ public class DossierOpenBenchmark {
 
     @Setup
     public void setUp() {
-        split = Split.standard(DigitsImage.loadBundled());
-        network = Initializer.values()[0].initialize(NetworkSpec.DEFAULT, new Random(SEED));
+        split = BenchFixtures.bundledDigits();
+        network = BenchFixtures.randomNetwork(new Random(BenchFixtures.SEED));
         statistics = NetworkStatistics.compute(network, split);
         drawing = split.test().sample(DRAWING);
     }

@@ -1,14 +1,11 @@
 package org.hiddenneurons.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.EjmlCostFunction;
 import org.hiddenneurons.core.Gradients;
-import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.ReferenceCostFunction;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,18 +66,11 @@ public class EpochBenchmark {
             case "reference" -> ReferenceCostFunction.INSTANCE;
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
-        Random random = new Random(42);
-        NetworkSpec spec = NetworkSpec.DEFAULT;
-        network = Initializer.UNIFORM.initialize(spec, random);
-        gradients = new Gradients(spec);
-        inputs = new double[DATA_SIZE * spec.inputSize()];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = random.nextDouble();
-        }
-        labels = new int[DATA_SIZE];
-        for (int i = 0; i < DATA_SIZE; i++) {
-            labels[i] = random.nextInt(spec.outputSize());
-        }
+        BenchFixtures.RandomProblem problem = BenchFixtures.randomProblem(DATA_SIZE);
+        network = problem.network();
+        inputs = problem.inputs();
+        labels = problem.labels();
+        gradients = new Gradients(network.spec());
     }
 
     @Benchmark

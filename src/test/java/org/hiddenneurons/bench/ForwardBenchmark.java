@@ -1,12 +1,9 @@
 package org.hiddenneurons.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.ForwardPass;
-import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.core.NetworkSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,18 +39,11 @@ public class ForwardBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Random random = new Random(42);
-        NetworkSpec spec = NetworkSpec.DEFAULT;
-        network = Initializer.UNIFORM.initialize(spec, random);
-        inputs = new double[TRAIN_SIZE * spec.inputSize()];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = random.nextDouble();
-        }
-        labels = new int[TRAIN_SIZE];
-        for (int i = 0; i < TRAIN_SIZE; i++) {
-            labels[i] = random.nextInt(spec.outputSize());
-        }
-        example = new double[spec.inputSize()];
+        BenchFixtures.RandomProblem problem = BenchFixtures.randomProblem(TRAIN_SIZE);
+        network = problem.network();
+        inputs = problem.inputs();
+        labels = problem.labels();
+        example = new double[network.spec().inputSize()];
         System.arraycopy(inputs, 0, example, 0, example.length);
     }
 

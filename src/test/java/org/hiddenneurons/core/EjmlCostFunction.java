@@ -46,9 +46,7 @@ public final class EjmlCostFunction implements CostFunction {
         double[] a3 = new double[outputs];
         for (int i = 0; i < count; i++) {
             int label = labels[i];
-            if (label < 0 || label >= outputs) {
-                throw new IllegalArgumentException("label " + label + " of example " + i + " is outside 0.." + (outputs - 1));
-            }
+            ReferenceCostFunction.checkLabel(label, i, outputs);
             Network.outputActivation(spec.outputLayer(), z3.data, i * outputs, a3, 0, outputs);
             dataCost += BatchedCostFunction.exampleCost(spec.outputLayer(), a3, label);
             for (int k = 0; k < outputs; k++) {
@@ -56,9 +54,7 @@ public final class EjmlCostFunction implements CostFunction {
             }
         }
         double m = count;
-        double cost = dataCost / m + lambda / (2.0 * m)
-                * (ReferenceCostFunction.sumSquaresWithoutBias(network.theta1(), hidden, inputSize + 1)
-                + ReferenceCostFunction.sumSquaresWithoutBias(network.theta2(), outputs, hidden + 1));
+        double cost = ReferenceCostFunction.regularisedCost(network, dataCost, m, lambda);
         if (out == null) {
             return cost;
         }

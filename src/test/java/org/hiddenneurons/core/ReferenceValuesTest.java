@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.hiddenneurons.core.kernel.Kernels;
+import org.hiddenneurons.data.DigitsImage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +28,7 @@ class ReferenceValuesTest {
 
     private static final double TOLERANCE = 1e-9;
     private static final String RESOURCE = "/reference/reference_values.json";
-    private static final Path DIGITS = Path.of("assets", "digits.png");
+    private static final Path DIGITS = Path.of(DigitsImage.PROJECT_FILE);
     private static final int CELL = 20;
     private static final int CELLS_PER_ROW = 100;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetLoaderTest {
 
-    private static final Path DIGITS_SHEET = Path.of("assets/digits.png");
+    private static final Path DIGITS_SHEET = Path.of(DigitsImage.PROJECT_FILE);
 
     @TempDir
     Path dir;

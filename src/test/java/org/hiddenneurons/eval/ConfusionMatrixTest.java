@@ -13,6 +13,7 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.TestNetworks;
 import org.hiddenneurons.data.Dataset;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +25,7 @@ class ConfusionMatrixTest {
     private static final double TOLERANCE = 1e-12;
 
     private static Network randomNetwork(Random random) {
-        double[] theta1 = new double[SMALL.hiddenSize() * (SMALL.inputSize() + 1)];
-        double[] theta2 = new double[SMALL.outputSize() * (SMALL.hiddenSize() + 1)];
-        for (int i = 0; i < theta1.length; i++) {
-            theta1[i] = random.nextGaussian() * 2;
-        }
-        for (int i = 0; i < theta2.length; i++) {
-            theta2[i] = random.nextGaussian() * 2;
-        }
-        return new Network(SMALL, theta1, theta2);
+        return TestNetworks.gaussianNetwork(SMALL, random, 2, 1);
     }
 
     private static Dataset randomData(Random random) {

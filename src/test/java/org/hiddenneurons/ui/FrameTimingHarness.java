@@ -20,6 +20,8 @@ import org.hiddenneurons.train.TrainingSnapshot;
  * Measures what training at full speed does to the FX thread: records the intervals between
  * AnimationTimer pulses while the real window trains for {@value #MEASURE_SECONDS} s and prints
  * p50/p95/max, plus epochs/s with the window open versus the trainer alone (no window).
+ * With a second argument {@code alone} it only trains without a window (run each mode in a fresh
+ * JVM for a fair comparison: the second run in one JVM inherits the first one's JIT warm-up).
  * Not a test (it asserts nothing). Run with the test classpath; headless:
  * {@code java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless
  * -Dprism.order=sw -cp target/classes:target/test-classes:<deps> org.hiddenneurons.ui.FrameTimingHarness}
@@ -35,6 +37,10 @@ public final class FrameTimingHarness {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : MEASURE_SECONDS;
+        if (args.length > 1 && args[1].equals("alone")) {
+            trainAlone(seconds);
+            System.exit(0);
+        }
         long[] intervals = new long[MAX_FRAMES];
         int[] frames = {0};
         long[] last = {0};
@@ -77,7 +83,8 @@ public final class FrameTimingHarness {
         });
         long[] measured = Arrays.copyOf(intervals, frames[0]);
         Arrays.sort(measured);
-        TrainingConfig config = app.get().model().settings().configFor(NetworkSpec.DEFAULT).withEpochs(LONG_RUN_EPOCHS);
+        NetworkSpec spec = onFx(() -> app.get().model().networkProperty().get().spec());
+        TrainingConfig config = app.get().model().settings().configFor(spec).withEpochs(LONG_RUN_EPOCHS);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
         System.out.printf(Locale.ROOT, "window open: %d frames in %d s of training; frame interval p50 %.1f ms, "
                         + "p95 %.1f ms, max %.1f ms; %d epochs, %.1f epochs/s%n",
@@ -88,8 +95,17 @@ public final class FrameTimingHarness {
             return null;
         });
 
+        trainAlone(seconds);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Trains the default architecture from random weights for {@code seconds} without a window. */
+    private static void trainAlone(int seconds) {
+        NetworkSpec spec = WorkbenchViewModel.defaultSpec();
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(LONG_RUN_EPOCHS);
         Split split = Split.standard(DigitsImage.loadBundled());
-        Network network = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, config.seed());
+        Network network = WorkbenchViewModel.randomNetwork(spec, config.seed());
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         Thread stopper = new Thread(() -> {
             try {
@@ -104,8 +120,6 @@ public final class FrameTimingHarness {
         TrainingSnapshot headless = trainer.run();
         System.out.printf(Locale.ROOT, "trainer alone: %d epochs in %.1f s, %.1f epochs/s%n", headless.epoch(),
                 headless.elapsedSeconds(), headless.epoch() / headless.elapsedSeconds());
-        Platform.exit();
-        System.exit(0);
     }
 
     private static long percentile(long[] sorted, double p) {

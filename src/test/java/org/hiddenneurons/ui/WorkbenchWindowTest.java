@@ -156,9 +156,11 @@ class WorkbenchWindowTest {
         Button newNetwork = robot.lookup("#" + WorkbenchView.NEW_NETWORK_BUTTON_ID).queryButton();
         robot.interact(newNetwork::requestFocus); // Space must not press the focused button
 
+        waitFor(() -> model.modelDescriptionProperty().get().contains("bundled")); // the startup model is in place
         Network before = onFx(() -> model.networkProperty().get());
+        int start = onFx(() -> model.epochProperty().get());
         robot.type(KeyCode.SPACE);
-        waitFor(() -> model.epochProperty().get() >= 1);
+        waitFor(() -> model.epochProperty().get() > start);
         robot.type(KeyCode.SPACE);
         assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
         assertNotSame(before, onFx(() -> model.networkProperty().get()));

@@ -5,10 +5,10 @@ import org.hiddenneurons.core.GradientCheck;
 import org.hiddenneurons.core.Network;
 
 /**
- * The central difference of ONE weight, for the walkthrough's gradient-check panel, with
- * {@link GradientCheck}'s ε and relative difference. {@link GradientCheck#numericalGradient}
- * perturbs every weight (~20 000 cost evaluations for the 400-25-10 net); the panel needs one,
- * so this is the same formula for a single index — to move into GradientCheck as an overload.
+ * The central difference of ONE weight, for the walkthrough's gradient-check panel:
+ * {@link GradientCheck#centralDifference} and {@link GradientCheck#relativeDifference} addressed by
+ * layer and index. ({@link GradientCheck#numericalGradient} perturbs every weight, ~20 000 cost
+ * evaluations for the 400-25-10 net; the panel needs one.)
  */
 final class NumericalDerivative {
 
@@ -26,13 +26,7 @@ final class NumericalDerivative {
     static double centralDifference(CostFunction cost, Network network, double[] inputs, int[] labels,
                                     double lambda, int layer, int index) {
         double[] weights = layer == 1 ? network.theta1() : network.theta2();
-        double original = weights[index];
-        weights[index] = original + EPSILON;
-        double plus = cost.evaluate(network, inputs, labels, labels.length, lambda, null);
-        weights[index] = original - EPSILON;
-        double minus = cost.evaluate(network, inputs, labels, labels.length, lambda, null);
-        weights[index] = original;
-        return (plus - minus) / (2.0 * EPSILON);
+        return GradientCheck.centralDifference(cost, network, inputs, labels, labels.length, lambda, weights, index);
     }
 
     /** |numerical − analytic| / |numerical + analytic|, 0 when both are 0. */

@@ -1,5 +1,8 @@
 package org.hiddenneurons.core.walkthrough;
 
+import static org.hiddenneurons.core.ReferenceCostFunction.safeLog;
+import static org.hiddenneurons.core.ReferenceCostFunction.sumSquaresWithoutBias;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -337,22 +340,6 @@ public final class Walkthrough {
             }
         }
         return terms;
-    }
-
-    /** log clamped as the core clamps it (log 0 → a large finite penalty). */
-    private static double safeLog(double x) {
-        return Math.log(Math.max(x, Double.MIN_NORMAL));
-    }
-
-    private static double sumSquaresWithoutBias(double[] theta, int rows, int columns) {
-        double sum = 0.0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 1; c < columns; c++) {
-                double w = theta[r * columns + c];
-                sum += w * w;
-            }
-        }
-        return sum;
     }
 
     /** column·rowᵀ, |column|×|row| row-major. */

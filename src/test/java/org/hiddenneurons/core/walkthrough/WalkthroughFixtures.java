@@ -3,6 +3,7 @@ package org.hiddenneurons.core.walkthrough;
 import java.util.Random;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.TestNetworks;
 
 /** Seeded networks and examples for the walkthrough tests. */
 public final class WalkthroughFixtures {
@@ -12,17 +13,9 @@ public final class WalkthroughFixtures {
     private WalkthroughFixtures() {
     }
 
-    /** A network with Gaussian weights of standard deviation {@code scale}. */
+    /** A network with Gaussian weights: Θ1 of standard deviation {@code scale}, Θ2 of 4·{@code scale}. */
     public static Network randomNetwork(NetworkSpec spec, Random random, double scale) {
-        double[] theta1 = new double[spec.hiddenSize() * (spec.inputSize() + 1)];
-        double[] theta2 = new double[spec.outputSize() * (spec.hiddenSize() + 1)];
-        for (int i = 0; i < theta1.length; i++) {
-            theta1[i] = random.nextGaussian() * scale;
-        }
-        for (int i = 0; i < theta2.length; i++) {
-            theta2[i] = random.nextGaussian() * scale * 4;
-        }
-        return new Network(spec, theta1, theta2);
+        return TestNetworks.gaussianNetwork(spec, random, scale, 4);
     }
 
     /** Pixels in [0, 1], about a third of them ink. */
