@@ -1,6 +1,5 @@
 package org.hiddenneurons.reliability;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hiddenneurons.core.Activation;
@@ -11,6 +10,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.train.PrototypeData;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
@@ -32,25 +32,7 @@ final class TrainingRuns {
 
     /** {@code count} noisy copies of {@value #TINY_CLASSES} random 8×8 prototypes, labels cycling. */
     static Dataset tinyDataset(String name, int count, long seed) {
-        Random prototypes = new Random(42);
-        int inputs = TINY_SIDE * TINY_SIDE;
-        double[][] prototype = new double[TINY_CLASSES][inputs];
-        for (double[] p : prototype) {
-            for (int i = 0; i < inputs; i++) {
-                p[i] = prototypes.nextDouble();
-            }
-        }
-        Random random = new Random(seed);
-        double[] pixels = new double[count * inputs];
-        int[] labels = new int[count];
-        for (int s = 0; s < count; s++) {
-            labels[s] = s % TINY_CLASSES;
-            for (int i = 0; i < inputs; i++) {
-                double value = prototype[labels[s]][i] + NOISE * random.nextGaussian();
-                pixels[s * inputs + i] = Math.max(0.0, Math.min(1.0, value));
-            }
-        }
-        return new Dataset(name, TINY_SIDE, TINY_SIDE, TINY_CLASSES, pixels, labels);
+        return PrototypeData.noisyPrototypes(name, TINY_SIDE, TINY_SIDE, TINY_CLASSES, NOISE, count, seed);
     }
 
     static Split tinySplit(int trainCount, int testCount) {

@@ -1,6 +1,5 @@
 package org.hiddenneurons.train;
 
-import java.util.Random;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
@@ -22,25 +21,7 @@ final class TrainingFixtures {
 
     /** {@code count} noisy copies of {@value #CLASSES} random prototype images, labels cycling 0,1,2,…. */
     static Dataset dataset(String name, int count, long seed) {
-        Random prototypes = new Random(42);
-        int inputs = WIDTH * HEIGHT;
-        double[][] prototype = new double[CLASSES][inputs];
-        for (double[] p : prototype) {
-            for (int i = 0; i < inputs; i++) {
-                p[i] = prototypes.nextDouble();
-            }
-        }
-        Random random = new Random(seed);
-        double[] pixels = new double[count * inputs];
-        int[] labels = new int[count];
-        for (int s = 0; s < count; s++) {
-            labels[s] = s % CLASSES;
-            for (int i = 0; i < inputs; i++) {
-                double v = prototype[labels[s]][i] + NOISE * random.nextGaussian();
-                pixels[s * inputs + i] = Math.max(0.0, Math.min(1.0, v));
-            }
-        }
-        return new Dataset(name, WIDTH, HEIGHT, CLASSES, pixels, labels);
+        return PrototypeData.noisyPrototypes(name, WIDTH, HEIGHT, CLASSES, NOISE, count, seed);
     }
 
     static Dataset train() {
