@@ -37,10 +37,7 @@ public final class Adam implements Optimizer {
 
     /** @param learningRate α &gt; 0 */
     public Adam(double learningRate) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = ParameterVectors.checkLearningRate(learningRate);
     }
 
     @Override

@@ -23,9 +23,7 @@ public final class MomentumSgd implements Optimizer {
      * @param momentum     μ in [0, 1)
      */
     public MomentumSgd(double learningRate, double momentum) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
-        }
+        ParameterVectors.checkLearningRate(learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }

@@ -88,4 +88,15 @@ final class ParameterVectors {
             }
         }
     }
+
+    /**
+     * @return {@code learningRate}
+     * @throws IllegalArgumentException unless it is a finite number &gt; 0
+     */
+    static double checkLearningRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        return learningRate;
+    }
 }

@@ -131,17 +131,7 @@ public final class PlainKernel implements MatrixKernel {
                 gradient[g1 + 3 + p] = b2;
                 gradient[g1 + 4 + p] = b3;
             }
-            for (; p < inputs; p++) {
-                double a = gradient[g0 + 1 + p];
-                double b = gradient[g1 + 1 + p];
-                for (int r = 0; r < rows; r++) {
-                    double v = x[(firstRow + r) * inputs + p];
-                    a += delta[r * hidden + j] * v;
-                    b += delta[r * hidden + j + 1] * v;
-                }
-                gradient[g0 + 1 + p] = a;
-                gradient[g1 + 1 + p] = b;
-            }
+            accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
         }
         for (; j < hidden; j++) {
             accumulateUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j);
@@ -149,6 +139,26 @@ public final class PlainKernel implements MatrixKernel {
     }
 
     /** The {@link #accumulateGradient} update for the single hidden unit j, four pixels per pass. */
+    /**
+     * The scalar remainder of a two-unit gradient tile: for inputs p = fromInput … inputs−1,
+     * gradient[g0+1+p] += Σ_r δ[r][j]·x[r][p] and gradient[g1+1+p] += Σ_r δ[r][j+1]·x[r][p]
+     * (rows summed in order, so every kernel gets the same bits). {@code gradient} modified.
+     */
+    static void accumulatePairTail(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
+                                   double[] gradient, int j, int g0, int g1, int fromInput) {
+        for (int p = fromInput; p < inputs; p++) {
+            double a = gradient[g0 + 1 + p];
+            double b = gradient[g1 + 1 + p];
+            for (int r = 0; r < rows; r++) {
+                double v = x[(firstRow + r) * inputs + p];
+                a += delta[r * hidden + j] * v;
+                b += delta[r * hidden + j + 1] * v;
+            }
+            gradient[g0 + 1 + p] = a;
+            gradient[g1 + 1 + p] = b;
+        }
+    }
+
     static void accumulateUnit(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
                                        double[] gradient, int j) {
         int g0 = j * (inputs + 1);

@@ -299,17 +299,7 @@ final class VectorKernel implements MatrixKernel {
                             stride, LANES);
                 }
             }
-            for (; p < inputs; p++) {
-                double a = gradient[g0 + 1 + p];
-                double b = gradient[g1 + 1 + p];
-                for (int r = 0; r < rows; r++) {
-                    double v = x[(firstRow + r) * inputs + p];
-                    a += delta[r * hidden + j] * v;
-                    b += delta[r * hidden + j + 1] * v;
-                }
-                gradient[g0 + 1 + p] = a;
-                gradient[g1 + 1 + p] = b;
-            }
+            PlainKernel.accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
         }
         for (; j < hidden; j++) {
             PlainKernel.accumulateUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j);
