@@ -214,6 +214,8 @@ public final class WorkbenchView extends BorderPane {
     private UserDrawingsPane myDrawings;
     private ModifiedNetworkBanner modifiedBanner;
     private PresentationMode presentation;
+    /** The header's File and View menus; each area adds its items (see {@link AppMenus}). */
+    private final AppMenus menus = new AppMenus();
 
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
@@ -287,6 +289,10 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /** Presentation mode (null until {@link #install}). */
+    public AppMenus menus() {
+        return menus;
+    }
+
     public PresentationMode presentationMode() {
         return presentation;
     }
@@ -692,7 +698,14 @@ public final class WorkbenchView extends BorderPane {
         theme.addListener((o, old, now) -> dark.setSelected(now == Themes.Theme.DARK));
         dark.setFocusTraversable(false);
         dark.setMinWidth(Region.USE_PREF_SIZE);
-        HBox fileButtons = new HBox(keys, dark);
+        menus.addFileActions(
+                AppMenus.item("Open model…", "Shortcut+O", this::openModel),
+                AppMenus.item("Save model…", "Shortcut+S", this::saveModel));
+        menus.addViewGroup(
+                AppMenus.item("Presentation mode", "F5", () -> presentation.toggle()),
+                AppMenus.item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
+                AppMenus.item("Keyboard shortcuts", "F1", this::showKeys));
+        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), keys, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
         fileButtons.setMinWidth(Region.USE_PREF_SIZE);

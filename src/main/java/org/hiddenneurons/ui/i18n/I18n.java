@@ -30,7 +30,7 @@ public final class I18n {
     /** The languages the app is complete in, in menu order. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
     /** Bundle base names under {@link #PACKAGE}: one per area of the app. */
-    public static final List<String> BUNDLES = List.of("workbench", "pages", "features");
+    public static final List<String> BUNDLES = List.of("workbench", "pages", "data", "replay", "access");
     /** Classpath folder of the bundles. */
     public static final String PACKAGE = "org.hiddenneurons.ui.i18n";
 
