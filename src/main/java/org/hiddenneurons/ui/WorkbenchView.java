@@ -1,6 +1,7 @@
 package org.hiddenneurons.ui;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,11 +58,14 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.data.DatasetOpener;
+import org.hiddenneurons.ui.data.DropRouter;
 import org.hiddenneurons.ui.dossier.DossierModel;
 import org.hiddenneurons.ui.dossier.ExperimentsPanel;
 import org.hiddenneurons.ui.dossier.LogisticComparisonView;
@@ -69,6 +73,7 @@ import org.hiddenneurons.ui.dossier.ModifiedNetworkBanner;
 import org.hiddenneurons.ui.dossier.PredictionExplanationView;
 import org.hiddenneurons.ui.dossier.UnitDossierView;
 import org.hiddenneurons.ui.eval.EvaluationView;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
@@ -216,6 +221,9 @@ public final class WorkbenchView extends BorderPane {
     private PresentationMode presentation;
     /** The header's File and View menus; each area adds its items (see {@link AppMenus}). */
     private final AppMenus menus = new AppMenus();
+    /** Where a file or folder dropped on the window goes (data sets, models; others register more). */
+    private final DropRouter dropRouter = new DropRouter();
+    private final DatasetOpener datasetOpener;
 
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
@@ -230,6 +238,8 @@ public final class WorkbenchView extends BorderPane {
         this.adapter = adapter;
         this.stage = stage;
         getStyleClass().add("hn-workbench");
+        datasetOpener = new DatasetOpener(model, adapter,
+                (path, error) -> showFileError(I18n.t("data.error.header"), path, error));
         charts = new TrainingCharts(model);
         dossier = new DossierModel(followWhile(model.networkProperty(), dossierLive), model.preprocessedProperty(),
                 model.dataProperty());
@@ -248,7 +258,8 @@ public final class WorkbenchView extends BorderPane {
         pageHost.setId(PAGES_ID);
         pageHost.getStyleClass().add("hn-pages");
         setCenter(pageHost);
-        setBottom(new StatusBar(model));
+        setBottom(new VBox(datasetOpener.panel(), new StatusBar(model)));
+        installDrops();
 
         // The analysis runs only while someone looks at it (it would compete with training otherwise).
         dossierLive.bind(Bindings.createBooleanBinding(
@@ -291,6 +302,19 @@ public final class WorkbenchView extends BorderPane {
     /** Presentation mode (null until {@link #install}). */
     public AppMenus menus() {
         return menus;
+    }
+
+    /**
+     * Routes files and folders dropped on the window: register more kinds with
+     * {@link DropRouter#register} (the latest registration that accepts a path wins).
+     */
+    public DropRouter dropRouter() {
+        return dropRouter;
+    }
+
+    /** Opens data sets (menu, drops) with progress and Cancel; {@link DatasetOpener#open} opens one. */
+    public DatasetOpener datasetOpener() {
+        return datasetOpener;
     }
 
     public PresentationMode presentationMode() {
@@ -701,6 +725,9 @@ public final class WorkbenchView extends BorderPane {
         menus.addFileActions(
                 AppMenus.item("Open model…", "Shortcut+O", this::openModel),
                 AppMenus.item("Save model…", "Shortcut+S", this::saveModel));
+        menus.addFileActions(
+                AppMenus.item(I18n.t("data.menu.openDataset"), null, () -> datasetOpener.chooseFile(stage)),
+                AppMenus.item(I18n.t("data.menu.openFolder"), null, () -> datasetOpener.chooseFolder(stage)));
         menus.addViewGroup(
                 AppMenus.item("Presentation mode", "F5", () -> presentation.toggle()),
                 AppMenus.item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
@@ -1138,10 +1165,44 @@ public final class WorkbenchView extends BorderPane {
         if (file == null) {
             return;
         }
-        Path path = file.toPath();
+        openModel(file.toPath());
+    }
+
+    /** Reads the model file {@code path} in the background; on error a dialog names the file and the problem and nothing changes. */
+    public void openModel(Path path) {
         adapter.background(() -> ModelFile.open(path),
                 loaded -> model.useModel(loaded, path.getFileName().toString()),
                 error -> showFileError("Could not open the model", path, error));
+    }
+
+    /**
+     * Drops: data sets load as data ({@link DatasetOpener}), {@code *.json} opens as a model, a
+     * {@code .mat} file as the course's weights when it holds Theta1 and Theta2, else as data;
+     * anything else is explained.
+     */
+    private void installDrops() {
+        dropRouter.register(DatasetOpener::isDataPath, datasetOpener::open);
+        dropRouter.register(path -> !Files.isDirectory(path)
+                && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"), this::openModel);
+        dropRouter.register(DatasetOpener::isMatPath, path -> adapter.background(() -> MatReader.holdsWeights(path),
+                weights -> {
+                    if (weights) {
+                        openModel(path);
+                    } else {
+                        datasetOpener.open(path);
+                    }
+                }, error -> showFileError(I18n.t("data.error.header"), path, error)));
+        dropRouter.setFallback(path -> {
+            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            model.statusMessageProperty().set(I18n.t("data.drop.unsupported", name));
+            Alert alert = new Alert(Alert.AlertType.INFORMATION);
+            alert.initOwner(stage);
+            alert.setTitle("Hidden Neurons");
+            alert.setHeaderText(I18n.t("data.drop.unsupportedHeader"));
+            alert.setContentText(I18n.t("data.drop.unsupported", name));
+            alert.show();
+        });
+        dropRouter.install(this);
     }
 
     private static FileChooser modelChooser(String title) {
