@@ -31,6 +31,7 @@ public final class LoadProgressPanel extends HBox {
     private final AnimationTimer poll;
     private LoadMonitor monitor;
     private String name = "";
+    private int shownPercent = -1;
 
     public LoadProgressPanel() {
         setId(ID);
@@ -59,6 +60,7 @@ public final class LoadProgressPanel extends HBox {
     public void show(String dataName, LoadMonitor loadMonitor) {
         this.name = dataName;
         this.monitor = loadMonitor;
+        shownPercent = -1;
         cancel.setDisable(false);
         cancel.setOnAction(e -> {
             loadMonitor.cancel();
@@ -87,7 +89,12 @@ public final class LoadProgressPanel extends HBox {
             return;
         }
         double fraction = monitor.fraction();
+        int percent = (int) Math.floor(100 * fraction);
+        if (percent == shownPercent) {
+            return; // repaint only when the percentage moves
+        }
+        shownPercent = percent;
         bar.setProgress(fraction);
-        text.setText(I18n.t("data.progress.loading", name, (int) Math.floor(100 * fraction)));
+        text.setText(I18n.t("data.progress.loading", name, percent));
     }
 }
