@@ -40,6 +40,7 @@ public final class DatasetOpener {
     private static final double LOAD_SHARE = 0.9;
     private static final double SPLIT_SHARE = 0.95;
     /** The standard split needs at least one test sample (index 4). */
+    private static final long BYTES_PER_MB = 1024 * 1024;
     private static final int MIN_SAMPLES = org.hiddenneurons.data.Split.TEST_EVERY;
 
     private final WorkbenchViewModel model;
@@ -148,6 +149,11 @@ public final class DatasetOpener {
             done();
             if (error instanceof CancellationException) {
                 model.statusMessageProperty().set(I18n.t("data.status.cancelled", name));
+            } else if (error instanceof OutOfMemoryError) {
+                // The arrays of the failed load are unreachable now; the previous data were never released.
+                showError.accept(path, DataFormatException.at(path, null, "needs more memory than the Java heap"
+                        + " allows (at most " + Runtime.getRuntime().maxMemory() / BYTES_PER_MB + " MB; each sample of"
+                        + " w×h pixels takes 16·w·h bytes while loading). Start the app with a larger -Xmx."));
             } else {
                 showError.accept(path, error);
             }
