@@ -1,6 +1,7 @@
 package org.hiddenneurons.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -190,5 +191,19 @@ class LoadProgressTest {
         assertEquals(SIDE, data.width());
         assertEquals(10, data.classCount());
         assertEquals(1.0, monitor.fraction());
+    }
+
+    @Test
+    void matFilesAreToldApartByTheirVariables() throws Exception {
+        assertTrue(MatReader.holdsWeights(MatReaderTest.FIXTURES.resolve("course-weights.mat")));
+        assertFalse(MatReader.holdsWeights(MatReaderTest.FIXTURES.resolve("course-data.mat")));
+    }
+
+    @Test
+    void courseMatDataLoadsWithProgress() throws Exception {
+        Recorder progress = new Recorder(Double.POSITIVE_INFINITY);
+        Dataset data = DatasetLoader.load(MatReaderTest.FIXTURES.resolve("course-data.mat"), progress);
+        assertTrue(data.size() > 0);
+        assertEquals(1.0, progress.fractions.get(progress.fractions.size() - 1));
     }
 }
