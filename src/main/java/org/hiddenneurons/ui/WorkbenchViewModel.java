@@ -492,7 +492,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     private void chart(TrainingSnapshot snapshot) {
         int total = epochOffset + snapshot.epoch();
-        if (snapshot.epoch() == 0 || total <= lastChartedEpoch) {
+        // NaN train loss: a cancel interrupted the scoring of these weights (nothing measured).
+        if (snapshot.epoch() == 0 || total <= lastChartedEpoch || Double.isNaN(snapshot.trainLoss())) {
             return;
         }
         lastChartedEpoch = total;
@@ -508,7 +509,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         epoch.set(epochOffset + snapshot.epoch());
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
         epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
-        if (snapshot.epoch() > 0 || Double.isFinite(snapshot.trainLoss())) {
+        if (!Double.isNaN(snapshot.trainLoss())) {
             trainLoss.set(snapshot.trainLoss());
             testLoss.set(snapshot.testLoss());
             trainAccuracy.set(snapshot.trainAccuracy());
