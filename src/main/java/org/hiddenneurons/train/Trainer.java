@@ -463,7 +463,7 @@ public final class Trainer {
         }
         double reference = Math.max(lowestObjective, DIVERGENCE_LOSS_FLOOR);
         if (cost > DIVERGENCE_LOSS_FACTOR * reference) {
-            return "the loss J rose to " + scientific(cost) + ", more than " + scientific(DIVERGENCE_LOSS_FACTOR)
+            return "the loss J rose to " + scientific(cost) + ", more than " + (long) DIVERGENCE_LOSS_FACTOR
                     + " × its lowest value " + scientific(reference) + (lowestObjective < DIVERGENCE_LOSS_FLOOR
                     ? " (the floor; the lowest was " + scientific(lowestObjective) + ")" : "");
         }
