@@ -65,11 +65,16 @@ final class WindowProbe {
         return new Sample(model.epochProperty().get(), largest, total, countNodes(root), listeners, 0, 0);
     }
 
-    /** Any thread but FX: adds the live thread count and the heap used after two full GCs. */
+    /** Any thread but FX: adds the live thread count and the heap left by a full GC (pools' collection usage). */
     static Sample complete(Sample fx) {
         System.gc();
-        System.gc();
-        double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        double heap = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                heap += pool.getCollectionUsage().getUsed(); // what the last collection left
+            }
+        }
+        heap /= 1024.0 * 1024.0;
         return new Sample(fx.epoch(), fx.largestSeries(), fx.totalPoints(), fx.nodes(), fx.listeners(),
                 ManagementFactory.getThreadMXBean().getThreadCount(), heap);
     }
