@@ -90,7 +90,7 @@ public final class AdapterCancelLatencyHarness {
         }
         double[] warm = Arrays.copyOfRange(millis, 1, rounds);
         System.out.printf(Locale.ROOT, "UI adapter, %d cancels: first %.1f ms; the other %d: %s; %d CANCELLED "
-                + "(%d with scores not measured); jobs that ended before their cancel: %d%n", rounds, millis[0],
+                + "(%d with scores not measured); reports without a CANCELLED snapshot: %d%n", rounds, millis[0],
                 warm.length, stats(warm), cancelled, notMeasured, rounds - cancelled);
         WindowLongRunHarness.onFx(() -> {
             adapter.shutdown();
