@@ -107,10 +107,10 @@ public final class PredictionExplanationView extends VBox {
                 HeatmapView.Mode.DIVERGING, Double.NaN);
         saliency.setOverlay(input);
         saliencyBar.setMaxAbs(saliency.getScale());
-        saliencyBar.setCaption("\u2202z\u2083[" + k + "]/\u2202pixel");
+        saliencyBar.setCaption(I18n.t("pages.dossier.explain.saliencyCaption", k));
     }
 
-    /** "Pushing up most: unit 12 (+2.1), unit 4 (+1.3). Against: unit 9 (−1.1)." */
+    /** "For it most: unit 12 (+2.1), unit 4 (+1.3).  Against it most: unit 9 (−1.1)." (in the UI language). */
     static String leadersText(PredictionExplanation.Breakdown b) {
         double[] c = b.contributions();
         int[] order = org.hiddenneurons.analysis.UnitOrdering.descending(c, c.length);
