@@ -582,7 +582,7 @@ public final class BackpropView extends BorderPane {
         }
         try {
             WalkthroughHandout.writeBoth(w, model.selectedUnitProperty().get(), WalkthroughHandout.PAPER_PALETTE,
-                    base);
+                    base, I18n.locale());
             exportStatus.setText(I18n.t("pages.backprop.export.saved", base.getFileName().toString()));
             return true;
         } catch (IOException | RuntimeException e) {
