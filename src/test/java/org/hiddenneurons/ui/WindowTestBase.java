@@ -9,15 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window (HiddenNeuronsApp, headless under Monocle) for TestFX tests: started before each
  * test with view choices kept in memory (never the user's preferences), stopped after it, with no
- * uncaught exception allowed. Subclasses' {@code @AfterEach} methods run before the stop.
+ * uncaught exception allowed. Subclasses' {@code @BeforeEach} methods run after the start and
+ * their {@code @AfterEach} methods before the stop.
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class WindowTestBase {
@@ -31,14 +33,17 @@ abstract class WindowTestBase {
     WorkbenchView view;
     Stage stage;
 
-    @Start
-    void start(Stage stage) {
+    /** (TestFX finds {@code @Start} methods only in the test class itself, hence a plain {@code @BeforeEach}.) */
+    @BeforeEach
+    void start() throws TimeoutException {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        this.stage = stage;
-        app = new HiddenNeuronsApp(ViewPreferences.inMemory());
-        app.start(stage);
-        model = app.model();
-        view = app.view();
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            app = new HiddenNeuronsApp(ViewPreferences.inMemory());
+            app.start(stage);
+            model = app.model();
+            view = app.view();
+        });
     }
 
     @AfterEach
