@@ -26,6 +26,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.text.Text;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class AccessibilityWindowTest extends WindowTestBase {
     /** A focus ring changes at least this many pixels around a control (a 3 px ring around a button: hundreds). */
     private static final int MIN_RING_PIXELS = 40;
     private static final double FONT_TOLERANCE = 0.01;
+    /** More Tab presses than the window has stops. */
+    private static final int MAX_TABS = 200;
 
     @Test
     void tabReachesEveryEnabledVisibleControlOfTheWorkbenchPage(FxRobot robot) throws TimeoutException {
@@ -52,8 +55,7 @@ class AccessibilityWindowTest extends WindowTestBase {
         Set<Node> reached = new LinkedHashSet<>();
         int presses = controls.size() * 3 + 20;
         for (int i = 0; i < presses && !reachedAll(reached, controls); i++) {
-            robot.type(KeyCode.TAB);
-            Node owner = onFx(() -> view.getScene().getFocusOwner());
+            Node owner = onFx(this::tab);
             assertNotNull(owner, "Tab never drops the focus");
             for (Node control : controls) {
                 if (isSameOrInside(owner, control) || sameToggleGroup(owner, control)) {
@@ -177,10 +179,25 @@ class AccessibilityWindowTest extends WindowTestBase {
 
     // ---------------------------------------------------------------- helpers (FX thread unless said)
 
+    /**
+     * One Tab key press, delivered to the focus owner through the scene's event dispatch (as the
+     * window delivers it: the scene's traversal handles it) — much faster than the robot's key
+     * strokes, which wait for several pulses each. Returns the new focus owner.
+     */
+    private Node tab() {
+        Node owner = view.getScene().getFocusOwner();
+        Node target = owner == null ? view.getScene().getRoot() : owner;
+        javafx.event.Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB,
+                false, false, false, false));
+        javafx.event.Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.TAB,
+                false, false, false, false));
+        return view.getScene().getFocusOwner();
+    }
+
     /** Tab (not requestFocus) until {@code target} has the focus, so it shows keyboard focus. Test thread. */
     private void focusByTab(FxRobot robot, Node target) {
-        for (int i = 0; i < 200 && !onFx(() -> isSameOrInside(view.getScene().getFocusOwner(), target)); i++) {
-            robot.type(KeyCode.TAB);
+        for (int i = 0; i < MAX_TABS && !onFx(() -> isSameOrInside(view.getScene().getFocusOwner(), target)); i++) {
+            onFx(this::tab);
         }
         assertTrue(onFx(() -> isSameOrInside(view.getScene().getFocusOwner(), target)), "Tab reaches " + target);
     }
