@@ -906,8 +906,7 @@ public final class WorkbenchView extends BorderPane {
         legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
                 ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
         legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
-        legend.setMinWidth(0); // wraps at larger text sizes rather than pushing the tiles out of the column
-        legend.setWrapText(true);
+        legend.setMinWidth(0); // shortened at larger text sizes rather than pushing the tiles out of the column
         HBox scaleRow = new HBox(colourBar, legend);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scale.getStyleClass().add(PresentationMode.CONTROLS);
@@ -1088,7 +1087,9 @@ public final class WorkbenchView extends BorderPane {
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED); // only at large text sizes
+        // Above Normal text the column may be wider than its room: it scrolls sideways then.
+        scroll.hbarPolicyProperty().bind(viewPreferences.textSizeProperty().map(size ->
+                size.compareTo(Themes.TextSize.NORMAL) > 0 ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER));
         scroll.getStyleClass().addAll("hn-scroll", "hn-right-scroll");
         scroll.setPrefWidth(RIGHT_WIDTH);
         scroll.setMinWidth(RIGHT_WIDTH);
