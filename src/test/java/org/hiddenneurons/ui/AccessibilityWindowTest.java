@@ -149,7 +149,8 @@ class AccessibilityWindowTest extends WindowTestBase {
     }
 
     @Test
-    void textSizeShortcutsScaleEveryLabelAndPresentationModeStillWins(FxRobot robot) {
+    void textSizeShortcutsScaleEveryLabelAndPresentationModeStillWins(FxRobot robot) throws TimeoutException {
+        waitFor(() -> firstText(view, "Hidden layer") != null); // the label's skin makes its Text on the first pulse
         Text title = onFx(() -> firstText(view, "Hidden layer"));
         assertNotNull(title, "the section title");
         double normal = onFx(() -> title.getFont().getSize());
