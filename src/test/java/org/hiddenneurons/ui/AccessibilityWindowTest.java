@@ -18,6 +18,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -27,7 +28,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.text.Text;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -150,8 +150,7 @@ class AccessibilityWindowTest extends WindowTestBase {
 
     @Test
     void textSizeShortcutsScaleEveryLabelAndPresentationModeStillWins(FxRobot robot) throws TimeoutException {
-        waitFor(() -> firstText(view, "Hidden layer") != null); // the label's skin makes its Text on the first pulse
-        Text title = onFx(() -> firstText(view, "Hidden layer"));
+        Labeled title = onFx(() -> firstLabeled(view, "Hidden layer"));
         assertNotNull(title, "the section title");
         double normal = onFx(() -> title.getFont().getSize());
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
@@ -278,20 +277,20 @@ class AccessibilityWindowTest extends WindowTestBase {
         return argb;
     }
 
-    private static Text firstText(Node node, String content) {
-        if (node instanceof Text text && content.equals(text.getText())) {
-            return text;
+    private static Labeled firstLabeled(Node node, String content) {
+        if (node instanceof Labeled labeled && content.equals(labeled.getText())) {
+            return labeled;
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                Text found = firstText(child, content);
+                Labeled found = firstLabeled(child, content);
                 if (found != null) {
                     return found;
                 }
             }
         }
         if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
-            return firstText(scroll.getContent(), content);
+            return firstLabeled(scroll.getContent(), content);
         }
         return null;
     }
