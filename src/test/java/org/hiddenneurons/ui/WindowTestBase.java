@@ -41,7 +41,6 @@ abstract class WindowTestBase {
         FxToolkit.setupFixture(() -> {
             app = new HiddenNeuronsApp(ViewPreferences.inMemory());
             app.start(stage);
-            stage.sizeToScene(); // the primary stage is shared: not the size an earlier test left it at
             model = app.model();
             view = app.view();
         });
