@@ -15,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -85,7 +86,7 @@ class MainWindowTest extends WindowTestBase {
         assertEquals(UNIT, onFx(() -> view.hiddenUnitGrid().getSelectedUnit()));
         robot.type(KeyCode.ENTER);
         assertEquals(WorkbenchView.Page.HIDDEN_UNIT, onFx(() -> view.pageProperty().get()));
-        String title = "Hidden unit " + HiddenUnitGrid.displayNumber(UNIT);
+        String title = I18n.t("pages.dossier.unit.title", HiddenUnitGrid.displayNumber(UNIT));
         waitFor(() -> visibleLabelWithText(view.unitDossierView(), title));
     }
 
