@@ -190,7 +190,9 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
     private final Stage stage;
-    private final ObjectProperty<Themes.Theme> theme = new SimpleObjectProperty<>(Themes.DEFAULT_THEME);
+    /** Theme, weight colours and text size, remembered between runs; {@link #theme} is its theme. */
+    private final ViewPreferences viewPreferences;
+    private final ObjectProperty<Themes.Theme> theme;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WORKBENCH);
     /** True while anything shows the dossier's analysis (its pages, an experiment, a unit ordering). */
     private final BooleanProperty dossierLive = new SimpleBooleanProperty();
@@ -234,6 +236,14 @@ public final class WorkbenchView extends BorderPane {
 
     /** @param drawings where "My drawings" keeps the user's drawings */
     public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage, UserDrawings drawings) {
+        this(model, adapter, stage, drawings, ViewPreferences.inMemory());
+    }
+
+    /** @param viewPreferences theme, colours and text size ({@link ViewPreferences#user()} in the app) */
+    public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage, UserDrawings drawings,
+            ViewPreferences viewPreferences) {
+        this.viewPreferences = viewPreferences;
+        this.theme = viewPreferences.themeProperty();
         this.model = model;
         this.adapter = adapter;
         this.stage = stage;
@@ -282,8 +292,7 @@ public final class WorkbenchView extends BorderPane {
 
     /** Installs the theme, presentation mode and the scene-wide keyboard shortcuts; call once the view is in its scene. */
     public void install(Scene scene) {
-        Themes.apply(scene, theme.get());
-        theme.addListener((o, old, now) -> Themes.apply(scene, now));
+        viewPreferences.applyTo(scene);
         presentation = PresentationMode.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.heightProperty().addListener((o, old, now) -> sizePad(now.doubleValue()));
@@ -292,6 +301,11 @@ public final class WorkbenchView extends BorderPane {
 
     public ObjectProperty<Themes.Theme> themeProperty() {
         return theme;
+    }
+
+    /** Theme, weight colours and text size; its palette is the one every weight picture uses (PNG exports too). */
+    public ViewPreferences viewPreferences() {
+        return viewPreferences;
     }
 
     /** The page shown; set it to switch pages. */
@@ -568,6 +582,10 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         if (event.isShortcutDown()) {
+            if (Accessibility.handleTextSizeShortcut(event, viewPreferences.textSizeProperty())) {
+                event.consume();
+                return;
+            }
             Page target = pageFor(code);
             if (target != null) {
                 page.set(target);
@@ -598,6 +616,10 @@ public final class WorkbenchView extends BorderPane {
         }
         int unit = grid.getSelectedUnit();
         Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (code == KeyCode.ENTER && Accessibility.activateFocused(focused)) {
+            event.consume(); // Enter presses the focused control (Space stays train / pause)
+            return;
+        }
         switch (code) {
             case SPACE -> model.toggleTraining();
             case S -> model.step();
@@ -646,6 +668,8 @@ public final class WorkbenchView extends BorderPane {
             "E   explain the prediction          L   compare with logistic regression",
             "Backprop page:  → / ←  next / previous step,  Home / End  first / last",
             "F5   presentation mode (projector)          F11   full screen          F1   this list",
+            "Tab / Shift+Tab   move between controls          Enter   press the focused control",
+            "Ctrl+Plus / Ctrl+Minus / Ctrl+0   larger / smaller / normal text",
             "Ctrl+O   open a model          Ctrl+S   save the model");
 
     private void showKeys() {
@@ -695,7 +719,6 @@ public final class WorkbenchView extends BorderPane {
             tab.setId("page-" + each.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             tab.setUserData(each);
             tab.setTooltip(new Tooltip(each.description() + " (" + each.shortcut() + ")"));
-            tab.setFocusTraversable(false);
             tab.setMinWidth(Region.USE_PREF_SIZE);
             tabs.add(tab);
         }
@@ -720,7 +743,6 @@ public final class WorkbenchView extends BorderPane {
         dark.setSelected(theme.get() == Themes.Theme.DARK);
         dark.selectedProperty().addListener((o, old, now) -> theme.set(now ? Themes.Theme.DARK : Themes.Theme.LIGHT));
         theme.addListener((o, old, now) -> dark.setSelected(now == Themes.Theme.DARK));
-        dark.setFocusTraversable(false);
         dark.setMinWidth(Region.USE_PREF_SIZE);
         menus.addFileActions(
                 AppMenus.item("Open model…", "Shortcut+O", this::openModel),
@@ -732,6 +754,9 @@ public final class WorkbenchView extends BorderPane {
                 AppMenus.item("Presentation mode", "F5", () -> presentation.toggle()),
                 AppMenus.item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
                 AppMenus.item("Keyboard shortcuts", "F1", this::showKeys));
+        menus.addViewGroup(
+                Accessibility.coloursMenu(viewPreferences.coloursProperty()),
+                Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
         HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), keys, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
@@ -769,6 +794,7 @@ public final class WorkbenchView extends BorderPane {
         pad.setMaxSize(DRAWING_SIZE, DRAWING_SIZE);
         pad.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         pad.setId(DRAWING_PAD_ID);
+        pad.setFocusTraversable(true); // a stop for Tab, with a ring (components.css); C / Ctrl+Z act on it
         pad.drawingProperty().addListener((o, old, drawing) -> {
             if (drawing.empty()) {
                 model.clearDrawing();
@@ -862,8 +888,8 @@ public final class WorkbenchView extends BorderPane {
     private Node hiddenLayerColumn() {
         grid.setId(HIDDEN_GRID_ID);
         grid.scaleProperty().bind(model.weightScaleProperty());
-        grid.paletteProperty().bind(theme.map(Themes.Theme::palette));
-        outputWeights.paletteProperty().bind(theme.map(Themes.Theme::palette));
+        grid.paletteProperty().bind(viewPreferences.paletteProperty()); // every other view follows the grid's
+        outputWeights.paletteProperty().bind(viewPreferences.paletteProperty());
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
         model.networkProperty().addListener((o, old, now) -> showNetwork(now));
         model.forwardPassProperty().addListener((o, old, now) -> {
@@ -907,7 +933,7 @@ public final class WorkbenchView extends BorderPane {
         legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
                 ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
         legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
-        legend.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinWidth(0); // shortened at larger text sizes rather than pushing the tiles out of the column
         HBox scaleRow = new HBox(colourBar, legend);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scale.getStyleClass().add(PresentationMode.CONTROLS);
@@ -1088,7 +1114,9 @@ public final class WorkbenchView extends BorderPane {
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Above Normal text the column may be wider than its room: it scrolls sideways then.
+        scroll.hbarPolicyProperty().bind(viewPreferences.textSizeProperty().map(size ->
+                size.compareTo(Themes.TextSize.NORMAL) > 0 ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER));
         scroll.getStyleClass().addAll("hn-scroll", "hn-right-scroll");
         scroll.setPrefWidth(RIGHT_WIDTH);
         scroll.setMinWidth(RIGHT_WIDTH);
