@@ -36,10 +36,18 @@ class DrawingPadTest {
     @Start
     void start(Stage stage) {
         pad = new DrawingPad();
+        // The pad at exactly its raster size: pad coordinates are raster pixels in these tests.
+        pad.setMinSize(DrawingPad.DEFAULT_SIZE, DrawingPad.DEFAULT_SIZE);
+        pad.setMaxSize(DrawingPad.DEFAULT_SIZE, DrawingPad.DEFAULT_SIZE);
+        // TestFX reuses one stage for every test class; a window test before this one may have set
+        // the app's minimum window size, which would otherwise stretch the pad.
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         StackPane root = new StackPane(pad);
         Scene scene = new Scene(root, DrawingPad.DEFAULT_SIZE, DrawingPad.DEFAULT_SIZE);
         Styles.install(scene);
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
     }
 
