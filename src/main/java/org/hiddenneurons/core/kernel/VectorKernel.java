@@ -91,7 +91,7 @@ final class VectorKernel implements MatrixKernel {
                     return true;
                 }
                 if (WARM_UP_STARTED.compareAndSet(false, true)) {
-                    Thread thread = new Thread(VectorKernel::warmUp, "vector-kernel-warm-up");
+                    Thread thread = new Thread(VectorKernel::warmUpTiles, "vector-kernel-warm-up");
                     thread.setDaemon(true);
                     thread.start();
                 }
@@ -99,7 +99,18 @@ final class VectorKernel implements MatrixKernel {
         }
     }
 
-    private static void warmUp() {
+    /**
+     * Runs the vector tiles' warm-up on this thread unless it has started elsewhere (then returns
+     * at once); afterwards {@link Tiles#AUTO} kernels use the vector tiles.
+     */
+    @Override
+    public void warmUp() {
+        if (WARM_UP_STARTED.compareAndSet(false, true)) {
+            warmUpTiles();
+        }
+    }
+
+    private static void warmUpTiles() {
         try {
             int inputs = WARM_UP_INPUTS;
             int stride = inputs + 1;
