@@ -18,7 +18,7 @@ import org.hiddenneurons.train.TrainingConfig;
  * The jar's entry point: no argument starts the window, any argument runs the headless CLI.
  * A plain class (not an Application) so that JavaFX can live on the classpath of a fat jar.
  *
- * <p>Training is about twice as fast with the Vector API kernel, whose incubator module
+ * <p>Mini-batches train over twice as fast with the Vector API kernel (BENCHMARKS.md), whose incubator module
  * {@value Kernels#VECTOR_MODULE} a jar's manifest cannot enable. So when this JVM lacks the module
  * but its runtime has it, {@link #main} runs the program once more in a child JVM started with
  * {@code --add-modules=}{@value Kernels#VECTOR_MODULE}: the same {@code java}, JVM options, class
