@@ -31,6 +31,10 @@ public final class Launcher {
 
     /** System property: {@code false} turns the relaunch with the Vector API module off. */
     public static final String RELAUNCH_PROPERTY = "hiddenneurons.relaunch";
+    /** System property the parent gives its child: the parent's pid, so the child ends when the parent does. */
+    static final String PARENT_PROPERTY = "hiddenneurons.relaunch.parent";
+    /** Exit code of a child whose parent has gone (as if stopped by SIGTERM). */
+    static final int ORPHAN_EXIT = 143;
 
     private Launcher() {
     }
@@ -40,6 +44,7 @@ public final class Launcher {
         if (childExit.isPresent()) {
             System.exit(childExit.getAsInt());
         }
+        exitWhenParentEnds();
         // Both the window and the CLI train the default network: let the JIT compile the training
         // code on a background thread while the rest starts up and loads data.
         TrainingConfig defaults = TrainingConfig.defaults();
@@ -129,11 +134,30 @@ public final class Launcher {
         }
         command.add("--add-modules=" + Kernels.VECTOR_MODULE);
         command.add("-D" + RELAUNCH_PROPERTY + "=false");
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    /**
+     * In a relaunched child: exits when the parent process ends, e.g. killed with SIGKILL (which
+     * runs no shutdown hook to stop the child), so no orphan keeps training or holds the window.
+     */
+    static void exitWhenParentEnds() {
+        String parent = System.getProperty(PARENT_PROPERTY);
+        if (parent == null) {
+            return;
+        }
+        try {
+            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
+                    handle -> handle.onExit().thenRun(() -> Runtime.getRuntime().exit(ORPHAN_EXIT)),
+                    () -> Runtime.getRuntime().exit(ORPHAN_EXIT));
+        } catch (NumberFormatException | UnsupportedOperationException e) {
+            // Not a pid or no process API: nothing to watch.
+        }
     }
 
     /** The {@code java} launcher of this JVM. */
