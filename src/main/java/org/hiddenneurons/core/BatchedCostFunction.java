@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
 
@@ -112,12 +114,14 @@ public final class BatchedCostFunction implements CostFunction {
             labels[i] = i % spec.outputSize();
         }
         Gradients gradients = new Gradients(spec);
+        // With a cancellation check, as the trainer calls it, so the JIT sees the same paths.
+        BooleanSupplier neverCancelled = () -> false;
         for (int i = 0; i < WARM_UP_BATCHES; i++) {
-            costFunction.evaluate(network, inputs, labels, batchSize, 1.0, gradients);
+            costFunction.evaluate(network, inputs, labels, batchSize, 1.0, gradients, neverCancelled);
         }
         double[] outputs = new double[WARM_UP_EVALUATION_ROWS * spec.outputSize()];
         for (int i = 0; i < WARM_UP_EVALUATIONS; i++) {
-            costFunction.evaluate(network, inputs, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs);
+            costFunction.evaluate(network, inputs, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
         }
     }
 
@@ -136,7 +140,31 @@ public final class BatchedCostFunction implements CostFunction {
 
     @Override
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out) {
-        return run(network, inputs, labels, count, lambda, out, null);
+        return run(network, inputs, labels, count, lambda, out, null, null);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients)}, checking
+     * {@code cancelled} before each block of examples (on every part's thread).
+     *
+     * @throws CancellationException once {@code cancelled} returns true; {@code out} is then undefined
+     */
+    @Override
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out,
+                           BooleanSupplier cancelled) {
+        return run(network, inputs, labels, count, lambda, out, null, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients, double[])}, checking
+     * {@code cancelled} before each block of examples.
+     *
+     * @throws CancellationException once {@code cancelled} returns true; {@code outputs} is then undefined
+     */
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
+                           Gradients out, double[] outputs, BooleanSupplier cancelled) {
+        checkOutputs(network, count, outputs);
+        return run(network, inputs, labels, count, lambda, out, outputs, cancelled);
     }
 
     /**
@@ -147,7 +175,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs, labels, count, lambda, out, outputs);
+        return run(network, inputs, labels, count, lambda, out, outputs, null);
     }
 
     /**
@@ -159,7 +187,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double[] forwardAll(Network network, double[] inputs, int count) {
         double[] outputs = new double[count * network.spec().outputSize()];
         if (count > 0) {
-            run(network, inputs, null, count, 0.0, null, outputs);
+            run(network, inputs, null, count, 0.0, null, outputs, null);
         }
         return outputs;
     }
@@ -173,7 +201,7 @@ public final class BatchedCostFunction implements CostFunction {
     }
 
     private double run(Network network, double[] inputs, int[] labels, int count, double lambda,
-                       Gradients out, double[] outputs) {
+                       Gradients out, double[] outputs, BooleanSupplier cancelled) {
         NetworkSpec spec = network.spec();
         validate(spec, inputs, labels, count, lambda, out);
         int inputSize = spec.inputSize();
@@ -197,6 +225,7 @@ public final class BatchedCostFunction implements CostFunction {
             boolean own = part == 0 || out == null;
             tasks[part] = new Task(kernel, network, inputs, labels, outputs, from, to, out != null,
                     own ? grad1 : new double[grad1.length], own ? grad2 : new double[grad2.length]);
+            tasks[part].cancelled = cancelled;
         }
         runAll(tasks);
         double dataCost = 0.0;
@@ -312,6 +341,8 @@ public final class BatchedCostFunction implements CostFunction {
         final double[] grad1;
         final double[] grad2;
         double dataCost;
+        /** Checked before each block; null = never cancelled. */
+        BooleanSupplier cancelled;
 
         Task(MatrixKernel kernel, Network network, double[] inputs, int[] labels, double[] outputs,
              int from, int to, boolean gradient, double[] grad1, double[] grad2) {
@@ -356,6 +387,9 @@ public final class BatchedCostFunction implements CostFunction {
             }
             double cost = 0.0;
             for (int start = from; start < to; start += blockRows) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    throw new CancellationException("cost evaluation cancelled");
+                }
                 int rows = Math.min(blockRows, to - start);
                 // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
                 kernel.forward(inputs, start, rows, inputSize, theta1, hidden, z2);
