@@ -19,8 +19,9 @@ import org.hiddenneurons.train.TrainingConfig;
  * A plain class (not an Application) so that JavaFX can live on the classpath of a fat jar.
  *
  * <p>Mini-batches train over twice as fast with the Vector API kernel (BENCHMARKS.md), whose incubator module
- * {@value Kernels#VECTOR_MODULE} a jar's manifest cannot enable. So when this JVM lacks the module
- * but its runtime has it, {@link #main} runs the program once more in a child JVM started with
+ * {@value Kernels#VECTOR_MODULE} a jar's manifest cannot enable. So when the program is about to
+ * train (the window, or the {@code train} command) and this JVM lacks the module but its runtime
+ * has it, {@link #main} runs the program once more in a child JVM started with
  * {@code --add-modules=}{@value Kernels#VECTOR_MODULE}: the same {@code java}, JVM options, class
  * path and arguments, the same standard streams, and this process exits with the child's code.
  * The child is started with {@code -D}{@value #RELAUNCH_PROPERTY}{@code =false}, which is also how a
@@ -35,14 +36,18 @@ public final class Launcher {
     static final String PARENT_PROPERTY = "hiddenneurons.relaunch.parent";
     /** Exit code of a child whose parent has gone (as if stopped by SIGTERM). */
     static final int ORPHAN_EXIT = 143;
+    /** The CLI command that trains (see {@link #trains}). */
+    static final String TRAIN_COMMAND = "train";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        OptionalInt childExit = relaunchWithVectorModule(Launcher.class.getName(), args);
-        if (childExit.isPresent()) {
-            System.exit(childExit.getAsInt());
+        if (trains(args)) {
+            OptionalInt childExit = relaunchWithVectorModule(Launcher.class.getName(), args);
+            if (childExit.isPresent()) {
+                System.exit(childExit.getAsInt());
+            }
         }
         exitWhenParentEnds();
         // Both the window and the CLI train the default network: let the JIT compile the training
@@ -55,6 +60,14 @@ public final class Launcher {
         } else {
             System.exit(org.hiddenneurons.cli.Cli.run(args));
         }
+    }
+
+    /**
+     * Whether these arguments start something that trains — the window (no arguments) or the
+     * {@code train} command — and so is worth a second JVM start; the other commands run in place.
+     */
+    static boolean trains(String[] args) {
+        return args.length == 0 || args[0].equals(TRAIN_COMMAND);
     }
 
     /**

@@ -37,6 +37,14 @@ class LauncherRelaunchTest {
     }
 
     @Test
+    void onlyTheWindowAndTheTrainCommandRelaunch() {
+        assertTrue(Launcher.trains(new String[0]));
+        assertTrue(Launcher.trains(new String[] {"train", "--seed", "1", "--out", "m.json"}));
+        assertFalse(Launcher.trains(new String[] {"predict", "--model", "m.json"}));
+        assertFalse(Launcher.trains(new String[] {"--help"}));
+    }
+
+    @Test
     void relaunchCanBeTurnedOff() throws Exception {
         Outcome outcome = probe(List.of("-D" + Launcher.RELAUNCH_PROPERTY + "=false"), "0");
         assertEquals(0, outcome.exit());
