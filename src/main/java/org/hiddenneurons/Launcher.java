@@ -1,19 +1,183 @@
 package org.hiddenneurons;
 
+import java.io.IOException;
+import java.lang.module.ModuleFinder;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.hiddenneurons.core.BatchedCostFunction;
+import org.hiddenneurons.core.kernel.Kernels;
+import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.train.TrainingConfig;
+
 /**
  * The jar's entry point: no argument starts the window, any argument runs the headless CLI.
  * A plain class (not an Application) so that JavaFX can live on the classpath of a fat jar.
+ *
+ * <p>Mini-batches train over twice as fast with the Vector API kernel (BENCHMARKS.md), whose incubator module
+ * {@value Kernels#VECTOR_MODULE} a jar's manifest cannot enable. So when the program is about to
+ * train (the window, or the {@code train} command) and this JVM lacks the module but its runtime
+ * has it, {@link #main} runs the program once more in a child JVM started with
+ * {@code --add-modules=}{@value Kernels#VECTOR_MODULE}: the same {@code java}, JVM options, class
+ * path and arguments, the same standard streams, and this process exits with the child's code.
+ * The child is started with {@code -D}{@value #RELAUNCH_PROPERTY}{@code =false}, which is also how a
+ * user opts out ({@code java -Dhiddenneurons.relaunch=false -jar …}: plain kernel, one JVM). If the
+ * child cannot be started, the program runs in this JVM with the plain kernel.
  */
 public final class Launcher {
+
+    /** System property: {@code false} turns the relaunch with the Vector API module off. */
+    public static final String RELAUNCH_PROPERTY = "hiddenneurons.relaunch";
+    /** System property the parent gives its child: the parent's pid, so the child ends when the parent does. */
+    static final String PARENT_PROPERTY = "hiddenneurons.relaunch.parent";
+    /** Exit code of a child whose parent has gone (as if stopped by SIGTERM). */
+    static final int ORPHAN_EXIT = 143;
+    /** The CLI command that trains (see {@link #trains}). */
+    static final String TRAIN_COMMAND = "train";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (trains(args)) {
+            OptionalInt childExit = relaunchWithVectorModule(Launcher.class.getName(), args);
+            if (childExit.isPresent()) {
+                System.exit(childExit.getAsInt());
+            }
+        }
+        exitWhenParentEnds();
+        // Both the window and the CLI train the default network: let the JIT compile the training
+        // code on a background thread while the rest starts up and loads data.
+        TrainingConfig defaults = TrainingConfig.defaults();
+        BatchedCostFunction.startWarmUp(defaults.spec(DigitsImage.CELL, DigitsImage.CELL, DigitsImage.CLASS_COUNT),
+                defaults.batchSize());
         if (args.length == 0) {
             org.hiddenneurons.ui.HiddenNeuronsApp.main(args);
         } else {
             System.exit(org.hiddenneurons.cli.Cli.run(args));
         }
+    }
+
+    /**
+     * Whether these arguments start something that trains — the window (no arguments) or the
+     * {@code train} command — and so is worth a second JVM start; the other commands run in place.
+     */
+    static boolean trains(String[] args) {
+        return args.length == 0 || args[0].equals(TRAIN_COMMAND);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a child JVM that has the Vector API module, and
+     * waits for it — if this JVM lacks the module, the runtime has it, and the relaunch is not
+     * turned off (see the class comment).
+     *
+     * @return the child's exit code, or empty if no child ran (the caller then carries on itself)
+     */
+    static OptionalInt relaunchWithVectorModule(String mainClass, String[] args) {
+        Optional<List<String>> command = relaunchCommand(mainClass, args);
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+            // Their options are already among this JVM's options, which the command repeats.
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            child = builder.start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        // If this JVM is stopped (e.g. SIGTERM), the child goes too.
+        Thread killChild = new Thread(child::destroy, "relaunch-child-stopper");
+        Runtime.getRuntime().addShutdownHook(killChild);
+        boolean interrupted = false;
+        int exit;
+        while (true) {
+            try {
+                exit = child.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killChild);
+        } catch (IllegalStateException e) {
+            // Already shutting down.
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return OptionalInt.of(exit);
+    }
+
+    /** The child JVM's command line, or empty when no relaunch should (or can) happen. */
+    static Optional<List<String>> relaunchCommand(String mainClass, String[] args) {
+        if ("false".equalsIgnoreCase(System.getProperty(RELAUNCH_PROPERTY))
+                || ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isPresent()
+                || ModuleFinder.ofSystem().find(Kernels.VECTOR_MODULE).isEmpty()
+                || System.getProperty("jdk.module.main") != null) {
+            return Optional.empty();
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        Optional<Path> java = javaExecutable();
+        if (classPath.isEmpty() || java.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> jvmOptions;
+        try {
+            jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // no java.management: cannot repeat the JVM options faithfully
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get().toString());
+        for (String option : jvmOptions) {
+            // A debugger or profiling agent is attached to this JVM: do not start a second one.
+            if (option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
+                    || option.startsWith("-Xrunjdwp") || option.startsWith("-XX:StartFlightRecording")) {
+                return Optional.empty();
+            }
+            command.add(option);
+        }
+        command.add("--add-modules=" + Kernels.VECTOR_MODULE);
+        command.add("-D" + RELAUNCH_PROPERTY + "=false");
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /**
+     * In a relaunched child: exits when the parent process ends, e.g. killed with SIGKILL (which
+     * runs no shutdown hook to stop the child), so no orphan keeps training or holds the window.
+     */
+    static void exitWhenParentEnds() {
+        String parent = System.getProperty(PARENT_PROPERTY);
+        if (parent == null) {
+            return;
+        }
+        try {
+            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
+                    handle -> handle.onExit().thenRun(() -> Runtime.getRuntime().exit(ORPHAN_EXIT)),
+                    () -> Runtime.getRuntime().exit(ORPHAN_EXIT));
+        } catch (NumberFormatException | UnsupportedOperationException e) {
+            // Not a pid or no process API: nothing to watch.
+        }
+    }
+
+    /** The {@code java} launcher of this JVM. */
+    private static Optional<Path> javaExecutable() {
+        Optional<Path> running = ProcessHandle.current().info().command().map(Path::of)
+                .filter(path -> path.getFileName().toString().startsWith("java"));
+        Path candidate = running.orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+        return Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 }

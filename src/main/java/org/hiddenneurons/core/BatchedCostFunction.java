@@ -3,11 +3,13 @@ package org.hiddenneurons.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.kernel.Kernels;
@@ -44,6 +46,13 @@ public final class BatchedCostFunction implements CostFunction {
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
 
+    /** Mini-batch evaluations (J and gradients) the background warm-up runs, see {@link #startWarmUp}. */
+    static final int WARM_UP_BATCHES = 150;
+    /** Forward-only evaluations of {@link #WARM_UP_EVALUATION_ROWS} examples the warm-up runs. */
+    static final int WARM_UP_EVALUATIONS = 4;
+    static final int WARM_UP_EVALUATION_ROWS = 1000;
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+
     private final MatrixKernel kernel;
     private final int threads;
 
@@ -65,6 +74,55 @@ public final class BatchedCostFunction implements CostFunction {
     /** The fastest kernel on this JVM, with one thread per available processor. */
     public static BatchedCostFunction fastest() {
         return FASTEST;
+    }
+
+    /**
+     * Starts, once per JVM, a daemon thread that runs {@link #fastest()} on synthetic data of the
+     * given shape — the kernel's own {@link MatrixKernel#warmUp()}, then {@link #WARM_UP_BATCHES}
+     * mini-batches with gradients and {@link #WARM_UP_EVALUATIONS} forward passes over
+     * {@link #WARM_UP_EVALUATION_ROWS} examples — so that the JIT has compiled the hot code by the
+     * time a real run needs it (call it before loading data). Its data and buffers are its own,
+     * so no result of any other call changes; later calls return at once.
+     *
+     * @param spec      the network shape to expect
+     * @param batchSize the mini-batch size to expect (≥ 1)
+     */
+    public static void startWarmUp(NetworkSpec spec, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (!WARM_UP_STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> warmUp(spec, batchSize), "cost-function-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void warmUp(NetworkSpec spec, int batchSize) {
+        BatchedCostFunction costFunction = fastest();
+        costFunction.kernel().warmUp();
+        Random random = new Random(0);
+        Network network = Initializer.UNIFORM.initialize(spec, random);
+        int rows = Math.max(batchSize, WARM_UP_EVALUATION_ROWS);
+        double[] inputs = new double[rows * spec.inputSize()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = random.nextDouble();
+        }
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = i % spec.outputSize();
+        }
+        Gradients gradients = new Gradients(spec);
+        // With a cancellation check, as the trainer calls it, so the JIT sees the same paths.
+        BooleanSupplier neverCancelled = () -> false;
+        for (int i = 0; i < WARM_UP_BATCHES; i++) {
+            costFunction.evaluate(network, inputs, labels, batchSize, 1.0, gradients, neverCancelled);
+        }
+        double[] outputs = new double[WARM_UP_EVALUATION_ROWS * spec.outputSize()];
+        for (int i = 0; i < WARM_UP_EVALUATIONS; i++) {
+            costFunction.evaluate(network, inputs, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
+        }
     }
 
     public MatrixKernel kernel() {

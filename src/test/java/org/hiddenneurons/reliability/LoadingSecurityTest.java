@@ -41,6 +41,14 @@ class LoadingSecurityTest {
             + "|Class\\.forName\\((?![A-Z][A-Z0-9_]*\\))|URLClassLoader|defineClass|Runtime\\.getRuntime\\(\\)\\.exec|ProcessBuilder"
             + "|implements\\s+[\\w\\s,.]*Serializable");
 
+    /**
+     * The one source allowed to start a process: {@code org.hiddenneurons.Launcher} relaunches the
+     * program in a child JVM with the Vector API module. Its command is this JVM's own launcher,
+     * options, class path and arguments — nothing read from a file. Only {@code ProcessBuilder}
+     * is exempt there; every other pattern still applies.
+     */
+    static final Path PROCESS_LAUNCHER = MAIN_SOURCES.resolve(Path.of("org", "hiddenneurons", "Launcher.java"));
+
     @TempDir
     Path dir;
 
@@ -54,7 +62,8 @@ class LoadingSecurityTest {
                 scanned++;
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
-                    if (CODE_EXECUTING_API.matcher(lines.get(i)).find()) {
+                    String line = file.equals(PROCESS_LAUNCHER) ? lines.get(i).replace("ProcessBuilder", "") : lines.get(i);
+                    if (CODE_EXECUTING_API.matcher(line).find()) {
                         found.add(file + ":" + (i + 1) + ": " + lines.get(i).trim());
                     }
                 }

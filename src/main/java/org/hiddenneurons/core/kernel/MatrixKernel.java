@@ -54,4 +54,12 @@ public interface MatrixKernel {
      * @param a modified (may be z itself)
      */
     void activate(Activation g, double[] z, double[] a, int length);
+
+    /**
+     * Prepares this kernel's fast path on the calling thread (e.g. runs JIT-sensitive code on dummy
+     * data), so that later calls on any thread are fast sooner. Never changes any result. The
+     * default does nothing; a kernel may return at once if another thread already does it.
+     */
+    default void warmUp() {
+    }
 }

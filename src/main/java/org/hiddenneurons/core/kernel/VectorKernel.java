@@ -16,7 +16,8 @@ import org.hiddenneurons.core.Activation;
  * <p>Forward: a 4-example × 2-unit register tile of lane-wise accumulators over the pixels, one
  * in-order lane sum per dot product. Gradient: a 2-unit × 4-vector tile of G held in registers
  * while the examples stream past (the outer-product order), so G is loaded and stored once per
- * block of examples. Small products, remainder units and rows, and the activations run in
+ * block of examples. An odd last unit (the 25th of 25) gets 1-unit tiles (4 examples × 1 unit;
+ * 1 unit × 8 vectors). Small products, remainder rows and the activations run in
  * {@link PlainKernel} (see {@link #MIN_VECTOR_INPUTS}).
  */
 final class VectorKernel implements MatrixKernel {
@@ -38,7 +39,7 @@ final class VectorKernel implements MatrixKernel {
      * Products over fewer inputs than this (the 25 → 10 layer and its backward pass) run in
      * {@link PlainKernel}: they are a few percent of the work, and every method that uses vectors
      * runs ~100× slower until C2 has compiled it, so fewer vector methods means a shorter warm-up
-     * (first 40 mini-batches of 100, load ~4: ~2 s → ~1.2 s; BENCHMARKS.md). Remainder units and rows
+     * (first 40 mini-batches of 100, load ~4: ~2 s → ~1.2 s; BENCHMARKS.md). Remainder rows
      * of the large products use the plain loops for the same reason.
      */
     static final int MIN_VECTOR_INPUTS = 64;
@@ -91,7 +92,7 @@ final class VectorKernel implements MatrixKernel {
                     return true;
                 }
                 if (WARM_UP_STARTED.compareAndSet(false, true)) {
-                    Thread thread = new Thread(VectorKernel::warmUp, "vector-kernel-warm-up");
+                    Thread thread = new Thread(VectorKernel::warmUpTiles, "vector-kernel-warm-up");
                     thread.setDaemon(true);
                     thread.start();
                 }
@@ -99,7 +100,18 @@ final class VectorKernel implements MatrixKernel {
         }
     }
 
-    private static void warmUp() {
+    /**
+     * Runs the vector tiles' warm-up on this thread unless it has started elsewhere (then returns
+     * at once); afterwards {@link Tiles#AUTO} kernels use the vector tiles.
+     */
+    @Override
+    public void warmUp() {
+        if (WARM_UP_STARTED.compareAndSet(false, true)) {
+            warmUpTiles();
+        }
+    }
+
+    private static void warmUpTiles() {
         try {
             int inputs = WARM_UP_INPUTS;
             int stride = inputs + 1;
@@ -121,6 +133,14 @@ final class VectorKernel implements MatrixKernel {
                 }
                 for (int p = wideEnd; p + LANES <= inputs; p += LANES) {
                     gradientColumn(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
+                }
+                forwardTileOne(x, 0, inputs, theta, 1, z, 0, 2);
+                int wideOneEnd = inputs - inputs % (2 * GRADIENT_WIDTH);
+                for (int p = 0; p < wideOneEnd; p += 2 * GRADIENT_WIDTH) {
+                    gradientTileOne(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p);
+                }
+                for (int p = wideOneEnd; p + LANES <= inputs; p += LANES) {
+                    gradientColumnOne(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p);
                 }
                 Arrays.fill(gradient, 0.0);
             }
@@ -185,12 +205,15 @@ final class VectorKernel implements MatrixKernel {
                 if (vectors) {
                     forwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden);
                 } else {
-                    scalarForwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden);
+                    scalarForwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden, 2);
                 }
             }
-            for (; j < hidden; j++) {
-                for (int q = 0; q < 4; q++) {
-                    z[(r + q) * hidden + j] = PlainKernel.dot(x, x0 + q * inputs, theta, j * stride, inputs);
+            if (j < hidden) {
+                // The odd unit out (e.g. the 25th): a 4-example × 1-unit tile, not scalar dot products.
+                if (vectors) {
+                    forwardTileOne(x, x0, inputs, theta, j * stride + 1, z, r * hidden + j, hidden);
+                } else {
+                    scalarForwardTile(x, x0, inputs, theta, j * stride + 1, stride, z, r * hidden + j, hidden, 1);
                 }
             }
         }
@@ -263,6 +286,38 @@ final class VectorKernel implements MatrixKernel {
         z[zr + 3 * hidden + 1] = bias1 + t31;
     }
 
+    /** A 4-example × 1-unit tile of {@link #forward}, arguments as {@link #forwardTile} (unit 0 only). */
+    private static void forwardTileOne(double[] x, int x0, int inputs, double[] theta, int w0,
+                                       double[] z, int zr, int hidden) {
+        int x1 = x0 + inputs;
+        int x2 = x1 + inputs;
+        int x3 = x2 + inputs;
+        int vectorEnd = SPECIES.loopBound(inputs);
+        DoubleVector s0 = DoubleVector.zero(SPECIES), s1 = DoubleVector.zero(SPECIES);
+        DoubleVector s2 = DoubleVector.zero(SPECIES), s3 = DoubleVector.zero(SPECIES);
+        int p = 0;
+        for (; p < vectorEnd; p += LANES) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, theta, w0 + p);
+            s0 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x0 + p), a, s0);
+            s1 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x1 + p), a, s1);
+            s2 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x2 + p), a, s2);
+            s3 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x3 + p), a, s3);
+        }
+        double t0 = sumLanes(s0), t1 = sumLanes(s1), t2 = sumLanes(s2), t3 = sumLanes(s3);
+        for (; p < inputs; p++) {
+            double a = theta[w0 + p];
+            t0 += x[x0 + p] * a;
+            t1 += x[x1 + p] * a;
+            t2 += x[x2 + p] * a;
+            t3 += x[x3 + p] * a;
+        }
+        double bias = theta[w0 - 1];
+        z[zr] = bias + t0;
+        z[zr + hidden] = bias + t1;
+        z[zr + 2 * hidden] = bias + t2;
+        z[zr + 3 * hidden] = bias + t3;
+    }
+
     @Override
     public void accumulateGradient(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
                                    double[] gradient) {
@@ -288,7 +343,7 @@ final class VectorKernel implements MatrixKernel {
                     gradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
                 } else {
                     scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
-                            stride, GRADIENT_WIDTH);
+                            stride, GRADIENT_WIDTH, 2);
                 }
             }
             for (; p < vectorEnd; p += LANES) {
@@ -296,13 +351,42 @@ final class VectorKernel implements MatrixKernel {
                     gradientColumn(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
                 } else {
                     scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
-                            stride, LANES);
+                            stride, LANES, 2);
                 }
             }
             PlainKernel.accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
         }
-        for (; j < hidden; j++) {
-            PlainKernel.accumulateUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j);
+        if (j < hidden) {
+            // The odd unit out: 1-unit tiles of twice the width, so as many sums stay in flight.
+            int g0 = j * stride;
+            for (int r = 0; r < rows; r++) {
+                gradient[g0] += delta[r * hidden + j];
+            }
+            int wideOneEnd = inputs - inputs % (2 * GRADIENT_WIDTH);
+            int p = 0;
+            for (; p < wideOneEnd; p += 2 * GRADIENT_WIDTH) {
+                if (vectors) {
+                    gradientTileOne(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p);
+                } else {
+                    scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
+                            stride, 2 * GRADIENT_WIDTH, 1);
+                }
+            }
+            for (; p < vectorEnd; p += LANES) {
+                if (vectors) {
+                    gradientColumnOne(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p);
+                } else {
+                    scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
+                            stride, LANES, 1);
+                }
+            }
+            for (; p < inputs; p++) {
+                double a = gradient[g0 + 1 + p];
+                for (int r = 0; r < rows; r++) {
+                    a += delta[r * hidden + j] * x[(firstRow + r) * inputs + p];
+                }
+                gradient[g0 + 1 + p] = a;
+            }
         }
     }
 
@@ -364,16 +448,61 @@ final class VectorKernel implements MatrixKernel {
     }
 
     /**
-     * {@link #forwardTile} in scalar code, with the same bits: lane l of each vector accumulator is
+     * A 1-unit × 2·{@link #GRADIENT_VECTORS}-vector tile of {@link #accumulateGradient} for the
+     * odd unit out, arguments as {@link #gradientTile} (no second unit).
+     */
+    private static void gradientTileOne(double[] x, int xr, int rows, int inputs, double[] delta, int dr, int hidden,
+                                        double[] gradient, int a) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, gradient, a + 2 * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, gradient, a + 3 * LANES);
+        DoubleVector a4 = DoubleVector.fromArray(SPECIES, gradient, a + 4 * LANES);
+        DoubleVector a5 = DoubleVector.fromArray(SPECIES, gradient, a + 5 * LANES);
+        DoubleVector a6 = DoubleVector.fromArray(SPECIES, gradient, a + 6 * LANES);
+        DoubleVector a7 = DoubleVector.fromArray(SPECIES, gradient, a + 7 * LANES);
+        for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+            DoubleVector d = DoubleVector.broadcast(SPECIES, delta[dr]);
+            a0 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr), a0);
+            a1 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + LANES), a1);
+            a2 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES), a2);
+            a3 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES), a3);
+            a4 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 4 * LANES), a4);
+            a5 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 5 * LANES), a5);
+            a6 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 6 * LANES), a6);
+            a7 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 7 * LANES), a7);
+        }
+        a0.intoArray(gradient, a);
+        a1.intoArray(gradient, a + LANES);
+        a2.intoArray(gradient, a + 2 * LANES);
+        a3.intoArray(gradient, a + 3 * LANES);
+        a4.intoArray(gradient, a + 4 * LANES);
+        a5.intoArray(gradient, a + 5 * LANES);
+        a6.intoArray(gradient, a + 6 * LANES);
+        a7.intoArray(gradient, a + 7 * LANES);
+    }
+
+    /** A 1-unit × 1-vector tile of {@link #accumulateGradient}, arguments as {@link #gradientTileOne}. */
+    private static void gradientColumnOne(double[] x, int xr, int rows, int inputs, double[] delta, int dr, int hidden,
+                                          double[] gradient, int a) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
+        for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+            a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[dr]), DoubleVector.fromArray(SPECIES, x, xr), a0);
+        }
+        a0.intoArray(gradient, a);
+    }
+
+    /**
+     * {@link #forwardTile} ({@code units} = 2) or {@link #forwardTileOne} (1) in scalar code, with the same bits: lane l of each vector accumulator is
      * the chain over p ≡ l (mod lanes) in increasing p, fused exactly when the vectors are, and the
      * lanes are summed in order as {@link #sumLanes} does.
      */
     private static void scalarForwardTile(double[] x, int x0, int inputs, double[] theta, int w0, int stride,
-                                          double[] z, int zr, int hidden) {
+                                          double[] z, int zr, int hidden, int units) {
         int vectorEnd = SPECIES.loopBound(inputs);
         for (int q = 0; q < 4; q++) {
             int xq = x0 + q * inputs;
-            for (int u = 0; u < 2; u++) {
+            for (int u = 0; u < units; u++) {
                 int wu = w0 + u * stride;
                 double total = 0.0;
                 for (int lane = 0; lane < LANES; lane++) {
@@ -393,18 +522,23 @@ final class VectorKernel implements MatrixKernel {
 
     /**
      * {@link #gradientTile} (width {@link #GRADIENT_WIDTH}) or {@link #gradientColumn} (width
-     * {@link #LANES}) in scalar code, with the same bits: each entry sums its rows in order.
+     * {@link #LANES}) in scalar code, or with {@code units} = 1 {@link #gradientTileOne} (width
+     * 2·{@link #GRADIENT_WIDTH}) or {@link #gradientColumnOne}, with the same bits: each entry sums
+     * its rows in order.
      */
     private static void scalarGradientTile(double[] x, int xr, int rows, int inputs, double[] delta, int dr,
-                                           int hidden, double[] gradient, int a, int stride, int width) {
+                                           int hidden, double[] gradient, int a, int stride, int width, int units) {
         int b = a + stride;
         for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
             double d0 = delta[dr];
-            double d1 = delta[dr + 1];
             for (int i = 0; i < width; i++) {
-                double v = x[xr + i];
-                gradient[a + i] = multiplyAdd(d0, v, gradient[a + i]);
-                gradient[b + i] = multiplyAdd(d1, v, gradient[b + i]);
+                gradient[a + i] = multiplyAdd(d0, x[xr + i], gradient[a + i]);
+            }
+            if (units == 2) {
+                double d1 = delta[dr + 1];
+                for (int i = 0; i < width; i++) {
+                    gradient[b + i] = multiplyAdd(d1, x[xr + i], gradient[b + i]);
+                }
             }
         }
     }

@@ -1,0 +1,99 @@
+package org.hiddenneurons;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hiddenneurons.core.kernel.Kernels;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A JVM started without the Vector API module relaunches itself with it (same arguments, exit code
+ * passed through), unless told not to; a JVM that has the module runs in place; a relaunched
+ * child does not outlive its parent.
+ */
+class LauncherRelaunchTest {
+
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final int EXIT_CODE = 3;
+
+    private record Outcome(int exit, List<String> lines) {
+    }
+
+    @Test
+    void jvmWithoutTheModuleRelaunchesWithTheVectorKernelAndPassesArgumentsAndExitCode() throws Exception {
+        Outcome outcome = probe(List.of(), String.valueOf(EXIT_CODE), "two words", "");
+        assertEquals(EXIT_CODE, outcome.exit());
+        assertTrue(outcome.lines().get(0).startsWith("vector-"), outcome.lines().toString());
+        assertEquals(List.of(String.valueOf(EXIT_CODE), "two words", ""), outcome.lines().subList(1, 4));
+    }
+
+    @Test
+    void onlyTheWindowAndTheTrainCommandRelaunch() {
+        assertTrue(Launcher.trains(new String[0]));
+        assertTrue(Launcher.trains(new String[] {"train", "--seed", "1", "--out", "m.json"}));
+        assertFalse(Launcher.trains(new String[] {"predict", "--model", "m.json"}));
+        assertFalse(Launcher.trains(new String[] {"--help"}));
+    }
+
+    @Test
+    void relaunchCanBeTurnedOff() throws Exception {
+        Outcome outcome = probe(List.of("-D" + Launcher.RELAUNCH_PROPERTY + "=false"), "0");
+        assertEquals(0, outcome.exit());
+        assertEquals("plain", outcome.lines().get(0));
+    }
+
+    @Test
+    void jvmWithTheModuleRunsInPlace() throws Exception {
+        Outcome outcome = probe(List.of("--add-modules=" + Kernels.VECTOR_MODULE), "0");
+        assertEquals(0, outcome.exit());
+        assertTrue(outcome.lines().get(0).startsWith("vector-"), outcome.lines().toString());
+        assertTrue(Launcher.relaunchCommand(RelaunchProbe.class.getName(), new String[0]).isEmpty(),
+                "this test JVM has the module, so it must not relaunch");
+    }
+
+    @Test
+    void relaunchedChildEndsWhenItsParentIsKilled() throws Exception {
+        Process parent = new ProcessBuilder(javaCommand(List.of(), "0", RelaunchProbe.SLEEP))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            // The first line comes from the child: it is running (and sleeping) now.
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("vector-"), "child output: " + first);
+            List<ProcessHandle> children = parent.toHandle().children().toList();
+            assertEquals(1, children.size(), "one child JVM");
+            parent.destroyForcibly(); // SIGKILL: the parent's shutdown hook does not run
+            children.get(0).onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertFalse(children.get(0).isAlive());
+        } finally {
+            parent.destroyForcibly();
+            parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static Outcome probe(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(javaCommand(jvmOptions, args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "probe JVM did not finish");
+        return new Outcome(process.exitValue(), output.lines().toList());
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(RelaunchProbe.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+package org.hiddenneurons;
+
+import java.util.OptionalInt;
+import org.hiddenneurons.core.kernel.Kernels;
+
+/**
+ * Run in a child JVM by {@link LauncherRelaunchTest}: relaunches itself as {@link Launcher#main}
+ * does, then prints the name of {@link Kernels#best()} and its arguments, one per line, and exits
+ * with the code given as the first argument (after a long sleep if the second is {@link #SLEEP}).
+ */
+public final class RelaunchProbe {
+
+    /** Second argument: sleep {@link #SLEEP_MILLIS} after printing (to be killed meanwhile). */
+    static final String SLEEP = "sleep";
+    static final long SLEEP_MILLIS = 120_000;
+
+    private RelaunchProbe() {
+    }
+
+    public static void main(String[] args) {
+        OptionalInt childExit = Launcher.relaunchWithVectorModule(RelaunchProbe.class.getName(), args);
+        if (childExit.isPresent()) {
+            System.exit(childExit.getAsInt());
+        }
+        Launcher.exitWhenParentEnds();
+        System.out.println(Kernels.best().name());
+        for (String arg : args) {
+            System.out.println(arg);
+        }
+        System.out.flush();
+        if (args.length > 1 && args[1].equals(SLEEP)) {
+            try {
+                Thread.sleep(SLEEP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        System.exit(Integer.parseInt(args[0]));
+    }
+}
