@@ -166,6 +166,9 @@ class I18nKeysTest {
                     } catch (IllegalArgumentException e) {
                         problems.add(base + language.getKey() + ": " + key + " is no MessageFormat pattern: " + e.getMessage());
                     }
+                    if (!placeholders(unquoted(value)).equals(expected)) {
+                        problems.add(base + language.getKey() + ": " + key + " quotes a placeholder away (write '' for a quote)");
+                    }
                 }
             }
         });
@@ -212,6 +215,11 @@ class I18nKeysTest {
             found.add(matcher.group(1));
         }
         return found;
+    }
+
+    /** {@code value} without MessageFormat's quoted parts ({@code ''} is a quote, {@code '…'} literal text). */
+    private static String unquoted(String value) {
+        return value.replace("''", "").replaceAll("'[^']*'?", "");
     }
 
     private static String suffix(Locale language) {
