@@ -92,6 +92,9 @@ import org.hiddenneurons.viz.WeightPictures;
  * The drawing pad travels with the pages that need it (Workbench, Hidden unit, My drawings), so
  * the drawing is always one and the same. Code-built; looks come from the theme stylesheets
  * ({@link Themes}); F5 toggles {@link PresentationMode}. File dialogs and the keyboard live here.
+ *
+ * <p>Every text comes from {@link I18n} when the view is built. View ▸ Language does not relabel
+ * nodes: the app builds a new view on the same view model, which {@link #replace}s this one.
  */
 public final class WorkbenchView extends BorderPane {
 
