@@ -618,8 +618,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             return;
         }
         if (!edited.equals(runConfig)) {
-            statusMessage.set(now == Phase.RUNNING ? I18n.t("reliability.settings.changedWhileRunning")
-                    : I18n.t("reliability.settings.changedWhilePaused"));
+            statusMessage.set(now == Phase.RUNNING ? I18n.t("workbench.settings.changedWhileRunning")
+                    : I18n.t("workbench.settings.changedWhilePaused"));
         }
     }
 
