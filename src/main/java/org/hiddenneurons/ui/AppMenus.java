@@ -7,6 +7,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Region;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The header's two menus: <b>File</b> (models, data sets, training runs, recent files, exports)
@@ -21,12 +22,12 @@ public final class AppMenus {
     public static final String FILE_MENU_ID = "file-menu";
     public static final String VIEW_MENU_ID = "view-menu";
 
-    private final MenuButton file = new MenuButton("File");
-    private final MenuButton view = new MenuButton("View");
+    private final MenuButton file = new MenuButton(I18n.t("workbench.menu.file"));
+    private final MenuButton view = new MenuButton(I18n.t("workbench.menu.view"));
     /** File ▸ Recent: most recently opened files of every kind. */
-    private final Menu recent = new Menu("Open recent");
+    private final Menu recent = new Menu(I18n.t("workbench.menu.recent"));
     /** File ▸ Export: pictures, CSV files, PNG sequences. */
-    private final Menu export = new Menu("Export");
+    private final Menu export = new Menu(I18n.t("workbench.menu.export"));
 
     public AppMenus() {
         file.setId(FILE_MENU_ID);
@@ -34,8 +35,8 @@ public final class AppMenus {
         for (MenuButton button : new MenuButton[] {file, view}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        file.setTooltip(new Tooltip("Models, data sets, training runs and exports"));
-        view.setTooltip(new Tooltip("Theme, colours, text size, language and presentation mode"));
+        file.setTooltip(new Tooltip(I18n.t("workbench.menu.file.tooltip")));
+        view.setTooltip(new Tooltip(I18n.t("workbench.menu.view.tooltip")));
         recent.setId("recent-menu");
         export.setId("export-menu");
         file.getItems().addAll(recent, new SeparatorMenuItem(), export);

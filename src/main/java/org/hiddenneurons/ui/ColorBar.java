@@ -20,6 +20,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
@@ -35,7 +36,10 @@ public final class ColorBar extends VBox {
     static final double GRADIENT_HEIGHT = 10;
     /** Shown instead of numbers when the range is unknown (no network yet). */
     static final String NO_VALUE = "–";
-    static final String RELATIVE_MAX = "max |w|";
+    /** "max |w|" in the current language. */
+    static String relativeMax() {
+        return I18n.t("workbench.colorBar.relativeMax");
+    }
     /** The minus sign used in every signed number (U+2212, not the hyphen). */
     public static final char MINUS = '\u2212';
 
@@ -132,8 +136,8 @@ public final class ColorBar extends VBox {
 
     private void updateLabels() {
         if (relative.get()) {
-            minLabel.setText(MINUS + RELATIVE_MAX);
-            maxLabel.setText("+" + RELATIVE_MAX);
+            minLabel.setText(MINUS + relativeMax());
+            maxLabel.setText("+" + relativeMax());
             return;
         }
         double max = maxAbs.get();

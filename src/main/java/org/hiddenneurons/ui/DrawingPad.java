@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * A square pad to draw a digit on with the mouse, a pen or a finger.
@@ -57,7 +58,7 @@ public final class DrawingPad extends Region {
     public static final double DEFAULT_PEN_WIDTH = RASTER_SIZE / 10.0;
     /** Mouse moves shorter than this (drawing pixels) add no point: they only add noise. */
     static final double MIN_POINT_DISTANCE = 1.0;
-    static final String DEFAULT_HINT = "Draw a digit";
+
 
     /**
      * One state of the pad.
@@ -100,7 +101,7 @@ public final class DrawingPad extends Region {
 
     private final Region surface = new Region();
     private final Canvas canvas = new Canvas();
-    private final Label hint = new Label(DEFAULT_HINT);
+    private final Label hint = new Label(I18n.t("workbench.pad.hint"));
 
     /** Finished strokes (drawing coordinates), their smoothed polylines, and the one being drawn. */
     private final List<List<Point2D>> strokes = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The Hidden Neurons window ({@link WorkbenchView}: the workbench and the analysis pages). Shows at
@@ -36,6 +37,7 @@ public final class HiddenNeuronsApp extends Application {
     private FxTrainingAdapter adapter;
     private WorkbenchViewModel model;
     private WorkbenchView view;
+    private Stage stage;
 
     public HiddenNeuronsApp() {
         this(ViewPreferences.user());
@@ -55,14 +57,17 @@ public final class HiddenNeuronsApp extends Application {
         adapter = new FxTrainingAdapter();
         model = new WorkbenchViewModel(adapter);
         Network startup = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), TrainingConfig.DEFAULT_SEED);
-        model.useNetwork(startup, "Random network · seed " + TrainingConfig.DEFAULT_SEED);
-        model.statusMessageProperty().set("Loading the pre-trained model and the digits…");
-        adapter.installUncaughtHandler(error -> model.reportError("Unexpected error: " + WorkbenchViewModel.describe(error)));
+        String seed = String.valueOf(TrainingConfig.DEFAULT_SEED);
+        model.useNetwork(startup, () -> I18n.t("workbench.app.startupNetwork", seed));
+        model.statusMessageProperty().set(I18n.t("workbench.app.loading"));
+        adapter.installUncaughtHandler(error -> model.reportError(
+                I18n.t("workbench.app.unexpectedError", WorkbenchViewModel.describe(error))));
 
-        view = new WorkbenchView(model, adapter, stage, UserDrawings.atDefaultLocation(), viewPreferences);
+        this.stage = stage;
+        view = newView();
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         view.install(scene);
-        stage.setTitle("Hidden Neurons");
+        stage.setTitle(I18n.t("workbench.app.title"));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
@@ -72,19 +77,39 @@ public final class HiddenNeuronsApp extends Application {
         adapter.background(HiddenNeuronsApp::readBundledModel,
                 saved -> {
                     if (model.networkProperty().get() == startup) { // the user has not replaced it meanwhile
-                        model.useModel(saved, "bundled default");
+                        model.useModel(saved, () -> I18n.t("workbench.app.bundledModel"));
                     }
                 },
                 error -> {
                     if (model.networkProperty().get() == startup) {
-                        model.useNetwork(startup, "Untrained random network · seed " + TrainingConfig.DEFAULT_SEED);
-                        model.statusMessageProperty().set("No pre-trained model (" + WorkbenchViewModel.describe(error)
-                                + "). Press Space to train this random network.");
+                        model.useNetwork(startup, () -> I18n.t("workbench.app.untrainedNetwork", seed));
+                        model.statusMessageProperty().set(I18n.t("workbench.app.noBundledModel",
+                                WorkbenchViewModel.describe(error)));
                     }
                 });
         adapter.background(HiddenNeuronsApp::loadData,
                 loaded -> model.dataLoaded(loaded.split, loaded.preprocessor, loaded.message),
-                error -> model.reportError("Could not load the training data: " + WorkbenchViewModel.describe(error)));
+                error -> model.reportError(I18n.t("workbench.app.dataError", WorkbenchViewModel.describe(error))));
+    }
+
+    /** The window's view on the app's one view model; a language switch builds the next one. */
+    private WorkbenchView newView() {
+        WorkbenchView built = new WorkbenchView(model, adapter, stage, UserDrawings.atDefaultLocation(), viewPreferences);
+        built.onLanguageChange(this::rebuildView);
+        return built;
+    }
+
+    /**
+     * After a language switch: a new view in the new language takes the old one's place (page,
+     * theme, presentation mode, drawing kept); the view model — network, training run, settings —
+     * carries on untouched, training included.
+     */
+    void rebuildView() {
+        WorkbenchView replacement = newView();
+        replacement.replace(view);
+        view = replacement;
+        stage.setTitle(I18n.t("workbench.app.title"));
+        model.languageChanged();
     }
 
     /**
@@ -131,14 +156,14 @@ public final class HiddenNeuronsApp extends Application {
     private static Loaded loadData() {
         Dataset all = DigitsImage.loadBundled();
         Split split = Split.standard(all);
-        String message = "Data ready: " + all.name() + ", " + split.train().size() + " train / "
-                + split.test().size() + " test digits.";
+        String train = String.valueOf(split.train().size());
+        String test = String.valueOf(split.test().size());
         try {
             Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(split.train()));
-            return new Loaded(split, preprocessor, message + " Draw a digit, or press Space to train.");
+            return new Loaded(split, preprocessor, I18n.t("workbench.app.dataReady", all.name(), train, test));
         } catch (RuntimeException e) {
-            return new Loaded(split, null, message + " Drawing preprocessing is not available ("
-                    + WorkbenchViewModel.describe(e) + ").");
+            return new Loaded(split, null, I18n.t("workbench.app.dataReadyNoPreprocessing", all.name(), train, test,
+                    WorkbenchViewModel.describe(e)));
         }
     }
 }

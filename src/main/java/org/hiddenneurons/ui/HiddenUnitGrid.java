@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 
@@ -46,11 +47,14 @@ public final class HiddenUnitGrid extends Region {
     public record Texts(String unit, String activation, String z, String bias, String weightAt,
                         String separator, String captionNoNetwork, String captionShared,
                         String captionPerUnit, String captionSelectedUnit) {
-        /** English. */
-        public static final Texts ENGLISH = new Texts("Unit {0}", "activation {0}", "z {0}", "bias {0}",
-                "weight at (x {0}, y {1}): {2}", " \u00b7 ", "Incoming weights",
-                "Incoming weights (one scale for all units)", "Incoming weights (each unit on its own scale)",
-                "Unit {0}'s weights (each unit on its own scale)");
+        /** The texts in the current language ({@link I18n}). */
+        public static Texts current() {
+            return new Texts(I18n.t("workbench.grid.unit"), I18n.t("workbench.grid.activation"),
+                    I18n.t("workbench.grid.z"), I18n.t("workbench.grid.bias"), I18n.t("workbench.grid.weightAt"),
+                    I18n.t("workbench.grid.separator"), I18n.t("workbench.grid.caption"),
+                    I18n.t("workbench.grid.caption.shared"), I18n.t("workbench.grid.caption.perUnit"),
+                    I18n.t("workbench.grid.caption.selectedUnit"));
+        }
     }
 
     private final Pane tileLayer = new Pane();
@@ -72,7 +76,7 @@ public final class HiddenUnitGrid extends Region {
     private final ObjectProperty<DivergingPalette> palette =
             new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
     private final IntegerProperty selectedUnit = new SimpleIntegerProperty(this, "selectedUnit", -1);
-    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
 
     public HiddenUnitGrid() {
         getStyleClass().add(Styles.HIDDEN_UNIT_GRID);
@@ -166,7 +170,7 @@ public final class HiddenUnitGrid extends Region {
         selectedUnit.set(unit);
     }
 
-    /** The texts shown (default {@link Texts#ENGLISH}). */
+    /** The texts shown (default {@link Texts#current()}). */
     public ObjectProperty<Texts> textsProperty() {
         return texts;
     }
@@ -229,7 +233,7 @@ public final class HiddenUnitGrid extends Region {
      * @param pixel {x, y} of the weight under the pointer, or null
      */
     public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel) {
-        return tooltipText(network, pass, unit, pixel, Texts.ENGLISH);
+        return tooltipText(network, pass, unit, pixel, Texts.current());
     }
 
     /** {@link #tooltipText(Network, ForwardPass, int, int[])} in the given texts. */

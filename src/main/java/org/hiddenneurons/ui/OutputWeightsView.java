@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
@@ -41,9 +42,11 @@ public final class OutputWeightsView extends Region {
 
     /** Every text the view shows, for translations ("{0}"… replaced by values). */
     public record Texts(String digitFromUnit, String digitFromBias, String bias, String caption) {
-        /** English. */
-        public static final Texts ENGLISH = new Texts("digit {0} \u2190 unit {1}: {2}", "digit {0} \u2190 bias: {1}",
-                "bias", "Output weights \u03982 (digit \u2190 hidden unit)");
+        /** The texts in the current language ({@link I18n}). */
+        public static Texts current() {
+            return new Texts(I18n.t("workbench.outputWeights.digitFromUnit"), I18n.t("workbench.outputWeights.digitFromBias"),
+                    I18n.t("workbench.outputWeights.bias"), I18n.t("workbench.outputWeights.caption"));
+        }
     }
 
     private final ImageView weightsView = new ImageView();
@@ -71,7 +74,7 @@ public final class OutputWeightsView extends Region {
             new SimpleObjectProperty<>(this, "palette", DivergingPalette.BLUE_WHITE_RED);
     private final IntegerProperty selectedUnit = new SimpleIntegerProperty(this, "selectedUnit", -1);
     private final BooleanProperty showBias = new SimpleBooleanProperty(this, "showBias", true);
-    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
 
     public OutputWeightsView() {
         getStyleClass().add(Styles.OUTPUT_WEIGHTS);
@@ -152,7 +155,7 @@ public final class OutputWeightsView extends Region {
         return showBias;
     }
 
-    /** The texts shown (default {@link Texts#ENGLISH}). */
+    /** The texts shown (default {@link Texts#current()}). */
     public ObjectProperty<Texts> textsProperty() {
         return texts;
     }
@@ -171,7 +174,7 @@ public final class OutputWeightsView extends Region {
 
     /** The hover text of one weight: "digit 3 ← unit 7: +1.25" (unit −1: the bias). */
     public static String tooltipText(Network network, int digit, int unit) {
-        return tooltipText(network, digit, unit, Texts.ENGLISH);
+        return tooltipText(network, digit, unit, Texts.current());
     }
 
     /** {@link #tooltipText(Network, int, int)} in the given texts. */

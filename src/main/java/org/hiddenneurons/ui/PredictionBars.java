@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The network's answer: one horizontal bar per class (digits 0–9), labelled with the value, the
@@ -32,8 +33,15 @@ public final class PredictionBars extends VBox {
 
     /** Number of classes shown before the first {@link #setProbabilities} call. */
     public static final int DEFAULT_CLASSES = 10;
-    static final String PROBABILITY_CAPTION = "probability";
-    static final String ACTIVATION_CAPTION = "output activation";
+    /** The caption for softmax outputs, in the current language. */
+    static String probabilityCaption() {
+        return I18n.t("workbench.bars.probability");
+    }
+
+    /** The caption for sigmoid outputs, in the current language. */
+    static String activationCaption() {
+        return I18n.t("workbench.bars.activation");
+    }
     static final String NO_VALUE = "–";
     /** Time constant of the easing, in seconds: a bar covers ~95 % of a change in 3× this. */
     static final double EASING_SECONDS = 0.04;
@@ -48,9 +56,9 @@ public final class PredictionBars extends VBox {
             new SimpleObjectProperty<>(this, "outputLayer", OutputLayer.SIGMOID_CROSS_ENTROPY);
     private final BooleanProperty animated = new SimpleBooleanProperty(this, "animated", true);
     private final StringProperty probabilityCaption =
-            new SimpleStringProperty(this, "probabilityCaption", PROBABILITY_CAPTION);
+            new SimpleStringProperty(this, "probabilityCaption", probabilityCaption());
     private final StringProperty activationCaption =
-            new SimpleStringProperty(this, "activationCaption", ACTIVATION_CAPTION);
+            new SimpleStringProperty(this, "activationCaption", activationCaption());
 
     private final AnimationTimer easing = new AnimationTimer() {
         private long last = -1;

@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.GrayImage;
 import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * What happens to a drawing before the network sees it, step by step: drawn → cropped to the ink
@@ -46,13 +47,19 @@ public final class PreprocessStrip extends StackPane {
     }
     /** Black margin between a frame's edge and its image. */
     static final double FRAME_MARGIN = 4;
-    static final String[] DEFAULT_CAPTIONS = {"drawn", "cropped", "scaled", "centred (network input)"};
-    static final String DEFAULT_HINT = "Draw a digit";
+    /** Captions of the steps until {@link #setCaptions}: drawn, cropped, scaled, centred. */
+    static String[] defaultCaptions() {
+        return new String[] {I18n.t("workbench.strip.drawn"), I18n.t("workbench.strip.cropped"),
+            I18n.t("workbench.strip.scaled"), I18n.t("workbench.strip.centred")};
+    }
+
+    /** Number of steps shown. */
+    static final int STEP_COUNT = 4;
     static final String ARROW = "\u2192";
 
-    private final Step[] steps = new Step[DEFAULT_CAPTIONS.length];
+    private final Step[] steps = new Step[STEP_COUNT];
     private final Pane row;
-    private final Label hint = new Label(DEFAULT_HINT);
+    private final Label hint = new Label(I18n.t("workbench.pad.hint"));
     /** Reused between steps and calls; grows to the largest image seen. */
     private int[] pixelBuffer = new int[0];
     private int[] scaledBuffer = new int[0];
@@ -72,7 +79,7 @@ public final class PreprocessStrip extends StackPane {
         firstRow.setSpacing(column ? 2 : 6);
         for (int i = 0; i < steps.length; i++) {
             boolean isFinal = i == last;
-            steps[i] = new Step(DEFAULT_CAPTIONS[i], isFinal ? FINAL_BOX : (column ? COLUMN_STEP_BOX : STEP_BOX),
+            steps[i] = new Step(defaultCaptions()[i], isFinal ? FINAL_BOX : (column ? COLUMN_STEP_BOX : STEP_BOX),
                     isFinal);
             if (isFinal && column) {
                 break;

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The bottom line: a message (an error, in its colour, takes precedence until clicked away),
@@ -38,32 +39,34 @@ public final class StatusBar extends HBox {
         });
         message.setOnMouseClicked(e -> model.clearError());
         Tooltip messageTip = new Tooltip();
-        messageTip.textProperty().bind(Bindings.concat(message.textProperty(), "\n(click to dismiss an error)"));
+        messageTip.textProperty().bind(Bindings.concat(message.textProperty(), "\n", I18n.t("workbench.status.dismiss")));
         message.setTooltip(messageTip);
 
-        Label epoch = field("Completed epochs on this network");
+        Label epoch = field(I18n.t("workbench.status.epoch.tooltip"));
         epoch.setId(EPOCH_ID);
         epoch.textProperty().bind(Bindings.createStringBinding(
-                () -> "Epoch " + model.epochProperty().get(), model.epochProperty()));
+                () -> I18n.t("workbench.status.epoch", String.valueOf(model.epochProperty().get())),
+                model.epochProperty()));
 
-        Label loss = field("Cost J on the training set / the test set (with regularisation λ)");
+        Label loss = field(I18n.t("workbench.status.loss.tooltip"));
         loss.textProperty().bind(Bindings.createStringBinding(
-                () -> "Loss " + number(model.trainLossProperty().get()) + " / " + number(model.testLossProperty().get()),
+                () -> I18n.t("workbench.status.loss", number(model.trainLossProperty().get()),
+                        number(model.testLossProperty().get())),
                 model.trainLossProperty(), model.testLossProperty()));
 
-        Label accuracy = field("Share of digits classified correctly: training set / test set");
+        Label accuracy = field(I18n.t("workbench.status.accuracy.tooltip"));
         accuracy.textProperty().bind(Bindings.createStringBinding(
-                () -> "Accuracy " + WorkbenchViewModel.percent(model.trainAccuracyProperty().get()) + " / "
-                        + WorkbenchViewModel.percent(model.testAccuracyProperty().get()),
+                () -> I18n.t("workbench.status.accuracy", WorkbenchViewModel.percent(model.trainAccuracyProperty().get()),
+                        WorkbenchViewModel.percent(model.testAccuracyProperty().get())),
                 model.trainAccuracyProperty(), model.testAccuracyProperty()));
 
-        Label speed = field("Training speed of the current run (pauses excluded)");
+        Label speed = field(I18n.t("workbench.status.speed.tooltip"));
         speed.textProperty().bind(Bindings.createStringBinding(() -> {
             double rate = model.epochsPerSecondProperty().get();
-            return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.1f epochs/s", rate) : "– epochs/s";
+            return I18n.t("workbench.status.speed", Double.isFinite(rate) ? String.format(Locale.ROOT, "%.1f", rate) : "–");
         }, model.epochsPerSecondProperty()));
 
-        Label elapsed = field("Training time on this network (pauses excluded)");
+        Label elapsed = field(I18n.t("workbench.status.elapsed.tooltip"));
         elapsed.textProperty().bind(Bindings.createStringBinding(
                 () -> duration(model.elapsedSecondsProperty().get()), model.elapsedSecondsProperty()));
 

@@ -13,6 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * Loss and accuracy per epoch, train and test, growing as training runs. Animation is off and
@@ -47,17 +48,17 @@ public final class TrainingCharts extends VBox {
 
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
+    private final Runnable detach;
 
     public TrainingCharts(WorkbenchViewModel model) {
         getStyleClass().add("hn-charts");
-        lossChart = chart("Loss J", true, model.trainLossSeries(), model.testLossSeries());
+        lossChart = chart(I18n.t("workbench.charts.loss"), true, model.trainLossSeries(), model.testLossSeries());
         lossChart.setId(LOSS_CHART_ID);
-        Tooltip.install(lossChart, new Tooltip("Cost J per epoch on the training set and on the test set. "
-                + "Test above train and rising: overfitting (raise λ)."));
-        accuracyChart = chart("Accuracy %", false, model.trainAccuracySeries(), model.testAccuracySeries());
+        Tooltip.install(lossChart, new Tooltip(I18n.t("workbench.charts.loss.tooltip")));
+        accuracyChart = chart(I18n.t("workbench.charts.accuracy"), false, model.trainAccuracySeries(), model.testAccuracySeries());
         accuracyChart.setId(ACCURACY_CHART_ID);
-        Tooltip.install(accuracyChart, new Tooltip("Share of digits classified correctly per epoch, in percent."));
-        Label placeholder = new Label("Press Train (Space) to chart the loss and the accuracy of every epoch");
+        Tooltip.install(accuracyChart, new Tooltip(I18n.t("workbench.charts.accuracy.tooltip")));
+        Label placeholder = new Label(I18n.t("workbench.charts.placeholder"));
         placeholder.getStyleClass().addAll("hn-muted", "hn-chart-placeholder");
         placeholder.setWrapText(true);
         placeholder.setMouseTransparent(true);
@@ -71,8 +72,19 @@ public final class TrainingCharts extends VBox {
             calmWhileEmpty(lossChart, empty, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
             calmWhileEmpty(accuracyChart, empty, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
         };
-        model.trainLossSeries().points().addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> emptyOrNot.run());
+        ListChangeListener<XYChart.Data<Number, Number>> onPoints = c -> emptyOrNot.run();
+        model.trainLossSeries().points().addListener(onPoints);
         emptyOrNot.run();
+        detach = () -> {
+            model.trainLossSeries().points().removeListener(onPoints);
+            lossChart.getData().clear();
+            accuracyChart.getData().clear();
+        };
+    }
+
+    /** Stops following the model's series (the charts are being replaced); the series themselves stay. */
+    void dispose() {
+        detach.run();
     }
 
     /**
@@ -105,7 +117,8 @@ public final class TrainingCharts extends VBox {
 
     /** "● train  ● test" in the series colours (-hn-accent, -hn-accent-2), shared by both charts. */
     private static HBox legend() {
-        HBox legend = new HBox(legendItem("train", "hn-legend-train"), legendItem("test", "hn-legend-test"));
+        HBox legend = new HBox(legendItem(I18n.t("workbench.charts.train"), "hn-legend-train"),
+                legendItem(I18n.t("workbench.charts.test"), "hn-legend-test"));
         legend.getStyleClass().add("hn-chart-legend");
         legend.setAlignment(Pos.CENTER);
         legend.setSpacing(16);
@@ -125,7 +138,7 @@ public final class TrainingCharts extends VBox {
     private static LineChart<Number, Number> chart(String yLabel, boolean zeroInRange, DecimatedSeries train,
                                                    DecimatedSeries test) {
         NumberAxis epochs = new NumberAxis();
-        epochs.setLabel("epoch");
+        epochs.setLabel(I18n.t("workbench.charts.epoch"));
         epochs.setForceZeroInRange(false);
         epochs.setAnimated(false);
         epochs.setMinorTickVisible(false);
@@ -141,8 +154,8 @@ public final class TrainingCharts extends VBox {
         chart.setLegendVisible(false); // one shared legend above both charts (a chart's own is squeezed out when short)
         chart.setMinHeight(140);
         chart.setPrefHeight(200);
-        chart.getData().add(new XYChart.Series<>("train", train.points()));
-        chart.getData().add(new XYChart.Series<>("test", test.points()));
+        chart.getData().add(new XYChart.Series<>(I18n.t("workbench.charts.train"), train.points()));
+        chart.getData().add(new XYChart.Series<>(I18n.t("workbench.charts.test"), test.points()));
         return chart;
     }
 }

@@ -20,6 +20,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The training settings as the user edits them. Number fields are text (a teacher may type
@@ -78,17 +79,20 @@ public final class TrainingSettingsViewModel {
 
     /** The settings as a config, or an IllegalArgumentException whose message says what is wrong. */
     public TrainingConfig toConfig() {
-        double lambda = parseDouble(lambdaText.get(), "λ (regularisation)");
-        double learningRate = parseDouble(learningRateText.get(), "learning rate");
+        double lambda = parseDouble(lambdaText.get(), I18n.t("workbench.settings.lambda"));
+        double learningRate = parseDouble(learningRateText.get(), I18n.t("workbench.settings.learningRate"));
         long seed = parseSeed();
         if (hiddenSize.get() > MAX_HIDDEN_SIZE) {
-            throw new IllegalArgumentException("hidden units must be at most " + MAX_HIDDEN_SIZE + ", got " + hiddenSize.get());
+            throw new IllegalArgumentException(I18n.t("workbench.settings.hiddenTooLarge",
+                    String.valueOf(MAX_HIDDEN_SIZE), String.valueOf(hiddenSize.get())));
         }
         if (epochs.get() < 1 || epochs.get() > MAX_EPOCHS) {
-            throw new IllegalArgumentException("epochs must be between 1 and " + MAX_EPOCHS + ", got " + epochs.get());
+            throw new IllegalArgumentException(I18n.t("workbench.settings.epochsRange",
+                    String.valueOf(MAX_EPOCHS), String.valueOf(epochs.get())));
         }
         if (batchSize.get() > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("batch size must be at most " + MAX_BATCH_SIZE + ", got " + batchSize.get());
+            throw new IllegalArgumentException(I18n.t("workbench.settings.batchTooLarge",
+                    String.valueOf(MAX_BATCH_SIZE), String.valueOf(batchSize.get())));
         }
         return new TrainingConfig(hiddenSize.get(), activation.get(), outputLayer.get(), DEFAULTS.initializer(),
                 optimizer.get(), learningRate, DEFAULTS.momentum(), batchSize.get(), epochs.get(), lambda, seed,
@@ -112,7 +116,7 @@ public final class TrainingSettingsViewModel {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the seed must be a whole number, got '" + text + "'", e);
+            throw new IllegalArgumentException(I18n.t("workbench.settings.seedNotWhole", text), e);
         }
     }
 
@@ -140,6 +144,11 @@ public final class TrainingSettingsViewModel {
         markApplied(spec);
     }
 
+    /** Says the validation message again (in the current language, after a switch). */
+    public void revalidate() {
+        validationMessage.set(validate());
+    }
+
     private String validate() {
         try {
             toConfig();
@@ -154,7 +163,7 @@ public final class TrainingSettingsViewModel {
         try {
             return Double.parseDouble(trimmed);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, got '" + trimmed + "'", e);
+            throw new IllegalArgumentException(I18n.t("workbench.settings.notANumber", what, trimmed), e);
         }
     }
 

@@ -96,28 +96,31 @@ import org.hiddenneurons.viz.WeightPictures;
  * The drawing pad travels with the pages that need it (Workbench, Hidden unit, My drawings), so
  * the drawing is always one and the same. Code-built; looks come from the theme stylesheets
  * ({@link Themes}); F5 toggles {@link PresentationMode}. File dialogs and the keyboard live here.
+ *
+ * <p>Every text comes from {@link I18n} when the view is built. View ▸ Language does not relabel
+ * nodes: the app builds a new view on the same view model, which {@link #replace}s this one.
  */
 public final class WorkbenchView extends BorderPane {
 
     /** The pages of the window, in navigation order (Ctrl+1 … Ctrl+6). */
     public enum Page {
-        WORKBENCH("Workbench", "Draw, train and watch the hidden units"),
-        BACKPROP("Backprop", "Step one example through the forward and backward pass"),
-        HIDDEN_UNIT("Hidden unit", "Everything about the selected hidden unit; switch units off (X)"),
-        COMPARE("Compare", "The hidden units beside logistic regression's class templates"),
-        EVALUATION("Evaluation", "Confusion matrix on the test set; click a cell for its images"),
-        MY_DRAWINGS("My drawings", "Add your own drawings to the training set");
+        WORKBENCH,
+        BACKPROP,
+        HIDDEN_UNIT,
+        COMPARE,
+        EVALUATION,
+        MY_DRAWINGS;
 
-        private final String title;
-        private final String description;
-
-        Page(String title, String description) {
-            this.title = title;
-            this.description = description;
-        }
-
+        /** The page's name in the navigation, in the current language. */
         public String title() {
-            return title;
+            return switch (this) {
+                case WORKBENCH -> I18n.t("workbench.page.workbench");
+                case BACKPROP -> I18n.t("workbench.page.backprop");
+                case HIDDEN_UNIT -> I18n.t("workbench.page.hiddenUnit");
+                case COMPARE -> I18n.t("workbench.page.compare");
+                case EVALUATION -> I18n.t("workbench.page.evaluation");
+                case MY_DRAWINGS -> I18n.t("workbench.page.myDrawings");
+            };
         }
 
         /** Ctrl+ this key opens the page. */
@@ -130,8 +133,16 @@ public final class WorkbenchView extends BorderPane {
             return "Ctrl+" + (ordinal() + 1);
         }
 
+        /** What the page is for, in the current language. */
         public String description() {
-            return description;
+            return switch (this) {
+                case WORKBENCH -> I18n.t("workbench.page.workbench.description");
+                case BACKPROP -> I18n.t("workbench.page.backprop.description");
+                case HIDDEN_UNIT -> I18n.t("workbench.page.hiddenUnit.description");
+                case COMPARE -> I18n.t("workbench.page.compare.description");
+                case EVALUATION -> I18n.t("workbench.page.evaluation.description");
+                case MY_DRAWINGS -> I18n.t("workbench.page.myDrawings.description");
+            };
         }
     }
 
@@ -143,6 +154,7 @@ public final class WorkbenchView extends BorderPane {
     static final String THEME_BUTTON_ID = "theme-button";
     static final String MODEL_DESCRIPTION_ID = "model-description";
     static final String PAGES_ID = "pages";
+    static final String LANGUAGE_MENU_ID = "language-menu";
 
     static final String DRAWING_PAD_ID = "drawing-pad";
     static final String HIDDEN_GRID_ID = "hidden-unit-grid";
@@ -156,14 +168,17 @@ public final class WorkbenchView extends BorderPane {
     static final double PAD_GROWTH_START_HEIGHT = 820;
     static final double COLOUR_BAR_MIN_WIDTH = 170;
     /** Θ2's texts without the colour-bar caption (its bar sits in the section title). */
-    static final OutputWeightsView.Texts OUTPUT_TEXTS = new OutputWeightsView.Texts(
-            OutputWeightsView.Texts.ENGLISH.digitFromUnit(), OutputWeightsView.Texts.ENGLISH.digitFromBias(),
-            OutputWeightsView.Texts.ENGLISH.bias(), "");
+    static OutputWeightsView.Texts outputTexts() {
+        OutputWeightsView.Texts texts = OutputWeightsView.Texts.current();
+        return new OutputWeightsView.Texts(texts.digitFromUnit(), texts.digitFromBias(), texts.bias(), "");
+    }
+
     /** The grid's texts without colour-bar captions (the legend beside the bar says the mode). */
-    static final HiddenUnitGrid.Texts GRID_TEXTS = new HiddenUnitGrid.Texts(
-            HiddenUnitGrid.Texts.ENGLISH.unit(), HiddenUnitGrid.Texts.ENGLISH.activation(),
-            HiddenUnitGrid.Texts.ENGLISH.z(), HiddenUnitGrid.Texts.ENGLISH.bias(),
-            HiddenUnitGrid.Texts.ENGLISH.weightAt(), HiddenUnitGrid.Texts.ENGLISH.separator(), "", "", "", "");
+    static HiddenUnitGrid.Texts gridTexts() {
+        HiddenUnitGrid.Texts texts = HiddenUnitGrid.Texts.current();
+        return new HiddenUnitGrid.Texts(texts.unit(), texts.activation(), texts.z(), texts.bias(), texts.weightAt(),
+                texts.separator(), "", "", "", "");
+    }
     static final double COLOUR_BAR_MAX_WIDTH = 420;
     static final double MIN_PEN_WIDTH = 10;
     static final double MAX_PEN_WIDTH = 48;
@@ -227,6 +242,9 @@ public final class WorkbenchView extends BorderPane {
     private final DropRouter dropRouter = new DropRouter();
     private final DatasetOpener datasetOpener;
 
+    private Runnable languageChange = () -> { };
+    /** What stops this view following the view model and the scene ({@link #dispose}). */
+    private final List<Runnable> detach = new ArrayList<>();
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
 
@@ -251,7 +269,7 @@ public final class WorkbenchView extends BorderPane {
         datasetOpener = new DatasetOpener(model, adapter,
                 (path, error) -> showFileError(I18n.t("data.error.header"), path, error));
         charts = new TrainingCharts(model);
-        dossier = new DossierModel(followWhile(model.networkProperty(), dossierLive), model.preprocessedProperty(),
+        dossier = new DossierModel(follow(model.networkProperty(), dossierLive), model.preprocessedProperty(),
                 model.dataProperty());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
@@ -292,11 +310,56 @@ public final class WorkbenchView extends BorderPane {
 
     /** Installs the theme, presentation mode and the scene-wide keyboard shortcuts; call once the view is in its scene. */
     public void install(Scene scene) {
-        viewPreferences.applyTo(scene);
-        presentation = PresentationMode.install(scene);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        scene.heightProperty().addListener((o, old, now) -> sizePad(now.doubleValue()));
+        viewPreferences.applyTo(scene); // once per scene: a view that replaces another keeps it
+        install(scene, PresentationMode.install(scene));
+    }
+
+    /** As {@link #install(Scene)}, keeping the scene's presentation mode (a view that replaces another). */
+    private void install(Scene scene, PresentationMode mode) {
+        presentation = mode;
+        javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        ChangeListener<Number> height = (o, old, now) -> sizePad(now.doubleValue());
+        scene.heightProperty().addListener(height);
+        detach.add(() -> {
+            scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            scene.heightProperty().removeListener(height);
+        });
         sizePad(scene.getHeight());
+    }
+
+    /**
+     * Takes {@code old}'s place in its scene (after a language switch): the same page, theme,
+     * presentation mode, drawing, pen, selected unit, unit order and experiment; {@code old} stops
+     * following the view model. The view model, and with it the network, the training run and the
+     * settings, is shared and untouched. Call on the FX thread with a view built on the same model.
+     */
+    public void replace(WorkbenchView old) {
+        Scene scene = old.getScene();
+        theme.set(old.theme.get());
+        pad.setPenWidth(old.pad.getPenWidth());
+        for (List<javafx.geometry.Point2D> stroke : old.pad.getStrokes()) {
+            pad.addStroke(stroke);
+        }
+        grid.setSelectedUnit(old.grid.getSelectedUnit());
+        dossier.orderKeyProperty().set(old.dossier.orderKeyProperty().get());
+        dossier.experimentProperty().set(old.dossier.getExperiment());
+        old.dispose();
+        scene.setRoot(this);
+        install(scene, old.presentation);
+        page.set(old.page.get());
+        if (stage.getOnCloseRequest() != null) {
+            stage.setOnCloseRequest(this::confirmClose);
+        }
+    }
+
+    /** Stops following the view model and the scene (this view has been replaced). */
+    private void dispose() {
+        dossierLive.unbind();
+        dossierLive.set(false);
+        charts.dispose();
+        detach.forEach(Runnable::run);
+        detach.clear();
     }
 
     public ObjectProperty<Themes.Theme> themeProperty() {
@@ -433,6 +496,12 @@ public final class WorkbenchView extends BorderPane {
      * not rebuild on every training snapshot (which starved the FX thread and slowed training 10×).
      */
     static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live) {
+        return followWhile(source, live, new ArrayList<>());
+    }
+
+    /** {@link #followWhile(ObservableValue, ObservableBooleanValue)}; adds to {@code detach} what stops it. */
+    private static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live,
+                                                      List<Runnable> detach) {
         ObjectProperty<T> copy = new SimpleObjectProperty<>(source.getValue());
         ChangeListener<Object> sync = (o, old, now) -> {
             if (live.get()) {
@@ -441,48 +510,59 @@ public final class WorkbenchView extends BorderPane {
         };
         source.addListener(sync);
         live.addListener(sync);
+        detach.add(() -> source.removeListener(sync));
         return copy;
+    }
+
+    /** {@link #followWhile} until this view is replaced. */
+    private <T> ObservableValue<T> follow(ObservableValue<T> source, ObservableBooleanValue live) {
+        return followWhile(source, live, detach);
+    }
+
+    /** Adds {@code listener} to the view model's {@code source} until this view is replaced. */
+    private <T> void listen(ObservableValue<T> source, ChangeListener<? super T> listener) {
+        source.addListener(listener);
+        detach.add(() -> source.removeListener(listener));
     }
 
     private void buildAnalysisPages(UserDrawings drawings) {
         ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
 
-        backprop = new BackpropView(followWhile(model.networkProperty(), page.isEqualTo(Page.BACKPROP)),
+        backprop = new BackpropView(follow(model.networkProperty(), page.isEqualTo(Page.BACKPROP)),
                 model.preprocessedProperty(), model.dataProperty(), palette);
         backprop.getStyleClass().add("hn-page");
         pageNodes.put(Page.BACKPROP, backprop);
 
         // Hidden unit: pad, unit picker and experiments on the left; dossier and explanation scroll in the centre.
         unitPicker.setId(UNIT_PICKER_ID);
-        unitPicker.setTexts(GRID_TEXTS);
+        unitPicker.setTexts(gridTexts());
         unitPicker.paletteProperty().bind(palette);
         unitPicker.scaleProperty().bind(model.weightScaleProperty());
         unitPicker.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
         // The picker needs no legend of its own (the pictures are the workbench's): park its bar off-scene.
         new Group(unitPicker.getColorBar());
         unitPicker.setPrefSize(pickerSide(NetworkSpec.DEFAULT.inputWidth()), pickerSide(NetworkSpec.DEFAULT.inputHeight()));
-        Tooltip.install(unitPicker, new Tooltip("Click a unit or use the arrow keys to choose the unit on the right"));
+        Tooltip.install(unitPicker, new Tooltip(I18n.t("workbench.unitPicker.tooltip")));
         experiments = new ExperimentsPanel(dossier, grid.selectedUnitProperty());
         Pane dossierPadSlot = new StackPane();
         padSlots.put(Page.HIDDEN_UNIT, dossierPadSlot);
-        Label unitsHint = new Label("arrows choose · X off · R restore");
+        Label unitsHint = new Label(I18n.t("workbench.unitPicker.keys"));
         unitsHint.getStyleClass().addAll("hn-muted", "hn-keys");
         unitsHint.setWrapText(true);
         ChoiceBox<UnitOrdering.Key> order = new ChoiceBox<>();
         order.getItems().addAll(UnitOrdering.Key.values());
         order.setConverter(named(key -> switch (key) {
-            case NUMBER -> "number";
-            case IMPORTANCE -> "importance";
-            case ACTIVATION -> "activation now";
+            case NUMBER -> I18n.t("workbench.order.number");
+            case IMPORTANCE -> I18n.t("workbench.order.importance");
+            case ACTIVATION -> I18n.t("workbench.order.activation");
         }));
         order.valueProperty().bindBidirectional(dossier.orderKeyProperty());
-        order.setTooltip(new Tooltip("Order and tint the units (here and on the workbench): by number, by importance "
-                + "(test accuracy lost without the unit) or by activation on your drawing"));
-        HBox orderRow = new HBox(settingLabel("Order by"), order);
+        order.setTooltip(new Tooltip(I18n.t("workbench.order.tooltip")));
+        HBox orderRow = new HBox(settingLabel(I18n.t("workbench.order.label")), order);
         orderRow.getStyleClass().add("hn-toolbar");
         orderRow.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(section("Hidden units", unitPicker, orderRow, unitsHint),
-                section("Your drawing", dossierPadSlot));
+        VBox side = new VBox(section(I18n.t("workbench.section.hiddenUnits"), unitPicker, orderRow, unitsHint),
+                section(I18n.t("workbench.section.yourDrawing"), dossierPadSlot));
         side.getStyleClass().addAll("hn-column", "hn-side");
         ScrollPane sideScroll = scroll(side);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -505,7 +585,7 @@ public final class WorkbenchView extends BorderPane {
         comparison = new LogisticComparisonView(dossier, palette);
         pageNodes.put(Page.COMPARE, pagePane(comparison));
 
-        evaluation = new EvaluationView(followWhile(model.networkProperty(), page.isEqualTo(Page.EVALUATION)),
+        evaluation = new EvaluationView(follow(model.networkProperty(), page.isEqualTo(Page.EVALUATION)),
                 model.dataProperty());
         pageNodes.put(Page.EVALUATION, pagePane(evaluation));
 
@@ -517,11 +597,10 @@ public final class WorkbenchView extends BorderPane {
                 NetworkSpec.DEFAULT.inputHeight(), NetworkSpec.DEFAULT.outputSize())));
         Pane drawingsPadSlot = new StackPane();
         padSlots.put(Page.MY_DRAWINGS, drawingsPadSlot);
-        Label how = new Label("Draw a digit, choose its label and press Add. Your drawings are kept on this computer "
-                + "and join the training set the next time you press Train; the test set stays the standard one.");
+        Label how = new Label(I18n.t("workbench.myDrawings.how"));
         how.setWrapText(true);
         how.getStyleClass().add("hn-muted");
-        VBox drawingsSide = new VBox(section("Draw a digit", drawingsPadSlot, how));
+        VBox drawingsSide = new VBox(section(I18n.t("workbench.section.draw"), drawingsPadSlot, how));
         drawingsSide.getStyleClass().add("hn-column");
         drawingsSide.setMaxWidth(SIDE_COLUMN_WIDTH + 40);
         myDrawings.getStyleClass().add("hn-section");
@@ -634,7 +713,7 @@ public final class WorkbenchView extends BorderPane {
             }
             case X -> {
                 if (unit < 0) {
-                    model.statusMessageProperty().set("Select a hidden unit first (click a tile), then press X.");
+                    model.statusMessageProperty().set(I18n.t("workbench.status.selectUnitFirst"));
                 } else {
                     dossier.toggleOff(unit);
                 }
@@ -658,26 +737,17 @@ public final class WorkbenchView extends BorderPane {
         return null;
     }
 
-    /** Every key, in words (F1 and the "Keys" button). */
-    static final String KEYS_TEXT = String.join("\n",
-            "Ctrl+1 … Ctrl+6   pages: Workbench, Backprop, Hidden unit, Compare, Evaluation, My drawings",
-            "Space   train / pause          S   one epoch          N   new random network",
-            "C   clear the drawing          Ctrl+Z   undo a stroke",
-            "Arrows   choose a hidden unit (on its grid)          Enter / D   open its dossier",
-            "X   switch the selected unit off / on          R   restore the intact network",
-            "E   explain the prediction          L   compare with logistic regression",
-            "Backprop page:  → / ←  next / previous step,  Home / End  first / last",
-            "F5   presentation mode (projector)          F11   full screen          F1   this list",
-            "Tab / Shift+Tab   move between controls          Enter   press the focused control",
-            "Ctrl+Plus / Ctrl+Minus / Ctrl+0   larger / smaller / normal text",
-            "Ctrl+O   open a model          Ctrl+S   save the model");
+    /** Every key, in words (F1 and the "Keys" button), in the current language. */
+    static String keysText() {
+        return I18n.t("workbench.keys.text");
+    }
 
     private void showKeys() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(stage);
-        alert.setTitle("Hidden Neurons");
-        alert.setHeaderText("Keyboard");
-        Label text = new Label(KEYS_TEXT);
+        alert.setTitle(I18n.t("workbench.app.title"));
+        alert.setHeaderText(I18n.t("workbench.keys.header"));
+        Label text = new Label(keysText());
         text.getStyleClass().add("hn-keys-list");
         alert.getDialogPane().setContent(text);
         if (getScene() != null) {
@@ -694,7 +764,7 @@ public final class WorkbenchView extends BorderPane {
     // ---------------------------------------------------------------- top
 
     private Node header() {
-        Label title = new Label("Hidden Neurons");
+        Label title = new Label(I18n.t("workbench.app.title"));
         title.getStyleClass().add("hn-app-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label subtitle = new Label();
@@ -718,7 +788,7 @@ public final class WorkbenchView extends BorderPane {
             ToggleButton tab = new ToggleButton(each.title());
             tab.setId("page-" + each.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             tab.setUserData(each);
-            tab.setTooltip(new Tooltip(each.description() + " (" + each.shortcut() + ")"));
+            tab.setTooltip(new Tooltip(I18n.t("workbench.page.tooltip", each.description(), each.shortcut())));
             tab.setMinWidth(Region.USE_PREF_SIZE);
             tabs.add(tab);
         }
@@ -736,27 +806,28 @@ public final class WorkbenchView extends BorderPane {
         });
         page.addListener((o, old, now) -> tabs.get(now.ordinal()).setSelected(true));
 
-        Button keys = button("Keys", "Every keyboard shortcut (F1)", this::showKeys);
-        ToggleButton dark = new ToggleButton("Dark");
+        Button keys = button(I18n.t("workbench.keys.button"), I18n.t("workbench.keys.button.tooltip"), this::showKeys);
+        ToggleButton dark = new ToggleButton(I18n.t("workbench.theme.dark"));
         dark.setId(THEME_BUTTON_ID);
-        dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        dark.setTooltip(new Tooltip(I18n.t("workbench.theme.tooltip")));
         dark.setSelected(theme.get() == Themes.Theme.DARK);
         dark.selectedProperty().addListener((o, old, now) -> theme.set(now ? Themes.Theme.DARK : Themes.Theme.LIGHT));
         theme.addListener((o, old, now) -> dark.setSelected(now == Themes.Theme.DARK));
         dark.setMinWidth(Region.USE_PREF_SIZE);
         menus.addFileActions(
-                AppMenus.item("Open model…", "Shortcut+O", this::openModel),
-                AppMenus.item("Save model…", "Shortcut+S", this::saveModel));
+                AppMenus.item(I18n.t("workbench.menu.openModel"), "Shortcut+O", this::openModel),
+                AppMenus.item(I18n.t("workbench.menu.saveModel"), "Shortcut+S", this::saveModel));
         menus.addFileActions(
                 AppMenus.item(I18n.t("data.menu.openDataset"), null, () -> datasetOpener.chooseFile(stage)),
                 AppMenus.item(I18n.t("data.menu.openFolder"), null, () -> datasetOpener.chooseFolder(stage)));
         menus.addViewGroup(
-                AppMenus.item("Presentation mode", "F5", () -> presentation.toggle()),
-                AppMenus.item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
-                AppMenus.item("Keyboard shortcuts", "F1", this::showKeys));
+                AppMenus.item(I18n.t("workbench.menu.presentation"), "F5", () -> presentation.toggle()),
+                AppMenus.item(I18n.t("workbench.menu.fullScreen"), "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
+                AppMenus.item(I18n.t("workbench.menu.keys"), "F1", this::showKeys));
         menus.addViewGroup(
                 Accessibility.coloursMenu(viewPreferences.coloursProperty()),
                 Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
+        menus.addViewGroup(languageMenu());
         HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), keys, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
@@ -806,13 +877,13 @@ public final class WorkbenchView extends BorderPane {
 
         Slider penWidth = new Slider(MIN_PEN_WIDTH, MAX_PEN_WIDTH, DrawingPad.DEFAULT_PEN_WIDTH);
         penWidth.valueProperty().bindBidirectional(pad.penWidthProperty());
-        penWidth.setTooltip(new Tooltip("Pen width in pixels of the 280×280 drawing (the network sees it shrunk to 20×20)"));
+        penWidth.setTooltip(new Tooltip(I18n.t("workbench.pen.tooltip")));
         penWidth.setPrefWidth(80);
         penWidth.setMinWidth(60);
-        Label penLabel = new Label("Pen");
+        Label penLabel = new Label(I18n.t("workbench.pen.label"));
         penLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Button clear = button("Clear", "Clear the drawing (C)", this::clearPadAndPrediction);
-        Button undo = button("Undo", "Remove the last stroke (Ctrl+Z)", () -> undoPad.run());
+        Button clear = button(I18n.t("workbench.pad.clear"), I18n.t("workbench.pad.clear.tooltip"), this::clearPadAndPrediction);
+        Button undo = button(I18n.t("workbench.pad.undo"), I18n.t("workbench.pad.undo.tooltip"), () -> undoPad.run());
         undo.disableProperty().bind(pad.emptyProperty());
         clear.disableProperty().bind(pad.emptyProperty());
         HBox tools = new HBox(penLabel, penWidth, spacer(), undo, clear);
@@ -826,44 +897,47 @@ public final class WorkbenchView extends BorderPane {
         StackPane.setAlignment(padBox, Pos.TOP_LEFT);
         padSlots.put(Page.WORKBENCH, padSlot);
 
-        strip.setCaptions("drawn", "cropped", "scaled", "network input 20×20");
-        strip.hintTextProperty().set("The 20×20 input\nappears here");
-        model.preprocessedProperty().addListener((o, old, now) -> strip.setResult(now));
+        strip.setCaptions(I18n.t("workbench.strip.drawn"), I18n.t("workbench.strip.cropped"),
+                I18n.t("workbench.strip.scaled"), I18n.t("workbench.strip.input"));
+        strip.hintTextProperty().set(I18n.t("workbench.strip.hint"));
+        listen(model.preprocessedProperty(), (o, old, now) -> strip.setResult(now));
         strip.setResult(model.preprocessedProperty().get());
-        Label seesTitle = new Label("What the network sees");
+        Label seesTitle = new Label(I18n.t("workbench.section.sees"));
         seesTitle.getStyleClass().add("hn-subsection-title");
         seesTitle.setWrapText(true);
         seesTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox sees = new VBox(seesTitle, strip);
         sees.getStyleClass().add("hn-sees");
         sees.setAlignment(Pos.TOP_CENTER);
-        Tooltip.install(sees, new Tooltip("Like the training digits: cropped to the ink, scaled into a "
-                + "16-pixel box keeping the aspect ratio, centred by centre of mass in 20×20"));
+        Tooltip.install(sees, new Tooltip(I18n.t("workbench.sees.tooltip")));
 
         HBox drawRow = new HBox(padSlot, sees);
         drawRow.getStyleClass().add("hn-draw-row");
-        VBox drawSection = section("Draw a digit", drawRow);
+        VBox drawSection = section(I18n.t("workbench.section.draw"), drawRow);
 
         Label predicted = new Label();
         predicted.getStyleClass().add("hn-prediction");
         predicted.textProperty().bind(Bindings.createStringBinding(() -> {
             int digit = model.predictedDigitProperty().get();
-            return digit < 0 ? "Draw to see a prediction" : (digit == 8 ? "Looks like an " : "Looks like a ") + digit;
+            if (digit < 0) {
+                return I18n.t("workbench.prediction.none");
+            }
+            return digit == 8 ? I18n.t("workbench.prediction.digitAn", String.valueOf(digit))
+                    : I18n.t("workbench.prediction.digit", String.valueOf(digit));
         }, model.predictedDigitProperty()));
-        Label modifiedNote = new Label("modified network");
+        Label modifiedNote = new Label(I18n.t("workbench.prediction.modified"));
         modifiedNote.getStyleClass().add("hn-modified-note");
         modifiedNote.setMinWidth(Region.USE_PREF_SIZE);
         modifiedNote.visibleProperty().bind(model.predictionModifiedProperty());
         modifiedNote.managedProperty().bind(modifiedNote.visibleProperty());
-        Tooltip.install(modifiedNote, new Tooltip("An experiment switches hidden units off or clamps them: this is the "
-                + "modified network's prediction. R restores the intact network."));
+        Tooltip.install(modifiedNote, new Tooltip(I18n.t("workbench.prediction.modified.tooltip")));
         HBox predictedRow = new HBox(predicted, modifiedNote);
         predictedRow.setAlignment(Pos.BASELINE_LEFT);
         predictedRow.getStyleClass().add("hn-toolbar");
-        model.probabilitiesProperty().addListener((o, old, now) -> showProbabilities());
-        model.networkProperty().addListener((o, old, now) -> showProbabilities());
+        listen(model.probabilitiesProperty(), (o, old, now) -> showProbabilities());
+        listen(model.networkProperty(), (o, old, now) -> showProbabilities());
         showProbabilities();
-        VBox predictionSection = section("Prediction", predictedRow, bars);
+        VBox predictionSection = section(I18n.t("workbench.section.prediction"), predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
         VBox.setVgrow(predictionSection, Priority.ALWAYS);
 
@@ -891,8 +965,8 @@ public final class WorkbenchView extends BorderPane {
         grid.paletteProperty().bind(viewPreferences.paletteProperty()); // every other view follows the grid's
         outputWeights.paletteProperty().bind(viewPreferences.paletteProperty());
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
-        model.networkProperty().addListener((o, old, now) -> showNetwork(now));
-        model.forwardPassProperty().addListener((o, old, now) -> {
+        listen(model.networkProperty(), (o, old, now) -> showNetwork(now));
+        listen(model.forwardPassProperty(), (o, old, now) -> {
             grid.setForwardPass(now);
             unitPicker.setForwardPass(now);
         });
@@ -906,11 +980,11 @@ public final class WorkbenchView extends BorderPane {
         VBox.setVgrow(grid, Priority.ALWAYS);
         grid.setMinHeight(0);
 
-        ToggleButton perUnit = new ToggleButton("Per unit");
-        perUnit.setTooltip(new Tooltip("Each picture uses its own colour scale: shows every unit's pattern best"));
+        ToggleButton perUnit = new ToggleButton(I18n.t("workbench.scale.perUnit"));
+        perUnit.setTooltip(new Tooltip(I18n.t("workbench.scale.perUnit.tooltip")));
         perUnit.setUserData(WeightPictures.Scale.PER_UNIT);
-        ToggleButton shared = new ToggleButton("Shared");
-        shared.setTooltip(new Tooltip("All pictures share one colour scale: compares strengths between units"));
+        ToggleButton shared = new ToggleButton(I18n.t("workbench.scale.shared"));
+        shared.setTooltip(new Tooltip(I18n.t("workbench.scale.shared.tooltip")));
         shared.setUserData(WeightPictures.Scale.SHARED);
         SegmentedButton scale = new SegmentedButton(perUnit, shared);
         scale.setMinWidth(Region.USE_PREF_SIZE);
@@ -928,38 +1002,34 @@ public final class WorkbenchView extends BorderPane {
         colourBar.setMaxWidth(COLOUR_BAR_MAX_WIDTH);
         HBox.setHgrow(colourBar, Priority.ALWAYS);
         // The mode is said here, so the bar itself needs no caption (keeps the tiles large).
-        grid.setTexts(GRID_TEXTS);
+        grid.setTexts(gridTexts());
         Label legend = new Label();
-        legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
-                ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
+        legend.textProperty().bind(model.weightScaleProperty().map(mode -> mode == WeightPictures.Scale.SHARED
+                ? I18n.t("workbench.scale.legend.shared") : I18n.t("workbench.scale.legend.perUnit")));
         legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
         legend.setMinWidth(0); // shortened at larger text sizes rather than pushing the tiles out of the column
         HBox scaleRow = new HBox(colourBar, legend);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scale.getStyleClass().add(PresentationMode.CONTROLS);
         scaleRow.setAlignment(Pos.CENTER_LEFT);
-        Tooltip.install(grid, new Tooltip("Each tile is one hidden unit's 400 incoming weights drawn as a 20×20 "
-                + "picture: red pixels excite it, blue pixels inhibit it. The orange bar under a tile is the "
-                + "unit's activation for your drawing (strongly active units glow). Hover a tile for the numbers; "
-                + "click to select it, Enter or a double click opens its dossier, X switches it off."));
+        Tooltip.install(grid, new Tooltip(I18n.t("workbench.grid.tooltip")));
 
-        VBox hiddenSection = section(titleRow("Hidden layer", scale), grid, scaleRow);
+        VBox hiddenSection = section(titleRow(I18n.t("workbench.section.hiddenLayer"), scale), grid, scaleRow);
         // The tiles grow in whole-pixel steps: the grid takes its preferred size (shrinking when the
         // window is small) and Θ2 below takes the rest of a tall window.
         VBox.setVgrow(hiddenSection, Priority.SOMETIMES);
 
         outputWeights.setPrefHeight(OUTPUT_WEIGHTS_HEIGHT);
         outputWeights.setMinHeight(Region.USE_PREF_SIZE);
-        outputWeights.setTexts(OUTPUT_TEXTS);
+        outputWeights.setTexts(outputTexts());
         ColorBar outputBar = outputWeights.getColorBar();
         outputBar.setMinWidth(COLOUR_BAR_MIN_WIDTH);
         outputBar.setPrefWidth(COLOUR_BAR_MIN_WIDTH);
-        VBox outputSection = section(titleRow("Output weights Θ2", outputBar), outputWeights);
+        VBox outputSection = section(titleRow(I18n.t("workbench.section.outputWeights"), outputBar), outputWeights);
         outputSection.getStyleClass().add(PRESENTATION_DETAIL);
         VBox.setVgrow(outputSection, Priority.ALWAYS);
         VBox.setVgrow(outputWeights, Priority.ALWAYS);
-        Tooltip.install(outputSection, new Tooltip("How the units vote. Row k: how strongly each hidden unit's activation counts "
-                + "for digit k (red for, blue against). Click a column to select that unit."));
+        Tooltip.install(outputSection, new Tooltip(I18n.t("workbench.outputWeights.tooltip")));
 
         VBox column = new VBox(hiddenSection, outputSection);
         column.getStyleClass().addAll("hn-column", "hn-centre");
@@ -978,27 +1048,26 @@ public final class WorkbenchView extends BorderPane {
     private Node trainingColumn() {
         TrainingSettingsViewModel settings = model.settings();
 
-        Button train = button("Train", "Start or pause training (Space). After a finished run, Train runs the set number of epochs "
-                + "again from the current weights, with a fresh learning-rate schedule", model::toggleTraining);
+        Button train = button(I18n.t("workbench.train"), I18n.t("workbench.train.tooltip"), model::toggleTraining);
         train.setId(TRAIN_BUTTON_ID);
         train.getStyleClass().add("hn-primary");
         train.textProperty().bind(Bindings.createStringBinding(() -> switch (model.phaseProperty().get()) {
-            case RUNNING -> "Pause";
-            case PAUSED -> "Resume";
-            default -> "Train";
+            case RUNNING -> I18n.t("workbench.train.pause");
+            case PAUSED -> I18n.t("workbench.train.resume");
+            default -> I18n.t("workbench.train");
         }, model.phaseProperty()));
         train.disableProperty().bind(model.dataReadyProperty().not());
-        Button step = button("Step", "Train exactly one epoch at learning rate α (S)", model::step);
+        Button step = button(I18n.t("workbench.step"), I18n.t("workbench.step.tooltip"), model::step);
         step.setId(STEP_BUTTON_ID);
         step.disableProperty().bind(model.dataReadyProperty().not());
-        Button fresh = button("New network", "Random weights from the seed: watch learning from scratch (N)",
+        Button fresh = button(I18n.t("workbench.newNetwork"), I18n.t("workbench.newNetwork.tooltip"),
                 model::newNetwork);
         fresh.setId(NEW_NETWORK_BUTTON_ID);
         TextField seed = new TextField();
         seed.textProperty().bindBidirectional(settings.seedTextProperty());
         seed.setPrefColumnCount(4);
-        seed.setTooltip(new Tooltip("Seed of the random weights: the same seed gives the same network and run"));
-        Label seedLabel = settingLabel("Seed");
+        seed.setTooltip(new Tooltip(I18n.t("workbench.seed.tooltip")));
+        Label seedLabel = settingLabel(I18n.t("workbench.seed"));
         seedLabel.setMinWidth(Region.USE_PREF_SIZE);
         seed.setMinWidth(60);
         HBox buttons = new HBox(train, step, spacer(), fresh);
@@ -1017,65 +1086,64 @@ public final class WorkbenchView extends BorderPane {
         ComboBox<OutputLayer> output = new ComboBox<>();
         output.getItems().addAll(OutputLayer.values());
         output.valueProperty().bindBidirectional(settings.outputLayerProperty());
-        output.setConverter(named(OutputLayer::id));
+        output.setConverter(named(WorkbenchView::outputLayerName));
         output.setMinWidth(COMBO_WIDTH);
         output.setMaxWidth(Double.MAX_VALUE);
-        tip(output, "Output layer: softmax (probabilities that add up to 1; the app's default) or sigmoid "
-                + "(one yes/no unit per digit, as in the course). Applies on New network");
+        tip(output, I18n.t("workbench.output.tooltip"));
         Spinner<Integer> hidden = intSpinner(1, TrainingSettingsViewModel.MAX_HIDDEN_SIZE, 1,
-                settings.hiddenSizeProperty(), "Hidden units (applies on New network)");
+                settings.hiddenSizeProperty(), I18n.t("workbench.hidden.tooltip"));
         ComboBox<Activation> activation = new ComboBox<>();
         activation.getItems().addAll(Activation.values());
         activation.valueProperty().bindBidirectional(settings.activationProperty());
-        activation.setConverter(named(Activation::id));
+        activation.setConverter(named(WorkbenchView::activationName));
         activation.setMinWidth(COMBO_WIDTH);
         activation.setMaxWidth(Double.MAX_VALUE);
-        tip(activation, "Hidden activation g(z) (applies on New network)");
+        tip(activation, I18n.t("workbench.activation.tooltip"));
         ComboBox<OptimizerKind> optimizer = new ComboBox<>();
         optimizer.getItems().addAll(OptimizerKind.values());
         optimizer.valueProperty().bindBidirectional(settings.optimizerProperty());
-        optimizer.setConverter(named(OptimizerKind::id));
+        optimizer.setConverter(named(WorkbenchView::optimizerName));
         optimizer.setMinWidth(COMBO_WIDTH);
         optimizer.setMaxWidth(Double.MAX_VALUE);
-        tip(optimizer, "gd: full-batch gradient descent · sgd: mini-batches with momentum · "
-                + "adam: adaptive steps · lbfgs: full-batch quasi-Newton");
+        tip(optimizer, I18n.t("workbench.optimizer.tooltip"));
         TextField rate = textField(settings.learningRateTextProperty(),
-                "Learning rate α: step size. Too large and training diverges (try 10)");
+                I18n.t("workbench.rate.tooltip"));
         TextField lambda = textField(settings.lambdaTextProperty(),
-                "λ: L2 regularisation. 0 lets weights grow; larger values give smoother pictures");
+                I18n.t("workbench.lambda.tooltip"));
         Spinner<Integer> batch = intSpinner(1, TrainingSettingsViewModel.MAX_BATCH_SIZE, 10,
-                settings.batchSizeProperty(), "Mini-batch size for sgd and adam (full-batch optimizers ignore it)");
+                settings.batchSizeProperty(), I18n.t("workbench.batch.tooltip"));
         Spinner<Integer> epochs = intSpinner(1, TrainingSettingsViewModel.MAX_EPOCHS, 10,
-                settings.epochsProperty(), "Epochs one press of Train runs (full-batch: iterations)");
-        CheckBox augment = new CheckBox("shifts");
+                settings.epochsProperty(), I18n.t("workbench.epochs.tooltip"));
+        CheckBox augment = new CheckBox(I18n.t("workbench.augment.shifts"));
         augment.setMinWidth(Region.USE_PREF_SIZE);
         augment.selectedProperty().bindBidirectional(settings.augmentProperty());
-        tip(augment, "Augmentation: shift training digits randomly by 1–2 pixels each epoch");
+        tip(augment, I18n.t("workbench.augment.tooltip"));
 
-        grid.addRow(0, settingLabel("Hidden"), hidden, settingLabel("Activation"), activation);
-        grid.addRow(1, settingLabel("Optimizer"), optimizer, settingLabel("Rate α"), rate);
-        grid.addRow(2, settingLabel("λ"), lambda, settingLabel("Batch"), batch);
-        grid.addRow(3, settingLabel("Epochs"), epochs, seedLabel, seed);
-        grid.addRow(4, settingLabel("Output"), output, settingLabel("Augment"), augment);
+        grid.addRow(0, settingLabel(I18n.t("workbench.hidden")), hidden,
+                settingLabel(I18n.t("workbench.activation")), activation);
+        grid.addRow(1, settingLabel(I18n.t("workbench.optimizer")), optimizer, settingLabel(I18n.t("workbench.rate")), rate);
+        grid.addRow(2, settingLabel(I18n.t("workbench.lambda")), lambda, settingLabel(I18n.t("workbench.batch")), batch);
+        grid.addRow(3, settingLabel(I18n.t("workbench.epochs")), epochs, seedLabel, seed);
+        grid.addRow(4, settingLabel(I18n.t("workbench.output")), output, settingLabel(I18n.t("workbench.augment")), augment);
         grid.getStyleClass().add(PresentationMode.CONTROLS);
 
         Slider speed = new Slider(0, TrainingSettingsViewModel.MAX_EPOCH_DELAY_MILLIS, 0);
         speed.valueProperty().addListener((o, old, now) ->
                 settings.epochDelayMillisProperty().set(Math.round(now.doubleValue())));
-        tip(speed, "Slow motion for class: pause after each epoch (left: full speed)");
+        tip(speed, I18n.t("workbench.speed.tooltip"));
         HBox.setHgrow(speed, Priority.ALWAYS);
         Label speedValue = new Label();
         speedValue.getStyleClass().add("hn-muted");
         speedValue.setMinWidth(Region.USE_PREF_SIZE);
         speedValue.textProperty().bind(Bindings.createStringBinding(() -> {
             long delay = settings.epochDelayMillisProperty().get();
-            return delay == 0 ? "full speed" : delay + " ms/epoch";
+            return delay == 0 ? I18n.t("workbench.speed.full") : I18n.t("workbench.speed.delay", String.valueOf(delay));
         }, settings.epochDelayMillisProperty()));
-        HBox speedRow = new HBox(settingLabel("Speed"), speed, speedValue);
+        HBox speedRow = new HBox(settingLabel(I18n.t("workbench.speed")), speed, speedValue);
         speedRow.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         speedRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label needsNew = new Label("Hidden units, activation and output apply on New network.");
+        Label needsNew = new Label(I18n.t("workbench.needsNew"));
         needsNew.getStyleClass().add("hn-note");
         needsNew.setWrapText(true);
         needsNew.visibleProperty().bind(settings.needsNewNetworkProperty());
@@ -1091,21 +1159,20 @@ public final class WorkbenchView extends BorderPane {
         withDrawings.getStyleClass().add("hn-note");
         withDrawings.setWrapText(true);
         withDrawings.textProperty().bind(model.extraTrainingDataProperty().map(extra ->
-                "Training includes your " + extra.size() + (extra.size() == 1 ? " drawing" : " drawings")
-                        + " (My drawings, Ctrl+6); the test set stays the standard one.").orElse(""));
+                I18n.t("workbench.withDrawings", extra.size())).orElse(""));
         withDrawings.visibleProperty().bind(model.extraTrainingDataProperty().isNotNull());
         withDrawings.managedProperty().bind(withDrawings.visibleProperty());
-        Button open = button("Open…", "Open a saved model (Ctrl+O)", this::openModel);
-        Button save = button("Save…", "Save this network and its settings as a model file (Ctrl+S)", this::saveModel);
-        Label unsaved = new Label("trained, not saved");
+        Button open = button(I18n.t("workbench.open"), I18n.t("workbench.open.tooltip"), this::openModel);
+        Button save = button(I18n.t("workbench.save"), I18n.t("workbench.save.tooltip"), this::saveModel);
+        Label unsaved = new Label(I18n.t("workbench.unsaved"));
         unsaved.getStyleClass().add("hn-muted");
         unsaved.setMinWidth(0);
         unsaved.visibleProperty().bind(model.unsavedChangesProperty());
-        HBox fileRow = new HBox(settingLabel("Model file"), open, save, unsaved);
+        HBox fileRow = new HBox(settingLabel(I18n.t("workbench.modelFile")), open, save, unsaved);
         fileRow.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileRow.setAlignment(Pos.CENTER_LEFT);
-        VBox trainingSection = section("Training", buttons, grid, needsNew, invalid, withDrawings, speedRow, fileRow);
-        VBox chartSection = section("Progress", charts);
+        VBox trainingSection = section(I18n.t("workbench.section.training"), buttons, grid, needsNew, invalid, withDrawings, speedRow, fileRow);
+        VBox chartSection = section(I18n.t("workbench.section.progress"), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(chartSection, Priority.ALWAYS);
 
@@ -1127,7 +1194,7 @@ public final class WorkbenchView extends BorderPane {
 
     /** Ctrl+S: writes the network in use; errors in a dialog; nothing in the app changes. */
     void saveModel() {
-        FileChooser chooser = modelChooser("Save model");
+        FileChooser chooser = modelChooser(I18n.t("workbench.save.title"));
         chooser.setInitialFileName("hidden-neurons-model.json");
         File file = chooser.showSaveDialog(stage);
         if (file == null) {
@@ -1148,9 +1215,9 @@ public final class WorkbenchView extends BorderPane {
             return path;
         }, saved -> {
             model.markSaved(toSave.network());
-            model.statusMessageProperty().set("Saved the model to " + saved);
+            model.statusMessageProperty().set(I18n.t("workbench.status.saved", saved.toString()));
             afterSaving.run();
-        }, error -> showFileError("Could not save the model", path, error));
+        }, error -> showFileError(I18n.t("workbench.error.save"), path, error));
     }
 
     /**
@@ -1161,21 +1228,20 @@ public final class WorkbenchView extends BorderPane {
         if (!model.shouldAskBeforeClosing()) {
             return;
         }
-        ButtonType saveButton = new ButtonType("Save…", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        ButtonType saveButton = new ButtonType(I18n.t("workbench.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(I18n.t("workbench.close.discard"), ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
         alert.initOwner(stage);
-        alert.setTitle("Hidden Neurons");
-        alert.setHeaderText("Save the trained network before quitting?");
-        alert.setContentText("The weights were trained since they were last saved or opened; "
-                + "without saving, this training is lost.");
+        alert.setTitle(I18n.t("workbench.app.title"));
+        alert.setHeaderText(I18n.t("workbench.close.header"));
+        alert.setContentText(I18n.t("workbench.close.text"));
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == discard) {
             return;
         }
         request.consume();
         if (answer == saveButton) {
-            FileChooser chooser = modelChooser("Save model");
+            FileChooser chooser = modelChooser(I18n.t("workbench.save.title"));
             chooser.setInitialFileName("hidden-neurons-model.json");
             File file = chooser.showSaveDialog(stage);
             if (file != null) {
@@ -1186,9 +1252,9 @@ public final class WorkbenchView extends BorderPane {
 
     /** Ctrl+O: reads a model file; on error a dialog names the file and the problem and nothing changes. */
     void openModel() {
-        FileChooser chooser = modelChooser("Open model");
+        FileChooser chooser = modelChooser(I18n.t("workbench.open.title"));
         chooser.getExtensionFilters().add(
-                new FileChooser.ExtensionFilter("Course weights (Theta1, Theta2)", COURSE_WEIGHTS_EXTENSION));
+                new FileChooser.ExtensionFilter(I18n.t("workbench.open.courseWeights"), COURSE_WEIGHTS_EXTENSION));
         File file = chooser.showOpenDialog(stage);
         if (file == null) {
             return;
@@ -1200,7 +1266,7 @@ public final class WorkbenchView extends BorderPane {
     public void openModel(Path path) {
         adapter.background(() -> ModelFile.open(path),
                 loaded -> model.useModel(loaded, path.getFileName().toString()),
-                error -> showFileError("Could not open the model", path, error));
+                error -> showFileError(I18n.t("workbench.error.open"), path, error));
     }
 
     /**
@@ -1236,21 +1302,20 @@ public final class WorkbenchView extends BorderPane {
     private static FileChooser modelChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hidden Neurons model", MODEL_EXTENSION));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("workbench.file.modelFilter"), MODEL_EXTENSION));
         return chooser;
     }
 
     private void showFileError(String header, Path path, Throwable error) {
         String problem = error instanceof IllegalArgumentException
-                ? "the network cannot be saved: " + WorkbenchViewModel.describe(error)
-                + " (did training diverge? Press N for a new network or open a saved one)"
+                ? I18n.t("workbench.error.cannotSave", WorkbenchViewModel.describe(error))
                 : WorkbenchViewModel.describe(error);
-        model.reportError(header + ": " + path.getFileName() + ": " + problem);
+        model.reportError(I18n.t("workbench.error.file", header, String.valueOf(path.getFileName()), problem));
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(stage);
-        alert.setTitle("Hidden Neurons");
+        alert.setTitle(I18n.t("workbench.app.title"));
         alert.setHeaderText(header);
-        alert.setContentText("File: " + path + "\n\nProblem: " + problem);
+        alert.setContentText(I18n.t("workbench.error.dialog", path.toString(), problem));
         alert.show();
     }
 
@@ -1342,7 +1407,7 @@ public final class WorkbenchView extends BorderPane {
                 spinner.getValueFactory().setValue(typed);
             }
         } catch (RuntimeException e) {
-            model.reportError("Not a whole number: '" + spinner.getEditor().getText() + "'");
+            model.reportError(I18n.t("workbench.error.notWholeNumber", spinner.getEditor().getText()));
         }
         spinner.getEditor().setText(String.valueOf(spinner.getValue()));
     }
@@ -1359,6 +1424,72 @@ public final class WorkbenchView extends BorderPane {
                 throw new UnsupportedOperationException("not editable");
             }
         };
+    }
+
+    /** An activation function's name as shown (its id; the math names are the same in every language). */
+    static String activationName(Activation activation) {
+        return switch (activation) {
+            case SIGMOID -> I18n.t("workbench.activation.sigmoid");
+            case TANH -> I18n.t("workbench.activation.tanh");
+            case RELU -> I18n.t("workbench.activation.relu");
+            default -> activation.id();
+        };
+    }
+
+    /** An optimizer's name as shown. */
+    static String optimizerName(OptimizerKind optimizer) {
+        return switch (optimizer) {
+            case GD -> I18n.t("workbench.optimizer.gd");
+            case SGD -> I18n.t("workbench.optimizer.sgd");
+            case ADAM -> I18n.t("workbench.optimizer.adam");
+            case LBFGS -> I18n.t("workbench.optimizer.lbfgs");
+            default -> optimizer.id();
+        };
+    }
+
+    /** An output layer's name as shown. */
+    static String outputLayerName(OutputLayer layer) {
+        return switch (layer) {
+            case SOFTMAX_CROSS_ENTROPY -> I18n.t("workbench.outputLayer.softmax");
+            case SIGMOID_CROSS_ENTROPY -> I18n.t("workbench.outputLayer.sigmoid");
+            default -> layer.id();
+        };
+    }
+
+    /** View ▸ Language ▸ English / 简体中文: each language named in itself; the current one is checked. */
+    private javafx.scene.control.Menu languageMenu() {
+        ToggleGroup languages = new ToggleGroup();
+        List<javafx.scene.control.MenuItem> items = new ArrayList<>();
+        for (java.util.Locale language : I18n.SUPPORTED) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    I18n.text(language, "workbench.language.name"));
+            item.setId("language-" + language.toLanguageTag());
+            item.setToggleGroup(languages);
+            item.setSelected(language.equals(I18n.locale()));
+            item.setOnAction(e -> switchLanguage(language));
+            items.add(item);
+        }
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(I18n.t("workbench.menu.language"));
+        menu.setId(LANGUAGE_MENU_ID);
+        menu.getItems().setAll(items);
+        return menu;
+    }
+
+    /**
+     * Shows the window in {@code language}: remembers the choice and asks the app to build its
+     * views again (see {@link #onLanguageChange}); nothing else in the app changes.
+     */
+    public void switchLanguage(java.util.Locale language) {
+        if (language.equals(I18n.locale())) {
+            return;
+        }
+        I18n.setLocale(language);
+        languageChange.run();
+    }
+
+    /** What {@link #switchLanguage} runs after the switch (the app rebuilds its views). */
+    public void onLanguageChange(Runnable rebuild) {
+        this.languageChange = rebuild;
     }
 
     /** Used by the app to hand pad actions to the shortcuts once the pad exists. */

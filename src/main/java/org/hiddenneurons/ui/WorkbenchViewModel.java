@@ -3,6 +3,7 @@ package org.hiddenneurons.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -55,10 +56,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         STEPPING
     }
 
-    /** Said when the trainer gives no explanation of its own for a divergence. */
-    static final String DIVERGENCE_EXPLANATION = "Training diverged: the loss became infinite or not a number, "
-            + "usually because the learning rate is too large for these settings. The last good weights are kept. "
-            + "Lower the learning rate (or raise λ) and press Train, or start again with New network.";
+    /** Said when the trainer gives no explanation of its own for a divergence (in the current language). */
+    static String divergenceExplanation() {
+        return I18n.t("workbench.diverged.explanation");
+    }
 
     private final TrainingEngine engine;
     private final TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
@@ -76,6 +77,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     private final StringProperty errorMessage = new SimpleStringProperty("");
     private final StringProperty divergenceMessage = new SimpleStringProperty("");
     private final StringProperty modelDescription = new SimpleStringProperty("");
+    /** Says the model in use in the current language (asked again by {@link #languageChanged}). */
+    private Supplier<String> describeModel = () -> "";
+    /** True while the divergence message is {@link #divergenceExplanation()} (not the trainer's own words). */
+    private boolean divergenceExplained;
     private final BooleanProperty dataReady = new SimpleBooleanProperty(false);
     private final ObjectProperty<WeightPictures.Scale> weightScale = new SimpleObjectProperty<>(WeightPictures.Scale.PER_UNIT);
 
@@ -134,17 +139,31 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     /** Shows {@code start} as the network in use, explained by {@code description} (status bar). */
     public void useNetwork(Network start, String description) {
+        useNetwork(start, () -> description);
+    }
+
+    /**
+     * As {@link #useNetwork(Network, String)}, with a description that is asked again after a
+     * language switch ({@link #languageChanged}).
+     */
+    public void useNetwork(Network start, Supplier<String> description) {
         stopAndForget();
         resetProgress();
         settings.markApplied(start.spec());
         network.set(start);
         unsavedChanges.set(false);
-        modelDescription.set(description);
-        statusMessage.set(description);
+        describeModel = description;
+        modelDescription.set(description.get());
+        statusMessage.set(description.get());
     }
 
     /** Shows a model read from a file or the bundle; its settings appear in the settings panel. */
     public void useModel(SavedModel model, String sourceName) {
+        useModel(model, () -> sourceName);
+    }
+
+    /** As {@link #useModel(SavedModel, String)}, with a source name that follows the language. */
+    public void useModel(SavedModel model, Supplier<String> sourceName) {
         stopAndForget();
         resetProgress();
         settings.load(model.network().spec(), model.config());
@@ -153,10 +172,26 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         lastChartedEpoch = epochOffset;
         network.set(model.network());
         unsavedChanges.set(false);
-        String description = "Model " + sourceName + describeSpec(model.network().spec())
-                + (model.epochs() > 0 ? " · trained " + model.epochs() + " epochs" : "");
-        modelDescription.set(description);
-        statusMessage.set("Opened " + description);
+        NetworkSpec spec = model.network().spec();
+        int trainedEpochs = model.epochs();
+        describeModel = () -> trainedEpochs > 0
+                ? I18n.t("workbench.model.trained", sourceName.get(), describeSpec(spec), String.valueOf(trainedEpochs))
+                : I18n.t("workbench.model", sourceName.get(), describeSpec(spec));
+        modelDescription.set(describeModel.get());
+        statusMessage.set(I18n.t("workbench.status.opened", modelDescription.get()));
+    }
+
+    /**
+     * After a language switch: says again what is shown for longer than a moment (the model's
+     * description, the settings' validation, the divergence explanation) in the new language.
+     * Passing status messages stay as they were.
+     */
+    public void languageChanged() {
+        modelDescription.set(describeModel.get());
+        settings.revalidate();
+        if (divergenceExplained) {
+            divergenceMessage.set(divergenceExplanation());
+        }
     }
 
     /** The training data and the drawing pipeline are ready (measured from that data). */
@@ -321,7 +356,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             case RUNNING -> {
                 engine.pause();
                 phase.set(Phase.PAUSED);
-                statusMessage.set("Paused. Press Space or Train to go on.");
+                statusMessage.set(I18n.t("workbench.status.paused"));
             }
             case PAUSED -> {
                 TrainingConfig config = validConfig();
@@ -331,7 +366,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
                 if (config.equals(runConfig)) {
                     engine.resume();
                     phase.set(Phase.RUNNING);
-                    statusMessage.set("Training…");
+                    statusMessage.set(I18n.t("workbench.status.training"));
                 } else {
                     engine.cancel();
                     startRun(config);
@@ -343,7 +378,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
                     startRun(config);
                 }
             }
-            case STEPPING -> statusMessage.set("Still training the single step; press again when it is done.");
+            case STEPPING -> statusMessage.set(I18n.t("workbench.status.stillStepping"));
             default -> throw new IllegalStateException("unknown phase " + phase.get());
         }
     }
@@ -365,7 +400,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         switchTrainer(id);
         runConfig = null;
         phase.set(Phase.STEPPING);
-        statusMessage.set("Training one epoch…");
+        statusMessage.set(I18n.t("workbench.status.stepping"));
     }
 
     /** N / New network: random weights from the seed and the architecture in the settings. */
@@ -382,7 +417,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
                 settings.hiddenSizeProperty().get(), current.outputSize(), settings.activationProperty().get(),
                 settings.outputLayerProperty().get());
         Network fresh = randomNetwork(spec, seed);
-        useNetwork(fresh, "New random network" + describeSpec(spec) + " · seed " + seed);
+        useNetwork(fresh, () -> I18n.t("workbench.model.newRandom", describeSpec(spec), String.valueOf(seed)));
     }
 
     /**
@@ -410,7 +445,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             preprocessed.set(preprocessor.process(width, height, argb));
         } catch (RuntimeException e) {
             preprocessed.set(null);
-            errorMessage.set("Could not preprocess the drawing: " + describe(e));
+            errorMessage.set(I18n.t("workbench.error.preprocess", describe(e)));
         }
         updatePrediction();
     }
@@ -465,10 +500,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             return;
         }
         if (was == Phase.STEPPING) {
-            statusMessage.set("Stepped to epoch " + epoch.get() + ".");
+            statusMessage.set(I18n.t("workbench.status.stepped", String.valueOf(epoch.get())));
         } else if (last.state() == TrainingState.FINISHED) {
-            statusMessage.set(String.format(Locale.ROOT, "Finished %d epochs: test accuracy %s.",
-                    last.epoch(), percent(last.testAccuracy())));
+            statusMessage.set(I18n.t("workbench.status.finished", String.valueOf(last.epoch()),
+                    percent(last.testAccuracy())));
         }
     }
 
@@ -479,14 +514,14 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         }
         phase.set(Phase.IDLE);
         runConfig = null;
-        errorMessage.set("Training stopped with an error: " + describe(error));
+        errorMessage.set(I18n.t("workbench.error.training", describe(error)));
     }
 
     // ---------------------------------------------------------------- internals
 
     private void startRun(TrainingConfig config) {
         if (data.get() == null) {
-            statusMessage.set("The training data is still loading; try again in a moment.");
+            statusMessage.set(I18n.t("workbench.status.stillLoading"));
             return;
         }
         clearDivergence();
@@ -496,26 +531,25 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         switchTrainer(id);
         runConfig = config;
         phase.set(Phase.RUNNING);
-        String note = settings.needsNewNetworkProperty().get()
-                ? " (hidden size, activation and output apply on New network)" : "";
+        String note = settings.needsNewNetworkProperty().get() ? I18n.t("workbench.status.training.needsNew") : "";
         String drawingsNote = drawingsLeftOut(data.get());
         if (!drawingsNote.isEmpty()) {
             note += " " + drawingsNote;
         }
-        statusMessage.set("Training " + config.epochs() + " epochs with " + config.optimizer().id()
-                + describeTrainingData(split) + note + "…");
+        statusMessage.set(I18n.t("workbench.status.training.run", String.valueOf(config.epochs()),
+                config.optimizer().id(), describeTrainingData(split), note));
     }
 
     /** The config for the network in use, or null after reporting what is wrong. */
     private TrainingConfig validConfig() {
         if (data.get() == null) {
-            statusMessage.set("The training data is still loading; try again in a moment.");
+            statusMessage.set(I18n.t("workbench.status.stillLoading"));
             return null;
         }
         try {
             return settings.configFor(network.get().spec());
         } catch (IllegalArgumentException e) {
-            errorMessage.set("Cannot train: " + e.getMessage());
+            errorMessage.set(I18n.t("workbench.error.cannotTrain", e.getMessage()));
             return null;
         }
     }
@@ -552,7 +586,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             return "";
         }
         int added = split.train().size() - plain.train().size();
-        return " on " + plain.train().size() + " training digits + " + added + " of your drawings (test split unchanged)";
+        return I18n.t("workbench.status.training.withDrawings", String.valueOf(plain.train().size()),
+                String.valueOf(added));
     }
 
     private void switchTrainer(long trainerId) {
@@ -598,10 +633,9 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             network.set(snapshot.network());
         }
         if (snapshot.state() == TrainingState.DIVERGED) {
-            String why = snapshot.message() == null || snapshot.message().isBlank()
-                    ? DIVERGENCE_EXPLANATION : snapshot.message();
-            divergenceMessage.set(why);
-            statusMessage.set("Diverged at epoch " + epoch.get() + "; the last good weights are kept.");
+            divergenceExplained = snapshot.message() == null || snapshot.message().isBlank();
+            divergenceMessage.set(divergenceExplained ? divergenceExplanation() : snapshot.message());
+            statusMessage.set(I18n.t("workbench.status.diverged", String.valueOf(epoch.get())));
         }
     }
 
@@ -619,8 +653,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             forwardPass.set(null);
             probabilities.set(null);
             predictedDigit.set(-1);
-            errorMessage.set("This network expects " + current.spec().inputWidth() + "×" + current.spec().inputHeight()
-                    + " inputs; drawings are prepared as " + result.centred().width() + "×" + result.centred().height() + ".");
+            errorMessage.set(I18n.t("workbench.error.inputSize", current.spec().inputWidth() + "×" + current.spec().inputHeight(),
+                    result.centred().width() + "×" + result.centred().height()));
             return;
         }
         ForwardPass pass = current.forward(result.networkInput());
@@ -654,8 +688,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             return;
         }
         if (!edited.equals(runConfig)) {
-            statusMessage.set(now == Phase.RUNNING ? I18n.t("reliability.settings.changedWhileRunning")
-                    : I18n.t("reliability.settings.changedWhilePaused"));
+            statusMessage.set(now == Phase.RUNNING ? I18n.t("workbench.settings.changedWhileRunning")
+                    : I18n.t("workbench.settings.changedWhilePaused"));
         }
     }
 
@@ -690,12 +724,13 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     }
 
     private void clearDivergence() {
+        divergenceExplained = false;
         divergenceMessage.set("");
     }
 
     static String describeSpec(NetworkSpec spec) {
-        return " · " + spec.inputSize() + "-" + spec.hiddenSize() + "-" + spec.outputSize() + ", "
-                + spec.hiddenActivation().id() + " hidden, " + spec.outputLayer().id() + " output";
+        return I18n.t("workbench.model.spec", spec.inputSize() + "-" + spec.hiddenSize() + "-" + spec.outputSize(),
+                spec.hiddenActivation().id(), spec.outputLayer().id());
     }
 
     static String percent(double fraction) {

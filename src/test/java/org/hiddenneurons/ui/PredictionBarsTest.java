@@ -47,12 +47,12 @@ class PredictionBarsTest {
         robot.interact(() -> bars.setProbabilities(new double[] {0.81, 0.19, 0, 0, 0, 0, 0, 0, 0, 0},
                 OutputLayer.SOFTMAX_CROSS_ENTROPY));
         assertEquals("81.0 %", bars.valueText(0));
-        assertEquals(PredictionBars.PROBABILITY_CAPTION, bars.captionText());
+        assertEquals(PredictionBars.probabilityCaption(), bars.captionText());
         robot.interact(() -> bars.setProbabilities(new double[] {0.6, 1.0, 0.26, 0, 0, 0, 0, 0.99, 0, 0},
                 OutputLayer.SIGMOID_CROSS_ENTROPY));
         assertEquals("0.60", bars.valueText(0));
         assertEquals("1.00", bars.valueText(1));
-        assertEquals(PredictionBars.ACTIVATION_CAPTION, bars.captionText());
+        assertEquals(PredictionBars.activationCaption(), bars.captionText());
         assertEquals(1, bars.getWinner());
     }
 

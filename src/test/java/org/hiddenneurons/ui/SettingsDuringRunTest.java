@@ -48,7 +48,7 @@ class SettingsDuringRunTest {
 
         assertEquals(List.of("run"), engine.actions(), "the running job is not touched");
         assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
-        assertEquals(I18n.t("reliability.settings.changedWhileRunning"), model.statusMessageProperty().get());
+        assertEquals(I18n.t("workbench.settings.changedWhileRunning"), model.statusMessageProperty().get());
         assertTrue(!model.statusMessageProperty().get().equals(before));
 
         model.toggleTraining(); // pause
@@ -64,7 +64,7 @@ class SettingsDuringRunTest {
     void aChangeWhilePausedSaysTrainApplies() {
         model.toggleTraining();
         model.settings().lambdaTextProperty().set("3");
-        assertEquals(I18n.t("reliability.settings.changedWhilePaused"), model.statusMessageProperty().get());
+        assertEquals(I18n.t("workbench.settings.changedWhilePaused"), model.statusMessageProperty().get());
         assertEquals(List.of("run", "pause"), engine.actions());
     }
 

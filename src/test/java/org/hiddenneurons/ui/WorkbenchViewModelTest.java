@@ -144,7 +144,7 @@ class WorkbenchViewModelTest {
         model.finished(engine.lastId, diverged);
 
         assertTrue(model.divergedProperty().get());
-        assertEquals(WorkbenchViewModel.DIVERGENCE_EXPLANATION, model.divergenceMessageProperty().get());
+        assertEquals(WorkbenchViewModel.divergenceExplanation(), model.divergenceMessageProperty().get());
         assertSame(diverged.network(), model.networkProperty().get());
         assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
 

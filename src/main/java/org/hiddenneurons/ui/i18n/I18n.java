@@ -23,7 +23,10 @@ import java.util.prefs.Preferences;
  * {@code ''} for a single quote in such values).
  *
  * <p>The language follows the system locale (Chinese for any {@code zh} locale, else English)
- * until the user picks one, which is remembered in the user's preferences. Thread-safe.
+ * until the user picks one, which is remembered in the user's preferences. The system property
+ * {@value #LANGUAGE_PROPERTY} ({@code en} or {@code zh-CN}) overrides both and makes every choice
+ * last for this run only: the tests set it, so they neither depend on the machine's locale nor
+ * leave a remembered language behind. Thread-safe.
  */
 public final class I18n {
 
@@ -35,6 +38,8 @@ public final class I18n {
     public static final String PACKAGE = "org.hiddenneurons.ui.i18n";
 
     static final String PREFERENCE_KEY = "language";
+    /** System property with a language tag ({@code en}, {@code zh-CN}) that overrides the remembered choice and the system. */
+    public static final String LANGUAGE_PROPERTY = "hiddenneurons.language";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final List<Consumer<Locale>> LISTENERS = new CopyOnWriteArrayList<>();
@@ -60,10 +65,12 @@ public final class I18n {
             throw new IllegalArgumentException("unsupported language " + newLocale + "; supported: " + SUPPORTED);
         }
         locale = newLocale;
-        try {
-            preferences().put(PREFERENCE_KEY, newLocale.toLanguageTag());
-        } catch (RuntimeException e) {
-            // Preferences unavailable (read-only home, sandbox): the choice lasts for this run only.
+        if (override() == null) {
+            try {
+                preferences().put(PREFERENCE_KEY, newLocale.toLanguageTag());
+            } catch (RuntimeException e) {
+                // Preferences unavailable (read-only home, sandbox): the choice lasts for this run only.
+            }
         }
         for (Consumer<Locale> listener : LISTENERS) {
             listener.accept(newLocale);
@@ -124,8 +131,12 @@ public final class I18n {
         return null;
     }
 
-    /** The remembered choice, else Chinese for a {@code zh} system locale, else English. */
+    /** The {@value #LANGUAGE_PROPERTY} override, else the remembered choice, else Chinese for a {@code zh} system locale, else English. */
     static Locale initialLocale() {
+        Locale forced = override();
+        if (forced != null) {
+            return forced;
+        }
         try {
             String saved = preferences().get(PREFERENCE_KEY, null);
             if (saved != null) {
@@ -138,6 +149,15 @@ public final class I18n {
             // Preferences unavailable: follow the system.
         }
         return systemChoice(Locale.getDefault());
+    }
+
+    /** The supported language named by {@value #LANGUAGE_PROPERTY}, or null when it is unset. */
+    static Locale override() {
+        String tag = System.getProperty(LANGUAGE_PROPERTY);
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        return systemChoice(Locale.forLanguageTag(tag.trim().replace('_', '-')));
     }
 
     /** The supported language for a system locale: Chinese for any {@code zh} locale, else English. */
