@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -231,8 +232,8 @@ public final class WorkbenchView extends BorderPane {
         this.stage = stage;
         getStyleClass().add("hn-workbench");
         charts = new TrainingCharts(model);
-        dossier = new DossierModel(followWhile(model.networkProperty(), dossierLive), model.preprocessedProperty(),
-                model.dataProperty());
+        dossier = new DossierModel(followWhile(model.networkProperty(), dossierLive),
+                followWhile(model.preprocessedProperty(), dossierLive), model.dataProperty());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
         BorderPane workbench = new BorderPane();
@@ -391,8 +392,9 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * A copy of {@code source} that follows it only while {@code live} is true, and catches up when
-     * it becomes true. Pages that are not on screen get this instead of the live network, so they do
-     * not rebuild on every training snapshot (which starved the FX thread and slowed training 10×).
+     * it becomes true. Pages that are not on screen get this instead of the live network and drawing,
+     * so they do not rebuild on every training snapshot (which starved the FX thread and slowed
+     * training 10×) or on every drag of the pen.
      */
     static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live) {
         ObjectProperty<T> copy = new SimpleObjectProperty<>(source.getValue());
@@ -409,8 +411,9 @@ public final class WorkbenchView extends BorderPane {
     private void buildAnalysisPages(UserDrawings drawings) {
         ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
 
-        backprop = new BackpropView(followWhile(model.networkProperty(), page.isEqualTo(Page.BACKPROP)),
-                model.preprocessedProperty(), model.dataProperty(), palette);
+        BooleanBinding backpropShown = page.isEqualTo(Page.BACKPROP);
+        backprop = new BackpropView(followWhile(model.networkProperty(), backpropShown),
+                followWhile(model.preprocessedProperty(), backpropShown), model.dataProperty(), palette);
         backprop.getStyleClass().add("hn-page");
         pageNodes.put(Page.BACKPROP, backprop);
 
