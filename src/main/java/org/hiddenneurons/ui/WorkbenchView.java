@@ -423,6 +423,10 @@ public final class WorkbenchView extends BorderPane {
         unitPicker.paletteProperty().bind(palette);
         unitPicker.scaleProperty().bind(model.weightScaleProperty());
         unitPicker.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
+        // Off its page the picker would repaint its 25 tiles for every training snapshot.
+        ObservableValue<Network> pickerNetwork = followWhile(model.networkProperty(), page.isEqualTo(Page.HIDDEN_UNIT));
+        pickerNetwork.addListener((o, old, now) -> unitPicker.setNetwork(now));
+        unitPicker.setNetwork(pickerNetwork.getValue());
         // The picker needs no legend of its own (the pictures are the workbench's): park its bar off-scene.
         new Group(unitPicker.getColorBar());
         unitPicker.setPrefSize(pickerSide(NetworkSpec.DEFAULT.inputWidth()), pickerSide(NetworkSpec.DEFAULT.inputHeight()));
@@ -919,7 +923,6 @@ public final class WorkbenchView extends BorderPane {
 
     private void showNetwork(Network network) {
         grid.setNetwork(network);
-        unitPicker.setNetwork(network);
         outputWeights.setNetwork(network);
     }
 

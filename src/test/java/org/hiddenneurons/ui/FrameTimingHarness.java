@@ -203,6 +203,7 @@ public final class FrameTimingHarness {
      */
     private static final class Drags {
         private static final int POINTS_PER_STROKE = 12;
+        private static final double ARC_RADIANS = 1.8 * Math.PI;
         private final DrawingPad pad;
         private final PredictionBars bars;
         private final long[] nanos = new long[MAX_DRAGS];
@@ -220,12 +221,13 @@ public final class FrameTimingHarness {
             if (count >= MAX_DRAGS) {
                 return;
             }
-            double size = pad.getWidth();
-            double x = size * (0.3 + 0.4 * point / POINTS_PER_STROKE);
-            double y = size * (0.2 + 0.6 * point / POINTS_PER_STROKE);
             if (point == 0) {
-                fire(MouseEvent.MOUSE_PRESSED, x, y);
+                pad.clear(); // each stroke on an empty pad, so every drag changes the digit
+                fire(MouseEvent.MOUSE_PRESSED, x(0), y(0));
+                point++;
             }
+            double x = x(point);
+            double y = y(point);
             double[] before = bars.getProbabilities();
             long startedAt = System.nanoTime();
             fire(MouseEvent.MOUSE_DRAGGED, x, y);
@@ -234,10 +236,19 @@ public final class FrameTimingHarness {
             if (!Arrays.equals(before, after)) {
                 changed++;
             }
-            if (++point == POINTS_PER_STROKE) {
+            if (++point > POINTS_PER_STROKE) {
                 fire(MouseEvent.MOUSE_RELEASED, x, y);
                 point = 0;
             }
+        }
+
+        /** Points on most of a circle (a curve: a straight line would look the same to the network at every length). */
+        private double x(int index) {
+            return pad.getWidth() * (0.5 + 0.3 * Math.cos(ARC_RADIANS * index / POINTS_PER_STROKE));
+        }
+
+        private double y(int index) {
+            return pad.getHeight() * (0.5 + 0.3 * Math.sin(ARC_RADIANS * index / POINTS_PER_STROKE));
         }
 
         private void fire(javafx.event.EventType<MouseEvent> type, double x, double y) {
