@@ -23,9 +23,10 @@ import org.hiddenneurons.train.TrainingSnapshot;
  *
  * <ul>
  *   <li>Training jobs run one after another on one daemon thread ({@value #TRAINING_THREAD}).
- *       The trainer's listener puts the latest snapshot (with its network copy) into an
- *       {@link AtomicReference} and a network-free copy of its numbers into a queue (so the charts
- *       miss no epoch). An {@link AnimationTimer} takes both at most once per pulse and hands them
+ *       The trainer publishes at most every {@value #PUBLISH_INTERVAL_MILLIS} ms; its
+ *       listener puts the latest snapshot (with its network copy) into an {@link AtomicReference}
+ *       and a network-free copy of its numbers into a queue (so the charts miss no published
+ *       snapshot). An {@link AnimationTimer} takes both at most once per pulse and hands them
  *       to the {@link TrainingEngine.Listener} (the view model): at most one update per frame,
  *       however fast training runs. The timer runs only while jobs are active.</li>
  *   <li>One-off background work (loading data, reading and writing model files) runs on a second
