@@ -61,6 +61,9 @@ public final class FrameTimingHarness {
     private static final long DRAG_EVERY_MILLIS = 500;
     private static final int MAX_DRAGS = 1_000;
 
+    /** CPU cores this process used during the measured seconds (set by each mode). */
+    private static double coresUsed;
+
     private FrameTimingHarness() {
     }
 
@@ -74,8 +77,9 @@ public final class FrameTimingHarness {
         } else {
             measureWindow(seconds, publishMillis);
         }
-        System.out.printf(Locale.ROOT, "load average (1 min): %.2f before, %.2f after, on %d cores%n",
-                loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "load average (1 min): %.2f before, %.2f after, on %d cores; "
+                        + "this process used %.2f cores while training%n", loadBefore, loadAverage(),
+                Runtime.getRuntime().availableProcessors(), coresUsed);
         System.exit(0);
     }
 
@@ -114,6 +118,8 @@ public final class FrameTimingHarness {
         Drags drags = new Drags(app.get().view());
         long[] deliveryBefore = new long[2];
         Map<String, Long> cpuBefore = threadCpuNanos();
+        long processCpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         onFx(() -> {
             adapter.setDeliveryClock(ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
             deliveryBefore[0] = adapter.deliveryNanos();
@@ -143,6 +149,7 @@ public final class FrameTimingHarness {
             model.toggleTraining();
             return null;
         });
+        coresUsed = (processCpuNanos() - processCpuBefore) / (double) (System.nanoTime() - wallBefore);
         Map<String, Long> cpu = difference(threadCpuNanos(), cpuBefore);
         long[] measured = Arrays.copyOf(intervals, frames[0]);
         Arrays.sort(measured);
@@ -189,7 +196,10 @@ public final class FrameTimingHarness {
         });
         stopper.setDaemon(true);
         stopper.start();
+        long processCpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         TrainingSnapshot headless = trainer.run();
+        coresUsed = (processCpuNanos() - processCpuBefore) / (double) (System.nanoTime() - wallBefore);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
         System.out.printf(Locale.ROOT, "training alone (no window, publishing every %d ms): %d epochs in %.1f s, "
                 + "%.1f epochs/s (trainer's clock)%n", publishMillis, headless.epoch(), headless.elapsedSeconds(),
@@ -335,6 +345,11 @@ public final class FrameTimingHarness {
                 .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
                         .append(String.format(Locale.ROOT, "%.2f", millis(e.getValue() / frames))));
         return out.toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double loadAverage() {
