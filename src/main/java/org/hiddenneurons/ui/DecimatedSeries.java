@@ -42,13 +42,14 @@ public final class DecimatedSeries {
         if (!Double.isFinite(y)) {
             return;
         }
-        if (lastIsProvisional) {
-            points.remove(points.size() - 1);
-            lastIsProvisional = false;
-        }
         boolean keep = added % stride == 0;
         added++;
-        points.add(new XYChart.Data<>(x, y));
+        XYChart.Data<Number, Number> point = new XYChart.Data<>(x, y);
+        if (lastIsProvisional) {
+            points.set(points.size() - 1, point); // one list change for the chart, not a removal and an addition
+        } else {
+            points.add(point);
+        }
         lastIsProvisional = !keep;
         if (keptCount() > capacity) {
             compact();

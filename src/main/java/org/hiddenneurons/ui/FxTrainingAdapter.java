@@ -23,9 +23,10 @@ import org.hiddenneurons.train.TrainingSnapshot;
  *
  * <ul>
  *   <li>Training jobs run one after another on one daemon thread ({@value #TRAINING_THREAD}).
- *       The trainer's listener puts the latest snapshot (with its network copy) into an
- *       {@link AtomicReference} and a network-free copy of its numbers into a queue (so the charts
- *       miss no epoch). An {@link AnimationTimer} takes both at most once per pulse and hands them
+ *       The trainer publishes at most every {@value #PUBLISH_INTERVAL_MILLIS} ms; its
+ *       listener puts the latest snapshot (with its network copy) into an {@link AtomicReference}
+ *       and a network-free copy of its numbers into a queue (so the charts miss no published
+ *       snapshot). An {@link AnimationTimer} takes both at most once per pulse and hands them
  *       to the {@link TrainingEngine.Listener} (the view model): at most one update per frame,
  *       however fast training runs. The timer runs only while jobs are active.</li>
  *   <li>One-off background work (loading data, reading and writing model files) runs on a second
@@ -37,8 +38,15 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     static final String TRAINING_THREAD = "hn-training";
     static final String LOADING_THREAD = "hn-loading";
-    /** Every epoch is published; the per-frame coalescing happens here. */
-    static final long PUBLISH_INTERVAL_MILLIS = 0;
+    /**
+     * The trainer publishes at most one snapshot per this many ms (its first and last always). Each
+     * snapshot costs the training thread a scoring pass over all train and test samples (5000 forward
+     * passes: ~60 % of the arithmetic of a 400-25-10 epoch, 4000 forward and backward passes) and the FX thread a repaint of the tiles, charts and status; the
+     * screen cannot show more than one per frame anyway, and 10 per second keep the tiles and the
+     * curves moving smoothly. Slow motion (an epoch delay of this much or more) and Step still show
+     * every epoch. The per-frame coalescing below stays for slower intervals and fast machines.
+     */
+    static final long PUBLISH_INTERVAL_MILLIS = 100;
 
     private enum Kind { SNAPSHOT, FINISHED, FAILED }
 
@@ -86,6 +94,11 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     private TrainingEngine.Listener listener;
     private volatile long epochDelayMillis;
+    private volatile long publishIntervalMillis = PUBLISH_INTERVAL_MILLIS;
+    /** FX-thread time spent in {@link #deliver()} (the listener's work included), for the frame harness. */
+    private long deliveryNanos;
+    private long deliveries;
+    private java.util.function.LongSupplier deliveryClock = System::nanoTime;
     /** The session the controls act on (the last one submitted). */
     private volatile Session current;
     /** The last step session, continued by the next step when nothing else happened in between. */
@@ -223,12 +236,32 @@ public final class FxTrainingAdapter implements TrainingEngine {
         loading.shutdownNow();
     }
 
+    /** Publish interval for trainers created from now on (measurements; default {@link #PUBLISH_INTERVAL_MILLIS}). */
+    void setPublishIntervalMillis(long millis) {
+        publishIntervalMillis = millis;
+    }
+
+    /** The clock {@link #deliveryNanos()} uses (default wall time; the harness passes the FX thread's CPU time). */
+    void setDeliveryClock(java.util.function.LongSupplier nanos) {
+        deliveryClock = nanos;
+    }
+
+    /** Total FX-thread nanoseconds spent handing reports to the listener so far (read on the FX thread). */
+    long deliveryNanos() {
+        return deliveryNanos;
+    }
+
+    /** Pulses in which reports were handed over so far (read on the FX thread). */
+    long deliveries() {
+        return deliveries;
+    }
+
     // ---------------------------------------------------------------- internals
 
     /** Training thread: builds the session's trainer and applies pause/delay requested before it existed. */
     private Trainer createTrainer(Session session) {
         Trainer trainer = new Trainer(session.config, session.start, session.data.train(), session.data.test());
-        trainer.setPublishIntervalMillis(PUBLISH_INTERVAL_MILLIS);
+        trainer.setPublishIntervalMillis(publishIntervalMillis);
         // Step: one epoch at the learning rate in the settings, however many steps came before
         // (the cosine schedule would reach 0 after `epochs` steps and then teach nothing).
         trainer.setAnnealing(!session.stepping);
@@ -278,6 +311,13 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     /** FX thread, once per pulse: hand over everything that arrived, in order, then idle if done. */
     private void deliver() {
+        long startedAt = deliveryClock.getAsLong();
+        deliverReports();
+        deliveryNanos += deliveryClock.getAsLong() - startedAt;
+        deliveries++;
+    }
+
+    private void deliverReports() {
         boolean jobsActive = activeJobs.get() > 0; // read before draining: a job enqueues, then decrements
         Latest whole = latest.getAndSet(null);
         List<TrainingSnapshot> batch = new ArrayList<>();

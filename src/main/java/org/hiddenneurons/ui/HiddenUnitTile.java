@@ -64,6 +64,8 @@ public final class HiddenUnitTile extends Region {
         imageView.setPreserveRatio(false);
         glow.setMouseTransparent(true);
         glow.setOpacity(0);
+        barTrack.setVisible(false); // activation NaN: no bar until a drawing gives one
+        barFill.setVisible(false);
         scoreTint.getStyleClass().add(Styles.HIDDEN_UNIT_SCORE);
         scoreTint.setMouseTransparent(true);
         scoreTint.setVisible(false);
@@ -163,6 +165,9 @@ public final class HiddenUnitTile extends Region {
      * [0, 1] (sigmoid range). NaN: no drawing, nothing shown.
      */
     public void setActivation(double value) {
+        if (Double.compare(value, activation) == 0) {
+            return; // every training snapshot sets it again: no restyle, no layout pass when unchanged
+        }
         activation = value;
         boolean known = !Double.isNaN(value);
         double strength = known ? Math.max(0, Math.min(1, value)) : 0;

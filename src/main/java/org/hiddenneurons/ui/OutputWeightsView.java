@@ -118,15 +118,18 @@ public final class OutputWeightsView extends Region {
     public void setNetwork(Network copy) {
         NetworkSpec old = network == null ? null : network.spec();
         network = copy;
-        if (copy != null && (old == null || old.outputSize() != copy.spec().outputSize()
-                || old.hiddenSize() != copy.spec().hiddenSize())) {
+        boolean resized = copy == null ? old != null : old == null || old.outputSize() != copy.spec().outputSize()
+                || old.hiddenSize() != copy.spec().hiddenSize();
+        if (copy != null && resized) {
             rebuildLabels(copy.spec());
         }
         if (selectedUnit.get() >= hiddenSize()) {
             selectedUnit.set(-1);
         }
         repaint();
-        requestLayout();
+        if (resized) {
+            requestLayout(); // new weights of the same shape only repaint the images: no layout pass per snapshot
+        }
     }
 
     public Network getNetwork() {

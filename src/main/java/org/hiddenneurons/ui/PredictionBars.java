@@ -1,6 +1,7 @@
 package org.hiddenneurons.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -98,6 +99,9 @@ public final class PredictionBars extends VBox {
      * @param a3 not modified, not kept; null: the empty state (no drawing)
      */
     public void setProbabilities(double[] a3) {
+        if (Arrays.equals(a3, values)) {
+            return; // e.g. a training snapshot that left the output as it was: no relabelling, no layout
+        }
         if (a3 != null) {
             ensureRows(a3.length);
         }

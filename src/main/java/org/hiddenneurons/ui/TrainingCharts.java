@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -45,6 +46,8 @@ public final class TrainingCharts extends VBox {
     static final double EMPTY_LOSS_TICK = 0.5;
     static final double EMPTY_ACCURACY_MAX = 100;
     static final double EMPTY_ACCURACY_TICK = 20;
+    /** Ticks along the epoch axis. */
+    static final double EPOCH_TICKS = 5;
 
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
@@ -67,10 +70,17 @@ public final class TrainingCharts extends VBox {
         VBox.setVgrow(lossPane, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
         Runnable emptyOrNot = () -> {
-            boolean empty = model.trainLossSeries().points().isEmpty();
+            List<XYChart.Data<Number, Number>> points = model.trainLossSeries().points();
+            boolean empty = points.isEmpty();
             placeholder.setVisible(empty);
             calmWhileEmpty(lossChart, empty, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
             calmWhileEmpty(accuracyChart, empty, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
+            if (!empty) {
+                double first = points.get(0).getXValue().doubleValue();
+                double last = points.get(points.size() - 1).getXValue().doubleValue();
+                stepEpochAxis(lossChart, first, last);
+                stepEpochAxis(accuracyChart, first, last);
+            }
         };
         ListChangeListener<XYChart.Data<Number, Number>> onPoints = c -> emptyOrNot.run();
         model.trainLossSeries().points().addListener(onPoints);
@@ -95,7 +105,7 @@ public final class TrainingCharts extends VBox {
     private static void calmWhileEmpty(LineChart<Number, Number> chart, boolean empty, double maxValue, double tick) {
         NumberAxis epochs = (NumberAxis) chart.getXAxis();
         NumberAxis values = (NumberAxis) chart.getYAxis();
-        epochs.setAutoRanging(!empty);
+        epochs.setAutoRanging(false); // see stepEpochAxis
         values.setAutoRanging(!empty);
         if (empty) {
             epochs.setLowerBound(0);
@@ -105,6 +115,35 @@ public final class TrainingCharts extends VBox {
             values.setUpperBound(maxValue);
             values.setTickUnit(tick);
         }
+    }
+
+    /**
+     * The epoch axis runs from the epoch before the first point over a span of
+     * {@link #epochAxisSpan} epochs, in 5 ticks: it changes only when training passes its end, not
+     * with every point (an auto-ranging axis would recompute and relabel its ticks, and lay the chart
+     * out again, for every snapshot).
+     */
+    private static void stepEpochAxis(LineChart<Number, Number> chart, double firstEpoch, double lastEpoch) {
+        NumberAxis epochs = (NumberAxis) chart.getXAxis();
+        double start = Math.max(0, firstEpoch - 1);
+        double span = epochAxisSpan(lastEpoch - start);
+        epochs.setLowerBound(start);
+        epochs.setUpperBound(start + span);
+        epochs.setTickUnit(span / EPOCH_TICKS);
+    }
+
+    /** The first of 25, 50, 100, 250, 500, 1000, … (2.5, 5, 10 × 10^k) that is at least {@code epochs}. */
+    static double epochAxisSpan(double epochs) {
+        double span = EMPTY_EPOCHS;
+        for (double decade = 10; span < epochs; decade *= 10) {
+            for (double step : new double[] {5, 10, 25}) {
+                span = step * decade;
+                if (span >= epochs) {
+                    break;
+                }
+            }
+        }
+        return span;
     }
 
     public LineChart<Number, Number> lossChart() {

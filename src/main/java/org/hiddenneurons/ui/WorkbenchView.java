@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -269,8 +270,8 @@ public final class WorkbenchView extends BorderPane {
         datasetOpener = new DatasetOpener(model, adapter,
                 (path, error) -> showFileError(I18n.t("data.error.header"), path, error));
         charts = new TrainingCharts(model);
-        dossier = new DossierModel(follow(model.networkProperty(), dossierLive), model.preprocessedProperty(),
-                model.dataProperty());
+        dossier = new DossierModel(follow(model.networkProperty(), dossierLive),
+                follow(model.preprocessedProperty(), dossierLive), model.dataProperty());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
         BorderPane workbench = new BorderPane();
@@ -492,8 +493,9 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * A copy of {@code source} that follows it only while {@code live} is true, and catches up when
-     * it becomes true. Pages that are not on screen get this instead of the live network, so they do
-     * not rebuild on every training snapshot (which starved the FX thread and slowed training 10×).
+     * it becomes true. Pages that are not on screen get this instead of the live network and drawing,
+     * so they do not rebuild on every training snapshot (which starved the FX thread and slowed
+     * training 10×) or on every drag of the pen.
      */
     static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live) {
         return followWhile(source, live, new ArrayList<>());
@@ -528,8 +530,9 @@ public final class WorkbenchView extends BorderPane {
     private void buildAnalysisPages(UserDrawings drawings) {
         ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
 
-        backprop = new BackpropView(follow(model.networkProperty(), page.isEqualTo(Page.BACKPROP)),
-                model.preprocessedProperty(), model.dataProperty(), palette);
+        BooleanBinding backpropShown = page.isEqualTo(Page.BACKPROP);
+        backprop = new BackpropView(follow(model.networkProperty(), backpropShown),
+                follow(model.preprocessedProperty(), backpropShown), model.dataProperty(), palette);
         backprop.getStyleClass().add("hn-page");
         pageNodes.put(Page.BACKPROP, backprop);
 
@@ -539,6 +542,10 @@ public final class WorkbenchView extends BorderPane {
         unitPicker.paletteProperty().bind(palette);
         unitPicker.scaleProperty().bind(model.weightScaleProperty());
         unitPicker.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
+        // Off its page the picker would repaint its 25 tiles for every training snapshot.
+        ObservableValue<Network> pickerNetwork = follow(model.networkProperty(), page.isEqualTo(Page.HIDDEN_UNIT));
+        pickerNetwork.addListener((o, old, now) -> unitPicker.setNetwork(now));
+        unitPicker.setNetwork(pickerNetwork.getValue());
         // The picker needs no legend of its own (the pictures are the workbench's): park its bar off-scene.
         new Group(unitPicker.getColorBar());
         unitPicker.setPrefSize(pickerSide(NetworkSpec.DEFAULT.inputWidth()), pickerSide(NetworkSpec.DEFAULT.inputHeight()));
@@ -1039,7 +1046,6 @@ public final class WorkbenchView extends BorderPane {
 
     private void showNetwork(Network network) {
         grid.setNetwork(network);
-        unitPicker.setNetwork(network);
         outputWeights.setNetwork(network);
     }
 

@@ -1,12 +1,21 @@
 package org.hiddenneurons.ui;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
@@ -17,33 +26,64 @@ import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
 
 /**
- * Measures what training at full speed does to the FX thread: records the intervals between
- * AnimationTimer pulses while the real window trains for {@value #MEASURE_SECONDS} s and prints
- * p50/p95/max, plus epochs/s with the window open versus the trainer alone (no window).
- * With a second argument {@code alone} it only trains without a window (run each mode in a fresh
- * JVM for a fair comparison: the second run in one JVM inherits the first one's JIT warm-up).
- * Not a test (it asserts nothing). Run with the test classpath; headless:
- * {@code java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless
- * -Dprism.order=sw -cp target/classes:target/test-classes:<deps> org.hiddenneurons.ui.FrameTimingHarness}
+ * Measures what training at full speed does to the window. Not a test (it asserts nothing).
+ *
+ * <p>{@code window} mode opens the real window, waits until the startup work (data, pre-trained
+ * model, logistic-regression baseline) has settled, presses Train and for {@code seconds} records:
+ * the interval between AnimationTimer pulses (p50/p95/p99/max), epochs/s by the trainer's clock,
+ * the CPU time per frame of each thread (FX thread, renderer, trainer, cost-function workers) and
+ * how much of the FX thread's time went to handing snapshots to the view model and views (our code;
+ * the rest is JavaFX's CSS, layout and scene-graph sync). Twice a second it also drags on the drawing
+ * pad and times the drag event until the prediction bars hold the new output.
+ * {@code alone} mode trains the same configuration without a window, publishing as the CLI does.
+ * Run each mode in a fresh JVM (a second run in one JVM inherits the JIT warm-up), alternately:
+ * <pre>
+ * java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+ *   -Dprism.order=sw -Dprism.text=t2k -cp target/classes:target/test-classes:&lt;deps&gt; \
+ *   org.hiddenneurons.ui.FrameTimingHarness [seconds [window|alone [publishMillis]]]
+ * </pre>
+ * {@code publishMillis} overrides the window's publish interval ({@link FxTrainingAdapter#PUBLISH_INTERVAL_MILLIS})
+ * or, alone, the trainer's (default {@value #CLI_PUBLISH_INTERVAL_MILLIS}, the CLI's progress interval).
  */
 public final class FrameTimingHarness {
 
     static final int MEASURE_SECONDS = 10;
+    /** The CLI's {@code train} progress interval ({@code cli.TrainCommand.PROGRESS_INTERVAL_MILLIS}). */
+    static final long CLI_PUBLISH_INTERVAL_MILLIS = 250;
     private static final int MAX_FRAMES = 100_000;
     private static final int LONG_RUN_EPOCHS = 100_000;
+    private static final String BACKGROUND_PREFIX = "hn-";
+    private static final String EVALUATION_THREAD = "evaluation";
+    private static final int SETTLE_CHECKS = 3;
+    private static final long SETTLE_CHECK_MILLIS = 200;
+    private static final long SETTLE_TIMEOUT_MILLIS = 60_000;
+    /** A drag on the pad every this many ms while measuring. */
+    private static final long DRAG_EVERY_MILLIS = 500;
+    private static final int MAX_DRAGS = 1_000;
+
+    /** CPU cores this process used during the measured seconds (set by each mode). */
+    private static double coresUsed;
 
     private FrameTimingHarness() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : MEASURE_SECONDS;
-        if (args.length > 1 && args[1].equals("alone")) {
-            trainAlone(seconds);
-            System.exit(0);
+        boolean alone = args.length > 1 && args[1].equals("alone");
+        Long publishMillis = args.length > 2 ? Long.valueOf(args[2]) : null;
+        double loadBefore = loadAverage();
+        if (alone) {
+            trainAlone(seconds, publishMillis == null ? CLI_PUBLISH_INTERVAL_MILLIS : publishMillis);
+        } else {
+            measureWindow(seconds, publishMillis);
         }
-        long[] intervals = new long[MAX_FRAMES];
-        int[] frames = {0};
-        long[] last = {0};
+        System.out.printf(Locale.ROOT, "load average (1 min): %.2f before, %.2f after, on %d cores; "
+                        + "this process used %.2f cores while training%n", loadBefore, loadAverage(),
+                Runtime.getRuntime().availableProcessors(), coresUsed);
+        System.exit(0);
+    }
+
+    private static void measureWindow(int seconds, Long publishMillis) throws Exception {
         AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
@@ -56,6 +96,16 @@ public final class FrameTimingHarness {
         while (!onFx(() -> app.get().model().dataReadyProperty().get())) {
             Thread.sleep(100);
         }
+        double settleSeconds = waitForQuietProcess();
+        FxTrainingAdapter adapter = app.get().adapter();
+        if (publishMillis != null) {
+            adapter.setPublishIntervalMillis(publishMillis);
+        }
+        long publishInterval = publishMillis != null ? publishMillis : FxTrainingAdapter.PUBLISH_INTERVAL_MILLIS;
+
+        long[] intervals = new long[MAX_FRAMES];
+        int[] frames = {0};
+        long[] last = {0};
         AnimationTimer recorder = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -65,48 +115,77 @@ public final class FrameTimingHarness {
                 last[0] = now;
             }
         };
-        Platform.runLater(() -> {
+        Drags drags = new Drags(app.get().view());
+        long[] deliveryBefore = new long[2];
+        Map<String, Long> cpuBefore = threadCpuNanos();
+        long processCpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
+        onFx(() -> {
+            adapter.setDeliveryClock(ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
+            deliveryBefore[0] = adapter.deliveryNanos();
+            deliveryBefore[1] = adapter.deliveries();
             app.get().model().settings().epochsProperty().set(LONG_RUN_EPOCHS);
             recorder.start();
             app.get().model().toggleTraining();
+            return null;
         });
-        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-        double[] windowRate = new double[1];
-        int[] windowEpochs = new int[1];
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            Thread.sleep(Math.min(DRAG_EVERY_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            if (System.nanoTime() < end) {
+                Platform.runLater(drags::dragOnce);
+            }
+        }
+        double[] rate = new double[1];
+        int[] epochs = new int[1];
+        long[] delivery = new long[2];
         onFx(() -> {
             recorder.stop();
             WorkbenchViewModel model = app.get().model();
-            windowEpochs[0] = model.epochProperty().get();
-            windowRate[0] = model.epochsPerSecondProperty().get();
+            epochs[0] = model.epochProperty().get();
+            rate[0] = model.epochsPerSecondProperty().get();
+            delivery[0] = adapter.deliveryNanos() - deliveryBefore[0];
+            delivery[1] = adapter.deliveries() - deliveryBefore[1];
             model.toggleTraining();
             return null;
         });
+        coresUsed = (processCpuNanos() - processCpuBefore) / (double) (System.nanoTime() - wallBefore);
+        Map<String, Long> cpu = difference(threadCpuNanos(), cpuBefore);
         long[] measured = Arrays.copyOf(intervals, frames[0]);
         Arrays.sort(measured);
+        int frameCount = Math.max(1, measured.length);
+
         NetworkSpec spec = onFx(() -> app.get().model().networkProperty().get().spec());
         TrainingConfig config = app.get().model().settings().configFor(spec).withEpochs(LONG_RUN_EPOCHS);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
-        System.out.printf(Locale.ROOT, "window open: %d frames in %d s of training; frame interval p50 %.1f ms, "
-                        + "p95 %.1f ms, max %.1f ms; %d epochs, %.1f epochs/s%n",
-                measured.length, seconds, millis(percentile(measured, 0.50)), millis(percentile(measured, 0.95)),
-                millis(measured.length == 0 ? 0 : measured[measured.length - 1]), windowEpochs[0], windowRate[0]);
+        System.out.printf(Locale.ROOT, "startup settled after %.1f s; then trained %d s with the window open, "
+                + "publishing every %d ms (0 = every epoch)%n", settleSeconds, seconds, publishInterval);
+        System.out.printf(Locale.ROOT, "frame interval: %d frames, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                measured.length, millis(percentile(measured, 0.50)), millis(percentile(measured, 0.95)),
+                millis(percentile(measured, 0.99)), millis(measured.length == 0 ? 0 : measured[measured.length - 1]));
+        System.out.printf(Locale.ROOT, "training, window open: %d epochs, %.1f epochs/s (trainer's clock)%n",
+                epochs[0], rate[0]);
+        System.out.printf(Locale.ROOT, "FX thread: %.2f ms CPU per frame, of which %.2f ms handing snapshots to the "
+                        + "view model and views (%d hand-overs, %.2f ms CPU each)%n",
+                millis(sumMatching(cpu, "Event Thread", "JavaFX Application Thread") / frameCount),
+                millis(delivery[0] / frameCount), delivery[1], delivery[1] == 0 ? 0 : millis(delivery[0] / delivery[1]));
+        System.out.printf(Locale.ROOT, "CPU per frame by thread (ms): %s%n", perFrame(cpu, frameCount));
+        drags.print();
         onFx(() -> {
             app.get().stop();
             return null;
         });
-
-        trainAlone(seconds);
         Platform.exit();
-        System.exit(0);
     }
 
     /** Trains the default architecture from random weights for {@code seconds} without a window. */
-    private static void trainAlone(int seconds) {
+    private static void trainAlone(int seconds, long publishMillis) {
         NetworkSpec spec = WorkbenchViewModel.defaultSpec();
         TrainingConfig config = TrainingConfig.defaults().withEpochs(LONG_RUN_EPOCHS);
         Split split = Split.standard(DigitsImage.loadBundled());
         Network network = WorkbenchViewModel.randomNetwork(spec, config.seed());
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
+        trainer.setPublishIntervalMillis(publishMillis);
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
@@ -117,9 +196,164 @@ public final class FrameTimingHarness {
         });
         stopper.setDaemon(true);
         stopper.start();
+        long processCpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         TrainingSnapshot headless = trainer.run();
-        System.out.printf(Locale.ROOT, "trainer alone: %d epochs in %.1f s, %.1f epochs/s%n", headless.epoch(),
-                headless.elapsedSeconds(), headless.epoch() / headless.elapsedSeconds());
+        coresUsed = (processCpuNanos() - processCpuBefore) / (double) (System.nanoTime() - wallBefore);
+        System.out.printf(Locale.ROOT, "config: %s%n", config);
+        System.out.printf(Locale.ROOT, "training alone (no window, publishing every %d ms): %d epochs in %.1f s, "
+                + "%.1f epochs/s (trainer's clock)%n", publishMillis, headless.epoch(), headless.elapsedSeconds(),
+                headless.epoch() / headless.elapsedSeconds());
+    }
+
+    /**
+     * Drags across the drawing pad (a press, then one drag event per call, then a release after a
+     * stroke) and times each drag event until the prediction bars hold the new network output;
+     * the next pulse then shows it.
+     */
+    private static final class Drags {
+        private static final int POINTS_PER_STROKE = 12;
+        private static final double ARC_RADIANS = 1.8 * Math.PI;
+        private final DrawingPad pad;
+        private final PredictionBars bars;
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+        private final long[] nanos = new long[MAX_DRAGS];
+        private final long[] cpuNanos = new long[MAX_DRAGS];
+        private int count;
+        private int changed;
+        private int point;
+
+        Drags(WorkbenchView view) throws Exception {
+            this.pad = onFx(() -> (DrawingPad) view.lookup("#" + WorkbenchView.DRAWING_PAD_ID));
+            this.bars = onFx(view::predictionBars);
+        }
+
+        /** FX thread. */
+        void dragOnce() {
+            if (count >= MAX_DRAGS) {
+                return;
+            }
+            if (point == 0) {
+                pad.clear(); // each stroke on an empty pad, so every drag changes the digit
+                fire(MouseEvent.MOUSE_PRESSED, x(0), y(0));
+                point++;
+            }
+            double x = x(point);
+            double y = y(point);
+            double[] before = bars.getProbabilities();
+            long startedAt = System.nanoTime();
+            long cpuStartedAt = CPU.getCurrentThreadCpuTime();
+            fire(MouseEvent.MOUSE_DRAGGED, x, y);
+            double[] after = bars.getProbabilities();
+            cpuNanos[count] = CPU.getCurrentThreadCpuTime() - cpuStartedAt;
+            nanos[count++] = System.nanoTime() - startedAt;
+            if (!Arrays.equals(before, after)) {
+                changed++;
+            }
+            if (++point > POINTS_PER_STROKE) {
+                fire(MouseEvent.MOUSE_RELEASED, x, y);
+                point = 0;
+            }
+        }
+
+        /** Points on most of a circle (a curve: a straight line would look the same to the network at every length). */
+        private double x(int index) {
+            return pad.getWidth() * (0.5 + 0.3 * Math.cos(ARC_RADIANS * index / POINTS_PER_STROKE));
+        }
+
+        private double y(int index) {
+            return pad.getHeight() * (0.5 + 0.3 * Math.sin(ARC_RADIANS * index / POINTS_PER_STROKE));
+        }
+
+        private void fire(javafx.event.EventType<MouseEvent> type, double x, double y) {
+            Event.fireEvent(pad, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
+                    true, false, false, false, false, false, null));
+        }
+
+        void print() {
+            long[] sorted = Arrays.copyOf(nanos, count);
+            Arrays.sort(sorted);
+            long[] cpuSorted = Arrays.copyOf(cpuNanos, count);
+            Arrays.sort(cpuSorted);
+            System.out.printf(Locale.ROOT, "drag -> prediction bars: %d drags during training, %d changed the bars "
+                            + "within the drag event (shown by the next pulse); handling the event took p50 %.2f ms, "
+                            + "max %.2f ms (FX thread CPU: p50 %.2f ms, max %.2f ms)%n",
+                    count, changed, millis(percentile(sorted, 0.50)), millis(count == 0 ? 0 : sorted[count - 1]),
+                    millis(percentile(cpuSorted, 0.50)), millis(count == 0 ? 0 : cpuSorted[count - 1]));
+        }
+    }
+
+    /**
+     * Waits until the app's startup background threads (names starting {@value #BACKGROUND_PREFIX},
+     * or {@value #EVALUATION_THREAD}) have been idle for {@value #SETTLE_CHECKS} checks in a row:
+     * the logistic-regression baseline the window computes after loading is not part of training.
+     * @return seconds waited
+     */
+    private static double waitForQuietProcess() throws InterruptedException {
+        long startedAt = System.nanoTime();
+        int quietChecks = 0;
+        while (quietChecks < SETTLE_CHECKS
+                && System.nanoTime() - startedAt < TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MILLIS)) {
+            Thread.sleep(SETTLE_CHECK_MILLIS);
+            boolean busy = Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> (t.getName().startsWith(BACKGROUND_PREFIX) || t.getName().equals(EVALUATION_THREAD))
+                            && t.getState() == Thread.State.RUNNABLE);
+            quietChecks = busy ? 0 : quietChecks + 1;
+        }
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    /** CPU nanoseconds used so far by each live thread, keyed by name (same names summed). */
+    private static Map<String, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            if (nanos >= 0 && info != null) {
+                byName.merge(info.getThreadName(), nanos, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> used = new TreeMap<>();
+        after.forEach((name, nanos) -> {
+            long delta = nanos - before.getOrDefault(name, 0L);
+            if (delta > 0) {
+                used.put(name, delta);
+            }
+        });
+        return used;
+    }
+
+    private static long sumMatching(Map<String, Long> cpu, String... names) {
+        long sum = 0;
+        for (String name : names) {
+            sum += cpu.getOrDefault(name, 0L);
+        }
+        return sum;
+    }
+
+    /** Threads that used at least 0.05 ms per frame, busiest first. */
+    private static String perFrame(Map<String, Long> cpu, int frames) {
+        StringBuilder out = new StringBuilder();
+        cpu.entrySet().stream()
+                .filter(e -> e.getValue() / frames >= 50_000)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", millis(e.getValue() / frames))));
+        return out.toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -133,8 +367,8 @@ public final class FrameTimingHarness {
         return nanos / 1e6;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(read);
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        FutureTask<T> task = new FutureTask<>(read);
         Platform.runLater(task);
         return task.get(60, TimeUnit.SECONDS);
     }

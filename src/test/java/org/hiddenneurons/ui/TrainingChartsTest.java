@@ -1,0 +1,32 @@
+package org.hiddenneurons.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingChartsTest {
+
+    private static final List<Double> NICE_SPANS = List.of(25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0,
+            10_000.0, 25_000.0);
+
+    @Test
+    void epochAxisSpanIsTheFirstNiceSpanThatCoversTheEpochs() {
+        for (int epochs = 0; epochs <= 20_000; epochs++) {
+            double span = TrainingCharts.epochAxisSpan(epochs);
+            int index = NICE_SPANS.indexOf(span);
+            assertTrue(index >= 0, "span " + span + " for " + epochs + " epochs is one of the nice spans");
+            assertTrue(span >= epochs, "span " + span + " covers " + epochs + " epochs");
+            assertTrue(index == 0 || NICE_SPANS.get(index - 1) < epochs, "no smaller nice span covers " + epochs);
+        }
+    }
+
+    @Test
+    void epochAxisSpanKeepsWholeTicks() {
+        for (double span : NICE_SPANS) {
+            double tick = span / TrainingCharts.EPOCH_TICKS;
+            assertEquals(Math.rint(tick), tick, "tick of span " + span);
+        }
+    }
+}
