@@ -69,6 +69,9 @@ import org.hiddenneurons.ui.dossier.ModifiedNetworkBanner;
 import org.hiddenneurons.ui.dossier.PredictionExplanationView;
 import org.hiddenneurons.ui.dossier.UnitDossierView;
 import org.hiddenneurons.ui.eval.EvaluationView;
+import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.ReplayBar;
+import org.hiddenneurons.ui.replay.ReplayFileActions;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
@@ -217,6 +220,13 @@ public final class WorkbenchView extends BorderPane {
     /** The header's File and View menus; each area adds its items (see {@link AppMenus}). */
     private final AppMenus menus = new AppMenus();
 
+    /** File ▸ Open recent (the user's preferences; tests switch the store with {@link #recentFiles()}). */
+    private final RecentFiles recentFiles = RecentFiles.atDefaultLocation();
+    /** The replay timeline under the hidden-layer grid. */
+    private ReplayBar replayBar;
+    /** Save/Open training run, the exports and Open recent. */
+    private ReplayFileActions replayFiles;
+
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
 
@@ -245,6 +255,9 @@ public final class WorkbenchView extends BorderPane {
 
         modifiedBanner = new ModifiedNetworkBanner(dossier);
         setTop(new VBox(header(), banner(), modifiedBanner));
+        replayFiles = new ReplayFileActions(model, adapter, stage, recentFiles, () -> grid.paletteProperty().get());
+        replayFiles.install(menus, this::saveModel);
+        recentFiles.registerOpener(RecentFiles.Kind.MODEL, this::openModel);
         pageHost.setId(PAGES_ID);
         pageHost.getStyleClass().add("hn-pages");
         setCenter(pageHost);
@@ -320,6 +333,19 @@ public final class WorkbenchView extends BorderPane {
 
     OutputWeightsView outputWeightsView() {
         return outputWeights;
+    }
+
+    ReplayBar replayBar() {
+        return replayBar;
+    }
+
+    /** Save/Open training run and the exports, by path. */
+    ReplayFileActions replayFiles() {
+        return replayFiles;
+    }
+
+    RecentFiles recentFiles() {
+        return recentFiles;
     }
 
     PreprocessStrip preprocessStrip() {
@@ -575,6 +601,11 @@ public final class WorkbenchView extends BorderPane {
         int unit = grid.getSelectedUnit();
         Node focused = getScene() == null ? null : getScene().getFocusOwner();
         switch (code) {
+            case OPEN_BRACKET, CLOSE_BRACKET, COMMA, PERIOD, HOME, END, P -> {
+                if (page.get() != Page.WORKBENCH || !replayBar.handleKey(code)) {
+                    return;
+                }
+            }
             case SPACE -> model.toggleTraining();
             case S -> model.step();
             case N -> model.newNetwork();
@@ -629,7 +660,7 @@ public final class WorkbenchView extends BorderPane {
         alert.initOwner(stage);
         alert.setTitle("Hidden Neurons");
         alert.setHeaderText("Keyboard");
-        Label text = new Label(KEYS_TEXT);
+        Label text = new Label(KEYS_TEXT + "\n" + I18n.t("replay.keys"));
         text.getStyleClass().add("hn-keys-list");
         alert.getDialogPane().setContent(text);
         if (getScene() != null) {
@@ -794,21 +825,21 @@ public final class WorkbenchView extends BorderPane {
         Label predicted = new Label();
         predicted.getStyleClass().add("hn-prediction");
         predicted.textProperty().bind(Bindings.createStringBinding(() -> {
-            int digit = model.predictedDigitProperty().get();
+            int digit = model.replay().shownDigitProperty().get();
             return digit < 0 ? "Draw to see a prediction" : (digit == 8 ? "Looks like an " : "Looks like a ") + digit;
-        }, model.predictedDigitProperty()));
+        }, model.replay().shownDigitProperty()));
         Label modifiedNote = new Label("modified network");
         modifiedNote.getStyleClass().add("hn-modified-note");
         modifiedNote.setMinWidth(Region.USE_PREF_SIZE);
-        modifiedNote.visibleProperty().bind(model.predictionModifiedProperty());
+        modifiedNote.visibleProperty().bind(model.predictionModifiedProperty().and(model.replay().replayingProperty().not()));
         modifiedNote.managedProperty().bind(modifiedNote.visibleProperty());
         Tooltip.install(modifiedNote, new Tooltip("An experiment switches hidden units off or clamps them: this is the "
                 + "modified network's prediction. R restores the intact network."));
-        HBox predictedRow = new HBox(predicted, modifiedNote);
+        HBox predictedRow = new HBox(predicted, modifiedNote, ReplayBar.predictionNote(model.replay()));
         predictedRow.setAlignment(Pos.BASELINE_LEFT);
         predictedRow.getStyleClass().add("hn-toolbar");
-        model.probabilitiesProperty().addListener((o, old, now) -> showProbabilities());
-        model.networkProperty().addListener((o, old, now) -> showProbabilities());
+        model.replay().shownProbabilitiesProperty().addListener((o, old, now) -> showProbabilities());
+        model.replay().shownNetworkProperty().addListener((o, old, now) -> showProbabilities());
         showProbabilities();
         VBox predictionSection = section("Prediction", predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
@@ -821,8 +852,8 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void showProbabilities() {
-        Network network = model.networkProperty().get();
-        double[] a3 = model.probabilitiesProperty().get();
+        Network network = model.replay().shownNetworkProperty().get();
+        double[] a3 = model.replay().shownProbabilitiesProperty().get();
         if (network == null) {
             bars.setProbabilities(a3);
         } else {
@@ -838,13 +869,14 @@ public final class WorkbenchView extends BorderPane {
         grid.paletteProperty().bind(theme.map(Themes.Theme::palette));
         outputWeights.paletteProperty().bind(theme.map(Themes.Theme::palette));
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
-        model.networkProperty().addListener((o, old, now) -> showNetwork(now));
-        model.forwardPassProperty().addListener((o, old, now) -> {
+        // The replay timeline decides which network the grid and Θ2 show: the live one or a snapshot.
+        model.replay().shownNetworkProperty().addListener((o, old, now) -> showNetwork(now));
+        model.replay().shownPassProperty().addListener((o, old, now) -> {
             grid.setForwardPass(now);
             unitPicker.setForwardPass(now);
         });
-        showNetwork(model.networkProperty().get());
-        grid.setForwardPass(model.forwardPassProperty().get());
+        showNetwork(model.replay().shownNetworkProperty().get());
+        grid.setForwardPass(model.replay().shownPassProperty().get());
         grid.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && grid.getSelectedUnit() >= 0) {
                 openDossier();
@@ -890,7 +922,8 @@ public final class WorkbenchView extends BorderPane {
                 + "unit's activation for your drawing (strongly active units glow). Hover a tile for the numbers; "
                 + "click to select it, Enter or a double click opens its dossier, X switches it off."));
 
-        VBox hiddenSection = section(titleRow("Hidden layer", scale), grid, scaleRow);
+        replayBar = new ReplayBar(model.replay());
+        VBox hiddenSection = section(titleRow("Hidden layer", scale), grid, scaleRow, replayBar);
         // The tiles grow in whole-pixel steps: the grid takes its preferred size (shrinking when the
         // window is small) and Θ2 below takes the rest of a tall window.
         VBox.setVgrow(hiddenSection, Priority.SOMETIMES);
@@ -908,6 +941,7 @@ public final class WorkbenchView extends BorderPane {
         Tooltip.install(outputSection, new Tooltip("How the units vote. Row k: how strongly each hidden unit's activation counts "
                 + "for digit k (red for, blue against). Click a column to select that unit."));
 
+        replayBar.markWhileReplaying(hiddenSection, outputSection);
         VBox column = new VBox(hiddenSection, outputSection);
         column.getStyleClass().addAll("hn-column", "hn-centre");
         column.setMinWidth(0);
@@ -1092,6 +1126,7 @@ public final class WorkbenchView extends BorderPane {
             ModelFile.save(path, WorkbenchViewModel.withDatasetHash(toSave, trainingData));
             return path;
         }, saved -> {
+            recentFiles.add(saved, RecentFiles.Kind.MODEL);
             model.markSaved(toSave.network());
             model.statusMessageProperty().set("Saved the model to " + saved);
             afterSaving.run();
@@ -1138,9 +1173,16 @@ public final class WorkbenchView extends BorderPane {
         if (file == null) {
             return;
         }
-        Path path = file.toPath();
+        openModel(file.toPath());
+    }
+
+    /** Reads the model file {@code path} in the background; on error a dialog, and nothing changes. */
+    void openModel(Path path) {
         adapter.background(() -> ModelFile.open(path),
-                loaded -> model.useModel(loaded, path.getFileName().toString()),
+                loaded -> {
+                    model.useModel(loaded, path.getFileName().toString());
+                    recentFiles.add(path, RecentFiles.Kind.MODEL);
+                },
                 error -> showFileError("Could not open the model", path, error));
     }
 
