@@ -42,6 +42,8 @@ public final class ReplayBar extends HBox {
     /** ... within these bounds per snapshot. */
     static final double MIN_FRAME_MILLIS = 40;
     static final double MAX_FRAME_MILLIS = 300;
+    static final double MIN_SLIDER_WIDTH = 60;
+    static final double PREF_SLIDER_WIDTH = 160;
 
     private final ReplayModel model;
     private final Slider slider = new Slider(0, 1, 1);
@@ -75,7 +77,8 @@ public final class ReplayBar extends HBox {
         slider.setBlockIncrement(1);
         slider.setFocusTraversable(false);
         slider.setTooltip(new Tooltip(I18n.t("replay.timeline.slider.tooltip")));
-        slider.setMinWidth(80);
+        slider.setMinWidth(MIN_SLIDER_WIDTH);
+        slider.setPrefWidth(PREF_SLIDER_WIDTH);
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.valueProperty().addListener((o, old, now) -> {
             if (!updating) {
@@ -96,7 +99,12 @@ public final class ReplayBar extends HBox {
 
         label.setId(LABEL_ID);
         label.getStyleClass().add("hn-replay-label");
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinWidth(0); // the buttons stay whole; a narrow window shortens the text ("…")
+        label.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(label, Priority.SOMETIMES);
+        Tooltip labelTip = new Tooltip();
+        labelTip.textProperty().bind(label.textProperty());
+        label.setTooltip(labelTip);
 
         getChildren().addAll(play, slider, label, live);
 
