@@ -339,12 +339,13 @@ public final class WorkbenchView extends BorderPane {
         return replayBar;
     }
 
-    /** Save/Open training run and the exports, by path. */
-    ReplayFileActions replayFiles() {
+    /** Save/Open training run and the exports, by path (e.g. for a drop router: {@code replayFiles().openRun(path)}). */
+    public ReplayFileActions replayFiles() {
         return replayFiles;
     }
 
-    RecentFiles recentFiles() {
+    /** File ▸ Open recent: add opened files with {@link RecentFiles#add}, reopen a kind with {@link RecentFiles#registerOpener}. */
+    public RecentFiles recentFiles() {
         return recentFiles;
     }
 
