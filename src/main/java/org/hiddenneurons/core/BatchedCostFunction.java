@@ -3,11 +3,13 @@ package org.hiddenneurons.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
 
@@ -80,7 +82,31 @@ public final class BatchedCostFunction implements CostFunction {
 
     @Override
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out) {
-        return run(network, inputs, labels, count, lambda, out, null);
+        return run(network, inputs, labels, count, lambda, out, null, null);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients)}, checking
+     * {@code cancelled} before each block of examples (on every part's thread).
+     *
+     * @throws CancellationException once {@code cancelled} returns true; {@code out} is then undefined
+     */
+    @Override
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out,
+                           BooleanSupplier cancelled) {
+        return run(network, inputs, labels, count, lambda, out, null, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients, double[])}, checking
+     * {@code cancelled} before each block of examples.
+     *
+     * @throws CancellationException once {@code cancelled} returns true; {@code outputs} is then undefined
+     */
+    public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
+                           Gradients out, double[] outputs, BooleanSupplier cancelled) {
+        checkOutputs(network, count, outputs);
+        return run(network, inputs, labels, count, lambda, out, outputs, cancelled);
     }
 
     /**
@@ -91,7 +117,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs, labels, count, lambda, out, outputs);
+        return run(network, inputs, labels, count, lambda, out, outputs, null);
     }
 
     /**
@@ -103,7 +129,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double[] forwardAll(Network network, double[] inputs, int count) {
         double[] outputs = new double[count * network.spec().outputSize()];
         if (count > 0) {
-            run(network, inputs, null, count, 0.0, null, outputs);
+            run(network, inputs, null, count, 0.0, null, outputs, null);
         }
         return outputs;
     }
@@ -117,7 +143,7 @@ public final class BatchedCostFunction implements CostFunction {
     }
 
     private double run(Network network, double[] inputs, int[] labels, int count, double lambda,
-                       Gradients out, double[] outputs) {
+                       Gradients out, double[] outputs, BooleanSupplier cancelled) {
         NetworkSpec spec = network.spec();
         validate(spec, inputs, labels, count, lambda, out);
         int inputSize = spec.inputSize();
@@ -141,6 +167,7 @@ public final class BatchedCostFunction implements CostFunction {
             boolean own = part == 0 || out == null;
             tasks[part] = new Task(kernel, network, inputs, labels, outputs, from, to, out != null,
                     own ? grad1 : new double[grad1.length], own ? grad2 : new double[grad2.length]);
+            tasks[part].cancelled = cancelled;
         }
         runAll(tasks);
         double dataCost = 0.0;
@@ -256,6 +283,8 @@ public final class BatchedCostFunction implements CostFunction {
         final double[] grad1;
         final double[] grad2;
         double dataCost;
+        /** Checked before each block; null = never cancelled. */
+        BooleanSupplier cancelled;
 
         Task(MatrixKernel kernel, Network network, double[] inputs, int[] labels, double[] outputs,
              int from, int to, boolean gradient, double[] grad1, double[] grad2) {
@@ -300,6 +329,9 @@ public final class BatchedCostFunction implements CostFunction {
             }
             double cost = 0.0;
             for (int start = from; start < to; start += blockRows) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    throw new CancellationException("cost evaluation cancelled");
+                }
                 int rows = Math.min(blockRows, to - start);
                 // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
                 kernel.forward(inputs, start, rows, inputSize, theta1, hidden, z2);

@@ -1,5 +1,8 @@
 package org.hiddenneurons.core;
 
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
 /**
  * The regularised cost and its gradients by backpropagation, over a batch of m examples.
  *
@@ -23,6 +26,26 @@ public interface CostFunction {
      * @return J
      */
     double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out);
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients)}, giving up once
+     * {@code cancelled} returns true. This default checks before and after the evaluation;
+     * {@link BatchedCostFunction} also checks between blocks of examples.
+     *
+     * @param cancelled polled from the evaluating thread(s)
+     * @throws CancellationException when cancelled; {@code out} is then undefined
+     */
+    default double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out,
+                            BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cost evaluation cancelled");
+        }
+        double cost = evaluate(network, inputs, labels, count, lambda, out);
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cost evaluation cancelled");
+        }
+        return cost;
+    }
 
     /**
      * The default implementation: the fastest kernel available on this JVM

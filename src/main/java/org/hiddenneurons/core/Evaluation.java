@@ -1,5 +1,8 @@
 package org.hiddenneurons.core;
 
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
 /**
  * Loss and accuracy of a network over a batch of examples (forward passes only), computed in one
  * batched pass by {@link BatchedCostFunction#fastest()}.
@@ -13,6 +16,9 @@ public final class Evaluation {
     public record Metrics(double loss, double accuracy) {
     }
 
+    /** Loss and accuracy NaN: nothing measured (no examples). */
+    public static final Metrics NOT_MEASURED = new Metrics(Double.NaN, Double.NaN);
+
     private Evaluation() {
     }
 
@@ -24,12 +30,25 @@ public final class Evaluation {
      * @throws IllegalArgumentException if a label is outside 0..outputs−1
      */
     public static Metrics evaluate(Network network, double[] inputs, int[] labels, int count, double lambda) {
+        return evaluate(network, inputs, labels, count, lambda, null);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double)}, giving up between blocks of
+     * examples once {@code cancelled} returns true.
+     *
+     * @param cancelled null = never cancelled
+     * @throws CancellationException when cancelled
+     */
+    public static Metrics evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
+                                   BooleanSupplier cancelled) {
         if (count == 0) {
-            return new Metrics(Double.NaN, Double.NaN);
+            return NOT_MEASURED;
         }
         int outputSize = network.spec().outputSize();
         double[] outputs = new double[count * outputSize];
-        double loss = BatchedCostFunction.fastest().evaluate(network, inputs, labels, count, lambda, null, outputs);
+        double loss = BatchedCostFunction.fastest().evaluate(network, inputs, labels, count, lambda, null, outputs,
+                cancelled);
         int correct = 0;
         for (int i = 0; i < count; i++) {
             if (Network.argMax(outputs, i * outputSize, outputSize) == labels[i]) {

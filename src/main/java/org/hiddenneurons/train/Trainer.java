@@ -1,11 +1,14 @@
 package org.hiddenneurons.train;
 
-import java.util.List;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.Evaluation;
@@ -20,10 +23,19 @@ import org.hiddenneurons.data.Dataset;
  * thread) or {@link #step()} repeatedly. {@link #cancel()}, {@link #pause()}, {@link #resume()},
  * {@link #setEpochDelayMillis(long)} and {@link #setPublishIntervalMillis(long)} may be called from
  * any thread at any time; the run checks them before every mini-batch (full-batch optimizers: every
- * iteration). A trainer may be run again after a cancel: the new run continues from the epoch and
- * weights where the cancelled one stopped (the mini-batches of a cancelled epoch that were done
- * stay applied; the epoch is then run in full). After FINISHED, {@code run()} returns at once and
- * {@code step()} trains one more epoch; after DIVERGED the trainer stays diverged.
+ * iteration).
+ *
+ * <p>Cancel: the cost evaluations (training and scoring) check the cancel between blocks of a few
+ * dozen examples, so a cancel is seen within one block wherever the run is — in a mini-batch, in a
+ * full-batch step (an L-BFGS line search), while scoring a snapshot, paused or in the epoch delay.
+ * The epoch in progress is abandoned and the weights of the last completed epoch restored (for the
+ * mini-batch optimizers their state — momenta — keeps the abandoned mini-batches' updates). The
+ * CANCELLED snapshot reuses the scores of those weights when they were already scored (with a
+ * publish interval of 0, every completed epoch is); otherwise they are scored then, unless the
+ * cancel interrupted their scoring: then its losses and accuracies are NaN (not measured). A
+ * trainer may be run again after a cancel: it continues from the last completed epoch (a
+ * full-batch run repeats the abandoned step bit for bit). After FINISHED, {@code run()} returns at
+ * once and {@code step()} trains one more epoch; after DIVERGED the trainer stays diverged.
  *
  * <p>Per epoch: the training samples are shuffled (a {@link SplittableRandom} seeded with the
  * config's seed), gathered into a reused mini-batch buffer (shifted by up to
@@ -33,8 +45,25 @@ import org.hiddenneurons.data.Dataset;
  * optimizers only: the full-batch ones (GD, L-BFGS) need a fixed objective. Same config, network
  * and data ⇒ bit-identical weights.
  *
- * <p>Divergence: when the cost or a weight becomes NaN or ±∞, the weights of the last good epoch
- * are restored and the run ends DIVERGED with an explanation.
+ * <p>Divergence — checked after every optimizer step (the mini-batch cost, or the full-batch J at
+ * the new weights) and at the end of every epoch (the weights), so it is caught in the epoch it
+ * happens. The run has diverged when
+ * <ol>
+ *   <li>the objective J (regularised; for a mini-batch with λ scaled to the batch) is NaN or ±∞, or
+ *       rises above {@value #DIVERGENCE_LOSS_FACTOR} × max(the lowest J seen so far by this
+ *       trainer, {@value #DIVERGENCE_LOSS_FLOOR}) — the lowest J starts as J of the initial weights
+ *       (the first evaluation). A legitimate run never multiplies its objective by a thousand: J
+ *       only falls on average (early epochs and mini-batch noise move it by a few times at most),
+ *       and a large λ makes J large from the start, which raises the reference with it. The floor
+ *       keeps a nearly perfect fit (J → 0) from turning noise into an alarm; or</li>
+ *   <li>a weight is NaN or ±∞, or its magnitude exceeds {@value #DIVERGENCE_MAX_WEIGHT}: with inputs
+ *       in [0, 1] such a weight saturates every unit it feeds — no working network has one — and
+ *       with λ = 0 (where J cannot grow without bound: the data term saturates) it is the sign of
+ *       weights running away.</li>
+ * </ol>
+ * The weights of the last completed epoch are then restored, the optimizer is reset and the run
+ * ends DIVERGED with a message that names the epoch, the rule that fired with its numbers, and
+ * advice ({@link #divergenceMessage}).
  */
 public final class Trainer {
 
@@ -49,6 +78,12 @@ public final class Trainer {
     public static final double LEARNING_RATE_FINAL_FRACTION = 0.0;
     /** Largest rotation in degrees (uniform in [−max, max]) applied by augmentation; 0 = shifts only. */
     public static final double AUGMENT_MAX_ROTATION_DEGREES = 0.0;
+    /** Divergence: J above this × max(lowest J so far, {@link #DIVERGENCE_LOSS_FLOOR}). */
+    public static final double DIVERGENCE_LOSS_FACTOR = 1e3;
+    /** Divergence: the reference J is at least this (a near-perfect fit has J close to 0). */
+    public static final double DIVERGENCE_LOSS_FLOOR = 1.0;
+    /** Divergence: a weight's magnitude above this. */
+    public static final double DIVERGENCE_MAX_WEIGHT = 1e6;
     /** Suggested learning rate after a divergence = current one / this. */
     private static final double DIVERGENCE_LEARNING_RATE_DIVISOR = 10.0;
 
@@ -75,6 +110,8 @@ public final class Trainer {
     private final Network lastGood;
     private final Objective fullBatchObjective;
     private final Objective miniBatchObjective;
+    /** True once a cancel was requested: polled by the cost evaluations between blocks. */
+    private final BooleanSupplier cancelCheck = this::isCancelRequested;
 
     private final List<Consumer<TrainingSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -95,6 +132,12 @@ public final class Trainer {
     private long clockStartedAt = -1;
     private long lastPublishedAt;
     private int lastPublishedEpoch = -1;
+    /** The lowest finite objective J any evaluation returned (divergence reference). */
+    private double lowestObjective = Double.POSITIVE_INFINITY;
+    /** The epoch whose weights {@link #scoredTrain}/{@link #scoredTest} measure; −1 none. */
+    private int scoredEpoch = -1;
+    private Evaluation.Metrics scoredTrain;
+    private Evaluation.Metrics scoredTest;
 
     /**
      * @param config  settings (seed included)
@@ -136,17 +179,12 @@ public final class Trainer {
         this.lastGood = network.copy();
         int trainSize = train.size();
         double lambda = config.lambda();
-        // Full-batch steps may evaluate J many times (L-BFGS's line search): a cancel ends the step
-        // after the evaluation in progress (see runEpoch).
-        this.fullBatchObjective = () -> {
-            double cost = costFunction.evaluate(network, train.pixels(), train.labels(), trainSize, lambda, gradients);
-            if (cancelRequested) {
-                throw new StepCancelled();
-            }
-            return cost;
-        };
-        this.miniBatchObjective = () -> costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
-                lambda * batchCount / trainSize, gradients);
+        // Both objectives give up with a CancellationException once a cancel arrives (between
+        // blocks of examples); runEpoch abandons the epoch.
+        this.fullBatchObjective = () -> observe(costFunction.evaluate(network, train.pixels(), train.labels(),
+                trainSize, lambda, gradients, cancelCheck));
+        this.miniBatchObjective = () -> observe(costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
+                lambda * batchCount / trainSize, gradients, cancelCheck));
         this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
                 network.copy(), TrainingState.READY, "");
     }
@@ -215,14 +253,18 @@ public final class Trainer {
             }
             state = TrainingState.RUNNING;
             startClock();
-            publishInitialIfNeeded(TrainingState.RUNNING);
+            try {
+                publishInitialIfNeeded(TrainingState.RUNNING);
+            } catch (CancellationException e) {
+                return finishCancelled(true);
+            }
             while (epoch < config.epochs()) {
                 if (cancelRequested) {
-                    return finishCancelled();
+                    return finishCancelled(false);
                 }
                 EpochOutcome outcome = runEpoch();
                 if (outcome == EpochOutcome.CANCELLED) {
-                    return finishCancelled();
+                    return finishCancelled(false);
                 }
                 if (outcome == EpochOutcome.DIVERGED) {
                     return latest;
@@ -233,7 +275,11 @@ public final class Trainer {
                     return publish(TrainingState.FINISHED, "");
                 }
                 if (isPublishDue()) {
-                    publish(TrainingState.RUNNING, "");
+                    try {
+                        publishCancellable(TrainingState.RUNNING);
+                    } catch (CancellationException e) {
+                        return finishCancelled(true);
+                    }
                 }
                 delayAfterEpoch();
             }
@@ -260,13 +306,17 @@ public final class Trainer {
             cancelRequested = false;
             stepping = true;
             startClock();
-            publishInitialIfNeeded(TrainingState.READY);
+            try {
+                publishInitialIfNeeded(TrainingState.READY);
+            } catch (CancellationException e) {
+                return finishCancelled(true);
+            }
             EpochOutcome outcome = runEpoch();
             if (outcome == EpochOutcome.DIVERGED) {
                 return latest;
             }
             if (outcome == EpochOutcome.CANCELLED) {
-                return finishCancelled();
+                return finishCancelled(false);
             }
             state = epoch >= config.epochs() ? TrainingState.FINISHED : TrainingState.READY;
             return publish(state, "");
@@ -276,8 +326,8 @@ public final class Trainer {
     }
 
     /**
-     * Asks the run to stop; it returns within one mini-batch (full-batch optimizers: after the
-     * evaluation of J in progress — an interrupted step is abandoned and its weights restored). A
+     * Asks the run to stop; it returns after the block of examples being evaluated (see the class
+     * comment: the epoch in progress is abandoned, the last completed epoch's weights restored). A
      * cancel before {@link #run()} makes it return at once.
      */
     public void cancel() {
@@ -334,15 +384,6 @@ public final class Trainer {
 
     private enum EpochOutcome { DONE, CANCELLED, DIVERGED }
 
-    /** Thrown out of the full-batch objective when a cancel arrived during an optimizer step. */
-    private static final class StepCancelled extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StepCancelled() {
-            super("training cancelled during a step", null, false, false);
-        }
-    }
-
     /** One pass over the training set; on DONE, {@link #epoch} has been advanced and {@link #lastGood} updated. */
     private EpochOutcome runEpoch() {
         double cost;
@@ -352,14 +393,14 @@ public final class Trainer {
             }
             try {
                 cost = optimizer.step(fullBatchObjective);
-            } catch (StepCancelled e) {
+            } catch (CancellationException e) {
                 // The step is abandoned: back to the weights of the last completed epoch, which are
                 // also the optimizer's current point, so a later run repeats this step exactly.
-                network.setWeights(lastGood);
-                return EpochOutcome.CANCELLED;
+                return abandonEpoch();
             }
-            if (!Double.isFinite(cost)) {
-                return diverge(cost);
+            String problem = lossProblem(cost);
+            if (problem != null) {
+                return diverge(problem);
             }
         } else {
             shuffle();
@@ -368,24 +409,94 @@ public final class Trainer {
             int inputs = train.inputSize();
             for (int start = 0; start < trainSize; start += batchSize) {
                 if (!waitWhilePaused()) {
-                    return network.isFinite() ? EpochOutcome.CANCELLED : diverge(Double.NaN);
+                    return abandonEpoch();
                 }
                 double progress = (epoch + start / (double) trainSize) / Math.max(1, config.epochs());
                 optimizer.setLearningRateScale(annealing ? learningRateScale(progress, finalLearningRateFraction) : 1.0);
                 batchCount = Math.min(batchSize, trainSize - start);
                 gather(start, inputs);
-                cost = optimizer.step(miniBatchObjective);
-                if (!Double.isFinite(cost)) {
-                    return diverge(cost);
+                try {
+                    cost = optimizer.step(miniBatchObjective);
+                } catch (CancellationException e) {
+                    return abandonEpoch();
+                }
+                String problem = lossProblem(cost);
+                if (problem != null) {
+                    return diverge(problem);
                 }
             }
         }
-        if (!network.isFinite()) {
-            return diverge(Double.NaN);
+        String problem = weightProblem();
+        if (problem != null) {
+            return diverge(problem);
         }
         lastGood.setWeights(network);
         epoch++;
         return EpochOutcome.DONE;
+    }
+
+    private boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** A cancelled epoch: back to the weights of the last completed one. */
+    private EpochOutcome abandonEpoch() {
+        network.setWeights(lastGood);
+        return EpochOutcome.CANCELLED;
+    }
+
+    /** Records a finite J as the divergence reference if it is the lowest yet. @return cost */
+    private double observe(double cost) {
+        if (cost < lowestObjective) { // false for NaN
+            lowestObjective = cost;
+        }
+        return cost;
+    }
+
+    /** Why the objective value {@code cost} of a step means divergence (rule 1 of the class comment), or null. */
+    private String lossProblem(double cost) {
+        if (Double.isNaN(cost)) {
+            return "the loss became NaN";
+        }
+        if (Double.isInfinite(cost)) {
+            return "the loss became infinite";
+        }
+        double reference = Math.max(lowestObjective, DIVERGENCE_LOSS_FLOOR);
+        if (cost > DIVERGENCE_LOSS_FACTOR * reference) {
+            return "the loss J rose to " + scientific(cost) + ", more than " + (long) DIVERGENCE_LOSS_FACTOR
+                    + " × its lowest value " + scientific(reference) + (lowestObjective < DIVERGENCE_LOSS_FLOOR
+                    ? " (the floor; the lowest was " + scientific(lowestObjective) + ")" : "");
+        }
+        return null;
+    }
+
+    /** Why the current weights mean divergence (rule 2 of the class comment), or null. */
+    private String weightProblem() {
+        double largest = 0.0;
+        for (double[] weights : new double[][] {network.theta1(), network.theta2()}) {
+            for (double w : weights) {
+                double magnitude = Math.abs(w);
+                if (!(magnitude <= largest)) { // also true for NaN
+                    if (!Double.isFinite(magnitude)) {
+                        return "a weight became NaN or infinite";
+                    }
+                    largest = magnitude;
+                }
+            }
+        }
+        if (largest > DIVERGENCE_MAX_WEIGHT) {
+            return "a weight reached " + scientific(largest) + " (the limit is " + scientific(DIVERGENCE_MAX_WEIGHT) + ")";
+        }
+        return null;
+    }
+
+    /** The value to 3 significant digits ("1.23e+07"; plain between 0.001 and 10⁶). */
+    static String scientific(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e6) {
+            return format(new BigDecimal(value).round(new MathContext(3)).doubleValue());
+        }
+        return String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** The cosine schedule's factor at {@code progress} (see {@link #LEARNING_RATE_FINAL_FRACTION}). */
@@ -445,17 +556,19 @@ public final class Trainer {
     }
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */
-    private EpochOutcome diverge(double cost) {
+    private EpochOutcome diverge(String what) {
         network.setWeights(lastGood);
         optimizer.reset();
         state = TrainingState.DIVERGED;
-        publish(TrainingState.DIVERGED, divergenceMessage(epoch + 1, cost));
+        publish(TrainingState.DIVERGED, divergenceMessage(epoch + 1, what));
         return EpochOutcome.DIVERGED;
     }
 
-    private String divergenceMessage(int failedEpoch, double cost) {
-        String what = Double.isNaN(cost) ? "the loss became NaN"
-                : Double.isInfinite(cost) ? "the loss became infinite" : "a weight became NaN or infinite";
+    /**
+     * "Training diverged at epoch k: &lt;what happened, with the rule's numbers&gt;. &lt;advice&gt;
+     * The last good weights were kept."
+     */
+    private String divergenceMessage(int failedEpoch, String what) {
         String advice;
         if (config.optimizer() == OptimizerKind.LBFGS) {
             advice = "L-BFGS has no learning rate; try a larger lambda (" + format(config.lambda()) + ") or another optimizer.";
@@ -474,15 +587,26 @@ public final class Trainer {
         return text.contains(".") ? text : text + ".0";
     }
 
-    private TrainingSnapshot finishCancelled() {
+    /**
+     * Publishes the CANCELLED snapshot of the current weights (the last completed epoch's).
+     *
+     * @param scoringInterrupted the cancel came while these weights were being scored: publish NaN
+     *                           metrics rather than score them again
+     */
+    private TrainingSnapshot finishCancelled(boolean scoringInterrupted) {
         state = TrainingState.CANCELLED;
-        return publish(TrainingState.CANCELLED, "Training was stopped after epoch " + epoch + ".");
+        String message = "Training was stopped after epoch " + epoch + ".";
+        if (scoringInterrupted && scoredEpoch != epoch) {
+            return publish(TrainingState.CANCELLED, message, Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
+        }
+        return publish(TrainingState.CANCELLED, message);
     }
 
+    /** @throws CancellationException if a cancel interrupts the scoring (nothing is published) */
     private void publishInitialIfNeeded(TrainingState initialState) {
         if (!initialPublished) {
             initialPublished = true;
-            publish(initialState, "");
+            publishCancellable(initialState);
         }
     }
 
@@ -497,12 +621,44 @@ public final class Trainer {
      * (the course's learning-curve convention); the regularised objective is what the optimizer sees.
      */
     private TrainingSnapshot publish(TrainingState snapshotState, String message) {
-        Evaluation.Metrics trainMetrics = Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(), 0.0);
-        Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? null
-                : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), 0.0);
+        score(null);
+        return publish(snapshotState, message, scoredTrain, scoredTest);
+    }
+
+    /**
+     * {@link #publish(TrainingState, String)} with an empty message, scoring cancel-aware.
+     *
+     * @throws CancellationException if a cancel arrives while scoring; nothing is published
+     */
+    private void publishCancellable(TrainingState snapshotState) {
+        score(cancelCheck);
+        publish(snapshotState, "", scoredTrain, scoredTest);
+    }
+
+    /**
+     * Scores the current weights (those of epoch {@link #epoch}) on the training and test sets,
+     * unless they were already scored.
+     *
+     * @param cancelled null, or polled between blocks of examples
+     * @throws CancellationException if cancelled (the scores stay those of an earlier epoch)
+     */
+    private void score(BooleanSupplier cancelled) {
+        if (scoredEpoch == epoch) {
+            return;
+        }
+        Evaluation.Metrics trainMetrics = Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(),
+                0.0, cancelled);
+        Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? Evaluation.NOT_MEASURED
+                : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), 0.0, cancelled);
+        scoredTrain = trainMetrics;
+        scoredTest = testMetrics;
+        scoredEpoch = epoch;
+    }
+
+    private TrainingSnapshot publish(TrainingState snapshotState, String message, Evaluation.Metrics trainMetrics,
+                                     Evaluation.Metrics testMetrics) {
         TrainingSnapshot snapshot = new TrainingSnapshot(epoch, Math.max(config.epochs(), epoch),
-                trainMetrics.loss(), testMetrics == null ? Double.NaN : testMetrics.loss(),
-                trainMetrics.accuracy(), testMetrics == null ? Double.NaN : testMetrics.accuracy(),
+                trainMetrics.loss(), testMetrics.loss(), trainMetrics.accuracy(), testMetrics.accuracy(),
                 elapsed(), network.copy(), snapshotState, message);
         latest = snapshot;
         lastPublishedAt = System.nanoTime();

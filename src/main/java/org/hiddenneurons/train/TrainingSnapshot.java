@@ -8,7 +8,9 @@ import org.hiddenneurons.core.Network;
  * @param epoch         completed epochs (full-batch optimizers: iterations)
  * @param totalEpochs   epochs the run was asked for
  * @param trainLoss     the data term of J on the training set (no regularisation term, so that it
- *                      compares with the test loss)
+ *                      compares with the test loss); NaN, like the other three scores, in a
+ *                      CANCELLED snapshot whose weights were never scored because the cancel
+ *                      interrupted their scoring (see {@link Trainer})
  * @param testLoss      the data term of J on the test set, NaN if there is no test set
  * @param trainAccuracy fraction in [0, 1]
  * @param testAccuracy  fraction in [0, 1], NaN if there is no test set

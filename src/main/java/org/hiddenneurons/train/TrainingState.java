@@ -9,6 +9,9 @@ public enum TrainingState {
     /** All epochs done. */
     FINISHED,
     CANCELLED,
-    /** Loss or a weight became NaN/Inf; the last finite weights were kept. */
+    /**
+     * The run diverged (the loss or a weight became NaN/±∞, the loss rose 1000-fold or a weight
+     * passed 10⁶: see {@link Trainer}); the last completed epoch's weights were kept.
+     */
     DIVERGED
 }

@@ -129,6 +129,11 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         this.engine = engine;
         engine.setListener(this);
         settings.epochDelayMillisProperty().addListener((o, old, now) -> engine.setEpochDelayMillis(now.longValue()));
+        for (javafx.beans.Observable setting : new javafx.beans.Observable[] {settings.optimizerProperty(),
+                settings.lambdaTextProperty(), settings.learningRateTextProperty(), settings.batchSizeProperty(),
+                settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty()}) {
+            setting.addListener(o -> settingsChangedDuringRun());
+        }
         network.addListener((o, old, now) -> updatePrediction());
         replay = new ReplayModel(network, forwardPass, preprocessed);
     }
@@ -587,7 +592,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     private void chart(TrainingSnapshot snapshot) {
         int total = epochOffset + snapshot.epoch();
-        if (snapshot.epoch() == 0 || total <= lastChartedEpoch) {
+        // NaN train loss: a cancel interrupted the scoring of these weights (nothing measured).
+        if (snapshot.epoch() == 0 || total <= lastChartedEpoch || Double.isNaN(snapshot.trainLoss())) {
             return;
         }
         lastChartedEpoch = total;
@@ -603,7 +609,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         epoch.set(epochOffset + snapshot.epoch());
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
         epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
-        if (snapshot.epoch() > 0 || Double.isFinite(snapshot.trainLoss())) {
+        if (!Double.isNaN(snapshot.trainLoss())) {
             trainLoss.set(snapshot.trainLoss());
             testLoss.set(snapshot.testLoss());
             trainAccuracy.set(snapshot.trainAccuracy());
@@ -651,6 +657,30 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         forwardPass.set(pass);
         probabilities.set(pass.a3());
         predictedDigit.set(pass.predictedClass());
+    }
+
+    /**
+     * A setting that shapes the run (everything but the epoch delay, which applies at once) changed
+     * while a run is going or paused: the run keeps the config it started with — a trainer's
+     * config is immutable — and the status says how the new settings take effect (Pause, then
+     * Train restarts from the current weights with them: see {@link #toggleTraining()}). Invalid
+     * values are already shown by the settings' validation message and refused by Train.
+     */
+    private void settingsChangedDuringRun() {
+        Phase now = phase.get();
+        if ((now != Phase.RUNNING && now != Phase.PAUSED) || runConfig == null || network.get() == null) {
+            return;
+        }
+        TrainingConfig edited;
+        try {
+            edited = settings.configFor(network.get().spec());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (!edited.equals(runConfig)) {
+            statusMessage.set(now == Phase.RUNNING ? I18n.t("reliability.settings.changedWhileRunning")
+                    : I18n.t("reliability.settings.changedWhilePaused"));
+        }
     }
 
     private void stopAndForget() {

@@ -18,6 +18,7 @@ import org.hiddenneurons.train.TrainingState;
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) --add-modules=jdk.incubator.vector \
  *     org.hiddenneurons.reliability.CancelLatencyHarness [cancels per optimizer, default 200]
+ * java ... org.hiddenneurons.reliability.CancelLatencyHarness first ADAM|SGD|LBFGS|GD seed   # one cancel, fresh JVM
  * </pre>
  */
 public final class CancelLatencyHarness {
@@ -32,18 +33,44 @@ public final class CancelLatencyHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("first")) {
+            first(OptimizerKind.valueOf(args[1]), Long.parseLong(args[2]));
+            return;
+        }
         int cancels = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_CANCELS;
         Split digits = TrainingRuns.digits();
         System.out.println("optimizer\tcancels\tmedian ms\tp99 ms\tmax ms\tepochs reached\tfinal states");
-        for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.ADAM, OptimizerKind.LBFGS, OptimizerKind.GD}) {
-            TrainingConfig config = TrainingConfig.defaults().withEpochs(TrainingRuns.ENDLESS);
-            if (kind != OptimizerKind.ADAM) {
-                config = new TrainingConfig(config.hiddenSize(), config.activation(), config.outputLayer(),
-                        config.initializer(), kind, kind == OptimizerKind.GD ? 1.0 : config.learningRate(),
-                        config.momentum(), config.batchSize(), config.epochs(), config.lambda(), config.seed(), false);
-            }
-            measure(kind, config, digits, cancels);
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            measure(kind, config(kind), digits, cancels);
         }
+    }
+
+    /** The default settings with {@code kind} (GD: α = 1), endless. */
+    private static TrainingConfig config(OptimizerKind kind) {
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(TrainingRuns.ENDLESS);
+        return new TrainingConfig(config.hiddenSize(), config.activation(), config.outputLayer(),
+                config.initializer(), kind, kind == OptimizerKind.GD ? 1.0 : config.learningRate(),
+                config.momentum(), config.batchSize(), config.epochs(), config.lambda(), config.seed(), false);
+    }
+
+    /**
+     * The very first cancel of a fresh JVM (call once per JVM: {@code first KIND seed}): one run,
+     * cancelled after a random 0–300 ms (from {@code seed}); prints the latency, the epoch reached and
+     * whether the CANCELLED snapshot carries scores.
+     */
+    private static void first(OptimizerKind kind, long seed) throws Exception {
+        Split digits = TrainingRuns.digits();
+        Trainer trainer = TrainingRuns.trainer(config(kind), digits);
+        int delay = new Random(seed).nextInt(MAX_DELAY_MILLIS);
+        TrainingRuns.BackgroundRun run = new TrainingRuns.BackgroundRun(trainer, "cancel-latency");
+        Thread.sleep(delay);
+        long start = System.nanoTime();
+        trainer.cancel();
+        run.join();
+        double millis = (System.nanoTime() - start) / 1e6;
+        TrainingSnapshot result = run.result();
+        System.out.printf(Locale.ROOT, "%s\tfirst cancel, fresh JVM\tdelay %d ms\t%.1f ms\tepoch %d\t%s\t%s%n", kind,
+                delay, millis, result.epoch(), result.state(), Double.isNaN(result.trainLoss()) ? "not scored" : "scored");
     }
 
     private static void measure(OptimizerKind kind, TrainingConfig config, Split digits, int cancels) throws Exception {

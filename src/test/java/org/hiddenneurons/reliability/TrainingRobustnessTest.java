@@ -71,6 +71,8 @@ class TrainingRobustnessTest {
         }
         if (last.state() == TrainingState.FINISHED) {
             assertEquals(EPOCHS, last.epoch());
+            // No run ends FINISHED with runaway weights (they are a divergence, caught earlier).
+            assertTrue(largestWeight(last) <= Trainer.DIVERGENCE_MAX_WEIGHT, "largest |w| " + largestWeight(last));
             return;
         }
         assertEquals(TrainingState.DIVERGED, last.state(), "a run ends FINISHED or DIVERGED, got " + last.state());
@@ -91,6 +93,38 @@ class TrainingRobustnessTest {
         // Guards the test above: without a diverging case its divergence branch would never run.
         TrainingConfig config = TrainingRuns.tinyConfig(OptimizerKind.SGD, 1e3, 1e3, EPOCHS);
         assertEquals(TrainingState.DIVERGED, TrainingRuns.trainer(config, DATA).run().state());
+    }
+
+    @Test
+    void aLossThatExplodesWhileStayingFiniteIsReportedAsDivergence() {
+        // GD α = 1, λ = 1000 on the tiny problem: weights grew to ~1e50 over 40 epochs, all finite,
+        // and the run used to end FINISHED at chance accuracy.
+        TrainingConfig config = TrainingRuns.tinyConfig(OptimizerKind.GD, 1.0, 1e3, EPOCHS);
+        TrainingSnapshot last = TrainingRuns.trainer(config, DATA).run();
+        assertEquals(TrainingState.DIVERGED, last.state());
+        assertTrue(last.message().contains(": the loss J rose to "), last.message());
+        assertTrue(last.epoch() < EPOCHS / 4, "caught early, got epoch " + last.epoch());
+    }
+
+    @Test
+    void legitimateRunsWithLargeRegularisationOrLongTrainingAreNotFlagged() {
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            TrainingConfig heavy = TrainingRuns.tinyConfig(kind, kind == OptimizerKind.GD ? 0.1 : 1e-3, 1e3, EPOCHS);
+            assertEquals(TrainingState.FINISHED, TrainingRuns.trainer(heavy, DATA).run().state(), kind + " λ=1000");
+            TrainingConfig plain = TrainingRuns.tinyConfig(kind, kind == OptimizerKind.GD ? 1.0 : 0.01, 0.0, 400);
+            TrainingSnapshot last = TrainingRuns.trainer(plain, DATA).run();
+            assertEquals(TrainingState.FINISHED, last.state(), kind + " λ=0, 400 epochs: " + last.message());
+        }
+    }
+
+    private static double largestWeight(TrainingSnapshot snapshot) {
+        double largest = 0;
+        for (double[] weights : new double[][] {snapshot.network().theta1(), snapshot.network().theta2()}) {
+            for (double w : weights) {
+                largest = Math.max(largest, Math.abs(w));
+            }
+        }
+        return largest;
     }
 
     @Test
