@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,7 +118,7 @@ class MainWindowTest {
         assertEquals(UNIT, onFx(() -> view.hiddenUnitGrid().getSelectedUnit()));
         robot.type(KeyCode.ENTER);
         assertEquals(WorkbenchView.Page.HIDDEN_UNIT, onFx(() -> view.pageProperty().get()));
-        String title = "Hidden unit " + HiddenUnitGrid.displayNumber(UNIT);
+        String title = I18n.t("pages.dossier.unit.title", HiddenUnitGrid.displayNumber(UNIT));
         waitFor(() -> visibleLabelWithText(view.unitDossierView(), title));
     }
 

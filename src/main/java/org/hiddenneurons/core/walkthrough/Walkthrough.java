@@ -275,9 +275,14 @@ public final class Walkthrough {
 
     // ---- what each step shows --------------------------------------------------------------
 
-    /** The formula, shapes, caption and every number of {@code step}. */
+    /** The formula, shapes, caption and every number of {@code step}, in English. */
     public StepContent content(WalkthroughStep step) {
-        return WalkthroughTexts.content(this, step);
+        return content(step, Locale.ENGLISH);
+    }
+
+    /** As {@link #content(WalkthroughStep)}, with the words in {@code language} (see {@link WalkthroughWords}). */
+    public StepContent content(WalkthroughStep step, Locale language) {
+        return WalkthroughTexts.content(this, step, language);
     }
 
     /** Every step's content, in order. */
@@ -290,15 +295,20 @@ public final class Walkthrough {
     }
 
     /**
-     * The tables of {@code step}; tables about one hidden unit show {@code selectedUnit}.
+     * The tables of {@code step}, in English; tables about one hidden unit show {@code selectedUnit}.
      *
      * @param selectedUnit hidden unit j, 0-based
      */
     public List<NumberTable> tables(WalkthroughStep step, int selectedUnit) {
+        return tables(step, selectedUnit, Locale.ENGLISH);
+    }
+
+    /** As {@link #tables(WalkthroughStep, int)}, with titles and headings in {@code language}. */
+    public List<NumberTable> tables(WalkthroughStep step, int selectedUnit, Locale language) {
         if (selectedUnit < 0 || selectedUnit >= spec().hiddenSize()) {
             throw new IllegalArgumentException("unit " + selectedUnit + " is outside 0.." + (spec().hiddenSize() - 1));
         }
-        return WalkthroughTables.tables(this, step, selectedUnit);
+        return WalkthroughTables.tables(this, step, selectedUnit, language);
     }
 
     /** Θ1[j][i]·a1[i] for i = 0..inputs (bias first), hidden unit j's terms of z2[j]. */

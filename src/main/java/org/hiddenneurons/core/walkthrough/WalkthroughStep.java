@@ -6,31 +6,29 @@ package org.hiddenneurons.core.walkthrough;
  */
 public enum WalkthroughStep {
     /** a1 = [1; x]. */
-    INPUT("Input", "a1"),
+    INPUT("a1"),
     /** z2 = Θ1·a1. */
-    HIDDEN_SUM("Hidden weighted sums", "z2"),
+    HIDDEN_SUM("z2"),
     /** a2 = [1; g(z2)]. */
-    HIDDEN_ACTIVATION("Hidden activations", "a2"),
+    HIDDEN_ACTIVATION("a2"),
     /** z3 = Θ2·a2. */
-    OUTPUT_SUM("Output weighted sums", "z3"),
+    OUTPUT_SUM("z3"),
     /** a3 = sigmoid(z3) or softmax(z3), beside the one-hot y. */
-    OUTPUT_ACTIVATION("Outputs", "a3"),
+    OUTPUT_ACTIVATION("a3"),
     /** J of this example, with and without regularisation. */
-    COST("Cost", "J"),
+    COST("J"),
     /** δ3 = a3 − y. */
-    OUTPUT_ERROR("Output error", "delta3"),
+    OUTPUT_ERROR("delta3"),
     /** δ2 = (Θ2ᵀ·δ3) without the bias row ⊙ g′(z2). */
-    HIDDEN_ERROR("Hidden error", "delta2"),
+    HIDDEN_ERROR("delta2"),
     /** Δ2 = δ3·a2ᵀ, Δ1 = δ2·a1ᵀ. */
-    GRADIENTS("Gradients", "Delta"),
+    GRADIENTS("Delta"),
     /** Θ ← Θ − α(Δ + λΘ), m = 1. */
-    UPDATE("Update", "update");
+    UPDATE("update");
 
-    private final String title;
     private final String id;
 
-    WalkthroughStep(String title, String id) {
-        this.title = title;
+    WalkthroughStep(String id) {
         this.id = id;
     }
 
@@ -41,7 +39,23 @@ public enum WalkthroughStep {
 
     /** A short English title. */
     public String title() {
-        return title;
+        return title(java.util.Locale.ENGLISH);
+    }
+
+    /** The short title in {@code language} (see {@link WalkthroughWords}). */
+    public String title(java.util.Locale language) {
+        return switch (this) {
+            case INPUT -> WalkthroughWords.text(language, "step.input");
+            case HIDDEN_SUM -> WalkthroughWords.text(language, "step.hiddenSum");
+            case HIDDEN_ACTIVATION -> WalkthroughWords.text(language, "step.hiddenActivation");
+            case OUTPUT_SUM -> WalkthroughWords.text(language, "step.outputSum");
+            case OUTPUT_ACTIVATION -> WalkthroughWords.text(language, "step.outputActivation");
+            case COST -> WalkthroughWords.text(language, "step.cost");
+            case OUTPUT_ERROR -> WalkthroughWords.text(language, "step.outputError");
+            case HIDDEN_ERROR -> WalkthroughWords.text(language, "step.hiddenError");
+            case GRADIENTS -> WalkthroughWords.text(language, "step.gradients");
+            case UPDATE -> WalkthroughWords.text(language, "step.update");
+        };
     }
 
     /** A stable ASCII id for files (CSV, HTML anchors). */

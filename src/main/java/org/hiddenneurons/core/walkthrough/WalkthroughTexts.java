@@ -1,5 +1,8 @@
 package org.hiddenneurons.core.walkthrough;
 
+import static org.hiddenneurons.core.walkthrough.WalkthroughWords.n;
+import static org.hiddenneurons.core.walkthrough.WalkthroughWords.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +14,8 @@ import org.hiddenneurons.core.OutputLayer;
 
 /**
  * Formulas, shapes, captions and quantities of each step, matched to the actual network (hidden
- * activation, sigmoid or softmax output). English; all texts of the walkthrough live here.
+ * activation, sigmoid or softmax output). The words come from {@link WalkthroughWords} in the
+ * language asked for; the mathematics is written here once.
  */
 final class WalkthroughTexts {
 
@@ -28,11 +32,11 @@ final class WalkthroughTexts {
     }
 
     /** g′(z) per hidden activation. */
-    static String derivativeFormula(Activation g) {
+    static String derivativeFormula(Activation g, Locale language) {
         return switch (g) {
             case SIGMOID -> "g′(z) = g(z)·(1 − g(z))";
             case TANH -> "g′(z) = 1 − tanh²z";
-            case RELU -> "g′(z) = 1 if z > 0, else 0";
+            case RELU -> text(language, "formula.reluDerivative");
         };
     }
 
@@ -42,7 +46,7 @@ final class WalkthroughTexts {
                 : "J = −log a³_y  +  λ/(2m)·(ΣΘ¹² + ΣΘ²²),  m = 1";
     }
 
-    static StepContent content(Walkthrough w, WalkthroughStep step) {
+    static StepContent content(Walkthrough w, WalkthroughStep step, Locale language) {
         NetworkSpec spec = w.spec();
         int inputs = spec.inputSize();
         int hidden = spec.hiddenSize();
@@ -52,6 +56,7 @@ final class WalkthroughTexts {
         Activation g = spec.hiddenActivation();
         OutputLayer output = spec.outputLayer();
         boolean softmax = output == OutputLayer.SOFTMAX_CROSS_ENTROPY;
+        String label = n(w.label());
         List<Quantity> q = new ArrayList<>();
         String formula;
         String shapes;
@@ -59,11 +64,9 @@ final class WalkthroughTexts {
         switch (step) {
             case INPUT -> {
                 formula = "a¹ = [ 1 ; x ]";
-                shapes = String.format("x: %d×%d image = %d×1  →  a¹: %d×1 (bias 1 first)", spec.inputWidth(),
-                        spec.inputHeight(), inputs, inputs + 1);
-                caption = String.format("The drawing is %d numbers between 0 (background) and 1 (ink), read row "
-                        + "by row; a 1 is put in front so every unit can have a bias. The true label is %d.",
-                        inputs, w.label());
+                shapes = text(language, "shapes.input", n(spec.inputWidth()), n(spec.inputHeight()), n(inputs),
+                        n(inputs + 1));
+                caption = text(language, "caption.input", n(inputs), label);
                 q.add(Quantity.vector("x", w.input()));
                 q.add(Quantity.vector("a1", pass.a1()));
             }
@@ -71,9 +74,7 @@ final class WalkthroughTexts {
                 formula = "z² = Θ¹·a¹      z²ⱼ = Θ¹ⱼ₀·1 + Σᵢ Θ¹ⱼᵢ·xᵢ";
                 shapes = String.format("Θ¹: %d×%d · a¹: %d×1  →  z²: %d×1", hidden, inputs + 1, inputs + 1, hidden);
                 int best = argMax(pass.z2());
-                caption = String.format("Each hidden unit multiplies every pixel by its own weight and adds "
-                        + "them up: a large z² means the drawing looks like the unit's picture. Unit %d matches "
-                        + "best (z² = %s).", best + 1, WalkthroughFormat.display(pass.z2()[best]));
+                caption = text(language, "caption.hiddenSum", n(best + 1), WalkthroughFormat.display(pass.z2()[best]));
                 q.add(new Quantity("Theta1", hidden, inputs + 1, before.theta1().clone()));
                 double[] products = new double[hidden * (inputs + 1)];
                 for (int j = 0; j < hidden; j++) {
@@ -84,22 +85,18 @@ final class WalkthroughTexts {
             }
             case HIDDEN_ACTIVATION -> {
                 formula = "a² = [ 1 ; g(z²) ]      " + activationFormula(g);
-                shapes = String.format("z²: %d×1  →  a²: %d×1 (bias 1 first)", hidden, hidden + 1);
+                shapes = text(language, "shapes.hiddenActivation", n(hidden), n(hidden + 1));
                 caption = switch (g) {
-                    case SIGMOID -> "The sigmoid squashes each sum into 0…1: how strongly the unit fires. "
-                            + "Again a bias 1 is put in front for the next layer.";
-                    case TANH -> "tanh squashes each sum into −1…1: how strongly the unit agrees or disagrees. "
-                            + "Again a bias 1 is put in front for the next layer.";
-                    case RELU -> "ReLU keeps positive sums and sets negative ones to 0: silent units pass "
-                            + "nothing on. Again a bias 1 is put in front for the next layer.";
+                    case SIGMOID -> text(language, "caption.hiddenActivation.sigmoid");
+                    case TANH -> text(language, "caption.hiddenActivation.tanh");
+                    case RELU -> text(language, "caption.hiddenActivation.relu");
                 };
                 q.add(Quantity.vector("a2", pass.a2()));
             }
             case OUTPUT_SUM -> {
                 formula = "z³ = Θ²·a²";
                 shapes = String.format("Θ²: %d×%d · a²: %d×1  →  z³: %d×1", outputs, hidden + 1, hidden + 1, outputs);
-                caption = "Each output adds up the hidden units' activations with its own weights: the hidden "
-                        + "units vote for the digits they are evidence for.";
+                caption = text(language, "caption.outputSum");
                 q.add(new Quantity("Theta2", outputs, hidden + 1, before.theta2().clone()));
                 q.add(Quantity.vector("z3", pass.z3()));
             }
@@ -108,19 +105,19 @@ final class WalkthroughTexts {
                         : "a³ = g(z³) = 1 / (1 + e^(−z³))      y = one-hot(" + w.label() + ")";
                 shapes = String.format("z³: %d×1  →  a³: %d×1,  y: %d×1", outputs, outputs, outputs);
                 int predicted = pass.predictedClass();
-                String verdict = predicted == w.label() ? "right" : "wrong";
-                caption = String.format("%s The network answers %d (%s), the true label is %d: it is %s.",
-                        softmax ? "Softmax turns the sums into probabilities that add up to 1."
-                                : "Each output is squashed into 0…1 on its own (they need not add up to 1).",
-                        predicted, percentOrValue(pass.a3()[predicted], softmax), w.label(), verdict);
+                String squash = softmax ? text(language, "caption.outputActivation.softmax")
+                        : text(language, "caption.outputActivation.sigmoid");
+                String answer = percentOrValue(pass.a3()[predicted], softmax);
+                caption = predicted == w.label()
+                        ? text(language, "caption.outputActivation.right", squash, n(predicted), answer, label)
+                        : text(language, "caption.outputActivation.wrong", squash, n(predicted), answer, label);
                 q.add(Quantity.vector("a3", pass.a3()));
                 q.add(Quantity.vector("y", w.y()));
             }
             case COST -> {
                 formula = costFormula(output);
-                shapes = "a³, y: " + outputs + "×1  →  J: 1×1;  biases (column 0) are not regularised";
-                caption = String.format("The cost says how wrong this one answer is: %s without and %s with the "
-                        + "regularisation term (λ = %s, m = 1 example).", WalkthroughFormat.display(w.dataCost()),
+                shapes = text(language, "shapes.cost", n(outputs));
+                caption = text(language, "caption.cost", WalkthroughFormat.display(w.dataCost()),
                         WalkthroughFormat.display(w.cost()), WalkthroughFormat.display(w.lambda()));
                 q.add(Quantity.vector("cost_terms", w.costTerms()));
                 q.add(Quantity.scalar("lambda", w.lambda()));
@@ -131,17 +128,14 @@ final class WalkthroughTexts {
             case OUTPUT_ERROR -> {
                 formula = "δ³ = a³ − y";
                 shapes = String.format("a³: %d×1 − y: %d×1  →  δ³: %d×1", outputs, outputs, outputs);
-                caption = String.format("The output error: how far each output is from what it should be. "
-                        + "Output %d should be 1 and is short by %s; every other output should be 0.",
-                        w.label(), WalkthroughFormat.display(-w.delta3()[w.label()]));
+                caption = text(language, "caption.outputError", label,
+                        WalkthroughFormat.display(-w.delta3()[w.label()]));
                 q.add(Quantity.vector("delta3", w.delta3()));
             }
             case HIDDEN_ERROR -> {
-                formula = "δ² = (Θ²ᵀ·δ³)[without the bias row] ⊙ g′(z²)      " + derivativeFormula(g);
-                shapes = String.format("Θ²ᵀ: %d×%d · δ³: %d×1 → %d×1, drop row 0 → %d×1, ⊙ g′(z²): %d×1  →  δ²: %d×1",
-                        hidden + 1, outputs, outputs, hidden + 1, hidden, hidden, hidden);
-                caption = "Each hidden unit gets the blame of the outputs it voted for, weighted by its votes, "
-                        + "times how much its activation can still move (g′).";
+                formula = text(language, "formula.hiddenError") + "      " + derivativeFormula(g, language);
+                shapes = text(language, "shapes.hiddenError", n(hidden + 1), n(outputs), n(hidden));
+                caption = text(language, "caption.hiddenError");
                 q.add(Quantity.vector("Theta2T_delta3", w.backSum()));
                 q.add(Quantity.vector("g_prime_z2", w.slope()));
                 q.add(Quantity.vector("delta2", w.delta2()));
@@ -150,20 +144,17 @@ final class WalkthroughTexts {
                 formula = "Δ² = δ³·a²ᵀ      Δ¹ = δ²·a¹ᵀ";
                 shapes = String.format("δ³: %d×1 · a²ᵀ: 1×%d → Δ²: %d×%d;   δ²: %d×1 · a¹ᵀ: 1×%d → Δ¹: %d×%d",
                         outputs, hidden + 1, outputs, hidden + 1, hidden, inputs + 1, hidden, inputs + 1);
-                caption = "Each weight's share of the blame is its unit's error times the input it saw. "
-                        + "Row j of −Δ¹ is the direction hidden unit j's picture is about to move: towards the "
-                        + "drawing if the unit should fire more, away if less.";
+                caption = text(language, "caption.gradients");
                 q.add(new Quantity("Delta2", outputs, hidden + 1, w.bigDelta2()));
                 q.add(new Quantity("Delta1", hidden, inputs + 1, w.bigDelta1()));
             }
             case UPDATE -> {
-                formula = "Θ ← Θ − α·(Δ + λ·Θ)      (m = 1; the bias column is not regularised)";
+                formula = text(language, "formula.update");
                 shapes = String.format("Θ¹: %d×%d, Θ²: %d×%d, α = %s, λ = %s", hidden, inputs + 1, outputs, hidden + 1,
                         WalkthroughFormat.display(w.learningRate()), WalkthroughFormat.display(w.lambda()));
                 ForwardPass after = w.passAfter();
-                caption = String.format("One step of gradient descent on this example: the cost goes from %s to "
-                        + "%s, and the answer for %d from %s to %s.", WalkthroughFormat.display(w.cost()),
-                        WalkthroughFormat.display(w.costAfter()), w.label(),
+                caption = text(language, "caption.update", WalkthroughFormat.display(w.cost()),
+                        WalkthroughFormat.display(w.costAfter()), label,
                         percentOrValue(pass.a3()[w.label()], softmax), percentOrValue(after.a3()[w.label()], softmax));
                 q.add(Quantity.scalar("learning_rate", w.learningRate()));
                 q.add(new Quantity("Theta1_gradient", hidden, inputs + 1, w.gradient1()));

@@ -1,9 +1,12 @@
 package org.hiddenneurons.io.handout;
 
+import static org.hiddenneurons.core.walkthrough.WalkthroughWords.text;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.walkthrough.NumberTable;
 import org.hiddenneurons.core.walkthrough.StepContent;
@@ -11,12 +14,15 @@ import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.core.walkthrough.WalkthroughPictures;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
+import org.hiddenneurons.core.walkthrough.WalkthroughWords;
 import org.hiddenneurons.io.AtomicFiles;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
  * A self-contained HTML handout of a walkthrough: every step's formula, shapes, caption, tables
- * (6 significant digits; the CSV has full precision) and images embedded as PNG data: URIs.
+ * (6 significant digits; the CSV has full precision) and images embedded as PNG data: URIs, in
+ * English or in the language asked for (the words are {@link WalkthroughWords}'; the CSV's column
+ * and quantity names are ASCII ids in every language).
  * The output is well-formed XML (XHTML syntax) so that it can be checked by a parser.
  */
 public final class WalkthroughHandout {
@@ -52,47 +58,58 @@ public final class WalkthroughHandout {
     }
 
     /**
-     * The handout as HTML.
+     * The handout as HTML, in English.
      *
      * @param selectedUnit hidden unit (0-based) whose products, Δ¹ row and update are shown
      * @param csvName      file name of the companion CSV to mention, or null
      */
     public static String toHtml(Walkthrough w, int selectedUnit, DivergingPalette palette, String csvName) {
+        return toHtml(w, selectedUnit, palette, csvName, Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #toHtml(Walkthrough, int, DivergingPalette, String)}, with every word in {@code language}
+     * (see {@link WalkthroughWords}); the CSV it mentions stays language-neutral.
+     */
+    public static String toHtml(Walkthrough w, int selectedUnit, DivergingPalette palette, String csvName,
+                                Locale language) {
         NetworkSpec spec = w.spec();
+        String title = text(language, "handout.title");
         StringBuilder html = new StringBuilder(1 << 18);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n")
-                .append("<meta charset=\"utf-8\"/>\n<title>Backpropagation, one example, every number</title>\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(language.toLanguageTag())
+                .append("\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n<title>").append(esc(title)).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>Backpropagation: one example, every number</h1>\n");
-        html.append("<p>Network ").append(spec.inputSize()).append('-').append(spec.hiddenSize()).append('-')
-                .append(spec.outputSize()).append(" (").append(spec.inputWidth()).append('×')
-                .append(spec.inputHeight()).append(" input images), hidden activation ")
-                .append(spec.hiddenActivation().id()).append(", output ").append(spec.outputLayer().id())
-                .append(" with cross-entropy. True label y = ").append(w.label()).append(", λ = ")
-                .append(esc(WalkthroughFormat.display(w.lambda()))).append(", α = ")
-                .append(esc(WalkthroughFormat.display(w.learningRate())))
-                .append(", m = 1 example. Selected hidden unit: ").append(selectedUnit + 1).append(".</p>\n");
-        html.append("<p>Conventions: Θ¹ is ").append(spec.hiddenSize()).append('×').append(spec.inputSize() + 1)
-                .append(" and Θ² is ").append(spec.outputSize()).append('×').append(spec.hiddenSize() + 1)
-                .append(", row-major, bias in column 0; a¹ᵢ and a²ⱼ count from 0 (the bias 1), pixel i of the image is ")
-                .append("a¹ᵢ₊₁ with pixels read row by row (x fastest). Numbers here have 6 significant digits");
+        html.append("<h1>").append(esc(title)).append("</h1>\n");
+        html.append("<p>").append(esc(text(language, "handout.network", spec.inputSize() + "-" + spec.hiddenSize()
+                + "-" + spec.outputSize(), spec.inputWidth() + "×" + spec.inputHeight(), spec.hiddenActivation().id(),
+                spec.outputLayer().id(), Integer.toString(w.label()), WalkthroughFormat.display(w.lambda()),
+                WalkthroughFormat.display(w.learningRate()), Integer.toString(selectedUnit + 1)))).append("</p>\n");
+        html.append("<p>").append(esc(text(language, "handout.conventions",
+                spec.hiddenSize() + "×" + (spec.inputSize() + 1), spec.outputSize() + "×" + (spec.hiddenSize() + 1),
+                Integer.toString(WalkthroughFormat.SIGNIFICANT_DIGITS))));
         if (csvName != null) {
-            html.append("; the file <code>").append(esc(csvName))
-                    .append("</code> holds every number at full precision (columns step, name, row, column, value, ")
-                    .append("0-based)");
+            html.append(esc(text(language, "handout.csvBefore"))).append("<code>").append(esc(csvName))
+                    .append("</code>").append(esc(text(language, "handout.csvAfter")));
         }
-        html.append(". Colours: red positive, blue negative, white 0.</p>\n");
+        html.append(esc(text(language, "handout.colours"))).append("</p>\n");
         for (WalkthroughStep step : WalkthroughStep.values()) {
-            appendStep(html, w, w.content(step), selectedUnit, palette);
+            appendStep(html, w, w.content(step, language), selectedUnit, palette, language);
         }
         html.append("</body>\n</html>\n");
         return html.toString();
     }
 
-    /** Writes {@link #toHtml} as UTF-8, atomically. */
+    /** Writes {@link #toHtml} (English) as UTF-8, atomically. */
     public static void write(Walkthrough w, int selectedUnit, DivergingPalette palette, String csvName, Path file)
             throws IOException {
-        byte[] bytes = toHtml(w, selectedUnit, palette, csvName).getBytes(StandardCharsets.UTF_8);
+        write(w, selectedUnit, palette, csvName, file, Locale.ENGLISH);
+    }
+
+    /** Writes {@link #toHtml} in {@code language} as UTF-8, atomically. */
+    public static void write(Walkthrough w, int selectedUnit, DivergingPalette palette, String csvName, Path file,
+                             Locale language) throws IOException {
+        byte[] bytes = toHtml(w, selectedUnit, palette, csvName, language).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
@@ -103,31 +120,39 @@ public final class WalkthroughHandout {
      */
     public static void writeBoth(Walkthrough w, int selectedUnit, DivergingPalette palette, Path base)
             throws IOException {
+        writeBoth(w, selectedUnit, palette, base, Locale.ENGLISH);
+    }
+
+    /** As {@link #writeBoth(Walkthrough, int, DivergingPalette, Path)}, the handout in {@code language}. */
+    public static void writeBoth(Walkthrough w, int selectedUnit, DivergingPalette palette, Path base,
+                                 Locale language) throws IOException {
         Path folder = base.toAbsolutePath().getParent();
         String name = base.getFileName().toString();
         Path csv = folder.resolve(name + ".csv");
         WalkthroughCsv.write(w, csv);
-        write(w, selectedUnit, palette, csv.getFileName().toString(), folder.resolve(name + ".html"));
+        write(w, selectedUnit, palette, csv.getFileName().toString(), folder.resolve(name + ".html"), language);
     }
 
     private static void appendStep(StringBuilder html, Walkthrough w, StepContent content, int unit,
-                                   DivergingPalette palette) {
+                                   DivergingPalette palette, Locale language) {
         WalkthroughStep step = content.step();
-        html.append("<section id=\"step-").append(step.number()).append("\">\n<h2>Step ").append(step.number())
-                .append(" of ").append(WalkthroughStep.values().length).append(" · ").append(esc(step.title()))
+        html.append("<section id=\"step-").append(step.number()).append("\">\n<h2>")
+                .append(esc(text(language, "handout.step", Integer.toString(step.number()),
+                        Integer.toString(WalkthroughStep.values().length), step.title(language))))
                 .append("</h2>\n");
         html.append("<p class=\"formula\">").append(esc(content.formula())).append("</p>\n");
         html.append("<p class=\"shapes\">").append(esc(content.shapes())).append("</p>\n");
         html.append("<p class=\"caption\">").append(esc(content.caption())).append("</p>\n");
-        appendImages(html, w, step, unit, palette);
-        for (NumberTable table : w.tables(step, unit)) {
-            appendTable(html, table);
+        appendImages(html, w, step, unit, palette, language);
+        for (NumberTable table : w.tables(step, unit, language)) {
+            appendTable(html, table, language);
         }
         html.append("</section>\n");
     }
 
     private static void appendImages(StringBuilder html, Walkthrough w, WalkthroughStep step, int unit,
-                                     DivergingPalette palette) {
+                                     DivergingPalette palette, Locale language) {
+        String unitNumber = Integer.toString(unit + 1);
         NetworkSpec spec = w.spec();
         int width = spec.inputWidth();
         int height = spec.inputHeight();
@@ -137,7 +162,7 @@ public final class WalkthroughHandout {
             case INPUT -> {
                 html.append("<div class=\"images\">");
                 figure(html, WalkthroughPictures.gray(w.input(), 0, inputs), width, height, LARGE_SCALE,
-                        "x as a " + width + "×" + height + " image (label " + w.label() + ")");
+                        text(language, "handout.figure.input", width + "×" + height, Integer.toString(w.label())));
                 html.append("</div>\n");
             }
             case HIDDEN_SUM -> {
@@ -145,20 +170,19 @@ public final class WalkthroughHandout {
                 int row = unit * (inputs + 1) + 1;
                 figure(html, WalkthroughPictures.diverging(theta1, row, inputs,
                         WalkthroughPictures.maxAbs(theta1, row, inputs), palette), width, height, LARGE_SCALE,
-                        "unit " + (unit + 1) + "'s weights Θ¹ⱼ (its picture), max |w| = "
-                                + WalkthroughFormat.display(WalkthroughPictures.maxAbs(theta1, row, inputs)));
+                        text(language, "handout.figure.unitWeights", unitNumber,
+                                WalkthroughFormat.display(WalkthroughPictures.maxAbs(theta1, row, inputs))));
                 double[] products = w.products(unit);
                 double max = WalkthroughPictures.maxAbs(products, 1, inputs);
                 double sum = w.pass().z2()[unit] - products[0];
                 figure(html, WalkthroughPictures.diverging(products, 1, inputs, max, palette), width, height,
-                        LARGE_SCALE, "the products Θ¹ⱼᵢ·xᵢ: their sum is " + WalkthroughFormat.display(sum)
-                                + ", plus the bias " + WalkthroughFormat.display(products[0]) + " gives z²ⱼ = "
-                                + WalkthroughFormat.display(w.pass().z2()[unit]));
+                        LARGE_SCALE, text(language, "handout.figure.products", WalkthroughFormat.display(sum),
+                                WalkthroughFormat.display(products[0]), WalkthroughFormat.display(w.pass().z2()[unit])));
                 html.append("</div>\n");
-                tiles(html, theta1, spec, palette, false, "all hidden units' pictures (each on its own scale)");
+                tiles(html, theta1, spec, palette, false, text(language, "handout.figure.allUnits"), language);
             }
             case GRADIENTS -> tiles(html, WalkthroughPictures.negated(w.bigDelta1()), spec, palette, true,
-                    "−Δ¹, row by row: the direction each hidden picture is about to move (one shared scale)");
+                    text(language, "handout.figure.delta1"), language);
             case UPDATE -> {
                 html.append("<div class=\"images\">");
                 double[] after = w.networkAfter().theta1();
@@ -166,13 +190,13 @@ public final class WalkthroughHandout {
                 double max = Math.max(WalkthroughPictures.maxAbs(theta1, row, inputs),
                         WalkthroughPictures.maxAbs(after, row, inputs));
                 figure(html, WalkthroughPictures.diverging(theta1, row, inputs, max, palette), width, height,
-                        LARGE_SCALE, "unit " + (unit + 1) + " before");
+                        LARGE_SCALE, text(language, "handout.figure.unitBefore", unitNumber));
                 figure(html, WalkthroughPictures.diverging(after, row, inputs, max, palette), width, height,
-                        LARGE_SCALE, "unit " + (unit + 1) + " after (same scale)");
+                        LARGE_SCALE, text(language, "handout.figure.unitAfter", unitNumber));
                 double[] change = WalkthroughPictures.difference(after, theta1);
                 double changeMax = WalkthroughPictures.maxAbs(change, row, inputs);
                 figure(html, WalkthroughPictures.diverging(change, row, inputs, changeMax, palette), width, height,
-                        LARGE_SCALE, "after − before, max |change| = " + WalkthroughFormat.display(changeMax));
+                        LARGE_SCALE, text(language, "handout.figure.change", WalkthroughFormat.display(changeMax)));
                 html.append("</div>\n");
             }
             default -> {
@@ -183,7 +207,7 @@ public final class WalkthroughHandout {
 
     /** All hidden units' rows of a Θ1-shaped matrix as small tiles, on one shared scale or each on its own. */
     private static void tiles(StringBuilder html, double[] matrix, NetworkSpec spec, DivergingPalette palette,
-                              boolean shared, String caption) {
+                              boolean shared, String caption, Locale language) {
         int inputs = spec.inputSize();
         double sharedMax = 0;
         for (int j = 0; j < spec.hiddenSize(); j++) {
@@ -195,7 +219,8 @@ public final class WalkthroughHandout {
             double max = shared ? sharedMax : WalkthroughPictures.maxAbs(matrix, row, inputs);
             byte[] png = PngImages.png(WalkthroughPictures.diverging(matrix, row, inputs, max, palette),
                     spec.inputWidth(), spec.inputHeight(), TILE_SCALE);
-            html.append("<img alt=\"unit ").append(j + 1).append("\" title=\"unit ").append(j + 1)
+            String unitName = esc(text(language, "handout.unit", Integer.toString(j + 1)));
+            html.append("<img alt=\"").append(unitName).append("\" title=\"").append(unitName)
                     .append("\" src=\"").append(PngImages.dataUri(png)).append("\"/>");
             if ((j + 1) % 5 == 0) {
                 html.append("<br/>");
@@ -210,11 +235,11 @@ public final class WalkthroughHandout {
                 .append(esc(caption)).append("</figcaption></figure>");
     }
 
-    private static void appendTable(StringBuilder html, NumberTable table) {
+    private static void appendTable(StringBuilder html, NumberTable table, Locale language) {
         boolean fold = table.rowCount() > FOLD_ROWS;
         if (fold) {
-            html.append("<details><summary>").append(esc(table.title())).append(" (").append(table.rowCount())
-                    .append(" rows)</summary>\n");
+            html.append("<details><summary>").append(esc(text(language, "handout.folded", table.title(),
+                    Integer.toString(table.rowCount())))).append("</summary>\n");
         } else {
             html.append("<p><strong>").append(esc(table.title())).append("</strong></p>\n");
         }

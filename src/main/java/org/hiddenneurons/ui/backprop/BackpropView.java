@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -48,6 +49,7 @@ import org.hiddenneurons.io.handout.WalkthroughHandout;
 import org.hiddenneurons.ui.HiddenUnitGrid;
 import org.hiddenneurons.ui.PredictionBars;
 import org.hiddenneurons.ui.PresentationMode;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 
@@ -168,8 +170,8 @@ public final class BackpropView extends BorderPane {
 
     private Node buildHeader() {
         ToggleGroup sourceGroup = new ToggleGroup();
-        ToggleButton fromDrawing = new ToggleButton("Drawing");
-        ToggleButton fromSample = new ToggleButton("Training sample");
+        ToggleButton fromDrawing = new ToggleButton(I18n.t("pages.backprop.source.drawing"));
+        ToggleButton fromSample = new ToggleButton(I18n.t("pages.backprop.source.sample"));
         fromDrawing.setToggleGroup(sourceGroup);
         fromSample.setToggleGroup(sourceGroup);
         fromDrawing.setSelected(model.sourceProperty().get() == BackpropViewModel.Source.DRAWING);
@@ -207,10 +209,11 @@ public final class BackpropView extends BorderPane {
                 v -> model.lambdaProperty().set(v));
         TextField alpha = numberField(model.learningRateProperty().get(), v -> v > 0,
                 v -> model.learningRateProperty().set(v));
-        Button export = new Button("Export handout…");
+        Button export = new Button(I18n.t("pages.backprop.export"));
+        export.setTooltip(new Tooltip(I18n.t("pages.backprop.export.tooltip")));
         export.setOnAction(e -> chooseAndExport());
-        HBox controls = new HBox(10, muted("Example"), fromDrawing, fromSample, muted("true label"), label,
-                muted("sample #"), sample, muted("λ"), lambda, muted("α"), alpha, export, exportStatus);
+        HBox controls = new HBox(10, muted(I18n.t("pages.backprop.example")), fromDrawing, fromSample, muted(I18n.t("pages.backprop.trueLabel")), label,
+                muted(I18n.t("pages.backprop.sampleNumber")), sample, muted("λ"), lambda, muted("α"), alpha, export, exportStatus);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().addAll(CONTROLS, "hn-bp-toolbar");
 
@@ -253,9 +256,9 @@ public final class BackpropView extends BorderPane {
     }
 
     private Node buildCheckPanel() {
-        Label title = new Label("Gradient check");
+        Label title = new Label(I18n.t("pages.backprop.check.title"));
         title.getStyleClass().add(TABLE_TITLE);
-        Label hint = new Label("Click a pixel of the unit's picture or a cell of Θ².");
+        Label hint = new Label(I18n.t("pages.backprop.check.hint"));
         hint.getStyleClass().add(CAPTION_SMALL);
         hint.setWrapText(true);
         checkUnit.setOnPixelClicked((x, y) -> {
@@ -277,10 +280,10 @@ public final class BackpropView extends BorderPane {
     }
 
     private Node buildNavigation() {
-        Button first = new Button("Home");
-        Button back = new Button("← Back");
-        Button next = new Button("Next →");
-        Button last = new Button("End");
+        Button first = new Button(I18n.t("pages.backprop.nav.home"));
+        Button back = new Button(I18n.t("pages.backprop.nav.back"));
+        Button next = new Button(I18n.t("pages.backprop.nav.next"));
+        Button last = new Button(I18n.t("pages.backprop.nav.end"));
         first.setOnAction(e -> model.first());
         back.setOnAction(e -> model.previous());
         next.setOnAction(e -> model.next());
@@ -289,7 +292,7 @@ public final class BackpropView extends BorderPane {
         for (Button b : new Button[] {first, back, next, last}) {
             b.setFocusTraversable(false);
         }
-        Label keys = muted("Keys: → ← Home End");
+        Label keys = muted(I18n.t("pages.backprop.nav.keys"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox navigation = new HBox(10, first, back, next, last, spacer, keys);
@@ -361,7 +364,8 @@ public final class BackpropView extends BorderPane {
                 dot.getStyleClass().add(DOT_CURRENT);
             }
         }
-        stepTitle.setText("Step " + step.number() + " of " + WalkthroughStep.values().length + " · " + step.title());
+        stepTitle.setText(I18n.t("pages.backprop.stepTitle", step.number(), WalkthroughStep.values().length,
+                step.title(I18n.locale())));
         Walkthrough w = model.getWalkthrough();
         visuals.getChildren().clear();
         tables.getChildren().clear();
@@ -374,7 +378,7 @@ public final class BackpropView extends BorderPane {
             refreshCheck();
             return;
         }
-        StepContent content = w.content(step);
+        StepContent content = w.content(step, I18n.locale());
         formula.setText(content.formula());
         shapes.setText(content.shapes());
         caption.setText(content.caption());
@@ -383,7 +387,7 @@ public final class BackpropView extends BorderPane {
         unitGrid.setForwardPass(w.pass());
         unitGrid.setSelectedUnit(unit);
         showVisuals(w, step, unit);
-        for (NumberTable table : w.tables(step, unit)) {
+        for (NumberTable table : w.tables(step, unit, I18n.locale())) {
             NumberTableView view = new NumberTableView(table);
             tableViews.add(view);
             tables.getChildren().add(view);
@@ -400,10 +404,10 @@ public final class BackpropView extends BorderPane {
         DivergingPalette colours = palette.getValue();
         double[] theta1 = w.network().theta1();
         int row = unit * (inputs + 1) + 1;
-        String unitName = "unit " + HiddenUnitGrid.displayNumber(unit);
+        int unitNumber = HiddenUnitGrid.displayNumber(unit);
         switch (step) {
             case INPUT -> visuals.getChildren().add(heatmap(WalkthroughPictures.gray(w.input(), 0, inputs), w.input(),
-                    width, height, LARGE_SCALE, "x: " + width + "×" + height + " pixels, true label " + w.label()));
+                    width, height, LARGE_SCALE, I18n.t("pages.backprop.visual.input", width, height, w.label())));
             case HIDDEN_SUM -> {
                 double[] products = w.products(unit);
                 double[] pixels = java.util.Arrays.copyOfRange(products, 1, inputs + 1);
@@ -412,25 +416,25 @@ public final class BackpropView extends BorderPane {
                         heatmap(WalkthroughPictures.diverging(theta1, row, inputs,
                                 WalkthroughPictures.maxAbs(theta1, row, inputs), colours),
                                 java.util.Arrays.copyOfRange(theta1, row, row + inputs), width, height, LARGE_SCALE,
-                                unitName + "'s picture Θ¹ⱼ (click a tile to pick another unit)"),
+                                I18n.t("pages.backprop.visual.unitPicture", unitNumber)),
                         heatmap(WalkthroughPictures.diverging(pixels, 0, inputs, max, colours), pixels, width, height,
-                                LARGE_SCALE, "its products Θ¹ⱼᵢ·xᵢ: sum " + WalkthroughFormat.display(
-                                        w.pass().z2()[unit] - products[0]) + " + bias "
-                                        + WalkthroughFormat.display(products[0]) + " = z²ⱼ "
-                                        + WalkthroughFormat.display(w.pass().z2()[unit])));
+                                LARGE_SCALE, I18n.t("pages.backprop.visual.products",
+                                        WalkthroughFormat.display(w.pass().z2()[unit] - products[0]),
+                                        WalkthroughFormat.display(products[0]),
+                                        WalkthroughFormat.display(w.pass().z2()[unit]))));
             }
             case HIDDEN_ACTIVATION -> visuals.getChildren().add(unitGrid);
             case OUTPUT_SUM -> visuals.getChildren().add(matrixHeatmap(w.network().theta2(), spec.outputSize(),
-                    spec.hiddenSize() + 1, colours, "Θ²: one row per digit, column 0 the bias, column j unit j"));
+                    spec.hiddenSize() + 1, colours, I18n.t("pages.backprop.visual.theta2")));
             case OUTPUT_ACTIVATION, COST -> {
                 bars.setProbabilities(w.pass().a3(), spec.outputLayer());
                 visuals.getChildren().add(labelled(bars, spec.outputLayer() == OutputLayer.SOFTMAX_CROSS_ENTROPY
-                        ? "a³ (probabilities); the true digit is " + w.label()
-                        : "a³ (each output on its own); the true digit is " + w.label()));
+                        ? I18n.t("pages.backprop.visual.a3.softmax", w.label())
+                        : I18n.t("pages.backprop.visual.a3.sigmoid", w.label())));
             }
             case OUTPUT_ERROR -> visuals.getChildren().add(heatmap(WalkthroughPictures.diverging(w.delta3(), 0,
                     spec.outputSize(), WalkthroughPictures.maxAbs(w.delta3(), 0, spec.outputSize()), colours),
-                    w.delta3(), 1, spec.outputSize(), VECTOR_SCALE, "δ³, digit 0 at the top: red too high, blue too low"));
+                    w.delta3(), 1, spec.outputSize(), VECTOR_SCALE, I18n.t("pages.backprop.visual.delta3")));
             case HIDDEN_ERROR -> {
                 int columns = WeightPictures.gridColumns(spec.hiddenSize());
                 int rows = WeightPictures.gridRows(spec.hiddenSize());
@@ -438,14 +442,14 @@ public final class BackpropView extends BorderPane {
                 System.arraycopy(w.delta2(), 0, laidOut, 0, spec.hiddenSize());
                 visuals.getChildren().addAll(heatmap(WalkthroughPictures.diverging(laidOut, 0, laidOut.length,
                         WalkthroughPictures.maxAbs(laidOut, 0, laidOut.length), colours), laidOut, columns, rows,
-                        VECTOR_SCALE, "δ² laid out like the units' tiles"), unitGrid);
+                        VECTOR_SCALE, I18n.t("pages.backprop.visual.delta2")), unitGrid);
             }
             case GRADIENTS -> {
                 deltaGrid.setNetwork(new Network(spec, WalkthroughPictures.negated(w.bigDelta1()),
                         WalkthroughPictures.negated(w.bigDelta2())));
                 deltaGrid.setSelectedUnit(unit);
                 visuals.getChildren().addAll(labelled(deltaGrid,
-                                "−Δ¹ row by row: where each hidden picture is about to move (shared scale)"),
+                                I18n.t("pages.backprop.visual.delta1")),
                         matrixHeatmap(w.bigDelta2(), spec.outputSize(), spec.hiddenSize() + 1, colours,
                                 "Δ² = δ³·a²ᵀ"));
             }
@@ -459,14 +463,14 @@ public final class BackpropView extends BorderPane {
                 visuals.getChildren().addAll(
                         heatmap(WalkthroughPictures.diverging(theta1, row, inputs, max, colours),
                                 java.util.Arrays.copyOfRange(theta1, row, row + inputs), width, height, LARGE_SCALE,
-                                unitName + " before"),
+                                I18n.t("pages.backprop.visual.unitBefore", unitNumber)),
                         heatmap(WalkthroughPictures.diverging(after, row, inputs, max, colours),
                                 java.util.Arrays.copyOfRange(after, row, row + inputs), width, height, LARGE_SCALE,
-                                unitName + " after (same scale)"),
+                                I18n.t("pages.backprop.visual.unitAfter", unitNumber)),
                         heatmap(WalkthroughPictures.diverging(change, row, inputs, changeMax, colours),
                                 java.util.Arrays.copyOfRange(change, row, row + inputs), width, height, LARGE_SCALE,
-                                "after − before (max " + WalkthroughFormat.display(changeMax) + ")"),
-                        labelled(bars, "the new prediction a³"));
+                                I18n.t("pages.backprop.visual.change", WalkthroughFormat.display(changeMax))),
+                        labelled(bars, I18n.t("pages.backprop.visual.newPrediction")));
             }
             default -> {
                 // tables only
@@ -513,7 +517,7 @@ public final class BackpropView extends BorderPane {
         checkUnit.show(WalkthroughPictures.diverging(theta1, row, inputs,
                         WalkthroughPictures.maxAbs(theta1, row, inputs), colours),
                 java.util.Arrays.copyOfRange(theta1, row, row + inputs), spec.inputWidth(), spec.inputHeight(),
-                CHECK_SCALE, "Θ¹ of unit " + HiddenUnitGrid.displayNumber(unit));
+                CHECK_SCALE, I18n.t("pages.backprop.check.unitTheta1", HiddenUnitGrid.displayNumber(unit)));
         double[] theta2 = w.network().theta2();
         checkTheta2.show(WalkthroughPictures.diverging(theta2, 0, theta2.length,
                         WalkthroughPictures.maxAbs(theta2, 0, theta2.length), colours), theta2, spec.hiddenSize() + 1,
@@ -524,16 +528,16 @@ public final class BackpropView extends BorderPane {
         checkNumbers.getChildren().clear();
         GradientCheckResult result = model.checkResultProperty().get();
         if (result == null) {
-            checkVerdict.setText(model.getWalkthrough() == null ? "" : "No weight picked yet.");
+            checkVerdict.setText(model.getWalkthrough() == null ? "" : I18n.t("pages.backprop.check.none"));
             return;
         }
         String[][] rows = {
-            {"weight", result.weight().label()},
-            {"value", WalkthroughFormat.display(result.value())},
-            {"backprop ∂J/∂θ", WalkthroughFormat.display(result.backprop())},
+            {I18n.t("pages.backprop.check.weight"), result.weight().label()},
+            {I18n.t("pages.backprop.check.value"), WalkthroughFormat.display(result.value())},
+            {I18n.t("pages.backprop.check.backprop"), WalkthroughFormat.display(result.backprop())},
             {"(J(θ+ε) − J(θ−ε)) / 2ε", WalkthroughFormat.display(result.numerical())},
             {"ε", WalkthroughFormat.display(result.epsilon())},
-            {"relative difference", WalkthroughFormat.display(result.relativeDifference())},
+            {I18n.t("pages.backprop.check.relativeDifference"), WalkthroughFormat.display(result.relativeDifference())},
         };
         for (int r = 0; r < rows.length; r++) {
             Label name = muted(rows[r][0]);
@@ -542,9 +546,8 @@ public final class BackpropView extends BorderPane {
             checkNumbers.addRow(r, name, value);
         }
         checkVerdict.setText(result.relativeDifference() < AGREEMENT
-                ? "They agree: backpropagation computes the true slope of J for this weight."
-                : String.format(Locale.ROOT, "They differ by more than %.0e: check the implementation "
-                        + "(or the weight sits on a kink of ReLU).", AGREEMENT));
+                ? I18n.t("pages.backprop.check.agree")
+                : I18n.t("pages.backprop.check.differ", String.format(Locale.ROOT, "%.0e", AGREEMENT)));
     }
 
     // ---- export ------------------------------------------------------------------------------
@@ -555,9 +558,9 @@ public final class BackpropView extends BorderPane {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the walkthrough (HTML handout + CSV)");
+        chooser.setTitle(I18n.t("pages.backprop.export.dialog"));
         chooser.setInitialFileName("backprop-walkthrough.html");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML handout", "*.html"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("pages.backprop.export.filter"), "*.html"));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             String name = file.getName().replaceFirst("\\.html?$", "");
@@ -574,16 +577,16 @@ public final class BackpropView extends BorderPane {
     public boolean export(Path base) {
         Walkthrough w = model.getWalkthrough();
         if (w == null) {
-            exportStatus.setText("Nothing to export.");
+            exportStatus.setText(I18n.t("pages.backprop.export.nothing"));
             return false;
         }
         try {
             WalkthroughHandout.writeBoth(w, model.selectedUnitProperty().get(), WalkthroughHandout.PAPER_PALETTE,
-                    base);
-            exportStatus.setText("Saved " + base.getFileName() + ".html and .csv");
+                    base, I18n.locale());
+            exportStatus.setText(I18n.t("pages.backprop.export.saved", base.getFileName().toString()));
             return true;
         } catch (IOException | RuntimeException e) {
-            exportStatus.setText("Export failed: " + e.getMessage());
+            exportStatus.setText(I18n.t("pages.backprop.export.failed", String.valueOf(e.getMessage())));
             return false;
         }
     }

@@ -20,6 +20,7 @@ import org.hiddenneurons.core.walkthrough.WeightRef;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The state of the backprop stepper: which example (the drawing with a chosen true label, or a
@@ -39,10 +40,6 @@ public final class BackpropViewModel {
         /** Sample {@link #sampleIndexProperty()} of the training set, with its label. */
         TRAINING_SAMPLE
     }
-
-    static final String NO_NETWORK = "No network yet: train or load one first.";
-    static final String NO_DRAWING = "Draw a digit, or pick a training sample.";
-    static final String NO_DATA = "The training data is not loaded yet.";
 
     private final ObservableValue<Network> network;
     private final ObservableValue<Preprocessor.Result> drawing;
@@ -181,7 +178,7 @@ public final class BackpropViewModel {
     private void recompute() {
         Network net = network.getValue();
         if (net == null) {
-            set(null, NO_NETWORK);
+            set(null, I18n.t("pages.backprop.noNetwork"));
             return;
         }
         double[] input;
@@ -189,7 +186,7 @@ public final class BackpropViewModel {
         if (source.get() == Source.DRAWING) {
             Preprocessor.Result result = drawing.getValue();
             if (result == null || result.blank() || result.networkInput() == null) {
-                set(null, NO_DRAWING);
+                set(null, I18n.t("pages.backprop.noDrawing"));
                 return;
             }
             input = result.networkInput();
@@ -197,7 +194,7 @@ public final class BackpropViewModel {
         } else {
             Split split = data.getValue();
             if (split == null || split.train().size() == 0) {
-                set(null, NO_DATA);
+                set(null, I18n.t("pages.backprop.noData"));
                 return;
             }
             Dataset train = split.train();

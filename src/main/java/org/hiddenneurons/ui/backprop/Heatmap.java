@@ -10,6 +10,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.HiddenUnitTile;
 
 /**
@@ -44,8 +45,8 @@ final class Heatmap extends VBox {
         view.setOnMouseMoved(e -> {
             int[] pixel = pixelAt(e.getX(), e.getY());
             if (pixel != null) {
-                tooltip.setText("(x " + pixel[0] + ", y " + pixel[1] + ")  "
-                        + WalkthroughFormat.display(values[pixel[1] * width + pixel[0]]));
+                tooltip.setText(I18n.t("pages.backprop.pixel", pixel[0], pixel[1],
+                        WalkthroughFormat.display(values[pixel[1] * width + pixel[0]])));
             }
         });
         view.setOnMouseClicked(e -> {

@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.core.walkthrough.NumberTable;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * A {@link NumberTable} as a selectable table: 6 significant digits on screen, columns this step
@@ -38,7 +39,7 @@ final class NumberTableView extends VBox {
         getStyleClass().add(STYLE);
         Label title = new Label(table.title());
         title.getStyleClass().add(BackpropView.TABLE_TITLE);
-        Button copy = new Button("Copy");
+        Button copy = new Button(I18n.t("pages.backprop.table.copy"));
         copy.getStyleClass().add(BackpropView.CONTROLS);
         copy.setOnAction(e -> copy());
         Region spacer = new Region();

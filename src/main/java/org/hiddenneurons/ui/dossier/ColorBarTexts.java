@@ -2,6 +2,7 @@ package org.hiddenneurons.ui.dossier;
 
 import java.util.Locale;
 import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /** Number formats of the dossier, on top of {@link ColorBar}'s (true minus sign, short). */
 final class ColorBarTexts {
@@ -29,16 +30,16 @@ final class ColorBarTexts {
         return Double.isNaN(accuracy) ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", 100 * accuracy);
     }
 
-    /** A change of accuracy in percentage points: "−1.2 pts", "+0.1 pts", "±0.0 pts". */
+    /** A change of accuracy in percentage points: "−1.2 pts", "+0.1 pts", "±0.0 pts" (in the UI language). */
     static String points(double change) {
         if (Double.isNaN(change)) {
             return "\u2013";
         }
         double rounded = Math.round(change * 1000) / 10.0;
         if (rounded == 0) {
-            return "\u00b10.0 pts";
+            return I18n.t("pages.dossier.points", "\u00b10.0");
         }
-        return (rounded > 0 ? "+" : String.valueOf(ColorBar.MINUS)) + String.format(Locale.ROOT, "%.1f", Math.abs(rounded))
-                + " pts";
+        return I18n.t("pages.dossier.points", (rounded > 0 ? "+" : String.valueOf(ColorBar.MINUS))
+                + String.format(Locale.ROOT, "%.1f", Math.abs(rounded)));
     }
 }

@@ -26,6 +26,7 @@ import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The shared state of the dossier views: the network's {@link NetworkStatistics} (computed off the
@@ -328,7 +329,7 @@ public final class DossierModel {
             try {
                 result = NetworkStatistics.compute(current, split);
             } catch (RuntimeException e) {
-                failure = "Analysis failed: " + e.getMessage();
+                failure = I18n.t("pages.dossier.analysisFailed", String.valueOf(e.getMessage()));
             }
             NetworkStatistics computed = result;
             String message = failure;

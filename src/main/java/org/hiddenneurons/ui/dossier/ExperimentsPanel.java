@@ -16,6 +16,7 @@ import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.ui.PredictionBars;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * Causal experiments on the hidden layer: switch the selected unit off or clamp it (to 0 via Off,
@@ -32,7 +33,7 @@ public final class ExperimentsPanel extends VBox {
     private final Label selection = new Label();
     private final Label intactAnswer = new Label();
     private final PredictionBars bars = new PredictionBars();
-    private final Button restore = new Button("Restore intact network");
+    private final Button restore = new Button(I18n.t("pages.dossier.experiments.restore"));
 
     /**
      * @param model        the shared dossier model
@@ -43,11 +44,12 @@ public final class ExperimentsPanel extends VBox {
         getStyleClass().addAll(DossierStyles.EXPERIMENTS);
         DossierStyles.install(this);
         setSpacing(10);
-        Label title = new Label("Causal experiments");
+        Label title = new Label(I18n.t("pages.dossier.experiments.title"));
         title.getStyleClass().add(DossierStyles.CARD_TITLE);
         selection.getStyleClass().add(DossierStyles.MUTED);
         selection.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> selectedUnit.get() < 0
-                ? "Select a hidden unit to switch it off or clamp it" : "Unit " + (selectedUnit.get() + 1) + ":",
+                ? I18n.t("pages.dossier.experiments.selectUnit")
+                : I18n.t("pages.dossier.experiments.unit", selectedUnit.get() + 1),
                 selectedUnit));
         UnitModeSelector selector = new UnitModeSelector(model, selectedUnit);
         HBox selectorRow = new HBox(10, selection, selector);
@@ -62,9 +64,9 @@ public final class ExperimentsPanel extends VBox {
             @Override
             public String toString(UnitOrdering.Key key) {
                 return key == null ? "" : switch (key) {
-                    case NUMBER -> "unit number";
-                    case IMPORTANCE -> "importance (accuracy lost without it)";
-                    case ACTIVATION -> "activation on the drawing";
+                    case NUMBER -> I18n.t("pages.dossier.order.number");
+                    case IMPORTANCE -> I18n.t("pages.dossier.order.importance");
+                    case ACTIVATION -> I18n.t("pages.dossier.order.activation");
                 };
             }
 
@@ -74,7 +76,7 @@ public final class ExperimentsPanel extends VBox {
             }
         });
         order.valueProperty().bindBidirectional(model.orderKeyProperty());
-        Label orderLabel = new Label("Order the hidden units by");
+        Label orderLabel = new Label(I18n.t("pages.dossier.order.label"));
         orderLabel.getStyleClass().add(DossierStyles.MUTED);
         HBox orderRow = new HBox(8, orderLabel, order);
         orderRow.setAlignment(Pos.CENTER_LEFT);
@@ -109,15 +111,15 @@ public final class ExperimentsPanel extends VBox {
             chips.getChildren().add(chip);
         }
         if (experiment.isEmpty()) {
-            Label none = new Label("No unit modified: this is the trained network.");
+            Label none = new Label(I18n.t("pages.dossier.experiments.none"));
             none.getStyleClass().add(DossierStyles.MUTED);
             chips.getChildren().add(none);
         }
         double intact = model.intactAccuracyProperty().get();
         double modified = model.experimentAccuracyProperty().get();
-        accuracy.setText(experiment.isEmpty() ? "Test accuracy " + ColorBarTexts.percent(intact)
-                : "Test accuracy " + ColorBarTexts.percent(modified) + "  (intact " + ColorBarTexts.percent(intact)
-                + ", " + ColorBarTexts.points(modified - intact) + ")");
+        accuracy.setText(experiment.isEmpty() ? I18n.t("pages.dossier.testAccuracy", ColorBarTexts.percent(intact))
+                : I18n.t("pages.dossier.experiments.accuracy", ColorBarTexts.percent(modified),
+                        ColorBarTexts.percent(intact), ColorBarTexts.points(modified - intact)));
         Network network = model.network().getValue();
         if (network != null) {
             bars.setOutputLayer(network.spec().outputLayer());
@@ -126,6 +128,6 @@ public final class ExperimentsPanel extends VBox {
         bars.setProbabilities(pass == null ? null : pass.a3());
         ForwardPass intactPass = model.intactPassProperty().get();
         intactAnswer.setText(pass == null || experiment.isEmpty() ? ""
-                : "Intact network: " + intactPass.predictedClass() + ", modified: " + pass.predictedClass());
+                : I18n.t("pages.dossier.experiments.answers", intactPass.predictedClass(), pass.predictedClass()));
     }
 }

@@ -17,6 +17,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
@@ -173,7 +174,7 @@ public final class HeatmapView extends Region {
             }
             return;
         }
-        String text = "x " + index % gridWidth + ", y " + index / gridWidth + ": " + describer.apply(index);
+        String text = I18n.t("pages.dossier.readout", index % gridWidth, index / gridWidth, describer.apply(index));
         readout.set(text);
         tooltip.setText(text);
         if (!tooltipInstalled) {

@@ -17,6 +17,7 @@ import org.hiddenneurons.analysis.LogisticRegression;
 import org.hiddenneurons.analysis.UnitAnalysis;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 
@@ -32,10 +33,6 @@ public final class LogisticComparisonView extends VBox {
     static final int CELL = 3;
     static final int TEMPLATE_CELL = 4;
     static final double NOTE_WIDTH = 620;
-    static final String EXPLANATION = "Hidden units are shared, reusable parts: each one responds to a stroke or"
-            + " a blob that several digits have, and the output layer combines them. Logistic regression has no"
-            + " parts to share \u2014 it must fit one template per class, and a single template cannot cover every"
-            + " way of writing a digit.";
 
     /** One thread for the regression, apart from the dossier's (a few seconds of work). */
     private static final ExecutorService TRAINER = Executors.newSingleThreadExecutor(runnable -> {
@@ -67,17 +64,17 @@ public final class LogisticComparisonView extends VBox {
         getStyleClass().add(DossierStyles.COMPARISON);
         DossierStyles.install(this);
         setSpacing(10);
-        Label title = new Label("With and without a hidden layer");
+        Label title = new Label(I18n.t("pages.dossier.logistic.title"));
         title.getStyleClass().add(DossierStyles.CARD_TITLE);
         for (GridPane grid : new GridPane[] {units, templates}) {
             grid.setHgap(6);
             grid.setVgap(6);
         }
-        VBox left = Cards.card("25 hidden units (400-25-10 network)", units, networkAccuracy);
-        VBox right = Cards.card("10 class templates (logistic regression, no hidden layer)", templates, regressionAccuracy);
+        VBox left = Cards.card(I18n.t("pages.dossier.logistic.network"), units, networkAccuracy);
+        VBox right = Cards.card(I18n.t("pages.dossier.logistic.regression"), templates, regressionAccuracy);
         HBox row = new HBox(12, left, right);
         row.setFillHeight(false);
-        getChildren().addAll(title, row, Cards.note(EXPLANATION, NOTE_WIDTH));
+        getChildren().addAll(title, row, Cards.note(I18n.t("pages.dossier.logistic.explanation"), NOTE_WIDTH));
 
         model.network().addListener((obs, old, now) -> refreshUnits());
         model.intactAccuracyProperty().addListener((obs, old, now) -> refreshUnits());
@@ -135,7 +132,7 @@ public final class LogisticComparisonView extends VBox {
         Network network = model.network().getValue();
         units.getChildren().clear();
         if (network == null) {
-            networkAccuracy.setText("No network yet");
+            networkAccuracy.setText(I18n.t("pages.dossier.logistic.noNetwork"));
             return;
         }
         int hidden = network.spec().hiddenSize();
@@ -144,7 +141,7 @@ public final class LogisticComparisonView extends VBox {
             units.add(picture(UnitAnalysis.weights(network, j), network.spec().inputWidth(),
                     network.spec().inputHeight(), null, CELL), j % columns, j / columns);
         }
-        networkAccuracy.setText("Test accuracy " + ColorBarTexts.percent(model.intactAccuracyProperty().get()));
+        networkAccuracy.setText(I18n.t("pages.dossier.testAccuracy", ColorBarTexts.percent(model.intactAccuracyProperty().get())));
     }
 
     private void refreshTemplates() {
@@ -152,7 +149,8 @@ public final class LogisticComparisonView extends VBox {
         templates.getChildren().clear();
         Split split = model.data().getValue();
         if (m == null) {
-            regressionAccuracy.setText(split == null ? "No data loaded" : "Training in the background\u2026");
+            regressionAccuracy.setText(split == null ? I18n.t("pages.dossier.logistic.noData")
+                    : I18n.t("pages.dossier.logistic.training"));
             return;
         }
         int width = split == null ? 20 : split.train().width();
@@ -161,8 +159,8 @@ public final class LogisticComparisonView extends VBox {
         for (int k = 0; k < m.classCount(); k++) {
             templates.add(picture(m.template(k), width, height, Integer.toString(k), TEMPLATE_CELL), k % columns, k / columns);
         }
-        regressionAccuracy.setText("Test accuracy " + ColorBarTexts.percent(m.testAccuracy()) + "  (train "
-                + ColorBarTexts.percent(m.trainAccuracy()) + ")");
+        regressionAccuracy.setText(I18n.t("pages.dossier.logistic.accuracy", ColorBarTexts.percent(m.testAccuracy()),
+                ColorBarTexts.percent(m.trainAccuracy())));
     }
 
     private VBox picture(double[] values, int width, int height, String caption, int cell) {

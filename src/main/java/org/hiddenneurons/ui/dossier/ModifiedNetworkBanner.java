@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.hiddenneurons.analysis.UnitExperiment;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The "modified network" indicator: a strip, shown only while an experiment is active, that says
@@ -19,7 +20,7 @@ public final class ModifiedNetworkBanner extends HBox {
 
     private final DossierModel model;
     private final Label text = new Label();
-    private final Button restore = new Button("Restore");
+    private final Button restore = new Button(I18n.t("pages.dossier.banner.restore"));
 
     public ModifiedNetworkBanner(DossierModel model) {
         this.model = model;
@@ -57,13 +58,13 @@ public final class ModifiedNetworkBanner extends HBox {
 
     /** "unit 3 off, unit 7 clamped to 1, unit 9 clamped to its mean". */
     static String describe(UnitExperiment experiment) {
-        StringJoiner joiner = new StringJoiner(", ");
+        StringJoiner joiner = new StringJoiner(I18n.t("pages.dossier.listSeparator"));
         for (Map.Entry<Integer, UnitExperiment.Mode> e : experiment.modes().entrySet()) {
-            String unit = "unit " + (e.getKey() + 1);
+            int unit = e.getKey() + 1;
             joiner.add(switch (e.getValue()) {
-                case OFF -> unit + " off";
-                case ONE -> unit + " clamped to 1";
-                case MEAN -> unit + " clamped to its mean";
+                case OFF -> I18n.t("pages.dossier.mode.describe.off", unit);
+                case ONE -> I18n.t("pages.dossier.mode.describe.one", unit);
+                case MEAN -> I18n.t("pages.dossier.mode.describe.mean", unit);
             });
         }
         return joiner.toString();
@@ -77,8 +78,7 @@ public final class ModifiedNetworkBanner extends HBox {
         }
         double modified = model.experimentAccuracyProperty().get();
         double intact = model.intactAccuracyProperty().get();
-        text.setText("Modified network: " + describe(experiment) + ".  Test accuracy "
-                + ColorBarTexts.percent(modified) + " (intact " + ColorBarTexts.percent(intact) + ", "
-                + ColorBarTexts.points(modified - intact) + "). The trained weights are unchanged.");
+        text.setText(I18n.t("pages.dossier.banner.text", describe(experiment), ColorBarTexts.percent(modified),
+                ColorBarTexts.percent(intact), ColorBarTexts.points(modified - intact)));
     }
 }

@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui.dossier;
 
+import java.util.StringJoiner;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -8,6 +9,7 @@ import org.hiddenneurons.analysis.PredictionExplanation;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
@@ -21,7 +23,6 @@ public final class PredictionExplanationView extends VBox {
 
     static final int SALIENCY_CELL = 9;
     static final double NOTE_WIDTH = 300;
-    static final String EMPTY_TEXT = "Draw a digit to see why the network answers what it does.";
 
     private final DossierModel model;
     private final Label formula = Cards.formula();
@@ -30,7 +31,7 @@ public final class PredictionExplanationView extends VBox {
     private final HeatmapView saliency = new HeatmapView();
     private final ColorBar saliencyBar = new ColorBar();
     private final Label saliencyReadout = new Label();
-    private final Label empty = new Label(EMPTY_TEXT);
+    private final Label empty = new Label(I18n.t("pages.dossier.explain.empty"));
     private final HBox content;
     private PredictionExplanation.Breakdown shown;
     private double[] shownSaliency;
@@ -40,7 +41,7 @@ public final class PredictionExplanationView extends VBox {
         getStyleClass().add(DossierStyles.EXPLANATION);
         DossierStyles.install(this);
         setSpacing(10);
-        Label title = new Label("Why this answer?");
+        Label title = new Label(I18n.t("pages.dossier.explain.title"));
         title.getStyleClass().add(DossierStyles.CARD_TITLE);
         empty.getStyleClass().add(DossierStyles.MUTED);
         breakdown.paletteProperty().bind(palette);
@@ -53,10 +54,9 @@ public final class PredictionExplanationView extends VBox {
         saliencyBar.setMaxWidth(SALIENCY_CELL * 20);
         saliencyReadout.getStyleClass().add(DossierStyles.MUTED);
         saliencyReadout.textProperty().bind(saliency.readoutProperty());
-        VBox left = Cards.card("The score, unit by unit", formula, breakdown, leaders);
-        VBox right = Cards.card("Which pixels would change it", saliency, saliencyBar, saliencyReadout,
-                Cards.note("The gradient of the score with respect to each pixel, over the drawing's ink (dots):"
-                        + " more ink on red pixels raises it, on blue pixels lowers it.", SALIENCY_CELL * 20));
+        VBox left = Cards.card(I18n.t("pages.dossier.explain.scoreCard"), formula, breakdown, leaders);
+        VBox right = Cards.card(I18n.t("pages.dossier.explain.pixelsCard"), saliency, saliencyBar, saliencyReadout,
+                Cards.note(I18n.t("pages.dossier.explain.pixelsNote"), SALIENCY_CELL * 20));
         content = new HBox(12, left, right);
         content.setFillHeight(false);
         getChildren().addAll(title, empty, content);
@@ -100,32 +100,29 @@ public final class PredictionExplanationView extends VBox {
         }
         names[hidden] = "b";
         breakdown.setData(values, names);
-        formula.setText("Predicted " + k + ":  z\u2083[" + k + "] = \u03a3\u2c7c \u0398\u2082[" + k + ", j]\u00b7a\u2c7c + bias = "
-                + ColorBarTexts.signed(shown.total(), 2));
+        formula.setText(I18n.t("pages.dossier.explain.formula", k, ColorBarTexts.signed(shown.total(), 2)));
         leaders.setText(leadersText(shown));
         shownSaliency = PredictionExplanation.saliency(network, model.getExperiment(), input, k);
         saliency.setValues(shownSaliency, network.spec().inputWidth(), network.spec().inputHeight(),
                 HeatmapView.Mode.DIVERGING, Double.NaN);
         saliency.setOverlay(input);
         saliencyBar.setMaxAbs(saliency.getScale());
-        saliencyBar.setCaption("\u2202z\u2083[" + k + "]/\u2202pixel");
+        saliencyBar.setCaption(I18n.t("pages.dossier.explain.saliencyCaption", k));
     }
 
-    /** "Pushing up most: unit 12 (+2.1), unit 4 (+1.3). Against: unit 9 (−1.1)." */
+    /** "For it most: unit 12 (+2.1), unit 4 (+1.3).  Against it most: unit 9 (−1.1)." (in the UI language). */
     static String leadersText(PredictionExplanation.Breakdown b) {
         double[] c = b.contributions();
         int[] order = org.hiddenneurons.analysis.UnitOrdering.descending(c, c.length);
-        StringBuilder text = new StringBuilder("For it most: ");
+        StringJoiner forIt = new StringJoiner(I18n.t("pages.dossier.listSeparator"));
         for (int i = 0; i < Math.min(3, order.length) && c[order[i]] > 0; i++) {
-            text.append(i == 0 ? "" : ", ").append("unit ").append(order[i] + 1).append(" (")
-                    .append(ColorBarTexts.signed(c[order[i]], 2)).append(')');
+            forIt.add(I18n.t("pages.dossier.explain.leader", order[i] + 1, ColorBarTexts.signed(c[order[i]], 2)));
         }
-        text.append(".  Against it most: ");
+        StringJoiner against = new StringJoiner(I18n.t("pages.dossier.listSeparator"));
         for (int i = 0; i < Math.min(3, order.length) && c[order[order.length - 1 - i]] < 0; i++) {
             int j = order[order.length - 1 - i];
-            text.append(i == 0 ? "" : ", ").append("unit ").append(j + 1).append(" (")
-                    .append(ColorBarTexts.signed(c[j], 2)).append(')');
+            against.add(I18n.t("pages.dossier.explain.leader", j + 1, ColorBarTexts.signed(c[j], 2)));
         }
-        return text.append('.').toString();
+        return I18n.t("pages.dossier.explain.leaders", forIt.toString(), against.toString());
     }
 }

@@ -17,6 +17,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
@@ -40,13 +41,6 @@ public final class UnitDossierView extends VBox {
     static final int EXAMPLE_CELL = 2;
     static final int EXAMPLE_COLUMNS = 3;
     static final double NOTE_WIDTH = 250;
-    static final String WHY_TEXT = "Why the weight picture is the answer: z = w\u00b7x + b, and for inputs of one"
-            + " fixed length w\u00b7x = \u2016w\u2016\u2016x\u2016cos\u03b8 is largest when x points the same way as w."
-            + " So the input that excites the unit most is its weight picture itself, w/\u2016w\u2016. Among real"
-            + " images (pixels 0\u20261) the winner turns on exactly the pixels where w is positive.";
-    static final String NO_UNIT_TEXT = "Click a hidden unit (or select one with the arrow keys) to open its dossier.";
-    static final String WAITING_TEXT = "Analysing the network on the training set\u2026";
-    static final String NO_DRAWING_TEXT = "Draw a digit to see which of its pixels push this unit up (red) or down (blue).";
 
     private final DossierModel model;
     private final IntegerProperty selectedUnit;
@@ -59,7 +53,7 @@ public final class UnitDossierView extends VBox {
     private final Label weightReadout = new Label();
     private final HeatmapView contributions = new HeatmapView();
     private final Label drawingFormula = Cards.formula();
-    private final Label drawingHint = Cards.note(NO_DRAWING_TEXT, NOTE_WIDTH);
+    private final Label drawingHint = Cards.note(I18n.t("pages.dossier.unit.noDrawing"), NOTE_WIDTH);
     private final HeatmapView preferred = new HeatmapView();
     private final HeatmapView exciting = new HeatmapView();
     private final Label excitingFormula = Cards.formula();
@@ -106,42 +100,44 @@ public final class UnitDossierView extends VBox {
             map.paletteProperty().bind(palette);
         }
         colorBar.paletteProperty().bind(palette);
-        colorBar.setCaption("weight");
+        colorBar.setCaption(I18n.t("pages.dossier.unit.weightCaption"));
         colorBar.setMaxWidth(LARGE_CELL * 20);
         weightReadout.getStyleClass().add(DossierStyles.MUTED);
         weightReadout.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> weights.readoutProperty().get().isEmpty() ? "Hover a pixel to read its weight"
+                () -> weights.readoutProperty().get().isEmpty() ? I18n.t("pages.dossier.unit.hover")
                         : weights.readoutProperty().get(), weights.readoutProperty()));
-        contributions.setDescriber(i -> "w\u00b7x = " + ColorBarTexts.signed(dossier.contributions()[i])
-                + " (w " + ColorBarTexts.signed(dossier.weights()[i]) + ", x " + ColorBarTexts.plain(model.drawingInput()[i], 2) + ")");
-        exciting.setDescriber(i -> dossier.mostExcitingImage()[i] > 0 ? "on (w > 0)" : "off");
-        weights.setDescriber(i -> "w = " + ColorBarTexts.signed(dossier.weights()[i]));
+        contributions.setDescriber(i -> I18n.t("pages.dossier.unit.contribution", ColorBarTexts.signed(dossier.contributions()[i]),
+                ColorBarTexts.signed(dossier.weights()[i]), ColorBarTexts.plain(model.drawingInput()[i], 2)));
+        exciting.setDescriber(i -> dossier.mostExcitingImage()[i] > 0 ? I18n.t("pages.dossier.unit.pixelOn")
+                : I18n.t("pages.dossier.unit.pixelOff"));
+        weights.setDescriber(i -> I18n.t("pages.dossier.unit.weight", ColorBarTexts.signed(dossier.weights()[i])));
         Label contributionReadout = new Label();
         contributionReadout.getStyleClass().add(DossierStyles.MUTED);
         contributionReadout.textProperty().bind(contributions.readoutProperty());
 
-        VBox weightsCard = Cards.card("Incoming weights w (its picture)", weights, colorBar, weightReadout);
-        VBox drawingCard = Cards.card("On the current drawing", drawingFormula, contributions, contributionReadout,
-                drawingHint, Cards.note("w \u2299 x: red pixels push z up, blue pixels push it down.", NOTE_WIDTH));
+        VBox weightsCard = Cards.card(I18n.t("pages.dossier.unit.weightsCard"), weights, colorBar, weightReadout);
+        VBox drawingCard = Cards.card(I18n.t("pages.dossier.unit.drawingCard"), drawingFormula, contributions, contributionReadout,
+                drawingHint, Cards.note(I18n.t("pages.dossier.unit.drawingNote"), NOTE_WIDTH));
         Label preferredCaption = caption("w/\u2016w\u2016");
-        Label excitingCaption = caption("most exciting image");
+        Label excitingCaption = caption(I18n.t("pages.dossier.unit.mostExciting"));
         HBox preferredRow = new HBox(12, new VBox(4, preferred, preferredCaption), new VBox(4, exciting, excitingCaption));
-        VBox preferredCard = Cards.card("Preferred input", preferredRow, excitingFormula, Cards.note(WHY_TEXT, NOTE_WIDTH));
+        VBox preferredCard = Cards.card(I18n.t("pages.dossier.unit.preferredCard"), preferredRow, excitingFormula,
+                Cards.note(I18n.t("pages.dossier.unit.why"), NOTE_WIDTH));
         preferredCard.setMaxWidth(NOTE_WIDTH + 32);
 
-        VBox topCard = Cards.card("Training digits that excite it most", exampleGrid(topViews, topCaptions));
-        VBox bottomCard = Cards.card("\u2026 and least", exampleGrid(bottomViews, bottomCaptions));
+        VBox topCard = Cards.card(I18n.t("pages.dossier.unit.topCard"), exampleGrid(topViews, topCaptions));
+        VBox bottomCard = Cards.card(I18n.t("pages.dossier.unit.bottomCard"), exampleGrid(bottomViews, bottomCaptions));
 
         votes.paletteProperty().bind(palette);
         votesNow.paletteProperty().bind(palette);
         votesNowCaption.getStyleClass().add(DossierStyles.MUTED);
-        VBox votesCard = Cards.card("Its votes \u0398\u2082[k, j]", votes,
-                Cards.note("Which digits it argues for (up) and against (down) when it fires.", NOTE_WIDTH),
+        VBox votesCard = Cards.card(I18n.t("pages.dossier.unit.votesCard"), votes,
+                Cards.note(I18n.t("pages.dossier.unit.votesNote"), NOTE_WIDTH),
                 votesNowCaption, votesNow);
 
         UnitModeSelector modeButtons = new UnitModeSelector(model, selectedUnit);
-        VBox importanceCard = Cards.card("Importance and experiment", importance, modeButtons,
-                Cards.note("Experiments never change the trained weights; Restore brings the intact network back.",
+        VBox importanceCard = Cards.card(I18n.t("pages.dossier.unit.importanceCard"), importance, modeButtons,
+                Cards.note(I18n.t("pages.dossier.unit.importanceNote"),
                         2 * NOTE_WIDTH));
 
         HBox row1 = new HBox(12, weightsCard, drawingCard, preferredCard);
@@ -198,8 +194,9 @@ public final class UnitDossierView extends VBox {
         boolean show = unit >= 0 && stats != null && unit < stats.network().spec().hiddenSize();
         content.setVisible(show);
         content.setManaged(show);
-        title.setText(unit < 0 ? "Hidden unit" : "Hidden unit " + (unit + 1));
-        hint.setText(unit < 0 ? NO_UNIT_TEXT : stats == null ? WAITING_TEXT : model.busyProperty().get() ? "Updating\u2026" : "");
+        title.setText(unit < 0 ? I18n.t("pages.dossier.unit.titleNone") : I18n.t("pages.dossier.unit.title", unit + 1));
+        hint.setText(unit < 0 ? I18n.t("pages.dossier.unit.noUnit") : stats == null ? I18n.t("pages.dossier.unit.waiting")
+                : model.busyProperty().get() ? I18n.t("pages.dossier.unit.updating") : "");
         hint.setVisible(!hint.getText().isEmpty());
         hint.setManaged(hint.isVisible());
         if (!show) {
@@ -224,16 +221,16 @@ public final class UnitDossierView extends VBox {
         boolean drawn = input != null;
         String activationName = network.spec().hiddenActivation().id();
         if (drawn) {
-            summary.setText("z = w\u00b7x + b = " + ColorBarTexts.signed(d.preactivation(), 2) + "   \u2192   activation "
-                    + activationName + "(z) = " + ColorBarTexts.plain(d.activation(), 2));
+            summary.setText(I18n.t("pages.dossier.unit.summaryDrawn", ColorBarTexts.signed(d.preactivation(), 2),
+                    activationName, ColorBarTexts.plain(d.activation(), 2)));
             double sum = d.preactivation() - d.bias();
             drawingFormula.setText("z = \u03a3 w\u2299x + b = " + ColorBarTexts.signed(sum, 2) + " " + sign(d.bias()) + " "
                     + ColorBarTexts.plain(Math.abs(d.bias()), 2) + " = " + ColorBarTexts.signed(d.preactivation(), 2)
                     + "\na = " + ColorBarTexts.plain(d.activation(), 2));
             contributions.setValues(d.contributions(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         } else {
-            summary.setText("bias b = " + ColorBarTexts.signed(d.bias(), 2) + " \u00b7 mean activation on the training set "
-                    + ColorBarTexts.plain(d.meanActivation(), 2));
+            summary.setText(I18n.t("pages.dossier.unit.summary", ColorBarTexts.signed(d.bias(), 2),
+                    ColorBarTexts.plain(d.meanActivation(), 2)));
             drawingFormula.setText("");
             contributions.setValues(null, width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         }
@@ -243,8 +240,8 @@ public final class UnitDossierView extends VBox {
         contributions.setManaged(drawn);
         preferred.setValues(d.preferredInput(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         exciting.setValues(d.mostExcitingImage(), width, height, HeatmapView.Mode.GRAY, 1);
-        excitingFormula.setText("its z = " + ColorBarTexts.signed(d.mostExcitingPreactivation(), 1) + ", activation "
-                + ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2));
+        excitingFormula.setText(I18n.t("pages.dossier.unit.excitingFormula", ColorBarTexts.signed(d.mostExcitingPreactivation(), 1),
+                ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2)));
         Dataset train = stats.split().train();
         fillExamples(topViews, topCaptions, d.topExamples(), stats, d.unit(), train);
         fillExamples(bottomViews, bottomCaptions, d.bottomExamples(), stats, d.unit(), train);
@@ -253,8 +250,7 @@ public final class UnitDossierView extends VBox {
         int predicted = model.intactPassProperty().get() == null ? -1 : model.intactPassProperty().get().predictedClass();
         votes.setHighlight(predicted);
         if (drawn) {
-            votesNowCaption.setText("Now: \u0398\u2082[k, j]\u00b7a = its share of each output's z\u2083 (a = "
-                    + ColorBarTexts.plain(d.activation(), 2) + ")");
+            votesNowCaption.setText(I18n.t("pages.dossier.unit.votesNow", ColorBarTexts.plain(d.activation(), 2)));
             votesNow.setData(d.outputContributions(), digits);
             votesNow.setScale(maxAbs(d.outgoingWeights()));
             votesNow.setHighlight(predicted);
@@ -263,9 +259,8 @@ public final class UnitDossierView extends VBox {
         votesNow.setManaged(drawn);
         votesNowCaption.setVisible(drawn);
         votesNowCaption.setManaged(drawn);
-        importance.setText("Test accuracy without this unit: " + ColorBarTexts.percent(d.ablatedAccuracy())
-                + "   (intact " + ColorBarTexts.percent(d.intactAccuracy()) + ", "
-                + ColorBarTexts.points(-d.importance()) + ")");
+        importance.setText(I18n.t("pages.dossier.unit.importance", ColorBarTexts.percent(d.ablatedAccuracy()),
+                ColorBarTexts.percent(d.intactAccuracy()), ColorBarTexts.points(-d.importance())));
     }
 
     private static String sign(double v) {
@@ -291,7 +286,8 @@ public final class UnitDossierView extends VBox {
             }
             int example = indices[i];
             views.get(i).setValues(train.sample(example), train.width(), train.height(), HeatmapView.Mode.GRAY, 1);
-            captions.get(i).setText("a " + ColorBarTexts.plain(stats.train().get(example, unit), 2));
+            captions.get(i).setText(I18n.t("pages.dossier.unit.exampleActivation",
+                    ColorBarTexts.plain(stats.train().get(example, unit), 2)));
         }
     }
 }

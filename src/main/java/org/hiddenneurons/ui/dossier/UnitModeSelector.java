@@ -5,6 +5,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import org.hiddenneurons.analysis.UnitExperiment;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * Four toggle buttons — Normal, Off, Clamp to 1, Clamp to mean — that set the selected unit's mode
@@ -12,7 +13,6 @@ import org.hiddenneurons.analysis.UnitExperiment;
  */
 public final class UnitModeSelector extends HBox {
 
-    static final String[] TEXTS = {"Normal", "Off", "Clamp to 1", "Clamp to mean"};
     static final UnitExperiment.Mode[] MODES = {null, UnitExperiment.Mode.OFF, UnitExperiment.Mode.ONE,
         UnitExperiment.Mode.MEAN};
 
@@ -25,9 +25,8 @@ public final class UnitModeSelector extends HBox {
         this.model = model;
         this.selectedUnit = selectedUnit;
         getStyleClass().add(DossierStyles.MODE_BUTTONS);
-        for (int i = 0; i < TEXTS.length; i++) {
-            ToggleButton button = new ToggleButton(TEXTS[i]);
-            UnitExperiment.Mode mode = MODES[i];
+        for (UnitExperiment.Mode mode : MODES) {
+            ToggleButton button = new ToggleButton(text(mode));
             button.setToggleGroup(group);
             button.setUserData(mode);
             button.setOnAction(e -> {
@@ -43,6 +42,18 @@ public final class UnitModeSelector extends HBox {
         model.experimentProperty().addListener((obs, old, now) -> refresh());
         model.statisticsProperty().addListener((obs, old, now) -> refresh());
         refresh();
+    }
+
+    /** The button text of a mode (null: Normal). */
+    static String text(UnitExperiment.Mode mode) {
+        if (mode == null) {
+            return I18n.t("pages.dossier.mode.normal");
+        }
+        return switch (mode) {
+            case OFF -> I18n.t("pages.dossier.mode.off");
+            case ONE -> I18n.t("pages.dossier.mode.one");
+            case MEAN -> I18n.t("pages.dossier.mode.mean");
+        };
     }
 
     /** The button of a mode (null: Normal), for tests. */

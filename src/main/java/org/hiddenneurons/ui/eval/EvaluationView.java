@@ -38,6 +38,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.ui.PredictionBars;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * Where the network fails: the confusion matrix of the current network on the TEST split (rows: true
@@ -61,19 +62,29 @@ public final class EvaluationView extends VBox {
                         String mistakeCell, String correctCell, String cellTooltip, String more,
                         String computing, String noNetwork, String failed) {
 
-        public static final Texts ENGLISH = new Texts(
-                "Where it fails \u2014 test set",
-                "Accuracy {0} ({1} of {2} test images)",
-                "predicted \u2192",
-                "true \u2193",
-                "Per digit",
-                "True {0}, predicted {1}: {2} images",
-                "True {0}, recognised: {1} images",
-                "true {0}, predicted {1}: {2} of {3} ({4})",
-                "+ {0} more not shown",
-                "Evaluating\u2026",
-                "No network or data yet",
-                "Cannot evaluate: {0}");
+        public static final Texts ENGLISH = in(Locale.ENGLISH);
+
+        /** The texts in the current UI language ({@link I18n#locale()}). */
+        public static Texts current() {
+            return in(I18n.locale());
+        }
+
+        /** The texts in {@code language}, from the "pages" bundle. */
+        public static Texts in(Locale language) {
+            return new Texts(
+                    I18n.text(language, "pages.eval.title"),
+                    I18n.text(language, "pages.eval.accuracy"),
+                    I18n.text(language, "pages.eval.predicted"),
+                    I18n.text(language, "pages.eval.truth"),
+                    I18n.text(language, "pages.eval.perClass"),
+                    I18n.text(language, "pages.eval.mistakeCell"),
+                    I18n.text(language, "pages.eval.correctCell"),
+                    I18n.text(language, "pages.eval.cellTooltip"),
+                    I18n.text(language, "pages.eval.more"),
+                    I18n.text(language, "pages.eval.computing"),
+                    I18n.text(language, "pages.eval.noNetwork"),
+                    I18n.text(language, "pages.eval.failed"));
+        }
     }
 
     /** Side of one matrix cell. */
@@ -118,7 +129,7 @@ public final class EvaluationView extends VBox {
 
     private final ObservableValue<Network> network;
     private final ObservableValue<Split> split;
-    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
     private final ReadOnlyObjectWrapper<ConfusionMatrix> matrix = new ReadOnlyObjectWrapper<>(this, "matrix");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -411,7 +422,7 @@ public final class EvaluationView extends VBox {
         VBox tile = new VBox(3, frame, caption, top);
         tile.setAlignment(Pos.TOP_CENTER);
         tile.getStyleClass().add(TILE);
-        Tooltip.install(tile, new Tooltip("#" + sample));
+        Tooltip.install(tile, new Tooltip(I18n.t("pages.eval.sampleTooltip", Integer.toString(sample))));
         return tile;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.ui.eval.DigitImage;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The user's own drawings: "Add to training set as digit [0–9]" for the current drawing, and the
@@ -47,15 +49,25 @@ public final class UserDrawingsPane extends VBox {
     public record Texts(String title, String addAs, String add, String count, String empty, String delete,
                         String problems, String failed) {
 
-        public static final Texts ENGLISH = new Texts(
-                "My drawings",
-                "Add to training set as digit",
-                "Add",
-                "{0} drawings, kept in {1}",
-                "No drawings yet: draw a digit, pick its label and add it.",
-                "Delete this drawing",
-                "{0} files could not be read (left untouched)",
-                "Could not save: {0}");
+        public static final Texts ENGLISH = in(Locale.ENGLISH);
+
+        /** The texts in the current UI language ({@link I18n#locale()}). */
+        public static Texts current() {
+            return in(I18n.locale());
+        }
+
+        /** The texts in {@code language}, from the "pages" bundle. */
+        public static Texts in(Locale language) {
+            return new Texts(
+                    I18n.text(language, "pages.drawings.title"),
+                    I18n.text(language, "pages.drawings.addAs"),
+                    I18n.text(language, "pages.drawings.add"),
+                    I18n.text(language, "pages.drawings.count"),
+                    I18n.text(language, "pages.drawings.empty"),
+                    I18n.text(language, "pages.drawings.delete"),
+                    I18n.text(language, "pages.drawings.problems"),
+                    I18n.text(language, "pages.drawings.failed"));
+        }
     }
 
     /** Screen pixels per input pixel of a thumbnail (20×20 → 40×40). */
@@ -77,7 +89,7 @@ public final class UserDrawingsPane extends VBox {
     });
 
     private final UserDrawings store;
-    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.ENGLISH);
+    private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
     private final ObjectProperty<double[]> currentInput = new SimpleObjectProperty<>(this, "currentInput");
     private final ReadOnlyObjectWrapper<UserDrawings.Listing> listing = new ReadOnlyObjectWrapper<>(this, "listing");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");

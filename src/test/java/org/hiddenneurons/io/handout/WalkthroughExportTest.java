@@ -1,6 +1,7 @@
 package org.hiddenneurons.io.handout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -103,6 +105,25 @@ class WalkthroughExportTest {
         assertNotNull(first);
         assertEquals(20 * WalkthroughHandout.LARGE_SCALE, first.getWidth());
         assertTrue(Files.readString(html).contains("handout.csv"));
+    }
+
+    @Test
+    void handoutIsWrittenInTheLanguageAskedFor() throws Exception {
+        String html = WalkthroughHandout.toHtml(walkthrough, SELECTED_UNIT, WalkthroughHandout.PAPER_PALETTE,
+                "walk.csv", Locale.SIMPLIFIED_CHINESE);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(
+                new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("zh-CN", document.getDocumentElement().getAttribute("lang"));
+        NodeList sections = document.getElementsByTagNameNS("*", "section");
+        for (WalkthroughStep step : WalkthroughStep.values()) {
+            String text = sections.item(step.ordinal()).getTextContent();
+            assertTrue(text.contains(step.title(Locale.SIMPLIFIED_CHINESE)), step + " title");
+            assertTrue(text.contains(walkthrough.content(step, Locale.SIMPLIFIED_CHINESE).caption()), step + " caption");
+            assertFalse(text.contains(walkthrough.content(step).caption()), step + " has no English caption");
+        }
+        assertTrue(html.contains("walk.csv"));
     }
 
     @Test

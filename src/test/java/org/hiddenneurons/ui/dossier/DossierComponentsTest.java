@@ -21,6 +21,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.Themes;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,7 +62,7 @@ class DossierComponentsTest {
         robot.moveTo(new Point2D(bounds.getMinX() + 2.5 * CELL, bounds.getMinY() + 1.5 * CELL));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, heatmap.hoveredProperty().get());
-        assertEquals("x 2, y 1: \u22120.50", heatmap.readoutProperty().get());
+        assertEquals(I18n.t("pages.dossier.readout", 2, 1, "\u22120.50"), heatmap.readoutProperty().get());
         robot.interact(() -> heatmap.setValues(new double[] {0, 1}, 2, 1, HeatmapView.Mode.GRAY, 1));
         assertEquals(0xff000000, heatmap.colorOf(0));
         assertEquals(0xffffffff, heatmap.colorOf(1));

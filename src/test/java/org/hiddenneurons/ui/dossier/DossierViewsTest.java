@@ -26,6 +26,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.Themes;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,7 +99,7 @@ class DossierViewsTest {
         assertFalse(banner.isVisible());
 
         // ablate the unit with the experiment controls
-        robot.clickOn("Off");
+        robot.clickOn(I18n.t("pages.dossier.mode.off"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(UnitExperiment.Mode.OFF, model.getExperiment().mode(UNIT));
         assertTrue(banner.isVisible());
@@ -106,7 +107,7 @@ class DossierViewsTest {
         double[] expected = ExperimentalForward.forward(trained, model.getExperiment(), stats.meanActivations(),
                 split.test().sample(17)).a3();
         assertArrayEquals(expected, experiments.predictionBars().getProbabilities(), TOLERANCE);
-        assertTrue(banner.text().contains("unit " + (UNIT + 1) + " off"), banner.text());
+        assertTrue(banner.text().contains(I18n.t("pages.dossier.mode.describe.off", UNIT + 1)), banner.text());
         assertArrayEquals(DossierFixtures.trainedNetwork().theta2(), trained.theta2(), "weights untouched");
         writeGallery(robot, "light");
         if (System.getProperty("hn.dossier.gallery") != null) {

@@ -45,6 +45,7 @@ class EvaluationViewTest {
     @Start
     void start(Stage stage) {
         view = new EvaluationView(networkProperty, splitProperty);
+        view.textsProperty().set(EvaluationView.Texts.ENGLISH); // the captions below are asserted in English
         scene = new Scene(view, 1000, 760);
         Themes.apply(scene, Themes.Theme.LIGHT);
         stage.setScene(scene);
