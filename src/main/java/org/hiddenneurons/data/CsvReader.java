@@ -34,6 +34,10 @@ public final class CsvReader {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** The largest array a JVM reliably allocates. */
     private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+    /** Lines read between two progress reports and cancellation checks. */
+    private static final int LINES_PER_CHECK = 256;
+    /** Share of the progress for reading the lines; the final scaling follows. */
+    private static final double READ_SHARE = 0.95;
 
     private CsvReader() {
     }
@@ -54,6 +58,16 @@ public final class CsvReader {
      * @param classCount labels must be below it, or {@link #INFER}
      */
     public static Dataset read(Path file, int width, int height, int classCount) throws DataFormatException {
+        return read(file, width, height, classCount, LoadProgress.NONE);
+    }
+
+    /**
+     * Same as {@link #read(Path, int, int, int)}, reporting the fraction of the file's bytes read.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} is cancelled (nothing is returned)
+     */
+    public static Dataset read(Path file, int width, int height, int classCount, LoadProgress progress)
+            throws DataFormatException {
         if (width < 0 || height < 0 || (width == INFER) != (height == INFER)) {
             throw new IllegalArgumentException("give both width and height (positive) or neither, got "
                     + width + "x" + height);
@@ -62,27 +76,37 @@ public final class CsvReader {
             throw new IllegalArgumentException("class count must be 1.." + Labels.MAX_CLASS_COUNT + " or INFER, got " + classCount);
         }
         Parser parser = new Parser(file, width, height, classCount);
-        checkSize(file);
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        long size = checkSize(file);
+        try (FileBytes.CountingInputStream counted = new FileBytes.CountingInputStream(Files.newInputStream(file));
+             BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(counted,
+                     StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             int lineNumber = 0;
+            LoadProgress reading = progress.range(0, READ_SHARE);
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
                 parser.line(line, lineNumber);
+                if (lineNumber % LINES_PER_CHECK == 0) {
+                    reading.checkCancelled();
+                    reading.report((double) counted.count() / Math.max(1, size));
+                }
             }
+            progress.checkCancelled();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw DataFormatException.at(file, null, "is not UTF-8 text: " + e, e);
         } catch (IOException e) {
             throw DataFormatException.at(file, null, "cannot be read: " + e, e);
         }
-        return parser.finish();
+        Dataset data = parser.finish();
+        progress.report(1);
+        return data;
     }
 
     /**
      * Rejects a file larger than {@link FileBytes#MAX_BYTES} before reading it: lines are read whole,
      * so a huge file (or one endless line) would otherwise be held in memory.
      */
-    private static void checkSize(Path file) throws DataFormatException {
+    private static long checkSize(Path file) throws DataFormatException {
         long size;
         try {
             size = Files.size(file);
@@ -93,6 +117,7 @@ public final class CsvReader {
             throw DataFormatException.at(file, null, "is " + size + " bytes, more than the "
                     + FileBytes.MAX_BYTES + " bytes a data file may hold");
         }
+        return size;
     }
 
     /** Accumulates samples line by line; arrays grow as lines actually arrive. */

@@ -31,21 +31,41 @@ public final class DatasetLoader {
 
     /** @throws DataFormatException naming the file, the place and the problem */
     public static Dataset load(Path path) throws DataFormatException {
+        return load(path, LoadProgress.NONE);
+    }
+
+    /**
+     * Same as {@link #load(Path)}, reporting the fraction of bytes (or images) read to
+     * {@code progress} — non-decreasing, 1.0 when the data set is complete — and polling it for
+     * cancellation between chunks. Call it off the UI thread.
+     *
+     * @throws DataFormatException naming the file, the place and the problem
+     * @throws java.util.concurrent.CancellationException if {@code progress} was cancelled before
+     *         the data set was complete; nothing is returned and nothing half-read is kept
+     */
+    public static Dataset load(Path path, LoadProgress progress) throws DataFormatException {
+        Dataset data = read(path, progress);
+        progress.report(1);
+        return data;
+    }
+
+    private static Dataset read(Path path, LoadProgress progress) throws DataFormatException {
+        progress.checkCancelled();
         if (!Files.exists(path)) {
             throw DataFormatException.at(path, null, "does not exist");
         }
         if (Files.isDirectory(path)) {
-            return ImageFolderReader.read(path);
+            return ImageFolderReader.read(path, progress);
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return CsvReader.read(path);
+            return CsvReader.read(path, CsvReader.INFER, CsvReader.INFER, CsvReader.INFER, progress);
         }
         if (MatReader.isMatFileName(path)) {
-            return MatReader.readDataset(path);
+            return MatReader.readDataset(path, progress);
         }
         if (IdxReader.isImageFileName(path)) {
-            return IdxReader.read(path);
+            return IdxReader.read(path, progress);
         }
         if (name.endsWith("idx1-ubyte") || name.endsWith("idx1-ubyte.gz")) {
             throw DataFormatException.at(path, null, "is an IDX label file: open the images file"

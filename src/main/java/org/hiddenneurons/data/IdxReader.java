@@ -22,6 +22,11 @@ public final class IdxReader {
 
     private static final int IMAGES_HEADER_BYTES = 16;
     private static final int LABELS_HEADER_BYTES = 8;
+    /** Share of the progress for reading the image file; the label file and the conversion follow. */
+    private static final double IMAGES_READ_SHARE = 0.8;
+    private static final double LABELS_READ_SHARE = 0.05;
+    /** Images converted between two progress reports and cancellation checks. */
+    private static final int IMAGES_PER_CHUNK = 1000;
 
     private IdxReader() {
     }
@@ -50,10 +55,19 @@ public final class IdxReader {
 
     /** Reads {@code imageFile} and the label file found beside it (see {@link #labelFileCandidates}). */
     public static Dataset read(Path imageFile) throws DataFormatException {
+        return read(imageFile, LoadProgress.NONE);
+    }
+
+    /**
+     * Same as {@link #read(Path)}, reporting the fraction of bytes read and converted.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} is cancelled (nothing is returned)
+     */
+    public static Dataset read(Path imageFile, LoadProgress progress) throws DataFormatException {
         List<Path> candidates = labelFileCandidates(imageFile);
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
-                return read(imageFile, candidate);
+                return read(imageFile, candidate, progress);
             }
         }
         StringBuilder tried = new StringBuilder();
@@ -65,8 +79,19 @@ public final class IdxReader {
 
     /** Reads an image file and its label file; the counts must agree. */
     public static Dataset read(Path imageFile, Path labelFile) throws DataFormatException {
-        byte[] images = FileBytes.read(imageFile);
-        byte[] labelBytes = FileBytes.read(labelFile);
+        return read(imageFile, labelFile, LoadProgress.NONE);
+    }
+
+    /**
+     * Same as {@link #read(Path, Path)}, reporting progress: reading the images (compressed bytes for
+     * a .gz) up to {@value #IMAGES_READ_SHARE}, the labels, then the conversion to [0, 1] up to 1.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} is cancelled (nothing is returned)
+     */
+    public static Dataset read(Path imageFile, Path labelFile, LoadProgress progress) throws DataFormatException {
+        byte[] images = FileBytes.read(imageFile, progress.range(0, IMAGES_READ_SHARE));
+        byte[] labelBytes = FileBytes.read(labelFile,
+                progress.range(IMAGES_READ_SHARE, IMAGES_READ_SHARE + LABELS_READ_SHARE));
 
         checkHeader(imageFile, images, IMAGES_HEADER_BYTES, IMAGES_MAGIC, "images, 3 dimensions");
         int count = readCount(imageFile, images, 4, "image count");
@@ -102,8 +127,15 @@ public final class IdxReader {
 
         // Sizes are now backed by bytes actually read, so the allocations below are safe.
         double[] pixels = new double[(int) pixelBytes];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (images[IMAGES_HEADER_BYTES + i] & 0xff) / GrayImage.CHANNEL_MAX;
+        int inputs = (int) pixelsPerImage;
+        LoadProgress converting = progress.range(IMAGES_READ_SHARE + LABELS_READ_SHARE, 1);
+        for (int first = 0; first < count; first += IMAGES_PER_CHUNK) {
+            converting.checkCancelled();
+            int end = Math.min(count, first + IMAGES_PER_CHUNK) * inputs;
+            for (int i = first * inputs; i < end; i++) {
+                pixels[i] = (images[IMAGES_HEADER_BYTES + i] & 0xff) / GrayImage.CHANNEL_MAX;
+            }
+            converting.report((double) Math.min(count, first + IMAGES_PER_CHUNK) / count);
         }
         int[] labels = new int[count];
         int maxLabel = 0;

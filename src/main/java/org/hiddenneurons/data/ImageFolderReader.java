@@ -39,6 +39,15 @@ public final class ImageFolderReader {
     }
 
     public static Dataset read(Path folder) throws DataFormatException {
+        return read(folder, LoadProgress.NONE);
+    }
+
+    /**
+     * Same as {@link #read(Path)}, reporting the fraction of images decoded.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} is cancelled (nothing is returned)
+     */
+    public static Dataset read(Path folder, LoadProgress progress) throws DataFormatException {
         if (!Files.isDirectory(folder)) {
             throw DataFormatException.at(folder, null, "is not a folder");
         }
@@ -73,6 +82,7 @@ public final class ImageFolderReader {
         int[] labels = new int[entries.size()];
         int maxLabel = 0;
         for (int i = 0; i < entries.size(); i++) {
+            progress.checkCancelled();
             Entry entry = entries.get(i);
             ArgbImage image = ImageFiles.readArgb(entry.file());
             if (first == null) {
@@ -91,6 +101,7 @@ public final class ImageFolderReader {
             images.add(Preprocessor.normaliseInk(Preprocessor.luminance(width, height, image.argb())).values());
             labels[i] = entry.label();
             maxLabel = Math.max(maxLabel, entry.label());
+            progress.report((double) (i + 1) / entries.size());
         }
         int inputs = width * height;
         double[] pixels = new double[images.size() * inputs];

@@ -60,6 +60,8 @@ public final class MatReader {
     public static final double MAX_PIXEL = 1.5;
     /** Largest image side accepted (a MNIST-size 28 fits many times over). */
     static final int MAX_IMAGE_SIDE = 1024;
+    /** Share of the progress for reading the file's bytes; parsing and decoding follow. */
+    private static final double FILE_READ_SHARE = 0.7;
 
     private MatReader() {
     }
@@ -76,7 +78,19 @@ public final class MatReader {
      * @throws DataFormatException naming the file, the variable and the problem
      */
     public static Dataset readDataset(Path file) throws DataFormatException {
-        Map<String, Variable> variables = readMatrices(file, IMAGES_VARIABLE, LABELS_VARIABLE);
+        return readDataset(file, LoadProgress.NONE);
+    }
+
+    /**
+     * Same as {@link #readDataset(Path)}, reporting the fraction of the file read (most of the
+     * progress) and then the decoding.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} is cancelled (nothing is returned)
+     */
+    public static Dataset readDataset(Path file, LoadProgress progress) throws DataFormatException {
+        Map<String, Variable> variables = readMatrices(file, progress.range(0, FILE_READ_SHARE),
+                IMAGES_VARIABLE, LABELS_VARIABLE);
+        progress.checkCancelled();
         Variable images = variables.get(IMAGES_VARIABLE);
         Variable classes = variables.get(LABELS_VARIABLE);
         int count = images.rows();
@@ -182,13 +196,13 @@ public final class MatReader {
      * 2-D matrix, copied out of the file (the library's buffers are released on return).
      */
     private static Map<String, Variable> readMatrices(Path file, String... names) throws DataFormatException {
-        byte[] bytes = FileBytes.read(file);
-        Map<String, Variable> result = new LinkedHashMap<>();
-        try (Mat5File mat = Mat5.newReader(Sources.wrap(bytes)).setMaxInflateBufferSize(FileBytes.MAX_BYTES).readMat()) {
-            Map<String, Array> variables = new LinkedHashMap<>();
-            for (MatFile.Entry entry : mat.getEntries()) {
-                variables.put(entry.getName(), entry.getValue());
-            }
+        return readMatrices(file, LoadProgress.NONE, names);
+    }
+
+    private static Map<String, Variable> readMatrices(Path file, LoadProgress progress, String... names)
+            throws DataFormatException {
+        return withEntries(file, progress, variables -> {
+            Map<String, Variable> result = new LinkedHashMap<>();
             for (String name : names) {
                 Matrix matrix = realMatrix(file, variables, name);
                 int rows = matrix.getNumRows();
@@ -199,15 +213,46 @@ public final class MatReader {
                 }
                 result.put(name, new Variable(name, rows, columns, values));
             }
+            return result;
+        });
+    }
+
+    /**
+     * True if the file holds the course's weights ({@value #THETA1_VARIABLE} and
+     * {@value #THETA2_VARIABLE}) rather than data: tells a dropped .mat model from a .mat data set.
+     *
+     * @throws DataFormatException if it is not a readable MAT file
+     */
+    public static boolean holdsWeights(Path file) throws DataFormatException {
+        return withEntries(file, LoadProgress.NONE,
+                variables -> variables.containsKey(THETA1_VARIABLE) && variables.containsKey(THETA2_VARIABLE));
+    }
+
+    private interface EntriesReader<T> {
+        T read(Map<String, Array> variables) throws DataFormatException;
+    }
+
+    /** Parses the file and hands its variables by name to {@code reader} (the library's buffers are released on return). */
+    private static <T> T withEntries(Path file, LoadProgress progress, EntriesReader<T> reader)
+            throws DataFormatException {
+        byte[] bytes = FileBytes.read(file, progress);
+        try (Mat5File mat = Mat5.newReader(Sources.wrap(bytes)).setMaxInflateBufferSize(FileBytes.MAX_BYTES).readMat()) {
+            Map<String, Array> variables = new LinkedHashMap<>();
+            for (MatFile.Entry entry : mat.getEntries()) {
+                variables.put(entry.getName(), entry.getValue());
+            }
+            return reader.read(variables);
         } catch (IOException | RuntimeException e) {
             // mfl-core reports a bad header or a cut-off file as IOException (EOFException) or as
             // an unchecked exception from its buffers; either way the file is not a readable MAT file.
+            if (e instanceof java.util.concurrent.CancellationException cancelled) {
+                throw cancelled;
+            }
             String problem = bytes.length < Mat5.FILE_HEADER_SIZE
                     ? "is not a MAT file: " + bytes.length + " bytes, shorter than the " + Mat5.FILE_HEADER_SIZE + "-byte header"
                     : "is not a readable MATLAB level 5 (v6/v7) MAT file or is truncated: " + e.getMessage();
             throw DataFormatException.at(file, null, problem, e);
         }
-        return result;
     }
 
     /** The variable {@code name} as a real, non-logical, non-sparse numeric 2-D matrix. */

@@ -33,7 +33,6 @@ public final class AppMenus {
         view.setId(VIEW_MENU_ID);
         for (MenuButton button : new MenuButton[] {file, view}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
-            button.setFocusTraversable(false);
         }
         file.setTooltip(new Tooltip("Models, data sets, training runs and exports"));
         view.setTooltip(new Tooltip("Theme, colours, text size, language and presentation mode"));

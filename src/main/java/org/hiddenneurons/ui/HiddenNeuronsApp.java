@@ -10,6 +10,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
@@ -30,9 +31,20 @@ public final class HiddenNeuronsApp extends Application {
     static final double MIN_WIDTH = 1100;
     static final double MIN_HEIGHT = 700;
 
+    /** Theme, colours and text size: the user's remembered choices (tests pass their own). */
+    private final ViewPreferences viewPreferences;
     private FxTrainingAdapter adapter;
     private WorkbenchViewModel model;
     private WorkbenchView view;
+
+    public HiddenNeuronsApp() {
+        this(ViewPreferences.user());
+    }
+
+    /** A window whose view choices live in {@code viewPreferences} (tests: {@link ViewPreferences#inMemory()}). */
+    HiddenNeuronsApp(ViewPreferences viewPreferences) {
+        this.viewPreferences = viewPreferences;
+    }
 
     public static void main(String[] args) {
         launch(HiddenNeuronsApp.class, args);
@@ -47,7 +59,7 @@ public final class HiddenNeuronsApp extends Application {
         model.statusMessageProperty().set("Loading the pre-trained model and the digits…");
         adapter.installUncaughtHandler(error -> model.reportError("Unexpected error: " + WorkbenchViewModel.describe(error)));
 
-        view = new WorkbenchView(model, adapter, stage);
+        view = new WorkbenchView(model, adapter, stage, UserDrawings.atDefaultLocation(), viewPreferences);
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         view.install(scene);
         stage.setTitle("Hidden Neurons");

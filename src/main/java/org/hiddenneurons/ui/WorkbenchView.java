@@ -1,6 +1,7 @@
 package org.hiddenneurons.ui;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,11 +58,14 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.data.DatasetOpener;
+import org.hiddenneurons.ui.data.DropRouter;
 import org.hiddenneurons.ui.dossier.DossierModel;
 import org.hiddenneurons.ui.dossier.ExperimentsPanel;
 import org.hiddenneurons.ui.dossier.LogisticComparisonView;
@@ -188,7 +192,9 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel model;
     private final FxTrainingAdapter adapter;
     private final Stage stage;
-    private final ObjectProperty<Themes.Theme> theme = new SimpleObjectProperty<>(Themes.DEFAULT_THEME);
+    /** Theme, weight colours and text size, remembered between runs; {@link #theme} is its theme. */
+    private final ViewPreferences viewPreferences;
+    private final ObjectProperty<Themes.Theme> theme;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WORKBENCH);
     /** True while anything shows the dossier's analysis (its pages, an experiment, a unit ordering). */
     private final BooleanProperty dossierLive = new SimpleBooleanProperty();
@@ -219,6 +225,9 @@ public final class WorkbenchView extends BorderPane {
     private PresentationMode presentation;
     /** The header's File and View menus; each area adds its items (see {@link AppMenus}). */
     private final AppMenus menus = new AppMenus();
+    /** Where a file or folder dropped on the window goes (data sets, models; others register more). */
+    private final DropRouter dropRouter = new DropRouter();
+    private final DatasetOpener datasetOpener;
 
     /** File ▸ Open recent (the user's preferences; tests switch the store with {@link #recentFiles()}). */
     private final RecentFiles recentFiles = RecentFiles.atDefaultLocation();
@@ -236,10 +245,20 @@ public final class WorkbenchView extends BorderPane {
 
     /** @param drawings where "My drawings" keeps the user's drawings */
     public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage, UserDrawings drawings) {
+        this(model, adapter, stage, drawings, ViewPreferences.inMemory());
+    }
+
+    /** @param viewPreferences theme, colours and text size ({@link ViewPreferences#user()} in the app) */
+    public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage, UserDrawings drawings,
+            ViewPreferences viewPreferences) {
+        this.viewPreferences = viewPreferences;
+        this.theme = viewPreferences.themeProperty();
         this.model = model;
         this.adapter = adapter;
         this.stage = stage;
         getStyleClass().add("hn-workbench");
+        datasetOpener = new DatasetOpener(model, adapter,
+                (path, error) -> showFileError(I18n.t("data.error.header"), path, error));
         charts = new TrainingCharts(model);
         dossier = new DossierModel(followWhile(model.networkProperty(), dossierLive), model.preprocessedProperty(),
                 model.dataProperty());
@@ -261,7 +280,11 @@ public final class WorkbenchView extends BorderPane {
         pageHost.setId(PAGES_ID);
         pageHost.getStyleClass().add("hn-pages");
         setCenter(pageHost);
-        setBottom(new StatusBar(model));
+        setBottom(new VBox(datasetOpener.panel(), new StatusBar(model)));
+        installDrops();
+        // Training runs (*.run.json) before the plain *.json → model rule (the latest registration wins).
+        dropRouter.register(path -> !Files.isDirectory(path) && path.getFileName().toString()
+                .toLowerCase(java.util.Locale.ROOT).endsWith(ReplayFileActions.RUN_SUFFIX), replayFiles::openRun);
 
         // The analysis runs only while someone looks at it (it would compete with training otherwise).
         dossierLive.bind(Bindings.createBooleanBinding(
@@ -284,8 +307,7 @@ public final class WorkbenchView extends BorderPane {
 
     /** Installs the theme, presentation mode and the scene-wide keyboard shortcuts; call once the view is in its scene. */
     public void install(Scene scene) {
-        Themes.apply(scene, theme.get());
-        theme.addListener((o, old, now) -> Themes.apply(scene, now));
+        viewPreferences.applyTo(scene);
         presentation = PresentationMode.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.heightProperty().addListener((o, old, now) -> sizePad(now.doubleValue()));
@@ -296,6 +318,11 @@ public final class WorkbenchView extends BorderPane {
         return theme;
     }
 
+    /** Theme, weight colours and text size; its palette is the one every weight picture uses (PNG exports too). */
+    public ViewPreferences viewPreferences() {
+        return viewPreferences;
+    }
+
     /** The page shown; set it to switch pages. */
     public ObjectProperty<Page> pageProperty() {
         return page;
@@ -304,6 +331,19 @@ public final class WorkbenchView extends BorderPane {
     /** Presentation mode (null until {@link #install}). */
     public AppMenus menus() {
         return menus;
+    }
+
+    /**
+     * Routes files and folders dropped on the window: register more kinds with
+     * {@link DropRouter#register} (the latest registration that accepts a path wins).
+     */
+    public DropRouter dropRouter() {
+        return dropRouter;
+    }
+
+    /** Opens data sets (menu, drops) with progress and Cancel; {@link DatasetOpener#open} opens one. */
+    public DatasetOpener datasetOpener() {
+        return datasetOpener;
     }
 
     public PresentationMode presentationMode() {
@@ -571,6 +611,10 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         if (event.isShortcutDown()) {
+            if (Accessibility.handleTextSizeShortcut(event, viewPreferences.textSizeProperty())) {
+                event.consume();
+                return;
+            }
             Page target = pageFor(code);
             if (target != null) {
                 page.set(target);
@@ -601,6 +645,10 @@ public final class WorkbenchView extends BorderPane {
         }
         int unit = grid.getSelectedUnit();
         Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (code == KeyCode.ENTER && Accessibility.activateFocused(focused)) {
+            event.consume(); // Enter presses the focused control (Space stays train / pause)
+            return;
+        }
         switch (code) {
             case OPEN_BRACKET, CLOSE_BRACKET, COMMA, PERIOD, HOME, END, P -> {
                 if (page.get() != Page.WORKBENCH || !replayBar.handleKey(code)) {
@@ -654,6 +702,8 @@ public final class WorkbenchView extends BorderPane {
             "E   explain the prediction          L   compare with logistic regression",
             "Backprop page:  → / ←  next / previous step,  Home / End  first / last",
             "F5   presentation mode (projector)          F11   full screen          F1   this list",
+            "Tab / Shift+Tab   move between controls          Enter   press the focused control",
+            "Ctrl+Plus / Ctrl+Minus / Ctrl+0   larger / smaller / normal text",
             "Ctrl+O   open a model          Ctrl+S   save the model");
 
     private void showKeys() {
@@ -703,7 +753,6 @@ public final class WorkbenchView extends BorderPane {
             tab.setId("page-" + each.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             tab.setUserData(each);
             tab.setTooltip(new Tooltip(each.description() + " (" + each.shortcut() + ")"));
-            tab.setFocusTraversable(false);
             tab.setMinWidth(Region.USE_PREF_SIZE);
             tabs.add(tab);
         }
@@ -728,15 +777,20 @@ public final class WorkbenchView extends BorderPane {
         dark.setSelected(theme.get() == Themes.Theme.DARK);
         dark.selectedProperty().addListener((o, old, now) -> theme.set(now ? Themes.Theme.DARK : Themes.Theme.LIGHT));
         theme.addListener((o, old, now) -> dark.setSelected(now == Themes.Theme.DARK));
-        dark.setFocusTraversable(false);
         dark.setMinWidth(Region.USE_PREF_SIZE);
         menus.addFileActions(
                 AppMenus.item("Open model…", "Shortcut+O", this::openModel),
                 AppMenus.item("Save model…", "Shortcut+S", this::saveModel));
+        menus.addFileActions(
+                AppMenus.item(I18n.t("data.menu.openDataset"), null, () -> datasetOpener.chooseFile(stage)),
+                AppMenus.item(I18n.t("data.menu.openFolder"), null, () -> datasetOpener.chooseFolder(stage)));
         menus.addViewGroup(
                 AppMenus.item("Presentation mode", "F5", () -> presentation.toggle()),
                 AppMenus.item("Full screen", "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
                 AppMenus.item("Keyboard shortcuts", "F1", this::showKeys));
+        menus.addViewGroup(
+                Accessibility.coloursMenu(viewPreferences.coloursProperty()),
+                Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
         HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), keys, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
@@ -774,6 +828,7 @@ public final class WorkbenchView extends BorderPane {
         pad.setMaxSize(DRAWING_SIZE, DRAWING_SIZE);
         pad.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         pad.setId(DRAWING_PAD_ID);
+        pad.setFocusTraversable(true); // a stop for Tab, with a ring (components.css); C / Ctrl+Z act on it
         pad.drawingProperty().addListener((o, old, drawing) -> {
             if (drawing.empty()) {
                 model.clearDrawing();
@@ -867,8 +922,8 @@ public final class WorkbenchView extends BorderPane {
     private Node hiddenLayerColumn() {
         grid.setId(HIDDEN_GRID_ID);
         grid.scaleProperty().bind(model.weightScaleProperty());
-        grid.paletteProperty().bind(theme.map(Themes.Theme::palette));
-        outputWeights.paletteProperty().bind(theme.map(Themes.Theme::palette));
+        grid.paletteProperty().bind(viewPreferences.paletteProperty()); // every other view follows the grid's
+        outputWeights.paletteProperty().bind(viewPreferences.paletteProperty());
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
         // The replay timeline decides which network the grid and Θ2 show: the live one or a snapshot.
         model.replay().shownNetworkProperty().addListener((o, old, now) -> showNetwork(now));
@@ -913,7 +968,7 @@ public final class WorkbenchView extends BorderPane {
         legend.textProperty().bind(model.weightScaleProperty().map(mode -> (mode == WeightPictures.Scale.SHARED
                 ? "One scale for all units" : "Each unit on its own scale") + "\nred excites · blue inhibits"));
         legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
-        legend.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinWidth(0); // shortened at larger text sizes rather than pushing the tiles out of the column
         HBox scaleRow = new HBox(colourBar, legend);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scale.getStyleClass().add(PresentationMode.CONTROLS);
@@ -1096,7 +1151,9 @@ public final class WorkbenchView extends BorderPane {
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Above Normal text the column may be wider than its room: it scrolls sideways then.
+        scroll.hbarPolicyProperty().bind(viewPreferences.textSizeProperty().map(size ->
+                size.compareTo(Themes.TextSize.NORMAL) > 0 ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER));
         scroll.getStyleClass().addAll("hn-scroll", "hn-right-scroll");
         scroll.setPrefWidth(RIGHT_WIDTH);
         scroll.setMinWidth(RIGHT_WIDTH);
@@ -1177,14 +1234,44 @@ public final class WorkbenchView extends BorderPane {
         openModel(file.toPath());
     }
 
-    /** Reads the model file {@code path} in the background; on error a dialog, and nothing changes. */
-    void openModel(Path path) {
+    /** Reads the model file {@code path} in the background; on error a dialog names the file and the problem and nothing changes. */
+    public void openModel(Path path) {
         adapter.background(() -> ModelFile.open(path),
                 loaded -> {
                     model.useModel(loaded, path.getFileName().toString());
                     recentFiles.add(path, RecentFiles.Kind.MODEL);
                 },
                 error -> showFileError("Could not open the model", path, error));
+    }
+
+    /**
+     * Drops: data sets load as data ({@link DatasetOpener}), {@code *.json} opens as a model, a
+     * {@code .mat} file as the course's weights when it holds Theta1 and Theta2, else as data;
+     * anything else is explained.
+     */
+    private void installDrops() {
+        dropRouter.register(DatasetOpener::isDataPath, datasetOpener::open);
+        dropRouter.register(path -> !Files.isDirectory(path)
+                && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"), this::openModel);
+        dropRouter.register(DatasetOpener::isMatPath, path -> adapter.background(() -> MatReader.holdsWeights(path),
+                weights -> {
+                    if (weights) {
+                        openModel(path);
+                    } else {
+                        datasetOpener.open(path);
+                    }
+                }, error -> showFileError(I18n.t("data.error.header"), path, error)));
+        dropRouter.setFallback(path -> {
+            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            model.statusMessageProperty().set(I18n.t("data.drop.unsupported", name));
+            Alert alert = new Alert(Alert.AlertType.INFORMATION);
+            alert.initOwner(stage);
+            alert.setTitle("Hidden Neurons");
+            alert.setHeaderText(I18n.t("data.drop.unsupportedHeader"));
+            alert.setContentText(I18n.t("data.drop.unsupported", name));
+            alert.show();
+        });
+        dropRouter.install(this);
     }
 
     private static FileChooser modelChooser(String title) {

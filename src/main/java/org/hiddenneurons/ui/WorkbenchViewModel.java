@@ -183,6 +183,74 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         statusMessage.set(message);
     }
 
+    /**
+     * Switches to a data set the user opened (File ▸ Open data set…, a drop): its standard split
+     * ({@link Split#standard}) becomes the training and test data and {@code drawingPreprocessor}
+     * (measured from it, null if it could not be) prepares the drawings. A network whose shape fits
+     * (width·height inputs, one output per class) is kept; otherwise a NEW random network replaces
+     * it: width·height inputs, the hidden size, activation and output layer of the settings, one
+     * output per class, the settings' seed. Any training job stops either way.
+     *
+     * @param name what the status bar calls the data set
+     * @return true if the network was replaced
+     */
+    public boolean useDataset(String name, Split split, Preprocessor drawingPreprocessor) {
+        Dataset train = split.train();
+        Network current = network.get();
+        boolean fits = current != null && current.spec().inputWidth() == train.width()
+                && current.spec().inputHeight() == train.height() && current.spec().outputSize() == train.classCount();
+        // The old drawing's preprocessing (for the old input size) must not meet the new network.
+        preprocessed.set(null);
+        String networkNote;
+        if (fits) {
+            stopAndForget();
+            networkNote = I18n.t("data.status.keptNetwork");
+        } else {
+            long seed;
+            try {
+                seed = settings.parseSeed();
+            } catch (IllegalArgumentException e) {
+                seed = TrainingConfig.DEFAULT_SEED;
+            }
+            NetworkSpec spec = new NetworkSpec(train.width(), train.height(), settings.hiddenSizeProperty().get(),
+                    train.classCount(), settings.activationProperty().get(), settings.outputLayerProperty().get());
+            useNetwork(randomNetwork(spec, seed), I18n.t("data.model.newNetwork",
+                    name, describeSpec(spec), Long.toString(seed)));
+            networkNote = I18n.t("data.status.newNetwork",
+                    spec.inputSize(), spec.hiddenSize(), spec.outputSize());
+        }
+        StringBuilder message = new StringBuilder(I18n.t("data.status.opened", name,
+                train.size(), split.test().size(), train.width(), train.height(), train.classCount()));
+        message.append(' ').append(networkNote);
+        if (drawingPreprocessor == null) {
+            message.append(' ').append(I18n.t("data.status.noDrawing"));
+        }
+        String drawingsNote = drawingsLeftOut(split);
+        if (!drawingsNote.isEmpty()) {
+            message.append(' ').append(drawingsNote);
+        }
+        dataLoaded(split, drawingPreprocessor, message.toString());
+        return !fits;
+    }
+
+    /**
+     * "" when the user's drawings (if any) fit {@code split}, else a note that they are left out of
+     * training (e.g. 20×20 drawings with a 28×28 data set).
+     */
+    String drawingsLeftOut(Split split) {
+        Dataset extra = extraTrainingData.get();
+        if (split == null || extra == null || extra.size() == 0 || fitsTrainingData(split, extra)) {
+            return "";
+        }
+        return I18n.t("data.status.drawingsLeftOut", extra.size(), extra.width(),
+                extra.height(), split.train().width(), split.train().height());
+    }
+
+    private static boolean fitsTrainingData(Split split, Dataset extra) {
+        return extra.width() == split.train().width() && extra.height() == split.train().height()
+                && extra.classCount() == split.train().classCount();
+    }
+
     /** What Save writes: the network in use with the settings it is trained with. */
     public SavedModel modelToSave() {
         Network current = network.get();
@@ -524,6 +592,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get()
                 ? " (hidden size, activation and output apply on New network)" : "";
+        String drawingsNote = drawingsLeftOut(data.get());
+        if (!drawingsNote.isEmpty()) {
+            note += " " + drawingsNote;
+        }
         statusMessage.set("Training " + config.epochs() + " epochs with " + config.optimizer().id()
                 + describeTrainingData(split) + note + "…");
     }
@@ -549,9 +621,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     Split trainingSplit() {
         Split split = data.get();
         Dataset extra = extraTrainingData.get();
-        if (split == null || extra == null || extra.size() == 0
-                || extra.width() != split.train().width() || extra.height() != split.train().height()
-                || extra.classCount() != split.train().classCount()) {
+        if (split == null || extra == null || extra.size() == 0 || !fitsTrainingData(split, extra)) {
             return split;
         }
         return new Split(concat(split.train(), extra), split.test());

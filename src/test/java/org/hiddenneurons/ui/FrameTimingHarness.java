@@ -47,7 +47,7 @@ public final class FrameTimingHarness {
         AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
-            HiddenNeuronsApp application = new HiddenNeuronsApp();
+            HiddenNeuronsApp application = new HiddenNeuronsApp(ViewPreferences.inMemory());
             application.start(new Stage());
             app.set(application);
             started.countDown();

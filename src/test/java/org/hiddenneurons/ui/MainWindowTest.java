@@ -8,56 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.ui.i18n.I18n;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless tests of the whole window: pages by keyboard, presentation mode, dossier and experiments, startup model. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+class MainWindowTest extends WindowTestBase {
 
-    /** Generous: the machine is shared and slow; these are not timing tests. */
-    private static final long TIMEOUT_SECONDS = 60;
     /** The unit the tests pick (0-based): any but the first, so "selected" is not a default. */
     private static final int UNIT = 6;
 
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private HiddenNeuronsApp app;
-    private WorkbenchViewModel model;
-    private WorkbenchView view;
-
-    @Start
-    void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        app = new HiddenNeuronsApp();
-        app.start(stage);
-        model = app.model();
-        view = app.view();
-    }
-
-    @AfterEach
-    void stop() {
-        onFx(() -> {
-            app.stop();
-            return null;
-        });
-        assertEquals(List.of(), uncaught, "uncaught exceptions");
-    }
 
     @Test
     void everyPageOpensWithItsShortcutAndShowsContent(FxRobot robot) throws TimeoutException {
@@ -215,13 +183,5 @@ class MainWindowTest {
             }
         }
         return null;
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition));
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        return WaitForAsyncUtils.waitForAsyncFx(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), read);
     }
 }

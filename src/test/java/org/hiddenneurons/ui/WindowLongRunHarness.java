@@ -41,7 +41,7 @@ public final class WindowLongRunHarness {
         AtomicReference<Stage> stage = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
-            HiddenNeuronsApp application = new HiddenNeuronsApp();
+            HiddenNeuronsApp application = new HiddenNeuronsApp(ViewPreferences.inMemory());
             Stage window = new Stage();
             application.start(window);
             app.set(application);

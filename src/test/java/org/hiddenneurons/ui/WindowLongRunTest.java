@@ -43,7 +43,7 @@ class WindowLongRunTest {
     void start(Stage window) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
         stage = window;
-        app = new HiddenNeuronsApp();
+        app = new HiddenNeuronsApp(ViewPreferences.inMemory());
         app.start(window);
         model = app.model();
     }

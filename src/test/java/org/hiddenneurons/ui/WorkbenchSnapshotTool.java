@@ -44,7 +44,7 @@ public final class WorkbenchSnapshotTool {
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                HiddenNeuronsApp application = new HiddenNeuronsApp();
+                HiddenNeuronsApp application = new HiddenNeuronsApp(ViewPreferences.inMemory());
                 application.start(stage);
                 stage.setX(0);
                 stage.setY(0);

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +22,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.Dataset;
@@ -31,40 +29,18 @@ import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless smoke tests of the real window (Monocle): it shows, trains, pauses, obeys the keys. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchWindowTest {
+class WorkbenchWindowTest extends WindowTestBase {
 
-    /** Generous: the machine is shared and slow; these are not timing tests. */
-    private static final long TIMEOUT_SECONDS = 60;
     /** How long nothing may change after Pause. */
     private static final long QUIET_MILLIS = 800;
 
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private HiddenNeuronsApp app;
-    private WorkbenchViewModel model;
-
-    @Start
-    void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        app = new HiddenNeuronsApp();
-        app.start(stage);
-        model = app.model();
-    }
 
     @AfterEach
-    void stop() {
-        onFx(() -> {
-            app.stop();
-            return null;
-        });
-        assertEquals(List.of(), uncaught, "uncaught exceptions");
+    void noErrorShown() {
         assertEquals("", onFx(() -> model.errorMessageProperty().get()), "error shown in the status bar");
     }
 
@@ -224,14 +200,6 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.sleep(QUIET_MILLIS, TimeUnit.MILLISECONDS);
         assertEquals(epoch, onFx(() -> model.epochProperty().get()));
         assertEquals(points, onFx(() -> model.trainLossSeries().points().size()));
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition));
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        return WaitForAsyncUtils.waitForAsyncFx(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), read);
     }
 
     /** False while train.Trainer is still the API-contract stub. */
