@@ -75,6 +75,8 @@ import org.hiddenneurons.ui.dossier.PredictionExplanationView;
 import org.hiddenneurons.ui.dossier.UnitDossierView;
 import org.hiddenneurons.ui.eval.EvaluationView;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.ReplayBar;
+import org.hiddenneurons.ui.replay.ReplayFileActions;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
@@ -246,6 +248,13 @@ public final class WorkbenchView extends BorderPane {
     private Runnable languageChange = () -> { };
     /** What stops this view following the view model and the scene ({@link #dispose}). */
     private final List<Runnable> detach = new ArrayList<>();
+    /** File ▸ Open recent (the user's preferences; tests switch the store with {@link #recentFiles()}). */
+    private final RecentFiles recentFiles = RecentFiles.atDefaultLocation();
+    /** The replay timeline under the hidden-layer grid. */
+    private ReplayBar replayBar;
+    /** Save/Open training run, the exports and Open recent. */
+    private ReplayFileActions replayFiles;
+
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
 
@@ -284,11 +293,19 @@ public final class WorkbenchView extends BorderPane {
 
         modifiedBanner = new ModifiedNetworkBanner(dossier);
         setTop(new VBox(header(), banner(), modifiedBanner));
+        replayFiles = new ReplayFileActions(model, adapter, stage, recentFiles, () -> grid.paletteProperty().get());
+        replayFiles.install(menus, this::saveModel);
+        recentFiles.registerOpener(RecentFiles.Kind.MODEL, this::openModel);
+        recentFiles.registerOpener(RecentFiles.Kind.DATA_SET, datasetOpener::open);
+        datasetOpener.setOnOpened(path -> recentFiles.add(path, RecentFiles.Kind.DATA_SET));
         pageHost.setId(PAGES_ID);
         pageHost.getStyleClass().add("hn-pages");
         setCenter(pageHost);
         setBottom(new VBox(datasetOpener.panel(), new StatusBar(model)));
         installDrops();
+        // Training runs (*.run.json) before the plain *.json → model rule (the latest registration wins).
+        dropRouter.register(path -> !Files.isDirectory(path) && path.getFileName().toString()
+                .toLowerCase(java.util.Locale.ROOT).endsWith(ReplayFileActions.RUN_SUFFIX), replayFiles::openRun);
 
         // The analysis runs only while someone looks at it (it would compete with training otherwise).
         dossierLive.bind(Bindings.createBooleanBinding(
@@ -422,6 +439,20 @@ public final class WorkbenchView extends BorderPane {
 
     OutputWeightsView outputWeightsView() {
         return outputWeights;
+    }
+
+    ReplayBar replayBar() {
+        return replayBar;
+    }
+
+    /** Save/Open training run and the exports, by path (e.g. for a drop router: {@code replayFiles().openRun(path)}). */
+    public ReplayFileActions replayFiles() {
+        return replayFiles;
+    }
+
+    /** File ▸ Open recent: add opened files with {@link RecentFiles#add}, reopen a kind with {@link RecentFiles#registerOpener}. */
+    public RecentFiles recentFiles() {
+        return recentFiles;
     }
 
     PreprocessStrip preprocessStrip() {
@@ -707,6 +738,11 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         switch (code) {
+            case OPEN_BRACKET, CLOSE_BRACKET, COMMA, PERIOD, HOME, END, P -> {
+                if (page.get() != Page.WORKBENCH || !replayBar.handleKey(code)) {
+                    return;
+                }
+            }
             case SPACE -> model.toggleTraining();
             case S -> model.step();
             case N -> model.newNetwork();
@@ -754,7 +790,7 @@ public final class WorkbenchView extends BorderPane {
         alert.initOwner(stage);
         alert.setTitle(I18n.t("workbench.app.title"));
         alert.setHeaderText(I18n.t("workbench.keys.header"));
-        Label text = new Label(keysText());
+        Label text = new Label(keysText() + "\n" + I18n.t("replay.keys"));
         text.getStyleClass().add("hn-keys-list");
         alert.getDialogPane().setContent(text);
         if (getScene() != null) {
@@ -925,24 +961,24 @@ public final class WorkbenchView extends BorderPane {
         Label predicted = new Label();
         predicted.getStyleClass().add("hn-prediction");
         predicted.textProperty().bind(Bindings.createStringBinding(() -> {
-            int digit = model.predictedDigitProperty().get();
+            int digit = model.replay().shownDigitProperty().get();
             if (digit < 0) {
                 return I18n.t("workbench.prediction.none");
             }
             return digit == 8 ? I18n.t("workbench.prediction.digitAn", String.valueOf(digit))
                     : I18n.t("workbench.prediction.digit", String.valueOf(digit));
-        }, model.predictedDigitProperty()));
+        }, model.replay().shownDigitProperty()));
         Label modifiedNote = new Label(I18n.t("workbench.prediction.modified"));
         modifiedNote.getStyleClass().add("hn-modified-note");
         modifiedNote.setMinWidth(Region.USE_PREF_SIZE);
-        modifiedNote.visibleProperty().bind(model.predictionModifiedProperty());
+        modifiedNote.visibleProperty().bind(model.predictionModifiedProperty().and(model.replay().replayingProperty().not()));
         modifiedNote.managedProperty().bind(modifiedNote.visibleProperty());
         Tooltip.install(modifiedNote, new Tooltip(I18n.t("workbench.prediction.modified.tooltip")));
-        HBox predictedRow = new HBox(predicted, modifiedNote);
+        HBox predictedRow = new HBox(predicted, modifiedNote, ReplayBar.predictionNote(model.replay()));
         predictedRow.setAlignment(Pos.BASELINE_LEFT);
         predictedRow.getStyleClass().add("hn-toolbar");
-        listen(model.probabilitiesProperty(), (o, old, now) -> showProbabilities());
-        listen(model.networkProperty(), (o, old, now) -> showProbabilities());
+        listen(model.replay().shownProbabilitiesProperty(), (o, old, now) -> showProbabilities());
+        listen(model.replay().shownNetworkProperty(), (o, old, now) -> showProbabilities());
         showProbabilities();
         VBox predictionSection = section(I18n.t("workbench.section.prediction"), predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
@@ -955,8 +991,8 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void showProbabilities() {
-        Network network = model.networkProperty().get();
-        double[] a3 = model.probabilitiesProperty().get();
+        Network network = model.replay().shownNetworkProperty().get();
+        double[] a3 = model.replay().shownProbabilitiesProperty().get();
         if (network == null) {
             bars.setProbabilities(a3);
         } else {
@@ -972,13 +1008,14 @@ public final class WorkbenchView extends BorderPane {
         grid.paletteProperty().bind(viewPreferences.paletteProperty()); // every other view follows the grid's
         outputWeights.paletteProperty().bind(viewPreferences.paletteProperty());
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
-        listen(model.networkProperty(), (o, old, now) -> showNetwork(now));
-        listen(model.forwardPassProperty(), (o, old, now) -> {
+        // The replay timeline decides which network the grid and Θ2 show: the live one or a snapshot.
+        listen(model.replay().shownNetworkProperty(), (o, old, now) -> showNetwork(now));
+        listen(model.replay().shownPassProperty(), (o, old, now) -> {
             grid.setForwardPass(now);
             unitPicker.setForwardPass(now);
         });
-        showNetwork(model.networkProperty().get());
-        grid.setForwardPass(model.forwardPassProperty().get());
+        showNetwork(model.replay().shownNetworkProperty().get());
+        grid.setForwardPass(model.replay().shownPassProperty().get());
         grid.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && grid.getSelectedUnit() >= 0) {
                 openDossier();
@@ -1021,7 +1058,8 @@ public final class WorkbenchView extends BorderPane {
         scaleRow.setAlignment(Pos.CENTER_LEFT);
         Tooltip.install(grid, new Tooltip(I18n.t("workbench.grid.tooltip")));
 
-        VBox hiddenSection = section(titleRow(I18n.t("workbench.section.hiddenLayer"), scale), grid, scaleRow);
+        replayBar = new ReplayBar(model.replay());
+        VBox hiddenSection = section(titleRow(I18n.t("workbench.section.hiddenLayer"), scale), grid, scaleRow, replayBar);
         // The tiles grow in whole-pixel steps: the grid takes its preferred size (shrinking when the
         // window is small) and Θ2 below takes the rest of a tall window.
         VBox.setVgrow(hiddenSection, Priority.SOMETIMES);
@@ -1038,6 +1076,7 @@ public final class WorkbenchView extends BorderPane {
         VBox.setVgrow(outputWeights, Priority.ALWAYS);
         Tooltip.install(outputSection, new Tooltip(I18n.t("workbench.outputWeights.tooltip")));
 
+        replayBar.markWhileReplaying(hiddenSection, outputSection);
         VBox column = new VBox(hiddenSection, outputSection);
         column.getStyleClass().addAll("hn-column", "hn-centre");
         column.setMinWidth(0);
@@ -1220,6 +1259,7 @@ public final class WorkbenchView extends BorderPane {
             ModelFile.save(path, WorkbenchViewModel.withDatasetHash(toSave, trainingData));
             return path;
         }, saved -> {
+            recentFiles.add(saved, RecentFiles.Kind.MODEL);
             model.markSaved(toSave.network());
             model.statusMessageProperty().set(I18n.t("workbench.status.saved", saved.toString()));
             afterSaving.run();
@@ -1271,7 +1311,10 @@ public final class WorkbenchView extends BorderPane {
     /** Reads the model file {@code path} in the background; on error a dialog names the file and the problem and nothing changes. */
     public void openModel(Path path) {
         adapter.background(() -> ModelFile.open(path),
-                loaded -> model.useModel(loaded, path.getFileName().toString()),
+                loaded -> {
+                    model.useModel(loaded, path.getFileName().toString());
+                    recentFiles.add(path, RecentFiles.Kind.MODEL);
+                },
                 error -> showFileError(I18n.t("workbench.error.open"), path, error));
     }
 

@@ -30,10 +30,14 @@ import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.io.TrainingRunFile;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.train.TrainingState;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.ReplayModel;
+import org.hiddenneurons.ui.replay.RunRecorder;
 import org.hiddenneurons.viz.WeightPictures;
 
 /**
@@ -123,6 +127,9 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     private record Drawn(int width, int height, int[] argb) {
     }
 
+    /** The run's record and the timeline that replays it (see {@link ReplayModel}). */
+    private final ReplayModel replay;
+
     public WorkbenchViewModel(TrainingEngine engine) {
         this.engine = engine;
         engine.setListener(this);
@@ -133,6 +140,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             setting.addListener(o -> settingsChangedDuringRun());
         }
         network.addListener((o, old, now) -> updatePrediction());
+        replay = new ReplayModel(network, forwardPass, preprocessed);
     }
 
     // ---------------------------------------------------------------- start-up and files
@@ -151,6 +159,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         resetProgress();
         settings.markApplied(start.spec());
         network.set(start);
+        replay.reset(start, 0);
         unsavedChanges.set(false);
         describeModel = description;
         modelDescription.set(description.get());
@@ -171,6 +180,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         epoch.set(epochOffset);
         lastChartedEpoch = epochOffset;
         network.set(model.network());
+        replay.reset(model.network(), epochOffset);
         unsavedChanges.set(false);
         NetworkSpec spec = model.network().spec();
         int trainedEpochs = model.epochs();
@@ -196,6 +206,9 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     /** The training data and the drawing pipeline are ready (measured from that data). */
     public void dataLoaded(Split split, Preprocessor drawingPreprocessor, String message) {
+        if (data.get() != null && split != data.get() && network.get() != null) {
+            replay.reset(network.get(), epoch.get()); // new data: a new run from here
+        }
         this.data.set(split);
         this.preprocessor = drawingPreprocessor;
         dataReady.set(split != null);
@@ -298,6 +311,11 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
                 model.epochs());
     }
 
+    /** The SHA-256 of {@code dataset} (cached per data set; slow the first time: call off the FX thread). */
+    public static String datasetSha256(Dataset dataset) {
+        return DatasetHashCache.sha256(dataset);
+    }
+
     /** The training split's data set (what Save names and hashes), null before the data are loaded. */
     public Dataset trainingDataset() {
         return data.get() == null ? null : data.get().train();
@@ -348,6 +366,75 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         }
     }
 
+    // ---------------------------------------------------------------- training runs (replay)
+
+    /** The timeline: which snapshot of the run the hidden-layer views show. */
+    public ReplayModel replay() {
+        return replay;
+    }
+
+    /**
+     * What Save training run writes: the run's settings (the last trainer's, else the settings
+     * panel's), split, every epoch's metrics and the kept weight snapshots.
+     *
+     * @param datasetSha256 the data set's hash ({@link #withDatasetHash}), "" if unknown
+     * @throws IllegalArgumentException if the settings are invalid and nothing was trained yet
+     */
+    public TrainingRunFile.Run runToSave(String datasetSha256) {
+        RunRecorder recorder = replay.recorder();
+        TrainingConfig fallback = recorder.config() != null ? null : settings.configFor(network.get().spec());
+        Split split = trainingSplit();
+        TrainingRunFile.SplitInfo fallbackSplit = split == null ? null : RunRecorder.splitInfo(split, data.get());
+        TrainingRunFile.Run run = recorder.toRun(fallback, fallbackSplit, datasetSha256);
+        if (run.datasetName().isEmpty() && split != null) {
+            run = new TrainingRunFile.Run(run.config(), split.train().name(), run.datasetSha256(), run.split(),
+                    run.history());
+        }
+        return run;
+    }
+
+    /**
+     * Shows a run read from a file: its final network in use, its settings in the panel, its
+     * charts, and its snapshots on the timeline (Live = the final network). Training goes on from there.
+     */
+    public void useRun(TrainingRunFile.Run run, String sourceName) {
+        List<TrainingSnapshot> kept = run.history().snapshots();
+        TrainingSnapshot last = kept.get(kept.size() - 1);
+        stopAndForget();
+        resetProgress();
+        settings.load(last.network().spec(), run.config());
+        epochOffset = last.epoch();
+        epoch.set(epochOffset);
+        List<EpochMetrics> metrics = run.history().metrics();
+        for (EpochMetrics m : metrics) {
+            if (m.epoch() > 0 && Double.isFinite(m.trainLoss())) {
+                trainLossSeries.add(m.epoch(), m.trainLoss());
+                testLossSeries.add(m.epoch(), m.testLoss());
+                trainAccuracySeries.add(m.epoch(), 100 * m.trainAccuracy());
+                testAccuracySeries.add(m.epoch(), 100 * m.testAccuracy());
+                lastChartedEpoch = m.epoch();
+            }
+        }
+        EpochMetrics lastMetrics = metrics.isEmpty() ? null : metrics.get(metrics.size() - 1);
+        if (lastMetrics != null) {
+            trainLoss.set(lastMetrics.trainLoss());
+            testLoss.set(lastMetrics.testLoss());
+            trainAccuracy.set(lastMetrics.trainAccuracy());
+            testAccuracy.set(lastMetrics.testAccuracy());
+            elapsedOffset = Double.isFinite(lastMetrics.elapsedSeconds()) ? lastMetrics.elapsedSeconds() : 0;
+            elapsedSeconds.set(elapsedOffset);
+        }
+        network.set(last.network());
+        replay.reset(null, 0);
+        replay.recorder().restore(run);
+        replay.refresh();
+        unsavedChanges.set(false);
+        String description = I18n.t("replay.run.description", sourceName, last.epoch(), kept.size())
+                + describeSpec(last.network().spec());
+        modelDescription.set(description);
+        statusMessage.set(I18n.t("replay.run.opened", description));
+    }
+
     // ---------------------------------------------------------------- actions
 
     /** Space / the Train–Pause button: start, pause or resume. */
@@ -396,8 +483,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
             engine.cancel();
         }
         clearDivergence();
-        long id = engine.step(config, network.get(), trainingSplit());
+        Split stepData = trainingSplit();
+        long id = engine.step(config, network.get(), stepData);
         switchTrainer(id);
+        replay.recorder().trainingStarted(config, stepData, data.get());
         runConfig = null;
         phase.set(Phase.STEPPING);
         statusMessage.set(I18n.t("workbench.status.stepping"));
@@ -480,8 +569,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         }
         for (TrainingSnapshot snapshot : snapshots) {
             chart(snapshot);
+            replay.recorder().record(snapshot, epochOffset + snapshot.epoch(), elapsedOffset + snapshot.elapsedSeconds());
         }
         apply(snapshots.get(snapshots.size() - 1));
+        replay.refresh();
     }
 
     @Override
@@ -492,7 +583,9 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         Phase was = phase.get();
         if (last != null) {
             chart(last);
+            replay.recorder().record(last, epochOffset + last.epoch(), elapsedOffset + last.elapsedSeconds());
             apply(last);
+            replay.refresh();
         }
         phase.set(Phase.IDLE);
         runConfig = null;
@@ -529,6 +622,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         Split split = trainingSplit();
         long id = engine.run(config, network.get(), split);
         switchTrainer(id);
+        replay.recorder().trainingStarted(config, split, data.get());
         runConfig = config;
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get() ? I18n.t("workbench.status.training.needsNew") : "";

@@ -1,0 +1,223 @@
+package org.hiddenneurons.ui.replay;
+
+import java.net.URL;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.ui.i18n.I18n;
+
+/**
+ * The compact timeline under the hidden-layer grid: play/pause of the replay, a slider over the
+ * run's kept snapshots, the epoch shown, and Live. While a snapshot is replayed the bar (and every
+ * node given to {@link #markWhileReplaying}) carries the style class {@value #REPLAYING_CLASS} and
+ * says "Replaying epoch N of M", so nobody takes it for the live network.
+ *
+ * <p>Cost while training Live: per frame one slider range/value and one label text; the views
+ * repaint only when the shown network changes (which it does not during a replay).
+ */
+public final class ReplayBar extends HBox {
+
+    public static final String ID = "replay-bar";
+    public static final String SLIDER_ID = "replay-slider";
+    public static final String PLAY_ID = "replay-play";
+    public static final String LIVE_ID = "replay-live";
+    public static final String LABEL_ID = "replay-label";
+    /** Style class of the bar and the marked nodes during a replay. */
+    public static final String REPLAYING_CLASS = "hn-replaying";
+    static final String STYLESHEET = "replay.css";
+    /** A whole replay lasts about this long, however many snapshots were kept ... */
+    static final double PLAY_SECONDS = 8;
+    /** ... within these bounds per snapshot. */
+    static final double MIN_FRAME_MILLIS = 40;
+    static final double MAX_FRAME_MILLIS = 300;
+    static final double MIN_SLIDER_WIDTH = 60;
+    static final double PREF_SLIDER_WIDTH = 160;
+
+    private final ReplayModel model;
+    private final Slider slider = new Slider(0, 1, 1);
+    private final Label label = new Label();
+    private final Button play = new Button();
+    private final Button live = new Button();
+    private Timeline player;
+    /** True while the slider is set from the model (so that the change is not taken for the user's). */
+    private boolean updating;
+
+    public ReplayBar(ReplayModel model) {
+        this.model = model;
+        setId(ID);
+        getStyleClass().add("hn-replay-bar");
+        URL css = ReplayBar.class.getResource(STYLESHEET);
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
+        setAlignment(Pos.CENTER_LEFT);
+
+        play.setId(PLAY_ID);
+        play.setFocusTraversable(false);
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.textProperty().bind(Bindings.createStringBinding(
+                () -> model.playingProperty().get() ? I18n.t("replay.timeline.pause") : I18n.t("replay.timeline.play"),
+                model.playingProperty()));
+        play.setTooltip(new Tooltip(I18n.t("replay.timeline.play.tooltip")));
+        play.setOnAction(e -> model.togglePlay());
+
+        slider.setId(SLIDER_ID);
+        slider.setBlockIncrement(1);
+        slider.setFocusTraversable(false);
+        slider.setTooltip(new Tooltip(I18n.t("replay.timeline.slider.tooltip")));
+        slider.setMinWidth(MIN_SLIDER_WIDTH);
+        slider.setPrefWidth(PREF_SLIDER_WIDTH);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.valueProperty().addListener((o, old, now) -> {
+            if (!updating) {
+                int index = (int) Math.round(now.doubleValue());
+                if (model.isReplaying() || index != model.snapshotCountProperty().get() - 1) {
+                    model.showIndex(index);
+                }
+            }
+        });
+
+        live.setId(LIVE_ID);
+        live.setText(I18n.t("replay.timeline.live"));
+        live.setFocusTraversable(false);
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        live.setTooltip(new Tooltip(I18n.t("replay.timeline.live.tooltip")));
+        live.setOnAction(e -> model.live());
+        live.disableProperty().bind(model.replayingProperty().not());
+
+        label.setId(LABEL_ID);
+        label.getStyleClass().add("hn-replay-label");
+        label.setMinWidth(0); // the buttons stay whole; a narrow window shortens the text ("…")
+        label.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(label, Priority.SOMETIMES);
+        Tooltip labelTip = new Tooltip();
+        labelTip.textProperty().bind(label.textProperty());
+        label.setTooltip(labelTip);
+
+        getChildren().addAll(play, slider, label, live);
+
+        model.snapshotCountProperty().addListener((o, old, now) -> sync());
+        model.replayIndexProperty().addListener((o, old, now) -> sync());
+        model.latestEpochProperty().addListener((o, old, now) -> sync());
+        model.replayedProperty().addListener((o, old, now) -> sync());
+        model.playingProperty().addListener((o, old, now) -> playing(now));
+        sync();
+    }
+
+    /** Nodes that get {@value #REPLAYING_CLASS} while a snapshot is replayed (e.g. the hidden-layer section). */
+    public void markWhileReplaying(Node... nodes) {
+        URL css = ReplayBar.class.getResource(STYLESHEET);
+        for (Node node : nodes) {
+            if (css != null && node instanceof javafx.scene.Parent parent
+                    && !parent.getStylesheets().contains(css.toExternalForm())) {
+                parent.getStylesheets().add(css.toExternalForm());
+            }
+        }
+        model.replayingProperty().addListener((o, old, now) -> {
+            for (Node node : nodes) {
+                mark(node, now);
+            }
+        });
+    }
+
+    /**
+     * A small note for the prediction ("epoch N (replay)"), shown only during a replay, so the
+     * answer is read as that snapshot's.
+     */
+    public static Label predictionNote(ReplayModel model) {
+        Label note = new Label();
+        note.getStyleClass().add("hn-modified-note");
+        note.setMinWidth(Region.USE_PREF_SIZE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            TrainingSnapshot shown = model.replayedProperty().get();
+            return shown == null ? "" : I18n.t("replay.prediction.note", shown.epoch());
+        }, model.replayedProperty()));
+        note.visibleProperty().bind(model.replayingProperty());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setTooltip(new Tooltip(I18n.t("replay.prediction.note.tooltip")));
+        return note;
+    }
+
+    /**
+     * The timeline's keys ([ and , back, ] and . forward, Home first, End live, P play/pause).
+     *
+     * @return true if {@code code} was one of them (the caller consumes the event)
+     */
+    public boolean handleKey(KeyCode code) {
+        switch (code) {
+            case OPEN_BRACKET, COMMA -> model.stepBack();
+            case CLOSE_BRACKET, PERIOD -> model.stepForward();
+            case HOME -> model.first();
+            case END -> model.live();
+            case P -> model.togglePlay();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The slider (tests set its value as a drag would). */
+    public Slider slider() {
+        return slider;
+    }
+
+    public Label label() {
+        return label;
+    }
+
+    private void sync() {
+        int count = model.snapshotCountProperty().get();
+        updating = true;
+        try {
+            slider.setMax(Math.max(1, count - 1));
+            slider.setValue(Math.max(0, model.replayIndexProperty().get()));
+        } finally {
+            updating = false;
+        }
+        slider.setDisable(count < 2);
+        play.setDisable(count < 2);
+        TrainingSnapshot shown = model.replayedProperty().get();
+        int latest = model.latestEpochProperty().get();
+        if (shown == null) {
+            label.setText(I18n.t("replay.timeline.label.live", latest, count));
+        } else {
+            label.setText(I18n.t("replay.timeline.label.replaying", shown.epoch(), latest));
+        }
+        mark(this, shown != null);
+    }
+
+    private void playing(boolean now) {
+        if (player != null) {
+            player.stop();
+            player = null;
+        }
+        if (now) {
+            int count = Math.max(1, model.snapshotCountProperty().get());
+            double millis = Math.max(MIN_FRAME_MILLIS, Math.min(MAX_FRAME_MILLIS, PLAY_SECONDS * 1000 / count));
+            player = new Timeline(new KeyFrame(Duration.millis(millis), e -> model.playTick()));
+            player.setCycleCount(Timeline.INDEFINITE);
+            player.play();
+        }
+    }
+
+    private static void mark(Node node, boolean replaying) {
+        if (replaying && !node.getStyleClass().contains(REPLAYING_CLASS)) {
+            node.getStyleClass().add(REPLAYING_CLASS);
+        } else if (!replaying) {
+            node.getStyleClass().remove(REPLAYING_CLASS);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.hiddenneurons.ui.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.TrainingRunFile;
+import org.hiddenneurons.io.TrainingRunFile.SplitInfo;
+import org.hiddenneurons.io.TrainingRunFile.SplitRule;
+import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingHistory;
+import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
+import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.train.TrainingState;
+
+/**
+ * The record of the app's current training run: everything since the last New network, opened
+ * model or opened run, across the trainers that Train, Pause/resume with new settings and Step
+ * create (their epochs counted on from each other, as the status bar counts them).
+ *
+ * <p>Two parts: the metrics of EVERY epoch the app accepted, and a bounded
+ * {@link TrainingHistory} of weight snapshots (at most {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS},
+ * thinned evenly). The app's adapter hands over weights at most once per frame (see
+ * {@code FxTrainingAdapter}), so while training outruns the screen the snapshots are the frames'
+ * (the first snapshot is always the run's starting weights); with slow motion or Step every epoch
+ * has its weights. Recording costs the FX thread O(1) per epoch and never touches the training thread.
+ *
+ * <p>Call order: {@link #reset} (new run) → {@link #trainingStarted} per trainer → {@link #record}
+ * per accepted snapshot → {@link #toRun} to save. Not thread-safe: the FX thread only.
+ */
+public final class RunRecorder {
+
+    private final int maxWeightSnapshots;
+    private TrainingHistory weights;
+    private final List<EpochMetrics> metrics = new ArrayList<>();
+    private TrainingConfig config;
+    private SplitInfo split;
+    private String datasetName = "";
+
+    public RunRecorder() {
+        this(TrainingHistory.DEFAULT_MAX_WEIGHT_SNAPSHOTS);
+    }
+
+    public RunRecorder(int maxWeightSnapshots) {
+        this.maxWeightSnapshots = maxWeightSnapshots;
+        this.weights = new TrainingHistory(maxWeightSnapshots);
+    }
+
+    /** Starts a new run whose first snapshot is {@code start} at {@code epoch} (its metrics unknown yet). */
+    public void reset(Network start, int epoch) {
+        weights = new TrainingHistory(maxWeightSnapshots);
+        metrics.clear();
+        config = null;
+        split = null;
+        datasetName = "";
+        if (start != null) {
+            record(new TrainingSnapshot(epoch, epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, start,
+                    TrainingState.READY, ""), epoch, 0);
+        }
+    }
+
+    /** Continues with a recorded run (e.g. one read from a file): its metrics, weights, settings and split. */
+    public void restore(TrainingRunFile.Run run) {
+        List<TrainingSnapshot> kept = run.history().snapshots();
+        weights = TrainingHistory.of(maxWeightSnapshots, run.history().stride(), run.history().metrics(), kept);
+        metrics.clear();
+        metrics.addAll(run.history().metrics());
+        config = run.config();
+        split = run.split();
+        datasetName = run.datasetName();
+    }
+
+    /**
+     * A trainer starts on {@code data} with {@code trainingConfig} (the settings the run file will
+     * name are the last trainer's).
+     *
+     * @param plain the loaded data set's split (to tell the standard split), {@code data} with the
+     *              user's drawings added when they train along
+     */
+    public void trainingStarted(TrainingConfig trainingConfig, Split data, Split plain) {
+        config = trainingConfig;
+        if (data != null) {
+            split = splitInfo(data, plain);
+            datasetName = data.train().name();
+        }
+    }
+
+    /**
+     * Records an accepted snapshot as epoch {@code runEpoch} of the run (its own epoch counts from its
+     * trainer's start). Snapshots without weights add their metrics only; an epoch below the last
+     * recorded one is ignored, the same epoch again replaces it.
+     *
+     * @param runElapsedSeconds training time of the run so far
+     * @return true if the kept weight snapshots changed
+     */
+    public boolean record(TrainingSnapshot snapshot, int runEpoch, double runElapsedSeconds) {
+        int last = metrics.isEmpty() ? -1 : metrics.get(metrics.size() - 1).epoch();
+        if (runEpoch < last) {
+            return false;
+        }
+        EpochMetrics row = sanitized(new EpochMetrics(runEpoch, snapshot.trainLoss(), snapshot.testLoss(),
+                snapshot.trainAccuracy(), snapshot.testAccuracy(), runElapsedSeconds));
+        boolean known = Double.isFinite(row.trainLoss());
+        if (runEpoch == last && (known || !Double.isFinite(metrics.get(metrics.size() - 1).trainLoss()))) {
+            metrics.set(metrics.size() - 1, row);
+        } else if (runEpoch > last) {
+            metrics.add(row);
+        } // else: never replace known numbers of this epoch by unknown ones
+        if (snapshot.network() == null) {
+            return false;
+        }
+        TrainingSnapshot latest = weights.latest();
+        if (latest != null && runEpoch < latest.epoch()) {
+            return false;
+        }
+        weights.record(new TrainingSnapshot(runEpoch, Math.max(runEpoch, snapshot.totalEpochs()), row.trainLoss(),
+                row.testLoss(), row.trainAccuracy(), row.testAccuracy(),
+                Math.round(runElapsedSeconds * 1e9), snapshot.network(), snapshot.state(), snapshot.message()));
+        return true;
+    }
+
+    /** The kept weight snapshots, ascending epochs (first = the run's start, last = the latest kept). */
+    public List<TrainingSnapshot> snapshots() {
+        return weights.snapshots();
+    }
+
+    /** The metrics of every recorded epoch, ascending. */
+    public List<EpochMetrics> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    /** Epoch of the latest record, −1 when empty. */
+    public int latestEpoch() {
+        return metrics.isEmpty() ? -1 : metrics.get(metrics.size() - 1).epoch();
+    }
+
+    /** The latest kept weight snapshot at or before {@code epoch} (the first for earlier epochs), null if none. */
+    public TrainingSnapshot snapshotAt(int epoch) {
+        return weights.snapshotAt(epoch);
+    }
+
+    /** The settings of the last trainer, null before any training in this run. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The split of the last trainer, null before any training in this run. */
+    public SplitInfo split() {
+        return split;
+    }
+
+    public String datasetName() {
+        return datasetName;
+    }
+
+    /**
+     * The run as a run file holds it: the metrics of every epoch and the kept weights, with
+     * {@code settings} when no trainer ran in this run and {@code fallbackSplit} likewise.
+     *
+     * @throws IllegalArgumentException if there are no settings or no split to name
+     */
+    public TrainingRunFile.Run toRun(TrainingConfig settings, SplitInfo fallbackSplit, String datasetSha256) {
+        TrainingConfig runConfig = config != null ? config : settings;
+        SplitInfo runSplit = split != null ? split : fallbackSplit;
+        if (runConfig == null || runSplit == null) {
+            throw new IllegalArgumentException("the run has no settings or data to save yet");
+        }
+        TrainingHistory history = TrainingHistory.of(maxWeightSnapshots, weights.stride(), metrics, weights.snapshots());
+        return new TrainingRunFile.Run(runConfig, datasetName, datasetSha256, runSplit, history);
+    }
+
+    /** How {@code data} was divided: standard when the loaded set has the i % 5 == 4 test share. */
+    public static SplitInfo splitInfo(Split data, Split plain) {
+        int trainSize = Math.max(1, data.train().size());
+        if (data.test() == null || data.test().size() == 0) {
+            return new SplitInfo(SplitRule.NONE, trainSize, 0);
+        }
+        Split reference = plain != null ? plain : data;
+        int total = reference.train().size() + (reference.test() == null ? 0 : reference.test().size());
+        // Split.standard puts sample i in the test set when i % 5 == 4: ⌊total / 5⌋ samples.
+        int standardTest = (total + Split.TEST_EVERY - 1 - Split.TEST_REMAINDER) / Split.TEST_EVERY;
+        SplitRule rule = reference.test() != null && reference.test().size() == standardTest
+                ? SplitRule.STANDARD : SplitRule.SEPARATE;
+        return new SplitInfo(rule, trainSize, data.test().size());
+    }
+
+    /** Infinite numbers (a diverging step) are stored as unknown: a run file holds finite numbers or none. */
+    private static EpochMetrics sanitized(EpochMetrics m) {
+        return new EpochMetrics(m.epoch(), orNaN(m.trainLoss()), orNaN(m.testLoss()), orNaN(m.trainAccuracy()),
+                orNaN(m.testAccuracy()), orNaN(m.elapsedSeconds()));
+    }
+
+    private static double orNaN(double value) {
+        return Double.isInfinite(value) ? Double.NaN : value;
+    }
+}
