@@ -42,13 +42,21 @@ public final class Evaluation {
      */
     public static Metrics evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                                    BooleanSupplier cancelled) {
+        return evaluate(BatchedCostFunction.fastest(), network, inputs, labels, count, lambda, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, BooleanSupplier)}, computed by
+     * {@code function} (e.g. one limited to one thread).
+     */
+    public static Metrics evaluate(BatchedCostFunction function, Network network, double[] inputs, int[] labels,
+                                   int count, double lambda, BooleanSupplier cancelled) {
         if (count == 0) {
             return NOT_MEASURED;
         }
         int outputSize = network.spec().outputSize();
         double[] outputs = new double[count * outputSize];
-        double loss = BatchedCostFunction.fastest().evaluate(network, inputs, labels, count, lambda, null, outputs,
-                cancelled);
+        double loss = function.evaluate(network, inputs, labels, count, lambda, null, outputs, cancelled);
         int correct = 0;
         for (int i = 0; i < count; i++) {
             if (Network.argMax(outputs, i * outputSize, outputSize) == labels[i]) {

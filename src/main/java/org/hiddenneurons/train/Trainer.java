@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.hiddenneurons.core.CostFunction;
+import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
@@ -92,6 +93,8 @@ public final class Trainer {
     private final Dataset train;
     private final Dataset test;
     private final CostFunction costFunction;
+    /** Scores the snapshots (train and test loss and accuracy); see {@link #setScoringThreads}. */
+    private volatile BatchedCostFunction scoring = BatchedCostFunction.fastest();
     private final Gradients gradients;
     private final Optimizer optimizer;
     private final SplittableRandom random;
@@ -211,6 +214,15 @@ public final class Trainer {
             throw new IllegalArgumentException("publish interval must not be negative, got " + millis);
         }
         publishIntervalMillis = millis;
+    }
+
+    /**
+     * At most this many threads score a snapshot (default: one per core). A window passes 1, so
+     * that scoring never takes the core the FX thread renders on; the weights do not depend on it.
+     */
+    public void setScoringThreads(int threads) {
+        scoring = threads >= BatchedCostFunction.fastest().threads() ? BatchedCostFunction.fastest()
+                : new BatchedCostFunction(BatchedCostFunction.fastest().kernel(), threads);
     }
 
     /**
@@ -646,10 +658,11 @@ public final class Trainer {
         if (scoredEpoch == epoch) {
             return;
         }
-        Evaluation.Metrics trainMetrics = Evaluation.evaluate(network, train.pixels(), train.labels(), train.size(),
-                0.0, cancelled);
+        BatchedCostFunction scorer = scoring;
+        Evaluation.Metrics trainMetrics = Evaluation.evaluate(scorer, network, train.pixels(), train.labels(),
+                train.size(), 0.0, cancelled);
         Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? Evaluation.NOT_MEASURED
-                : Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), 0.0, cancelled);
+                : Evaluation.evaluate(scorer, network, test.pixels(), test.labels(), test.size(), 0.0, cancelled);
         scoredTrain = trainMetrics;
         scoredTest = testMetrics;
         scoredEpoch = epoch;

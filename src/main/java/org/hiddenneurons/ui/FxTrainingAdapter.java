@@ -47,6 +47,11 @@ public final class FxTrainingAdapter implements TrainingEngine {
      * every epoch. The per-frame coalescing below stays for slower intervals and fast machines.
      */
     static final long PUBLISH_INTERVAL_MILLIS = 100;
+    /**
+     * Threads that score a snapshot: one, so that scoring never waits for a worker thread on the
+     * core the FX and render threads need (2-core machines are the classroom norm).
+     */
+    static final int SCORING_THREADS = 1;
 
     private enum Kind { SNAPSHOT, FINISHED, FAILED }
 
@@ -262,6 +267,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
     private Trainer createTrainer(Session session) {
         Trainer trainer = new Trainer(session.config, session.start, session.data.train(), session.data.test());
         trainer.setPublishIntervalMillis(publishIntervalMillis);
+        trainer.setScoringThreads(SCORING_THREADS);
         // Step: one epoch at the learning rate in the settings, however many steps came before
         // (the cosine schedule would reach 0 after `epochs` steps and then teach nothing).
         trainer.setAnnealing(!session.stepping);
