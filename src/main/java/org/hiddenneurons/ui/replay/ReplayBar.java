@@ -43,7 +43,7 @@ public final class ReplayBar extends HBox {
     static final double MIN_FRAME_MILLIS = 40;
     static final double MAX_FRAME_MILLIS = 300;
     static final double MIN_SLIDER_WIDTH = 60;
-    static final double PREF_SLIDER_WIDTH = 160;
+    static final double PREF_SLIDER_WIDTH = 80; // grows into the room the label leaves
 
     private final ReplayModel model;
     private final Slider slider = new Slider(0, 1, 1);
@@ -99,7 +99,7 @@ public final class ReplayBar extends HBox {
 
         label.setId(LABEL_ID);
         label.getStyleClass().add("hn-replay-label");
-        label.setMinWidth(0); // the buttons stay whole; a narrow window shortens the text ("…")
+        label.setMinWidth(Region.USE_PREF_SIZE); // the text stays whole; the slider gives way (down to its minimum)
         label.setMaxWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(label, Priority.SOMETIMES);
         Tooltip labelTip = new Tooltip();
