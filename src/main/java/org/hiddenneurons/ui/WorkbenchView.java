@@ -1052,7 +1052,9 @@ public final class WorkbenchView extends BorderPane {
                 ? I18n.t("workbench.scale.legend.shared") : I18n.t("workbench.scale.legend.perUnit")));
         legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
         legend.setMinWidth(0); // shortened at larger text sizes rather than pushing the tiles out of the column
+        legend.setMinHeight(Region.USE_PREF_SIZE); // all its lines, whatever the grid would like
         HBox scaleRow = new HBox(colourBar, legend);
+        scaleRow.setMinHeight(Region.USE_PREF_SIZE);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scale.getStyleClass().add(PresentationMode.CONTROLS);
         scaleRow.setAlignment(Pos.CENTER_LEFT);
