@@ -289,9 +289,6 @@ public final class BackpropView extends BorderPane {
         next.setOnAction(e -> model.next());
         last.setOnAction(e -> model.last());
         next.getStyleClass().add("hn-primary");
-        for (Button b : new Button[] {first, back, next, last}) {
-            b.setFocusTraversable(false);
-        }
         Label keys = muted(I18n.t("pages.backprop.nav.keys"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -43,7 +43,6 @@ public final class LoadProgressPanel extends HBox {
         cancel.setId(CANCEL_ID);
         cancel.setTooltip(new Tooltip(I18n.t("data.progress.cancelTip")));
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setFocusTraversable(false);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.SOMETIMES);
         getChildren().addAll(text, bar, cancel);

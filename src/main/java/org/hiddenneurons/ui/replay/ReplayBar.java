@@ -65,7 +65,6 @@ public final class ReplayBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
 
         play.setId(PLAY_ID);
-        play.setFocusTraversable(false);
         play.setMinWidth(Region.USE_PREF_SIZE);
         play.textProperty().bind(Bindings.createStringBinding(
                 () -> model.playingProperty().get() ? I18n.t("replay.timeline.pause") : I18n.t("replay.timeline.play"),
@@ -75,7 +74,6 @@ public final class ReplayBar extends HBox {
 
         slider.setId(SLIDER_ID);
         slider.setBlockIncrement(1);
-        slider.setFocusTraversable(false);
         slider.setTooltip(new Tooltip(I18n.t("replay.timeline.slider.tooltip")));
         slider.setMinWidth(MIN_SLIDER_WIDTH);
         slider.setPrefWidth(PREF_SLIDER_WIDTH);
@@ -91,7 +89,6 @@ public final class ReplayBar extends HBox {
 
         live.setId(LIVE_ID);
         live.setText(I18n.t("replay.timeline.live"));
-        live.setFocusTraversable(false);
         live.setMinWidth(Region.USE_PREF_SIZE);
         live.setTooltip(new Tooltip(I18n.t("replay.timeline.live.tooltip")));
         live.setOnAction(e -> model.live());
