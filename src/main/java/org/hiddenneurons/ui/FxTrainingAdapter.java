@@ -14,6 +14,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.train.BackgroundPriority;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
@@ -41,12 +42,22 @@ public final class FxTrainingAdapter implements TrainingEngine {
     /**
      * The trainer publishes at most one snapshot per this many ms (its first and last always). Each
      * snapshot costs the training thread a scoring pass over all train and test samples (5000 forward
-     * passes: ~60 % of the arithmetic of a 400-25-10 epoch, 4000 forward and backward passes) and the FX thread a repaint of the tiles, charts and status; the
-     * screen cannot show more than one per frame anyway, and 10 per second keep the tiles and the
-     * curves moving smoothly. Slow motion (an epoch delay of this much or more) and Step still show
-     * every epoch. The per-frame coalescing below stays for slower intervals and fast machines.
+     * passes: ~60 % of the arithmetic of a 400-25-10 epoch, 4000 forward and backward passes) and the
+     * FX thread a repaint of the tiles, charts and status. Five per second keep the tiles and the
+     * curves visibly moving; against ten per second, on 2 cores with software rendering, they cut
+     * the frame-interval p95 from 23.1 to 19.2 ms and the training speed went from 0.87 to 0.96 of
+     * the CLI's (medians of 5–6 runs each; BENCHMARKS.md, "The window while training"). Slow motion
+     * (an epoch delay of this much or more) and Step still show every epoch. The per-frame
+     * coalescing below stays for slower intervals and fast machines.
      */
-    static final long PUBLISH_INTERVAL_MILLIS = 100;
+    static final long PUBLISH_INTERVAL_MILLIS = 200;
+    /**
+     * System property: {@code background} runs training and loading at the OS's background
+     * priority ({@link BackgroundPriority}). Smoother frames while training (p95 17.6 against
+     * 23.1 ms at ten snapshots per second), but ~20 % slower training on 2 cores, and almost no
+     * training at all while other programs keep every core busy; so not the default.
+     */
+    static final String PRIORITY_PROPERTY = "hiddenneurons.trainerPriority";
     /**
      * Threads that score a snapshot: one, so that scoring never waits for a worker thread on the
      * core the FX and render threads need (2-core machines are the classroom norm).
@@ -109,6 +120,11 @@ public final class FxTrainingAdapter implements TrainingEngine {
     /** The last step session, continued by the next step when nothing else happened in between. */
     private Session stepSession;
     private boolean pulseRunning;
+    /**
+     * A snapshot with weights whose numbers went out on this pulse: it goes out on the next pulse
+     * (unless a newer one or the run's end supersedes it). FX thread only.
+     */
+    private Latest heldBack;
     private boolean shutDown;
 
     @Override
@@ -326,6 +342,11 @@ public final class FxTrainingAdapter implements TrainingEngine {
     private void deliverReports() {
         boolean jobsActive = activeJobs.get() > 0; // read before draining: a job enqueues, then decrements
         Latest whole = latest.getAndSet(null);
+        boolean mayHoldBack = heldBack == null; // never twice in a row: weights wait at most one pulse
+        if (whole == null) {
+            whole = heldBack; // held back from the previous pulse, and nothing newer came
+        }
+        heldBack = null;
         List<TrainingSnapshot> batch = new ArrayList<>();
         long batchId = -1;
         for (Report report = reports.poll(); report != null; report = reports.poll()) {
@@ -351,6 +372,13 @@ public final class FxTrainingAdapter implements TrainingEngine {
                 listener.failed(report.trainerId, report.error);
             }
         }
+        if (whole != null && !batch.isEmpty() && mayHoldBack) {
+            // This pulse repaints the charts and the status (the batch's numbers include the whole
+            // snapshot's epoch); the network (tiles, Θ2, prediction) follows on the next pulse, so
+            // the two large repaints fall on different frames.
+            heldBack = whole;
+            whole = null;
+        }
         if (whole != null) {
             if (!batch.isEmpty() && batchId != whole.trainerId) {
                 flush(batchId, batch);
@@ -359,7 +387,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
             batch.add(whole.snapshot);
         }
         flush(batchId, batch);
-        if (!jobsActive && reports.isEmpty() && latest.get() == null) {
+        if (!jobsActive && reports.isEmpty() && latest.get() == null && heldBack == null) {
             pulse.stop();
             pulseRunning = false;
         }
@@ -377,11 +405,22 @@ public final class FxTrainingAdapter implements TrainingEngine {
                 s.testAccuracy(), s.elapsedNanos(), null, s.state(), s.message());
     }
 
+    /**
+     * Daemon threads; at the OS's background priority ({@link BackgroundPriority}) when
+     * {@value #PRIORITY_PROPERTY} is {@code background}, so that the FX thread and the renderer
+     * always run first when they share a core with training or loading.
+     */
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
-            Thread thread = new Thread(runnable, name);
+            boolean background = "background".equals(System.getProperty(PRIORITY_PROPERTY));
+            Thread thread = new Thread(() -> {
+                if (background) {
+                    BackgroundPriority.lowerCurrentThread();
+                }
+                runnable.run();
+            }, name);
             thread.setDaemon(true);
-            thread.setPriority(Thread.NORM_PRIORITY - 1); // the FX thread wins ties on a busy machine
+            thread.setPriority(Thread.NORM_PRIORITY - 1); // where the OS honours Java priorities
             return thread;
         };
     }

@@ -48,6 +48,8 @@ import org.hiddenneurons.train.TrainingSnapshot;
 public final class FrameTimingHarness {
 
     static final int MEASURE_SECONDS = 10;
+    /** System property: seconds of training before measuring starts (default 0: measure from Train on). */
+    static final String WARM_UP_PROPERTY = "harness.warmUpSeconds";
     /** The CLI's {@code train} progress interval ({@code cli.TrainCommand.PROGRESS_INTERVAL_MILLIS}). */
     static final long CLI_PUBLISH_INTERVAL_MILLIS = 250;
     private static final int MAX_FRAMES = 100_000;
@@ -120,13 +122,29 @@ public final class FrameTimingHarness {
         Map<String, Long> cpuBefore = threadCpuNanos();
         long processCpuBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
+        int warmUpSeconds = Integer.getInteger(WARM_UP_PROPERTY, 0);
+        if (warmUpSeconds > 0) {
+            // Train first, unmeasured, so the figures describe the steady state after the JIT's warm-up.
+            onFx(() -> {
+                app.get().model().settings().epochsProperty().set(LONG_RUN_EPOCHS);
+                app.get().model().toggleTraining();
+                return null;
+            });
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmUpSeconds));
+            cpuBefore = threadCpuNanos();
+            processCpuBefore = processCpuNanos();
+            wallBefore = System.nanoTime();
+        }
+        int epochsBefore = onFx(() -> app.get().model().epochProperty().get());
         onFx(() -> {
             adapter.setDeliveryClock(ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
             deliveryBefore[0] = adapter.deliveryNanos();
             deliveryBefore[1] = adapter.deliveries();
-            app.get().model().settings().epochsProperty().set(LONG_RUN_EPOCHS);
             recorder.start();
-            app.get().model().toggleTraining();
+            if (warmUpSeconds == 0) {
+                app.get().model().settings().epochsProperty().set(LONG_RUN_EPOCHS);
+                app.get().model().toggleTraining();
+            }
             return null;
         });
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -142,7 +160,7 @@ public final class FrameTimingHarness {
         onFx(() -> {
             recorder.stop();
             WorkbenchViewModel model = app.get().model();
-            epochs[0] = model.epochProperty().get();
+            epochs[0] = model.epochProperty().get() - epochsBefore;
             rate[0] = model.epochsPerSecondProperty().get();
             delivery[0] = adapter.deliveryNanos() - deliveryBefore[0];
             delivery[1] = adapter.deliveries() - deliveryBefore[1];
@@ -158,13 +176,14 @@ public final class FrameTimingHarness {
         NetworkSpec spec = onFx(() -> app.get().model().networkProperty().get().spec());
         TrainingConfig config = app.get().model().settings().configFor(spec).withEpochs(LONG_RUN_EPOCHS);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
-        System.out.printf(Locale.ROOT, "startup settled after %.1f s; then trained %d s with the window open, "
-                + "publishing every %d ms (0 = every epoch)%n", settleSeconds, seconds, publishInterval);
+        System.out.printf(Locale.ROOT, "startup settled after %.1f s; then trained %d s unmeasured and %d s measured "
+                + "with the window open, publishing every %d ms (0 = every epoch)%n", settleSeconds,
+                Integer.getInteger(WARM_UP_PROPERTY, 0), seconds, publishInterval);
         System.out.printf(Locale.ROOT, "frame interval: %d frames, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 measured.length, millis(percentile(measured, 0.50)), millis(percentile(measured, 0.95)),
                 millis(percentile(measured, 0.99)), millis(measured.length == 0 ? 0 : measured[measured.length - 1]));
-        System.out.printf(Locale.ROOT, "training, window open: %d epochs, %.1f epochs/s (trainer's clock)%n",
-                epochs[0], rate[0]);
+        System.out.printf(Locale.ROOT, "training, window open: %d epochs measured, %.1f epochs/s over the measured "
+                + "seconds (%.1f since Train, trainer's clock)%n", epochs[0], epochs[0] / (double) seconds, rate[0]);
         System.out.printf(Locale.ROOT, "FX thread: %.2f ms CPU per frame, of which %.2f ms handing snapshots to the "
                         + "view model and views (%d hand-overs, %.2f ms CPU each)%n",
                 millis(sumMatching(cpu, "Event Thread", "JavaFX Application Thread") / frameCount),
@@ -186,9 +205,17 @@ public final class FrameTimingHarness {
         Network network = WorkbenchViewModel.randomNetwork(spec, config.seed());
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         trainer.setPublishIntervalMillis(publishMillis);
+        int warmUpSeconds = Integer.getInteger(WARM_UP_PROPERTY, 0);
+        long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        AtomicReference<TrainingSnapshot> firstMeasured = new AtomicReference<>();
+        trainer.addListener(snapshot -> {
+            if (System.nanoTime() >= measureFrom) {
+                firstMeasured.compareAndSet(null, snapshot);
+            }
+        });
         Thread stopper = new Thread(() -> {
             try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(warmUpSeconds + seconds));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -204,6 +231,13 @@ public final class FrameTimingHarness {
         System.out.printf(Locale.ROOT, "training alone (no window, publishing every %d ms): %d epochs in %.1f s, "
                 + "%.1f epochs/s (trainer's clock)%n", publishMillis, headless.epoch(), headless.elapsedSeconds(),
                 headless.epoch() / headless.elapsedSeconds());
+        TrainingSnapshot first = firstMeasured.get();
+        if (warmUpSeconds > 0 && first != null) {
+            int epochs = headless.epoch() - first.epoch();
+            double elapsed = headless.elapsedSeconds() - first.elapsedSeconds();
+            System.out.printf(Locale.ROOT, "after %d s of warm-up: %d epochs in %.1f s, %.1f epochs/s%n",
+                    warmUpSeconds, epochs, elapsed, epochs / elapsed);
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ class WindowLongRunTest {
         stage = window;
         app = new HiddenNeuronsApp(ViewPreferences.inMemory());
         app.start(window);
-        // Every epoch to the charts (the app publishes every 100 ms): the 500 tiny epochs must
+        // Every epoch to the charts (the app publishes every 200 ms): the 500 tiny epochs must
         // overflow the charts' capacity so that their thinning is what keeps them bounded.
         app.adapter().setPublishIntervalMillis(0);
         model = app.model();

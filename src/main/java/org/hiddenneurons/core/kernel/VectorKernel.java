@@ -14,9 +14,9 @@ import org.hiddenneurons.core.Activation;
  * is in the boot layer, so the rest of the program runs without it.
  *
  * <p>Forward: a 4-example × 2-unit register tile of lane-wise accumulators over the pixels, one
- * in-order lane sum per dot product. Gradient: a 2-unit × 4-vector tile of G held in registers
+ * in-order lane sum per dot product. Gradient: a 6-unit × 2-vector tile of G held in registers
  * while the examples stream past (the outer-product order), so G is loaded and stored once per
- * block of examples. An odd last unit (the 25th of 25) gets 1-unit tiles (4 examples × 1 unit;
+ * block of examples; units left over from groups of six get 2-unit × 4-vector tiles. An odd last unit (the 25th of 25) gets 1-unit tiles (4 examples × 1 unit;
  * 1 unit × 8 vectors). Small products, remainder rows and the activations run in
  * {@link PlainKernel} (see {@link #MIN_VECTOR_INPUTS}).
  */
@@ -27,6 +27,9 @@ final class VectorKernel implements MatrixKernel {
     /** Vectors of pixels per gradient tile. */
     private static final int GRADIENT_VECTORS = 4;
     private static final int GRADIENT_WIDTH = GRADIENT_VECTORS * LANES;
+    /** Units per {@link #gradientTileSix}, and its width in pixels (two vectors). */
+    private static final int SIX_UNITS = 6;
+    private static final int SIX_WIDTH = 2 * LANES;
 
     /**
      * Whether a·b + c uses one fused instruction: only when HotSpot has hardware FMA (the
@@ -126,7 +129,14 @@ final class VectorKernel implements MatrixKernel {
             Arrays.fill(theta, 0.01);
             Arrays.fill(delta, 0.5);
             int wideEnd = inputs - inputs % GRADIENT_WIDTH;
+            int sixEnd = inputs - inputs % SIX_WIDTH;
+            double[] deltaSix = new double[WARM_UP_ROWS * SIX_UNITS];
+            double[] gradientSix = new double[SIX_UNITS * stride];
+            Arrays.fill(deltaSix, 0.5);
             for (int call = 0; call < WARM_UP_CALLS; call++) {
+                for (int p = 0; p < sixEnd; p += SIX_WIDTH) {
+                    gradientTileSix(x, p, WARM_UP_ROWS, inputs, deltaSix, 0, SIX_UNITS, gradientSix, 1 + p, stride);
+                }
                 forwardTile(x, 0, inputs, theta, 1, stride, z, 0, 2);
                 for (int p = 0; p < wideEnd; p += GRADIENT_WIDTH) {
                     gradientTile(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
@@ -143,6 +153,7 @@ final class VectorKernel implements MatrixKernel {
                     gradientColumnOne(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p);
                 }
                 Arrays.fill(gradient, 0.0);
+                Arrays.fill(gradientSix, 0.0);
             }
         } finally {
             vectorTilesWarm = true;
@@ -326,38 +337,33 @@ final class VectorKernel implements MatrixKernel {
             return;
         }
         int stride = inputs + 1;
-        int wideEnd = inputs - inputs % GRADIENT_WIDTH;
-        int vectorEnd = SPECIES.loopBound(inputs);
         boolean vectors = vectorTiles();
+        int xr = firstRow * inputs;
+        int sixEnd = inputs - inputs % SIX_WIDTH;
         int j = 0;
-        for (; j + 2 <= hidden; j += 2) {
+        for (; j + SIX_UNITS <= hidden; j += SIX_UNITS) {
             int g0 = j * stride;
-            int g1 = g0 + stride;
-            for (int r = 0; r < rows; r++) {
-                gradient[g0] += delta[r * hidden + j];
-                gradient[g1] += delta[r * hidden + j + 1];
-            }
             int p = 0;
-            for (; p < wideEnd; p += GRADIENT_WIDTH) {
+            for (; p < sixEnd; p += SIX_WIDTH) {
                 if (vectors) {
-                    gradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+                    gradientTileSix(x, xr + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
                 } else {
-                    scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
-                            stride, GRADIENT_WIDTH, 2);
+                    for (int u = 0; u < SIX_UNITS; u += 2) {
+                        scalarGradientTile(x, xr + p, rows, inputs, delta, j + u, hidden, gradient,
+                                g0 + u * stride + 1 + p, stride, SIX_WIDTH, 2);
+                    }
                 }
             }
-            for (; p < vectorEnd; p += LANES) {
-                if (vectors) {
-                    gradientColumn(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
-                } else {
-                    scalarGradientTile(x, firstRow * inputs + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p,
-                            stride, LANES, 2);
-                }
+            for (int u = 0; u < SIX_UNITS; u += 2) {
+                accumulatePair(x, firstRow, rows, inputs, delta, hidden, gradient, j + u, p, vectors);
             }
-            PlainKernel.accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
+        }
+        for (; j + 2 <= hidden; j += 2) {
+            accumulatePair(x, firstRow, rows, inputs, delta, hidden, gradient, j, 0, vectors);
         }
         if (j < hidden) {
             // The odd unit out: 1-unit tiles of twice the width, so as many sums stay in flight.
+            int vectorEnd = SPECIES.loopBound(inputs);
             int g0 = j * stride;
             for (int r = 0; r < rows; r++) {
                 gradient[g0] += delta[r * hidden + j];
@@ -388,6 +394,106 @@ final class VectorKernel implements MatrixKernel {
                 gradient[g0 + 1 + p] = a;
             }
         }
+    }
+
+    /**
+     * Units j and j + 1 of {@link #accumulateGradient}: their bias column, then their pixel columns
+     * from {@code fromInput} on ({@link #gradientTile}s, then {@link #gradientColumn}s, then plain
+     * loops for the last few).
+     */
+    private void accumulatePair(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
+                                double[] gradient, int j, int fromInput, boolean vectors) {
+        int stride = inputs + 1;
+        int g0 = j * stride;
+        int g1 = g0 + stride;
+        for (int r = 0; r < rows; r++) {
+            gradient[g0] += delta[r * hidden + j];
+            gradient[g1] += delta[r * hidden + j + 1];
+        }
+        int xr = firstRow * inputs;
+        int wideEnd = fromInput + (inputs - fromInput) / GRADIENT_WIDTH * GRADIENT_WIDTH;
+        int vectorEnd = fromInput + SPECIES.loopBound(inputs - fromInput);
+        int p = fromInput;
+        for (; p < wideEnd; p += GRADIENT_WIDTH) {
+            if (vectors) {
+                gradientTile(x, xr + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+            } else {
+                scalarGradientTile(x, xr + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride,
+                        GRADIENT_WIDTH, 2);
+            }
+        }
+        for (; p < vectorEnd; p += LANES) {
+            if (vectors) {
+                gradientColumn(x, xr + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride);
+            } else {
+                scalarGradientTile(x, xr + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride, LANES, 2);
+            }
+        }
+        PlainKernel.accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
+    }
+
+    /**
+     * A {@link #SIX_UNITS}-unit × 2-vector tile of {@link #accumulateGradient}: the G entries from
+     * index a + u·stride (unit j + u, u = 0..5), {@link #SIX_WIDTH} pixels each, stay in twelve
+     * registers while the rows stream past; per row two vectors of x and six broadcast δ values
+     * feed twelve fused multiply-adds. Fewer vector loads per multiply-add than {@link #gradientTile}
+     * (2 : 12 against 4 : 8), which is what limits these loops here: the 400→25 gradient went from
+     * ~6 ms to ~4 ms per 4000 examples on one core (BENCHMARKS.md). Each entry still sums its rows
+     * in order, so the bits are those of every other tile.
+     */
+    private static void gradientTileSix(double[] x, int xr, int rows, int inputs, double[] delta, int dr, int hidden,
+                                        double[] gradient, int a, int stride) {
+        int a1 = a + stride;
+        int a2 = a1 + stride;
+        int a3 = a2 + stride;
+        int a4 = a3 + stride;
+        int a5 = a4 + stride;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, gradient, a);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, gradient, a + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, gradient, a1);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, gradient, a1 + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, gradient, a2);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, gradient, a2 + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, gradient, a3);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, gradient, a3 + LANES);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, gradient, a4);
+        DoubleVector c41 = DoubleVector.fromArray(SPECIES, gradient, a4 + LANES);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, gradient, a5);
+        DoubleVector c51 = DoubleVector.fromArray(SPECIES, gradient, a5 + LANES);
+        for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
+            DoubleVector v0 = DoubleVector.fromArray(SPECIES, x, xr);
+            DoubleVector v1 = DoubleVector.fromArray(SPECIES, x, xr + LANES);
+            DoubleVector d = DoubleVector.broadcast(SPECIES, delta[dr]);
+            c00 = multiplyAdd(d, v0, c00);
+            c01 = multiplyAdd(d, v1, c01);
+            d = DoubleVector.broadcast(SPECIES, delta[dr + 1]);
+            c10 = multiplyAdd(d, v0, c10);
+            c11 = multiplyAdd(d, v1, c11);
+            d = DoubleVector.broadcast(SPECIES, delta[dr + 2]);
+            c20 = multiplyAdd(d, v0, c20);
+            c21 = multiplyAdd(d, v1, c21);
+            d = DoubleVector.broadcast(SPECIES, delta[dr + 3]);
+            c30 = multiplyAdd(d, v0, c30);
+            c31 = multiplyAdd(d, v1, c31);
+            d = DoubleVector.broadcast(SPECIES, delta[dr + 4]);
+            c40 = multiplyAdd(d, v0, c40);
+            c41 = multiplyAdd(d, v1, c41);
+            d = DoubleVector.broadcast(SPECIES, delta[dr + 5]);
+            c50 = multiplyAdd(d, v0, c50);
+            c51 = multiplyAdd(d, v1, c51);
+        }
+        c00.intoArray(gradient, a);
+        c01.intoArray(gradient, a + LANES);
+        c10.intoArray(gradient, a1);
+        c11.intoArray(gradient, a1 + LANES);
+        c20.intoArray(gradient, a2);
+        c21.intoArray(gradient, a2 + LANES);
+        c30.intoArray(gradient, a3);
+        c31.intoArray(gradient, a3 + LANES);
+        c40.intoArray(gradient, a4);
+        c41.intoArray(gradient, a4 + LANES);
+        c50.intoArray(gradient, a5);
+        c51.intoArray(gradient, a5 + LANES);
     }
 
     /**

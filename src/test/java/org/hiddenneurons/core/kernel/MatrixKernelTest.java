@@ -30,7 +30,9 @@ class MatrixKernelTest {
         kernels.add(Kernels.vector().orElseThrow());
         kernels.add(new VectorKernel(VectorKernel.Tiles.SCALAR));
         kernels.add(new VectorKernel(VectorKernel.Tiles.VECTOR));
-        int[][] shapes = {{400, 25, 37}, {784, 5, 9}, {37, 100, 6}, {3, 1, 5}, {17, 3, 2}, {33, 7, 1}, {64, 2, 4}, {67, 3, 6}};
+        int[][] shapes = {{400, 25, 37}, {784, 5, 9}, {37, 100, 6}, {3, 1, 5}, {17, 3, 2}, {33, 7, 1}, {64, 2, 4}, {67, 3, 6},
+            // groups of six units beside pairs and an odd unit, with pixel columns left over
+            {71, 14, 5}, {100, 13, 3}};
         List<Arguments> cases = new ArrayList<>();
         for (MatrixKernel kernel : kernels) {
             for (int[] shape : shapes) {
@@ -113,7 +115,7 @@ class MatrixKernelTest {
         Random random = new Random(42);
         // At least VectorKernel.MIN_VECTOR_INPUTS, so the vector loops run; not a multiple of the lanes.
         int inputs = 67;
-        int hidden = 5;
+        int hidden = 9; // a group of six units, a pair and the odd one out
         int rows = 9;
         double[] x = values(rows * inputs, random);
         double[] theta = values(hidden * (inputs + 1), random);
