@@ -123,6 +123,8 @@ public final class Trainer {
     private volatile boolean pauseRequested;
     private volatile long epochDelayMillis;
     private volatile long publishIntervalMillis;
+    /** Also publish once this many epochs have passed since the last snapshot (0: time only). */
+    private volatile int publishEveryEpochs;
     private volatile TrainingSnapshot latest;
     private volatile TrainingState state = TrainingState.READY;
 
@@ -201,6 +203,18 @@ public final class Trainer {
             throw new IllegalArgumentException("the " + role + " set has " + data.classCount()
                     + " classes but the network has " + network.spec().outputSize() + " outputs");
         }
+    }
+
+    /**
+     * Also publish whenever this many epochs have passed since the last snapshot, however little
+     * time that took (0, the default: the time interval alone decides). A window uses it so that a
+     * short run still draws a curve of several points.
+     */
+    public void setPublishEveryEpochs(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs between snapshots must not be negative, got " + epochs);
+        }
+        publishEveryEpochs = epochs;
     }
 
     /** Listeners are called on the training thread with each published snapshot. */
@@ -624,7 +638,9 @@ public final class Trainer {
 
     private boolean isPublishDue() {
         long interval = publishIntervalMillis;
-        return interval == 0 || System.nanoTime() - lastPublishedAt >= interval * 1_000_000L;
+        int everyEpochs = publishEveryEpochs;
+        return interval == 0 || System.nanoTime() - lastPublishedAt >= interval * 1_000_000L
+                || (everyEpochs > 0 && epoch - lastPublishedEpoch >= everyEpochs);
     }
 
     /**

@@ -112,6 +112,19 @@ class TrainerTest {
     }
 
     @Test
+    void anEpochStrideAddsSnapshotsToTheTimeThrottle() {
+        int epochs = 10;
+        Trainer trainer = TrainingFixtures.trainer(adam(epochs));
+        trainer.setPublishIntervalMillis(TimeUnit.HOURS.toMillis(1));
+        trainer.setPublishEveryEpochs(3);
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+        trainer.run();
+        assertEquals(List.of(0, 3, 6, 9, 10), snapshots.stream().map(TrainingSnapshot::epoch).toList());
+        assertThrows(IllegalArgumentException.class, () -> trainer.setPublishEveryEpochs(-1));
+    }
+
+    @Test
     void stepRunsExactlyOneEpochAndMatchesRun() {
         Trainer stepped = TrainingFixtures.trainer(adam(2));
         List<TrainingSnapshot> snapshots = new ArrayList<>();
