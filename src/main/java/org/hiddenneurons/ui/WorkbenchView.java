@@ -285,10 +285,12 @@ public final class WorkbenchView extends BorderPane {
 
         BorderPane workbench = new BorderPane();
         workbench.getStyleClass().add("hn-workbench-page");
+        Node right = trainingColumn();
+        Node center = hiddenLayerColumn();
         workbench.setLeft(drawingColumn());
-        workbench.setCenter(hiddenLayerColumn());
-        workbench.setRight(trainingColumn());
-        pageNodes.put(Page.WORKBENCH, workbench);
+        workbench.setCenter(center);
+        workbench.setRight(right);
+        pageNodes.put(Page.WORKBENCH, largeTextScroll(workbench, (Region) center, (ScrollPane) right));
         buildAnalysisPages(drawings);
 
         modifiedBanner = new ModifiedNetworkBanner(dossier);
@@ -653,6 +655,31 @@ public final class WorkbenchView extends BorderPane {
     private static double pickerSide(int pixels) {
         int tiles = 5;
         return tiles * (pixels * PICKER_IMAGE_SCALE + HiddenUnitTile.CHROME_HEIGHT) + (tiles - 1) * HiddenUnitGrid.GAP;
+    }
+
+    /**
+     * The workbench page in a scroll pane that only scrolls above Normal text: there every column
+     * keeps its natural width, and a window too small for them scrolls instead of cutting the
+     * hidden layer and the training column off. At Normal text and smaller the columns share the
+     * window as before.
+     */
+    private ScrollPane largeTextScroll(Region page, Region center, ScrollPane right) {
+        ScrollPane scroll = scroll(page);
+        scroll.setFitToHeight(true);
+        Runnable fit = () -> {
+            boolean large = viewPreferences.textSizeProperty().get().compareTo(Themes.TextSize.NORMAL) > 0;
+            center.setMinWidth(large ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+            // The training column: as wide as its content asks at large text, fixed otherwise.
+            right.setPrefWidth(large ? Region.USE_COMPUTED_SIZE : RIGHT_WIDTH);
+            right.setMinWidth(large ? Region.USE_PREF_SIZE : RIGHT_WIDTH);
+            // Otherwise the page always takes exactly the window, as it did before this scroll pane.
+            page.setMinSize(large ? Region.USE_COMPUTED_SIZE : 0, large ? Region.USE_COMPUTED_SIZE : 0);
+            scroll.setHbarPolicy(large ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.setVbarPolicy(large ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        };
+        listen(viewPreferences.textSizeProperty(), (o, was, size) -> fit.run());
+        fit.run();
+        return scroll;
     }
 
     private static ScrollPane pagePane(Region content) {

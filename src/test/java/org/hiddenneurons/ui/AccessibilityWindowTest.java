@@ -28,6 +28,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -175,6 +176,49 @@ class AccessibilityWindowTest extends WindowTestBase {
             return null;
         });
         assertTrue(presentationTitle > large, "presentation mode keeps its large type at Small text: " + presentationTitle);
+    }
+
+    @Test
+    void atLargeTextTheWorkbenchScrollsSidewaysInsteadOfCuttingColumnsOff() throws TimeoutException {
+        double[] size = onFx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        try {
+            largeTextScrollsSideways();
+        } finally {
+            onFx(() -> { // the stage is shared with later tests
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                return null;
+            });
+        }
+    }
+
+    private void largeTextScrollsSideways() throws TimeoutException {
+        onFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            view.viewPreferences().textSizeProperty().set(Themes.TextSize.LARGE);
+            return null;
+        });
+        ScrollPane page = onFx(() -> (ScrollPane) view.pageNode(WorkbenchView.Page.WORKBENCH));
+        ScrollPane training = onFx(() -> (ScrollPane) view.lookup(".hn-right-scroll"));
+        waitFor(() -> {
+            view.getScene().getRoot().applyCss();
+            view.getScene().getRoot().layout();
+            Region column = (Region) training.getContent();
+            return page.getHbarPolicy() == ScrollPane.ScrollBarPolicy.AS_NEEDED
+                    // as wide as the column asks (its own scroll bar may still take a strip of that)
+                    && training.getWidth() >= column.prefWidth(-1) - 1
+                    && page.getContent().getLayoutBounds().getWidth() > page.getViewportBounds().getWidth();
+        });
+        onFx(() -> {
+            view.viewPreferences().textSizeProperty().set(Themes.TextSize.NORMAL);
+            return null;
+        });
+        waitFor(() -> {
+            view.getScene().getRoot().layout();
+            return page.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                    && page.getContent().getLayoutBounds().getWidth() <= page.getViewportBounds().getWidth() + 1;
+        });
     }
 
     // ---------------------------------------------------------------- helpers (FX thread unless said)
