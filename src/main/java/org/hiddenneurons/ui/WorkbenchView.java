@@ -285,9 +285,10 @@ public final class WorkbenchView extends BorderPane {
 
         BorderPane workbench = new BorderPane();
         workbench.getStyleClass().add("hn-workbench-page");
-        Node right = trainingColumn();
+        Node left = drawingColumn();
         Node center = hiddenLayerColumn();
-        workbench.setLeft(drawingColumn());
+        Node right = trainingColumn();
+        workbench.setLeft(left);
         workbench.setCenter(center);
         workbench.setRight(right);
         pageNodes.put(Page.WORKBENCH, largeTextScroll(workbench, (Region) center, (ScrollPane) right));
