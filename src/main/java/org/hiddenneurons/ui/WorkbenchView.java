@@ -1256,13 +1256,12 @@ public final class WorkbenchView extends BorderPane {
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        // Above Normal text the column may be wider than its room: it scrolls sideways then.
+        // Above Normal text the column gets its natural width (largeTextScroll), but its own
+        // vertical scroll bar may take a strip of it: it scrolls sideways then.
         scroll.hbarPolicyProperty().bind(viewPreferences.textSizeProperty().map(size ->
                 size.compareTo(Themes.TextSize.NORMAL) > 0 ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER));
         scroll.getStyleClass().addAll("hn-scroll", "hn-right-scroll");
-        scroll.setPrefWidth(RIGHT_WIDTH);
-        scroll.setMinWidth(RIGHT_WIDTH);
-        return scroll;
+        return scroll; // its width: largeTextScroll
     }
 
     // ---------------------------------------------------------------- files
