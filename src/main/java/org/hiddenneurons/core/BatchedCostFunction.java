@@ -12,13 +12,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.hiddenneurons.core.kernel.InputLayer;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
+import org.hiddenneurons.core.kernel.NonzeroIndex;
 
 /**
  * The fast {@link CostFunction}: the same J and gradients as {@link ReferenceCostFunction}, computed
- * a block of examples at a time with a {@link MatrixKernel} for the two large products
- * (Z2 = X·Θ1ᵀ and ∂J/∂Θ1 += Δ2ᵀ·X), and the examples split across threads.
+ * a block of examples at a time with a {@link MatrixKernel}, and the examples split across threads.
+ * The two large products (Z2 = X·Θ1ᵀ and ∂J/∂Θ1 += Δ2ᵀ·X) run in the kernel's {@link InputLayer},
+ * which skips zero inputs (most of a digit image's pixels); callers that evaluate the same
+ * examples again and again (a full-batch trainer, scoring) pass a {@link NonzeroIndex} built once.
  *
  * <p>Per block of examples (small enough that its rows of X stay in the L2 cache), with Z, A and Δ
  * holding one row per example: Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ, A3, the cost, Δ3 = A3 − Y,
@@ -29,7 +33,8 @@ import org.hiddenneurons.core.kernel.MatrixKernel;
  * batches), each part sums its examples in order, and the parts' sums are added in part order.
  * The same call therefore gives bit-identical results on every run.
  *
- * <p>Thread-safe: all buffers belong to one call. Worker threads are daemon threads.
+ * <p>Thread-safe: the buffers belong to one call, and the input layer to one thread. Worker threads
+ * are daemon threads.
  */
 public final class BatchedCostFunction implements CostFunction {
 
@@ -51,10 +56,18 @@ public final class BatchedCostFunction implements CostFunction {
     /** Forward-only evaluations of {@link #WARM_UP_EVALUATION_ROWS} examples the warm-up runs. */
     static final int WARM_UP_EVALUATIONS = 4;
     static final int WARM_UP_EVALUATION_ROWS = 1000;
+    /** Share of zero inputs in the warm-up's synthetic data (digits.png: 75 %). */
+    private static final double WARM_UP_ZERO_SHARE = 0.75;
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
 
     private final MatrixKernel kernel;
     private final int threads;
+    /**
+     * Each thread's input layer, reused by its next call: a layer holds ~200 KB of packed
+     * weights and gradient for the course network, and a mini-batch call would otherwise
+     * allocate them 40 times an epoch.
+     */
+    private final ThreadLocal<InputLayer> layers = new ThreadLocal<>();
 
     /**
      * @param kernel  the matrix kernel, e.g. {@link Kernels#best()} or {@link Kernels#plain()}
@@ -105,10 +118,12 @@ public final class BatchedCostFunction implements CostFunction {
         Random random = new Random(0);
         Network network = Initializer.UNIFORM.initialize(spec, random);
         int rows = Math.max(batchSize, WARM_UP_EVALUATION_ROWS);
+        // Digit-like: mostly zeros, so the sparse loops (the trainer's) are the ones compiled.
         double[] inputs = new double[rows * spec.inputSize()];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = random.nextDouble();
+            inputs[i] = random.nextDouble() < WARM_UP_ZERO_SHARE ? 0.0 : random.nextDouble();
         }
+        NonzeroIndex index = NonzeroIndex.of(inputs, 0, rows, spec.inputSize());
         int[] labels = new int[rows];
         for (int i = 0; i < rows; i++) {
             labels[i] = i % spec.outputSize();
@@ -116,12 +131,17 @@ public final class BatchedCostFunction implements CostFunction {
         Gradients gradients = new Gradients(spec);
         // With a cancellation check, as the trainer calls it, so the JIT sees the same paths.
         BooleanSupplier neverCancelled = () -> false;
+        // Through an index and through arrays, as the trainer and the other callers do.
         for (int i = 0; i < WARM_UP_BATCHES; i++) {
-            costFunction.evaluate(network, inputs, labels, batchSize, 1.0, gradients, neverCancelled);
+            if (i % 2 == 0) {
+                costFunction.evaluate(network, index, labels, batchSize, 1.0, gradients, neverCancelled);
+            } else {
+                costFunction.evaluate(network, inputs, labels, batchSize, 1.0, gradients, neverCancelled);
+            }
         }
         double[] outputs = new double[WARM_UP_EVALUATION_ROWS * spec.outputSize()];
         for (int i = 0; i < WARM_UP_EVALUATIONS; i++) {
-            costFunction.evaluate(network, inputs, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
+            costFunction.evaluate(network, index, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
         }
     }
 
@@ -140,7 +160,7 @@ public final class BatchedCostFunction implements CostFunction {
 
     @Override
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out) {
-        return run(network, inputs, labels, count, lambda, out, null, null);
+        return run(network, inputs, null, labels, count, lambda, out, null, null);
     }
 
     /**
@@ -152,7 +172,7 @@ public final class BatchedCostFunction implements CostFunction {
     @Override
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out,
                            BooleanSupplier cancelled) {
-        return run(network, inputs, labels, count, lambda, out, null, cancelled);
+        return run(network, inputs, null, labels, count, lambda, out, null, cancelled);
     }
 
     /**
@@ -164,7 +184,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs, BooleanSupplier cancelled) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs, labels, count, lambda, out, outputs, cancelled);
+        return run(network, inputs, null, labels, count, lambda, out, outputs, cancelled);
     }
 
     /**
@@ -175,7 +195,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs, labels, count, lambda, out, outputs, null);
+        return run(network, inputs, null, labels, count, lambda, out, outputs, null);
     }
 
     /**
@@ -187,9 +207,31 @@ public final class BatchedCostFunction implements CostFunction {
     public double[] forwardAll(Network network, double[] inputs, int count) {
         double[] outputs = new double[count * network.spec().outputSize()];
         if (count > 0) {
-            run(network, inputs, null, count, 0.0, null, outputs, null);
+            run(network, inputs, null, null, count, 0.0, null, outputs, null);
         }
         return outputs;
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients, BooleanSupplier)} on
+     * {@code inputs.values()}, skipping the zero inputs the index lists once (for a whole training
+     * set, instead of per block of every call). Index row i is example i. Same J and gradients.
+     */
+    @Override
+    public double evaluate(Network network, NonzeroIndex inputs, int[] labels, int count, double lambda,
+                           Gradients out, BooleanSupplier cancelled) {
+        return run(network, inputs.values(), inputs, labels, count, lambda, out, null, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(Network, NonzeroIndex, int[], int, double, Gradients, BooleanSupplier)},
+     * also writing every example's output probabilities a3 (see
+     * {@link #evaluate(Network, double[], int[], int, double, Gradients, double[])}).
+     */
+    public double evaluate(Network network, NonzeroIndex inputs, int[] labels, int count, double lambda,
+                           Gradients out, double[] outputs, BooleanSupplier cancelled) {
+        checkOutputs(network, count, outputs);
+        return run(network, inputs.values(), inputs, labels, count, lambda, out, outputs, cancelled);
     }
 
     private static void checkOutputs(Network network, int count, double[] outputs) {
@@ -200,10 +242,15 @@ public final class BatchedCostFunction implements CostFunction {
         }
     }
 
-    private double run(Network network, double[] inputs, int[] labels, int count, double lambda,
+    /** @param index null, or the nonzero inputs of examples 0..count−1 of {@code inputs} (its rows 0..count−1) */
+    private double run(Network network, double[] inputs, NonzeroIndex index, int[] labels, int count, double lambda,
                        Gradients out, double[] outputs, BooleanSupplier cancelled) {
         NetworkSpec spec = network.spec();
         validate(spec, inputs, labels, count, lambda, out);
+        if (index != null && (index.rows() < count || index.columns() != spec.inputSize())) {
+            throw new IllegalArgumentException("the index lists " + index.rows() + " rows of " + index.columns()
+                    + " inputs, not " + count + " examples of " + spec.inputSize());
+        }
         int inputSize = spec.inputSize();
         int hidden = spec.hiddenSize();
         int outputSize = spec.outputSize();
@@ -223,7 +270,7 @@ public final class BatchedCostFunction implements CostFunction {
             int from = (int) ((long) count * part / parts);
             int to = (int) ((long) count * (part + 1) / parts);
             boolean own = part == 0 || out == null;
-            tasks[part] = new Task(kernel, network, inputs, labels, outputs, from, to, out != null,
+            tasks[part] = new Task(network, inputs, index, labels, outputs, from, to, out != null,
                     own ? grad1 : new double[grad1.length], own ? grad2 : new double[grad2.length]);
             tasks[part].cancelled = cancelled;
         }
@@ -328,11 +375,23 @@ public final class BatchedCostFunction implements CostFunction {
         return Math.max(MIN_BLOCK_ROWS, Math.min(MAX_BLOCK_ROWS, rows - rows % 4));
     }
 
+    /** This thread's input layer holding Θ1, with G = 0 (see {@link #layers}). */
+    private InputLayer layer(double[] theta1, int hidden, int inputSize) {
+        InputLayer layer = layers.get();
+        if (layer != null && layer.fits(hidden, inputSize)) {
+            layer.reset(theta1);
+            return layer;
+        }
+        layer = kernel.inputLayer(theta1, hidden, inputSize);
+        layers.set(layer);
+        return layer;
+    }
+
     /** One contiguous part of the batch: sums its examples' cost and (unscaled) gradients. */
-    private static final class Task implements Runnable {
-        private final MatrixKernel kernel;
+    private final class Task implements Runnable {
         private final Network network;
         private final double[] inputs;
+        private final NonzeroIndex index;
         private final int[] labels;
         private final double[] outputs;
         private final int from;
@@ -344,11 +403,11 @@ public final class BatchedCostFunction implements CostFunction {
         /** Checked before each block; null = never cancelled. */
         BooleanSupplier cancelled;
 
-        Task(MatrixKernel kernel, Network network, double[] inputs, int[] labels, double[] outputs,
-             int from, int to, boolean gradient, double[] grad1, double[] grad2) {
-            this.kernel = kernel;
+        Task(Network network, double[] inputs, NonzeroIndex index, int[] labels,
+             double[] outputs, int from, int to, boolean gradient, double[] grad1, double[] grad2) {
             this.network = network;
             this.inputs = inputs;
+            this.index = index;
             this.labels = labels;
             this.outputs = outputs;
             this.from = from;
@@ -385,6 +444,7 @@ public final class BatchedCostFunction implements CostFunction {
                     }
                 }
             }
+            InputLayer inputLayer = layer(theta1, hidden, inputSize);
             double cost = 0.0;
             for (int start = from; start < to; start += blockRows) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
@@ -392,7 +452,11 @@ public final class BatchedCostFunction implements CostFunction {
                 }
                 int rows = Math.min(blockRows, to - start);
                 // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
-                kernel.forward(inputs, start, rows, inputSize, theta1, hidden, z2);
+                if (index != null) {
+                    inputLayer.forward(index, start, rows, z2);
+                } else {
+                    inputLayer.forward(inputs, start, rows, z2);
+                }
                 kernel.activate(g, z2, a2, rows * hidden);
                 kernel.forward(a2, 0, rows, hidden, theta2, outputSize, z3);
                 if (outputLayer == OutputLayer.SIGMOID_CROSS_ENTROPY) {
@@ -422,7 +486,14 @@ public final class BatchedCostFunction implements CostFunction {
                 for (int i = 0; i < rows * hidden; i++) {
                     delta2[i] *= g.derivative(z2[i], a2[i]);
                 }
-                kernel.accumulateGradient(inputs, start, rows, inputSize, delta2, hidden, grad1);
+                if (index != null) {
+                    inputLayer.accumulateGradient(index, start, rows, delta2);
+                } else {
+                    inputLayer.accumulateGradient(inputs, start, rows, delta2);
+                }
+            }
+            if (gradient) {
+                inputLayer.gradientInto(grad1);
             }
             dataCost = cost;
         }

@@ -2,6 +2,7 @@ package org.hiddenneurons.core;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.hiddenneurons.core.kernel.NonzeroIndex;
 
 /**
  * The regularised cost and its gradients by backpropagation, over a batch of m examples.
@@ -45,6 +46,17 @@ public interface CostFunction {
             throw new CancellationException("cost evaluation cancelled");
         }
         return cost;
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients, BooleanSupplier)} on
+     * {@code inputs.values()}, with the examples' nonzero inputs already listed (index row i is
+     * example i), which {@link BatchedCostFunction} uses to skip zero inputs; this default ignores
+     * the index. The same J and gradients either way.
+     */
+    default double evaluate(Network network, NonzeroIndex inputs, int[] labels, int count, double lambda,
+                            Gradients out, BooleanSupplier cancelled) {
+        return evaluate(network, inputs.values(), labels, count, lambda, out, cancelled);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.hiddenneurons.core;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.hiddenneurons.core.kernel.NonzeroIndex;
 
 /**
  * Loss and accuracy of a network over a batch of examples (forward passes only), computed in one
@@ -51,12 +52,29 @@ public final class Evaluation {
      */
     public static Metrics evaluate(BatchedCostFunction function, Network network, double[] inputs, int[] labels,
                                    int count, double lambda, BooleanSupplier cancelled) {
+        return evaluate(function, network, inputs, null, labels, count, lambda, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(BatchedCostFunction, Network, double[], int[], int, double, BooleanSupplier)}
+     * on {@code inputs.values()}, with the nonzero inputs already listed (e.g. once per data set).
+     */
+    public static Metrics evaluate(BatchedCostFunction function, Network network, NonzeroIndex inputs, int[] labels,
+                                   int count, double lambda, BooleanSupplier cancelled) {
+        return evaluate(function, network, inputs.values(), inputs, labels, count, lambda, cancelled);
+    }
+
+    private static Metrics evaluate(BatchedCostFunction function, Network network, double[] inputs,
+                                    NonzeroIndex index, int[] labels, int count, double lambda,
+                                    BooleanSupplier cancelled) {
         if (count == 0) {
             return NOT_MEASURED;
         }
         int outputSize = network.spec().outputSize();
         double[] outputs = new double[count * outputSize];
-        double loss = function.evaluate(network, inputs, labels, count, lambda, null, outputs, cancelled);
+        double loss = index == null
+                ? function.evaluate(network, inputs, labels, count, lambda, null, outputs, cancelled)
+                : function.evaluate(network, index, labels, count, lambda, null, outputs, cancelled);
         int correct = 0;
         for (int i = 0; i < count; i++) {
             if (Network.argMax(outputs, i * outputSize, outputSize) == labels[i]) {

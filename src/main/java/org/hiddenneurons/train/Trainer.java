@@ -15,6 +15,7 @@ import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.kernel.NonzeroIndex;
 import org.hiddenneurons.data.Dataset;
 
 /**
@@ -100,6 +101,10 @@ public final class Trainer {
     private final SplittableRandom random;
     private final int[] order;
     private final double[] batchPixels;
+    /** The nonzero inputs of the gathered mini-batch (unless augmenting), see {@link #trainIndex()}. */
+    private final NonzeroIndex batchIndex = new NonzeroIndex();
+    private NonzeroIndex trainIndex;
+    private NonzeroIndex testIndex;
     private final int[] batchLabels;
     private int batchCount;
     /** Largest augmentation shift (tuning may change it). */
@@ -186,10 +191,14 @@ public final class Trainer {
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
         // blocks of examples); runEpoch abandons the epoch.
-        this.fullBatchObjective = () -> observe(costFunction.evaluate(network, train.pixels(), train.labels(),
+        this.fullBatchObjective = () -> observe(costFunction.evaluate(network, trainIndex(), train.labels(),
                 trainSize, lambda, gradients, cancelCheck));
-        this.miniBatchObjective = () -> observe(costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
-                lambda * batchCount / trainSize, gradients, cancelCheck));
+        // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are new images.
+        this.miniBatchObjective = () -> observe(config.augment()
+                ? costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
+                        lambda * batchCount / trainSize, gradients, cancelCheck)
+                : costFunction.evaluate(network, batchIndex, batchLabels, batchCount,
+                        lambda * batchCount / trainSize, gradients, cancelCheck));
         this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
                 network.copy(), TrainingState.READY, "");
     }
@@ -579,6 +588,28 @@ public final class Trainer {
                 System.arraycopy(pixels, sample * inputs, batchPixels, b * inputs, inputs);
             }
         }
+        if (!config.augment()) {
+            batchIndex.gather(trainIndex(), order, start, batchCount, batchPixels);
+        }
+    }
+
+    /**
+     * The training set's nonzero inputs, listed on first use (on the training thread, not the
+     * caller's of the constructor): the kernels skip the zero pixels, most of a digit image.
+     */
+    private synchronized NonzeroIndex trainIndex() {
+        if (trainIndex == null) {
+            trainIndex = NonzeroIndex.of(train.pixels(), 0, train.size(), train.inputSize());
+        }
+        return trainIndex;
+    }
+
+    /** As {@link #trainIndex()} for the test set (not null: call only with test samples). */
+    private synchronized NonzeroIndex testIndex() {
+        if (testIndex == null) {
+            testIndex = NonzeroIndex.of(test.pixels(), 0, test.size(), test.inputSize());
+        }
+        return testIndex;
     }
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */
@@ -675,10 +706,10 @@ public final class Trainer {
             return;
         }
         BatchedCostFunction scorer = scoring;
-        Evaluation.Metrics trainMetrics = Evaluation.evaluate(scorer, network, train.pixels(), train.labels(),
+        Evaluation.Metrics trainMetrics = Evaluation.evaluate(scorer, network, trainIndex(), train.labels(),
                 train.size(), 0.0, cancelled);
         Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? Evaluation.NOT_MEASURED
-                : Evaluation.evaluate(scorer, network, test.pixels(), test.labels(), test.size(), 0.0, cancelled);
+                : Evaluation.evaluate(scorer, network, testIndex(), test.labels(), test.size(), 0.0, cancelled);
         scoredTrain = trainMetrics;
         scoredTest = testMetrics;
         scoredEpoch = epoch;

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
+import org.hiddenneurons.core.kernel.NonzeroIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,6 +97,42 @@ class BatchedCostFunctionTest {
                 assertArrayEquals(first.theta2Gradient(), again.theta2Gradient(), 0.0);
             }
         }
+    }
+
+    /** The trainer's path (nonzero inputs listed once) gives the bits of the plain-array path. */
+    @Test
+    void anIndexOfTheInputsGivesTheBitsOfTheArrays() {
+        Random random = new Random(TestNetworks.SEED);
+        NetworkSpec spec = NetworkSpec.DEFAULT;
+        int count = 700;
+        Network network = TestNetworks.randomNetwork(spec, 0.12, random);
+        double[] inputs = TestNetworks.randomInputs(count, spec.inputSize(), random);
+        for (int i = 0; i < inputs.length; i++) {
+            if (random.nextDouble() < 0.75) {
+                inputs[i] = 0.0; // digit-like: mostly background
+            }
+        }
+        int[] labels = TestNetworks.randomLabels(count, spec.outputSize(), random);
+        NonzeroIndex index = NonzeroIndex.of(inputs, 0, count, spec.inputSize());
+        for (MatrixKernel kernel : kernels()) {
+            for (int threads : new int[] {1, 2}) {
+                BatchedCostFunction fast = new BatchedCostFunction(kernel, threads);
+                Gradients fromArrays = new Gradients(spec);
+                Gradients fromIndex = new Gradients(spec);
+                double[] arrayOutputs = new double[count * spec.outputSize()];
+                double[] indexOutputs = new double[count * spec.outputSize()];
+                double arrayCost = fast.evaluate(network, inputs, labels, count, 1.0, fromArrays, arrayOutputs, () -> false);
+                double indexCost = fast.evaluate(network, index, labels, count, 1.0, fromIndex, indexOutputs, () -> false);
+                String what = kernel.name() + ", " + threads + " threads";
+                assertEquals(Double.doubleToRawLongBits(arrayCost), Double.doubleToRawLongBits(indexCost), what);
+                assertArrayEquals(fromArrays.theta1Gradient(), fromIndex.theta1Gradient(), 0.0, what);
+                assertArrayEquals(fromArrays.theta2Gradient(), fromIndex.theta2Gradient(), 0.0, what);
+                assertArrayEquals(arrayOutputs, indexOutputs, 0.0, what);
+            }
+        }
+        NonzeroIndex tooShort = NonzeroIndex.of(inputs, 0, count - 1, spec.inputSize());
+        assertThrows(IllegalArgumentException.class, () -> CostFunction.standard()
+                .evaluate(network, tooShort, labels, count, 1.0, null, () -> false));
     }
 
     @Test

@@ -47,6 +47,16 @@ public interface MatrixKernel {
                             double[] gradient);
 
     /**
+     * The input layer's products for one thread's pass over a batch (see {@link InputLayer}): the
+     * same G bits as {@link #accumulateGradient}; Z in its own summation order, within rounding of
+     * {@link #forward}'s. The fast path of training, which may exploit what {@link #forward} cannot
+     * (e.g. skip zero inputs, or pack Θ once per pass).
+     *
+     * @param theta hidden×(inputs+1) row-major, bias in column 0. Copied, not modified.
+     */
+    InputLayer inputLayer(double[] theta, int hidden, int inputs);
+
+    /**
      * a[i] = g(z[i]) for i in [0, length): the activations of a block. Within a few ulps of
      * {@link Activation#apply} (both kernels in this package call it).
      *

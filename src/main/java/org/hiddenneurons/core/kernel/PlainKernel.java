@@ -25,6 +25,12 @@ public final class PlainKernel implements MatrixKernel {
         return "plain";
     }
 
+    /** {@link SparseInputLayer} in plain loops, unpadded, a·b + c not fused (as the other products here). */
+    @Override
+    public InputLayer inputLayer(double[] theta, int hidden, int inputs) {
+        return new SparseInputLayer(this, theta, hidden, inputs, hidden, false);
+    }
+
     @Override
     public void forward(double[] x, int firstRow, int rows, int inputs, double[] theta, int hidden, double[] z) {
         int stride = inputs + 1;
@@ -131,7 +137,7 @@ public final class PlainKernel implements MatrixKernel {
                 gradient[g1 + 3 + p] = b2;
                 gradient[g1 + 4 + p] = b3;
             }
-            accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
+            accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p, false);
         }
         for (; j < hidden; j++) {
             accumulateUnit(x, firstRow, rows, inputs, delta, hidden, gradient, j);
@@ -142,17 +148,20 @@ public final class PlainKernel implements MatrixKernel {
     /**
      * The scalar remainder of a two-unit gradient tile: for inputs p = fromInput … inputs−1,
      * gradient[g0+1+p] += Σ_r δ[r][j]·x[r][p] and gradient[g1+1+p] += Σ_r δ[r][j+1]·x[r][p]
-     * (rows summed in order, so every kernel gets the same bits). {@code gradient} modified.
+     * (rows summed in order; each a·b + c fused if {@code fused}, as in the calling kernel's tiles).
+     * {@code gradient} modified.
      */
     static void accumulatePairTail(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
-                                   double[] gradient, int j, int g0, int g1, int fromInput) {
+                                   double[] gradient, int j, int g0, int g1, int fromInput, boolean fused) {
         for (int p = fromInput; p < inputs; p++) {
             double a = gradient[g0 + 1 + p];
             double b = gradient[g1 + 1 + p];
             for (int r = 0; r < rows; r++) {
                 double v = x[(firstRow + r) * inputs + p];
-                a += delta[r * hidden + j] * v;
-                b += delta[r * hidden + j + 1] * v;
+                double d0 = delta[r * hidden + j];
+                double d1 = delta[r * hidden + j + 1];
+                a = fused ? Math.fma(d0, v, a) : a + d0 * v;
+                b = fused ? Math.fma(d1, v, b) : b + d1 * v;
             }
             gradient[g0 + 1 + p] = a;
             gradient[g1 + 1 + p] = b;

@@ -36,16 +36,15 @@ final class VectorKernel implements MatrixKernel {
      * {@code UseFMA} VM option), as without it the fused form is a slow software path.
      * A static constant so the JIT folds the choice away.
      */
-    private static final boolean USE_FMA = hasFma();
+    static final boolean USE_FMA = hasFma();
 
     /**
-     * Products over fewer inputs than this (the 25 → 10 layer and its backward pass) run in
-     * {@link PlainKernel}: they are a few percent of the work, and every method that uses vectors
-     * runs ~100× slower until C2 has compiled it, so fewer vector methods means a shorter warm-up
-     * (first 40 mini-batches of 100, load ~4: ~2 s → ~1.2 s; BENCHMARKS.md). Remainder rows
-     * of the large products use the plain loops for the same reason.
+     * Products over fewer inputs than this run in {@link PlainKernel}: below two vectors the lane
+     * sums cost more than the vectors save. The 25 → 10 layer and its backward pass (25 and 10
+     * inputs) do use the vector tiles: 0.7 ms less per 4000 examples on one core than the plain
+     * loops (BENCHMARKS.md). Remainder rows of the products use the plain loops.
      */
-    static final int MIN_VECTOR_INPUTS = 64;
+    static final int MIN_VECTOR_INPUTS = Integer.getInteger("hn.minvec", 8);
 
     /** Which tile code a kernel runs: both give the same bits, see {@link #scalarForwardTile}. */
     enum Tiles {
@@ -60,7 +59,7 @@ final class VectorKernel implements MatrixKernel {
     /** Calls of each vector tile the warm-up thread makes on dummy data before the vector tiles are used. */
     static final int WARM_UP_CALLS = 3000;
     /** Inputs of the warm-up's dummy data: small, and not a multiple of a gradient tile (so every tile runs). */
-    private static final int WARM_UP_INPUTS = MIN_VECTOR_INPUTS + 4;
+    private static final int WARM_UP_INPUTS = 68;
     private static final int WARM_UP_ROWS = 8;
 
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
@@ -84,7 +83,7 @@ final class VectorKernel implements MatrixKernel {
      * the scalar tiles, which give the same bits; afterwards the vector tiles are used. Results
      * therefore do not depend on when the switch happens.
      */
-    private boolean vectorTiles() {
+    boolean vectorTiles() {
         switch (tiles) {
             case SCALAR:
                 return false;
@@ -114,6 +113,12 @@ final class VectorKernel implements MatrixKernel {
         }
     }
 
+    /**
+     * Calls every vector tile {@link #WARM_UP_CALLS} times on dummy data. Directly, not through
+     * {@link #forward} or an {@link InputLayer}: the callers that run the real work may still be
+     * interpreted when the switch happens, and they call each tile's own compiled code — which
+     * only direct calls get compiled (through a caller, a tile is compiled into the caller).
+     */
     private static void warmUpTiles() {
         try {
             int inputs = WARM_UP_INPUTS;
@@ -130,10 +135,25 @@ final class VectorKernel implements MatrixKernel {
             Arrays.fill(delta, 0.5);
             int wideEnd = inputs - inputs % GRADIENT_WIDTH;
             int sixEnd = inputs - inputs % SIX_WIDTH;
+            int wideOneEnd = inputs - inputs % (2 * GRADIENT_WIDTH);
             double[] deltaSix = new double[WARM_UP_ROWS * SIX_UNITS];
             double[] gradientSix = new double[SIX_UNITS * stride];
             Arrays.fill(deltaSix, 0.5);
+            // Packed rows of eight vectors of units: room for every input-layer tile.
+            int packedWidth = 2 * VectorSparseInputLayer.TILE_WIDTH;
+            double[] packed = new double[(inputs + 1) * packedWidth];
+            double[] packedRow = new double[packedWidth];
+            double[] secondRow = new double[packedWidth];
+            int[] columns = new int[inputs];
+            int nonzeros = 0;
+            for (int p = 0; p < inputs; p += 3) {
+                columns[nonzeros++] = p;
+            }
             for (int call = 0; call < WARM_UP_CALLS; call++) {
+                VectorSparseInputLayer.sparseTileEight(x, 0, columns, 0, nonzeros, packed, packedWidth, 0, packedRow);
+                VectorSparseInputLayer.sparseTile(x, 0, columns, 0, nonzeros, packed, packedWidth, 0, packedRow);
+                VectorSparseInputLayer.denseTile(x, 0, inputs, 2, inputs, packed, packedWidth, 0, packedRow, secondRow);
+                VectorSparseInputLayer.gradientTile(x, 0, columns, 0, nonzeros, packedRow, packed, packedWidth, 0);
                 for (int p = 0; p < sixEnd; p += SIX_WIDTH) {
                     gradientTileSix(x, p, WARM_UP_ROWS, inputs, deltaSix, 0, SIX_UNITS, gradientSix, 1 + p, stride);
                 }
@@ -145,7 +165,6 @@ final class VectorKernel implements MatrixKernel {
                     gradientColumn(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
                 }
                 forwardTileOne(x, 0, inputs, theta, 1, z, 0, 2);
-                int wideOneEnd = inputs - inputs % (2 * GRADIENT_WIDTH);
                 for (int p = 0; p < wideOneEnd; p += 2 * GRADIENT_WIDTH) {
                     gradientTileOne(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p);
                 }
@@ -154,6 +173,7 @@ final class VectorKernel implements MatrixKernel {
                 }
                 Arrays.fill(gradient, 0.0);
                 Arrays.fill(gradientSix, 0.0);
+                Arrays.fill(packed, 0.0);
             }
         } finally {
             vectorTilesWarm = true;
@@ -198,6 +218,15 @@ final class VectorKernel implements MatrixKernel {
             sum += v.lane(i);
         }
         return sum;
+    }
+
+    /** {@link VectorSparseInputLayer}; below {@link #MIN_VECTOR_INPUTS} inputs the plain kernel's layer. */
+    @Override
+    public InputLayer inputLayer(double[] theta, int hidden, int inputs) {
+        if (inputs < MIN_VECTOR_INPUTS) {
+            return PlainKernel.INSTANCE.inputLayer(theta, hidden, inputs);
+        }
+        return new VectorSparseInputLayer(this, theta, hidden, inputs);
     }
 
     @Override
@@ -389,7 +418,7 @@ final class VectorKernel implements MatrixKernel {
             for (; p < inputs; p++) {
                 double a = gradient[g0 + 1 + p];
                 for (int r = 0; r < rows; r++) {
-                    a += delta[r * hidden + j] * x[(firstRow + r) * inputs + p];
+                    a = multiplyAdd(delta[r * hidden + j], x[(firstRow + r) * inputs + p], a);
                 }
                 gradient[g0 + 1 + p] = a;
             }
@@ -429,7 +458,7 @@ final class VectorKernel implements MatrixKernel {
                 scalarGradientTile(x, xr + p, rows, inputs, delta, j, hidden, gradient, g0 + 1 + p, stride, LANES, 2);
             }
         }
-        PlainKernel.accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p);
+        PlainKernel.accumulatePairTail(x, firstRow, rows, inputs, delta, hidden, gradient, j, g0, g1, p, USE_FMA);
     }
 
     /**
