@@ -243,8 +243,10 @@ public final class PredictionBars extends VBox {
 
     /** A track with a fill whose width is {@code shown} × the track's width. */
     private static final class Bar extends Region {
-        /** Below this difference a bar has arrived. */
+        /** Below this difference a bar that has no width yet has arrived. */
         private static final double ARRIVED = 1e-3;
+        /** A bar has arrived when it is less than this many pixels from its target: nothing left to see. */
+        private static final double ARRIVED_PIXELS = 0.5;
         private final Region fill = new Region();
         double target;
         private double shown;
@@ -259,12 +261,14 @@ public final class PredictionBars extends VBox {
 
         void setShown(double value) {
             shown = value;
-            requestLayout();
+            placeFill();
         }
 
         /** Moves a fraction {@code step} towards the target; false once there. */
         boolean ease(double step) {
-            if (Math.abs(target - shown) < ARRIVED) {
+            double width = getWidth();
+            double left = Math.abs(target - shown);
+            if (width > 0 ? left * width < ARRIVED_PIXELS : left < ARRIVED) {
                 if (shown != target) {
                     setShown(target);
                 }
@@ -274,9 +278,21 @@ public final class PredictionBars extends VBox {
             return true;
         }
 
+        /**
+         * Sizes the fill to {@code shown} × the width in whole pixels, and only when that changes:
+         * an easing frame then costs a repaint of the bar's end, not a layout pass of the window.
+         */
+        private void placeFill() {
+            double width = Math.round(getWidth() * shown);
+            double height = getHeight();
+            if (fill.getWidth() != width || fill.getHeight() != height) {
+                fill.resizeRelocate(0, 0, width, height);
+            }
+        }
+
         @Override
         protected void layoutChildren() {
-            fill.resizeRelocate(0, 0, Math.round(getWidth() * shown), getHeight());
+            placeFill();
         }
 
         @Override

@@ -279,6 +279,9 @@ public final class WorkbenchView extends BorderPane {
         datasetOpener = new DatasetOpener(model, adapter,
                 (path, error) -> showFileError(I18n.t("data.error.header"), path, error));
         charts = new TrainingCharts(model);
+        // While training, the bars follow the snapshots (five a second) directly: easing them would
+        // repaint them on every frame in between. Drawing still eases them.
+        bars.animatedProperty().bind(model.runningProperty().not());
         dossier = new DossierModel(follow(model.networkProperty(), dossierLive),
                 follow(model.preprocessedProperty(), dossierLive), model.dataProperty());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
@@ -666,6 +669,7 @@ public final class WorkbenchView extends BorderPane {
      */
     private ScrollPane largeTextScroll(Region page, Region center, ScrollPane right) {
         ScrollPane scroll = scroll(page);
+        repaintInPlace(scroll);
         scroll.setFitToHeight(true);
         Runnable fit = () -> {
             boolean large = viewPreferences.textSizeProperty().get().compareTo(Themes.TextSize.NORMAL) > 0;
@@ -691,6 +695,25 @@ public final class WorkbenchView extends BorderPane {
         ScrollPane scroll = scroll(box);
         scroll.setFitToHeight(true);
         return scroll;
+    }
+
+    /**
+     * Turns off the scroll pane's viewport cache. JavaFX's ScrollPane skin caches its viewport as
+     * an image, which makes scrolling still content cheap — but content that changes while training
+     * then costs a re-render of the whole viewport into the cache on every change: on the workbench,
+     * with software rendering, ~100 ms of the render thread per drag on the pad and ~80 ms per
+     * training snapshot, instead of the few changed regions (RepaintCostHarness, BENCHMARKS.md).
+     */
+    static void repaintInPlace(ScrollPane scroll) {
+        Runnable uncache = () -> {
+            for (Node child : scroll.getChildrenUnmodifiable()) {
+                if (child.getStyleClass().contains("viewport")) {
+                    child.setCache(false);
+                }
+            }
+        };
+        scroll.skinProperty().addListener((o, old, now) -> uncache.run());
+        uncache.run();
     }
 
     private static ScrollPane scroll(Node content) {
@@ -1254,6 +1277,7 @@ public final class WorkbenchView extends BorderPane {
         VBox column = new VBox(trainingSection, chartSection);
         column.getStyleClass().addAll("hn-column", "hn-right");
         ScrollPane scroll = new ScrollPane(column);
+        repaintInPlace(scroll);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         // Above Normal text the column gets its natural width (largeTextScroll), but its own

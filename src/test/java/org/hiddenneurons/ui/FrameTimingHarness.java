@@ -182,6 +182,7 @@ public final class FrameTimingHarness {
         System.out.printf(Locale.ROOT, "frame interval: %d frames, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 measured.length, millis(percentile(measured, 0.50)), millis(percentile(measured, 0.95)),
                 millis(percentile(measured, 0.99)), millis(measured.length == 0 ? 0 : measured[measured.length - 1]));
+        System.out.printf(Locale.ROOT, "frame intervals by length: %s%n", histogram(measured));
         System.out.printf(Locale.ROOT, "training, window open: %d epochs measured, %.1f epochs/s over the measured "
                 + "seconds (%.1f since Train, trainer's clock)%n", epochs[0], epochs[0] / (double) seconds, rate[0]);
         System.out.printf(Locale.ROOT, "FX thread: %.2f ms CPU per frame, of which %.2f ms handing snapshots to the "
@@ -245,7 +246,7 @@ public final class FrameTimingHarness {
      * stroke) and times each drag event until the prediction bars hold the new network output;
      * the next pulse then shows it.
      */
-    private static final class Drags {
+    static final class Drags {
         private static final int POINTS_PER_STROKE = 12;
         private static final double ARC_RADIANS = 1.8 * Math.PI;
         private final DrawingPad pad;
@@ -323,7 +324,7 @@ public final class FrameTimingHarness {
      * the logistic-regression baseline the window computes after loading is not part of training.
      * @return seconds waited
      */
-    private static double waitForQuietProcess() throws InterruptedException {
+    static double waitForQuietProcess() throws InterruptedException {
         long startedAt = System.nanoTime();
         int quietChecks = 0;
         while (quietChecks < SETTLE_CHECKS
@@ -390,6 +391,29 @@ public final class FrameTimingHarness {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /** Upper bounds (ms) of the frame-interval histogram: one vsync, a late frame, two vsyncs, three, more. */
+    private static final double[] HISTOGRAM_MS = {17, 25, 34, 50};
+
+    /** "≤ 17 ms: n (x %), 17–25 ms: …" over sorted intervals. */
+    private static String histogram(long[] sorted) {
+        StringBuilder text = new StringBuilder();
+        int from = 0;
+        for (int bucket = 0; bucket <= HISTOGRAM_MS.length; bucket++) {
+            double upper = bucket < HISTOGRAM_MS.length ? HISTOGRAM_MS[bucket] : Double.POSITIVE_INFINITY;
+            int to = from;
+            while (to < sorted.length && millis(sorted[to]) <= upper) {
+                to++;
+            }
+            String range = bucket == 0 ? "<= " + (int) upper + " ms"
+                    : bucket < HISTOGRAM_MS.length ? (int) HISTOGRAM_MS[bucket - 1] + "-" + (int) upper + " ms"
+                    : "> " + (int) HISTOGRAM_MS[bucket - 1] + " ms";
+            text.append(bucket == 0 ? "" : ", ").append(range).append(": ").append(to - from)
+                    .append(String.format(Locale.ROOT, " (%.1f %%)", 100.0 * (to - from) / Math.max(1, sorted.length)));
+            from = to;
+        }
+        return text.toString();
+    }
+
     private static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
@@ -401,7 +425,7 @@ public final class FrameTimingHarness {
         return nanos / 1e6;
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
+    static <T> T onFx(Callable<T> read) throws Exception {
         FutureTask<T> task = new FutureTask<>(read);
         Platform.runLater(task);
         return task.get(60, TimeUnit.SECONDS);

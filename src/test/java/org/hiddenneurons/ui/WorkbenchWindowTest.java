@@ -112,6 +112,29 @@ class WorkbenchWindowTest extends WindowTestBase {
         assertTrue(onFx(() -> view.preprocessStrip().isShowingHint()));
     }
 
+    /**
+     * Every scroll pane around the live workbench (the page, the training column) repaints in place:
+     * a cached viewport re-renders all of its content on every change — ~100 ms of software
+     * rendering per drag, the frame drops this guards against (RepaintCostHarness).
+     */
+    @Test
+    void theLiveWorkbenchIsNotInACachedViewport(FxRobot robot) {
+        Node pad = app.view().drawingPad();
+        Node chart = app.view().charts().lossChart();
+        for (Node live : List.of(pad, chart)) {
+            List<String> cached = onFx(() -> {
+                List<String> found = new java.util.ArrayList<>();
+                for (Node node = live; node != null; node = node.getParent()) {
+                    if (node.isCache()) {
+                        found.add(node.getClass().getSimpleName() + node.getStyleClass());
+                    }
+                }
+                return found;
+            });
+            assertEquals(List.of(), cached, "cached ancestors of " + live.getClass().getSimpleName());
+        }
+    }
+
     @Test
     void gridShowsOneTilePerHiddenUnitAndFollowsTheTheme(FxRobot robot) throws TimeoutException {
         waitFor(() -> model.dataReadyProperty().get()); // the drawing pipeline comes with the data

@@ -1,0 +1,115 @@
+package org.hiddenneurons.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * What one change costs the renderer: opens the real window (no training running), then repeats
+ * each kind of change with pauses between them and reports the render thread's CPU time per
+ * change (median and p90), the FX thread's CPU time for handling it, and the wall time until the
+ * next two pulses have passed. Not a test (it asserts nothing). Kinds: {@code idle} (no change: what
+ * the window costs by itself), {@code drag} (one drag
+ * event on the pad: stroke, preprocessing, prediction, unit activations) and {@code step} (one
+ * training epoch: a snapshot with weights and numbers — tiles, Θ2, prediction, charts, status).
+ * <pre>
+ * java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+ *   -Dprism.order=sw -Dprism.text=t2k -cp target/classes:target/test-classes:&lt;deps&gt; \
+ *   org.hiddenneurons.ui.RepaintCostHarness [repeats]
+ * </pre>
+ */
+public final class RepaintCostHarness {
+
+    private static final int DEFAULT_REPEATS = 40;
+    /** Time for a change's pulse and render to finish before the next change. */
+    private static final long SETTLE_MILLIS = 150;
+    private static final String RENDER_THREAD = "QuantumRenderer-0";
+    private static final String FX_THREAD = "JavaFX Application Thread";
+
+    private RepaintCostHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_REPEATS;
+        AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(() -> {
+            HiddenNeuronsApp application = new HiddenNeuronsApp(ViewPreferences.inMemory());
+            application.start(new Stage());
+            app.set(application);
+            started.countDown();
+        });
+        started.await(60, TimeUnit.SECONDS);
+        while (!FrameTimingHarness.onFx(() -> app.get().model().dataReadyProperty().get())) {
+            Thread.sleep(100);
+        }
+        FrameTimingHarness.waitForQuietProcess();
+        FrameTimingHarness.Drags drags = new FrameTimingHarness.Drags(app.get().view());
+        // Warm up both kinds (JIT), unmeasured.
+        for (int i = 0; i < repeats; i++) {
+            FrameTimingHarness.onFx(() -> {
+                drags.dragOnce();
+                return null;
+            });
+            Thread.sleep(SETTLE_MILLIS / 3);
+        }
+        String only = System.getProperty("harness.only", "");
+        if (only.isEmpty() || only.equals("idle")) {
+            measure("idle", repeats, () -> { });
+        }
+        if (only.isEmpty() || only.equals("drag")) {
+            measure("drag", repeats, () -> drags.dragOnce());
+        }
+        if (only.isEmpty() || only.equals("step")) {
+            measure("step", repeats, () -> app.get().model().step());
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void measure(String kind, int repeats, Runnable change) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long renderId = threadId(RENDER_THREAD);
+        long fxId = threadId(FX_THREAD);
+        long[] render = new long[repeats];
+        long[] fx = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            Thread.sleep(SETTLE_MILLIS);
+            long renderBefore = threads.getThreadCpuTime(renderId);
+            long fxBefore = threads.getThreadCpuTime(fxId);
+            FrameTimingHarness.onFx(() -> {
+                change.run();
+                return null;
+            });
+            Thread.sleep(SETTLE_MILLIS);
+            render[i] = threads.getThreadCpuTime(renderId) - renderBefore;
+            fx[i] = threads.getThreadCpuTime(fxId) - fxBefore;
+        }
+        Arrays.sort(render);
+        Arrays.sort(fx);
+        System.out.printf(Locale.ROOT, "%-5s render thread CPU per change: median %.2f ms, p90 %.2f ms; "
+                        + "FX thread (handling, CSS, layout, sync) median %.2f ms, p90 %.2f ms%n", kind,
+                millis(render[repeats / 2]), millis(render[repeats * 9 / 10]),
+                millis(fx[repeats / 2]), millis(fx[repeats * 9 / 10]));
+    }
+
+    private static long threadId(String name) {
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            if (info.getThreadName().equals(name)) {
+                return info.getThreadId();
+            }
+        }
+        throw new IllegalStateException("no thread " + name);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}
