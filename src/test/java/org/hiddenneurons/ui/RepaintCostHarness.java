@@ -19,6 +19,7 @@ import javafx.stage.Stage;
  * the window costs by itself), {@code drag} (one drag
  * event on the pad: stroke, preprocessing, prediction, unit activations) and {@code step} (one
  * training epoch: a snapshot with weights and numbers — tiles, Θ2, prediction, charts, status).
+ * {@code -Dharness.only=idle|drag|step} measures (and warms up) one kind only, e.g. under a profiler.
  * <pre>
  * java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless \
  *   -Dprism.order=sw -Dprism.text=t2k -cp target/classes:target/test-classes:&lt;deps&gt; \
@@ -52,15 +53,20 @@ public final class RepaintCostHarness {
         }
         FrameTimingHarness.waitForQuietProcess();
         FrameTimingHarness.Drags drags = new FrameTimingHarness.Drags(app.get().view());
-        // Warm up both kinds (JIT), unmeasured.
+        String only = System.getProperty("harness.only", "");
+        // Warm up the measured kinds (JIT), unmeasured.
         for (int i = 0; i < repeats; i++) {
             FrameTimingHarness.onFx(() -> {
-                drags.dragOnce();
+                if (!only.equals("step")) {
+                    drags.dragOnce();
+                }
+                if (!only.equals("drag")) {
+                    app.get().model().step();
+                }
                 return null;
             });
             Thread.sleep(SETTLE_MILLIS / 3);
         }
-        String only = System.getProperty("harness.only", "");
         if (only.isEmpty() || only.equals("idle")) {
             measure("idle", repeats, () -> { });
         }
