@@ -85,7 +85,8 @@ public final class FrameTimingHarness {
         System.exit(0);
     }
 
-    private static void measureWindow(int seconds, Long publishMillis) throws Exception {
+    /** Starts the FX platform and the real window, and waits until its data are loaded. */
+    static AtomicReference<HiddenNeuronsApp> startWindow() throws Exception {
         AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
@@ -98,6 +99,11 @@ public final class FrameTimingHarness {
         while (!onFx(() -> app.get().model().dataReadyProperty().get())) {
             Thread.sleep(100);
         }
+        return app;
+    }
+
+    private static void measureWindow(int seconds, Long publishMillis) throws Exception {
+        AtomicReference<HiddenNeuronsApp> app = startWindow();
         double settleSeconds = waitForQuietProcess();
         FxTrainingAdapter adapter = app.get().adapter();
         if (publishMillis != null) {

@@ -5,11 +5,8 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
  * What one change costs the renderer: opens the real window (no training running), then repeats
@@ -39,18 +36,7 @@ public final class RepaintCostHarness {
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_REPEATS;
-        AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(() -> {
-            HiddenNeuronsApp application = new HiddenNeuronsApp(ViewPreferences.inMemory());
-            application.start(new Stage());
-            app.set(application);
-            started.countDown();
-        });
-        started.await(60, TimeUnit.SECONDS);
-        while (!FrameTimingHarness.onFx(() -> app.get().model().dataReadyProperty().get())) {
-            Thread.sleep(100);
-        }
+        AtomicReference<HiddenNeuronsApp> app = FrameTimingHarness.startWindow();
         FrameTimingHarness.waitForQuietProcess();
         FrameTimingHarness.Drags drags = new FrameTimingHarness.Drags(app.get().view());
         String only = System.getProperty("harness.only", "");
