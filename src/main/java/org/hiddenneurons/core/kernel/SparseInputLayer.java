@@ -87,6 +87,9 @@ class SparseInputLayer implements InputLayer {
 
     @Override
     public void forward(double[] x, int firstRow, int rows, double[] z) {
+        if (rows == 0) {
+            return;
+        }
         if (firstRowLooksDense(x, firstRow)) {
             blockListed = false;
             forwardDense(x, firstRow, rows, z);
@@ -167,6 +170,9 @@ class SparseInputLayer implements InputLayer {
 
     @Override
     public void accumulateGradient(double[] x, int firstRow, int rows, double[] delta) {
+        if (rows == 0) {
+            return;
+        }
         if (blockListed && blockIndex.values() == x && blockIndex.firstRow() == firstRow && blockIndex.rows() == rows) {
             accumulateGradient(blockIndex, 0, rows, delta);
             return;
