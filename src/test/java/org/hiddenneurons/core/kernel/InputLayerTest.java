@@ -52,7 +52,7 @@ class InputLayerTest {
         Random random = new Random(11);
         int rows = 3 * BLOCK;
         double[] x = inputs(rows, inputs, data, random);
-        double[] theta = values(hidden * (inputs + 1), random);
+        double[] theta = MatrixKernelTest.values(hidden * (inputs + 1), random);
         InputLayer layer = kernel.inputLayer(theta, hidden, inputs);
         double[] fromArray = new double[rows * hidden];
         double[] fromIndex = new double[rows * hidden];
@@ -65,16 +65,8 @@ class InputLayerTest {
             System.arraycopy(z, 0, fromIndex, start * hidden, z.length);
         }
         assertArrayEquals(fromArray, fromIndex, 0.0, "index vs array");
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < hidden; j++) {
-                double expected = theta[j * (inputs + 1)];
-                for (int p = 0; p < inputs; p++) {
-                    expected += x[r * inputs + p] * theta[j * (inputs + 1) + 1 + p];
-                }
-                assertEquals(expected, fromArray[r * hidden + j], TOLERANCE * (1 + Math.abs(expected)),
-                        kernel.name() + " z[" + r + "][" + j + "]");
-            }
-        }
+        MatrixKernelTest.assertBiasPlusDotProducts(x, 0, rows, inputs, theta, hidden, fromArray, TOLERANCE,
+                kernel.name());
     }
 
     @ParameterizedTest
@@ -83,8 +75,8 @@ class InputLayerTest {
         Random random = new Random(12);
         int rows = 3 * BLOCK;
         double[] x = inputs(rows, inputs, data, random);
-        double[] delta = values(rows * hidden, random);
-        double[] theta = values(hidden * (inputs + 1), random);
+        double[] delta = MatrixKernelTest.values(rows * hidden, random);
+        double[] theta = MatrixKernelTest.values(hidden * (inputs + 1), random);
         double[] expected = new double[hidden * (inputs + 1)];
         InputLayer fromArray = kernel.inputLayer(theta, hidden, inputs);
         InputLayer fromIndex = kernel.inputLayer(theta, hidden, inputs);
@@ -111,8 +103,8 @@ class InputLayerTest {
         Random random = new Random(13);
         int rows = 3 * BLOCK;
         double[] x = inputs(rows, inputs, data, random);
-        double[] delta = values(BLOCK * hidden, random);
-        double[] theta = values(hidden * (inputs + 1), random);
+        double[] delta = MatrixKernelTest.values(BLOCK * hidden, random);
+        double[] theta = MatrixKernelTest.values(hidden * (inputs + 1), random);
         InputLayer scalar = new VectorKernel(VectorKernel.Tiles.SCALAR).inputLayer(theta, hidden, inputs);
         InputLayer vector = new VectorKernel(VectorKernel.Tiles.VECTOR).inputLayer(theta, hidden, inputs);
         double[] scalarZ = new double[BLOCK * hidden];
@@ -140,7 +132,7 @@ class InputLayerTest {
         double[] example = inputs(1, inputs, Data.SPARSE, random);
         double[] sparseNeighbours = inputs(BLOCK - 1, inputs, Data.SPARSE, random);
         double[] denseNeighbours = inputs(BLOCK - 1, inputs, Data.DENSE, random);
-        double[] theta = values(hidden * (inputs + 1), random);
+        double[] theta = MatrixKernelTest.values(hidden * (inputs + 1), random);
         for (MatrixKernel kernel : List.of(Kernels.plain(), new VectorKernel(VectorKernel.Tiles.SCALAR),
                 new VectorKernel(VectorKernel.Tiles.VECTOR))) {
             double[] inSparse = blockOf(example, sparseNeighbours, kernel, theta, hidden, inputs);
@@ -171,7 +163,7 @@ class InputLayerTest {
         double[] x = inputs(BLOCK, inputs, Data.SPARSE, random);
         java.util.Arrays.fill(x, 0, inputs, 0.0);
         x[2 * inputs + 7] = Double.NaN;
-        double[] theta = values(hidden * (inputs + 1), random);
+        double[] theta = MatrixKernelTest.values(hidden * (inputs + 1), random);
         for (MatrixKernel kernel : List.of(Kernels.plain(), Kernels.vector().orElseThrow())) {
             double[] z = new double[BLOCK * hidden];
             kernel.inputLayer(theta, hidden, inputs).forward(x, 0, BLOCK, z);
@@ -189,9 +181,9 @@ class InputLayerTest {
         int inputs = 400;
         int hidden = 25;
         double[] x = inputs(BLOCK, inputs, Data.SPARSE, random);
-        double[] delta = values(BLOCK * hidden, random);
-        double[] first = values(hidden * (inputs + 1), random);
-        double[] second = values(hidden * (inputs + 1), random);
+        double[] delta = MatrixKernelTest.values(BLOCK * hidden, random);
+        double[] first = MatrixKernelTest.values(hidden * (inputs + 1), random);
+        double[] second = MatrixKernelTest.values(hidden * (inputs + 1), random);
         for (MatrixKernel kernel : List.of(Kernels.plain(), Kernels.vector().orElseThrow())) {
             InputLayer reused = kernel.inputLayer(first, hidden, inputs);
             double[] z = new double[BLOCK * hidden];
@@ -232,13 +224,5 @@ class InputLayerTest {
             }
         }
         return x;
-    }
-
-    private static double[] values(int length, Random random) {
-        double[] values = new double[length];
-        for (int i = 0; i < length; i++) {
-            values[i] = random.nextDouble() * 2 - 1;
-        }
-        return values;
     }
 }

@@ -51,14 +51,23 @@ class MatrixKernelTest {
         double[] theta = values(hidden * (inputs + 1), random);
         double[] z = new double[rows * hidden];
         kernel.forward(x, firstRow, rows, inputs, theta, hidden, z);
+        assertBiasPlusDotProducts(x, firstRow, rows, inputs, theta, hidden, z, TOLERANCE, kernel.name());
+    }
+
+    /**
+     * z[r][j] equals Θ[j][0] + Σ_p x[firstRow + r][p]·Θ[j][1 + p], summed plainly, within
+     * {@code tolerance} × (1 + |expected|): the kernels sum in other orders.
+     */
+    static void assertBiasPlusDotProducts(double[] x, int firstRow, int rows, int inputs, double[] theta,
+                                          int hidden, double[] z, double tolerance, String what) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < hidden; j++) {
                 double expected = theta[j * (inputs + 1)];
                 for (int p = 0; p < inputs; p++) {
                     expected += x[(firstRow + r) * inputs + p] * theta[j * (inputs + 1) + 1 + p];
                 }
-                assertEquals(expected, z[r * hidden + j], TOLERANCE * (1 + Math.abs(expected)),
-                        kernel.name() + " z[" + r + "][" + j + "]");
+                assertEquals(expected, z[r * hidden + j], tolerance * (1 + Math.abs(expected)),
+                        what + " z[" + r + "][" + j + "]");
             }
         }
     }
@@ -172,7 +181,8 @@ class MatrixKernelTest {
         assertTrue(Kernels.best().name().startsWith("vector-"), Kernels.best().name());
     }
 
-    private static double[] values(int length, Random random) {
+    /** {@code length} values uniform in [−1, 1). */
+    static double[] values(int length, Random random) {
         double[] values = new double[length];
         for (int i = 0; i < length; i++) {
             values[i] = random.nextDouble() * 2 - 1;
