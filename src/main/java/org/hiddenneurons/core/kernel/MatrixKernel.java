@@ -58,7 +58,7 @@ public interface MatrixKernel {
 
     /**
      * a[i] = g(z[i]) for i in [0, length): the activations of a block. Within a few ulps of
-     * {@link Activation#apply} (both kernels in this package call it).
+     * {@link Activation#apply} (the vector kernel has its own sigmoid, {@code VectorSigmoid}).
      *
      * @param z not modified
      * @param a modified (may be z itself)

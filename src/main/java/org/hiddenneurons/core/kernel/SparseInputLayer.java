@@ -200,6 +200,9 @@ class SparseInputLayer implements InputLayer {
             gradientPacked = true;
         }
         double[] g = packedGradient();
+        if (accumulateByPixel(index, from, rows, delta, g)) {
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             System.arraycopy(delta, r * hidden, deltaRow, 0, hidden);
             for (int j = 0; j < hidden; j++) {
@@ -208,6 +211,17 @@ class SparseInputLayer implements InputLayer {
             sparseGradientRow(x, (firstRow + r) * inputs, index.column, index.rowStart[from + r],
                     index.rowStart[from + r + 1]);
         }
+    }
+
+    /**
+     * The sparse gradient of index rows [from, from + rows) into the packed G, pixel by pixel
+     * instead of example by example, if this layer has such loops ready ({@link VectorSparseInputLayer});
+     * the same bits.
+     *
+     * @return false if it did nothing (here: always)
+     */
+    boolean accumulateByPixel(NonzeroIndex index, int from, int rows, double[] delta, double[] g) {
+        return false;
     }
 
     private void accumulateDense(double[] x, int firstRow, int rows, double[] delta) {

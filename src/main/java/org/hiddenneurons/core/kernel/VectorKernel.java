@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.hiddenneurons.core.Activation;
@@ -17,7 +18,8 @@ import org.hiddenneurons.core.Activation;
  * in-order lane sum per dot product. Gradient: a 6-unit × 2-vector tile of G held in registers
  * while the examples stream past (the outer-product order), so G is loaded and stored once per
  * block of examples; units left over from groups of six get 2-unit × 4-vector tiles. An odd last unit (the 25th of 25) gets 1-unit tiles (4 examples × 1 unit;
- * 1 unit × 8 vectors). Small products, remainder rows and the activations run in
+ * 1 unit × 8 vectors). The sigmoid runs in {@link VectorSigmoid}. Small products, remainder rows
+ * and the other activations run in
  * {@link PlainKernel} (see {@link #MIN_VECTOR_INPUTS}).
  */
 final class VectorKernel implements MatrixKernel {
@@ -53,17 +55,73 @@ final class VectorKernel implements MatrixKernel {
         /** Always the scalar tiles (for tests). */
         SCALAR,
         /** Always the vector tiles (for tests). */
-        VECTOR
+        VECTOR,
+        /** The vector tiles but those of {@link #ONLY_WHEN_COMPILED}, as before the warm-up is through with those (for tests). */
+        VECTOR_FIRST_STAGES
     }
 
-    /** Calls of each vector tile the warm-up thread makes on dummy data before the vector tiles are used. */
+    /**
+     * Calls of each vector tile the warm-up makes first, in turns, so that the JIT queues its C2
+     * compile (HotSpot's tier-4 threshold counts calls and loop iterations: 15 000, raised while
+     * the compiler is busy).
+     */
     static final int WARM_UP_CALLS = 3000;
+    /** Calls of a tile per turn while it has fewer than {@link #WARM_UP_CALLS}. */
+    static final int WARM_UP_BATCH = 50;
+    /** Calls per turn afterwards: a check. */
+    static final int WARM_UP_CHECK = 4;
+    /** Bytes a turn may allocate and still show the tile compiled (one call of slow vector code takes thousands). */
+    static final long COMPILED_TURN_BYTES = 256;
+    /** The pause between rounds of checks, leaving the CPU to the real work and the compiler. */
+    private static final long COMPILE_WAIT_MILLIS = 5;
+    /**
+     * The pause before the last stage, the tiles used only once compiled: a short run (the
+     * default {@code train} is over in under a second) keeps the CPU, and a long one gets the
+     * faster tiles a few seconds in.
+     */
+    private static final long LAST_STAGE_DELAY_MILLIS = 2000;
+    /** The warm-up gives up after this long; tiles not compiled by then stay scalar. */
+    private static final long WARM_UP_LIMIT_MILLIS = 20_000;
     /** Inputs of the warm-up's dummy data: small, and not a multiple of a gradient tile (so every tile runs). */
     private static final int WARM_UP_INPUTS = 68;
     private static final int WARM_UP_ROWS = 8;
+    /** Rows of the warm-up's data for the pixel gradient tiles: 9 of the first 16. */
+    private static final long WARM_UP_ROW_MASK = 0b1010_1101_0110_1011L;
+    private static final int WARM_UP_PIXEL_ROWS = 16;
+    /** Values per call of the warm-up's sigmoid: eight vectors. */
+    private static final int WARM_UP_SIGMOID_VALUES = 8 * LANES;
+
+    /* The vector tiles (and loops), one bit each in compiledTiles. */
+    static final int SPARSE_EIGHT = 1;
+    static final int SPARSE_FOUR = 1 << 1;
+    static final int DENSE_PAIR = 1 << 2;
+    static final int PIXEL_EIGHT = 1 << 3;
+    static final int PIXEL_FOUR = 1 << 4;
+    static final int SIGMOID = 1 << 5;
+    private static final int FORWARD = 1 << 6;
+    private static final int FORWARD_ONE = 1 << 7;
+    private static final int GRADIENT_SIX = 1 << 8;
+    private static final int GRADIENT = 1 << 9;
+    private static final int GRADIENT_COLUMN = 1 << 10;
+    private static final int GRADIENT_ONE = 1 << 11;
+    private static final int GRADIENT_COLUMN_ONE = 1 << 12;
+    static final int ROW_GRADIENT = 1 << 13;
+    /** The tiles of {@link #forward} and of {@link #accumulateGradient}. */
+    private static final int FORWARD_TILES = FORWARD | FORWARD_ONE;
+    /**
+     * Tiles used only once the warm-up has seen them compiled; the others are used once they have
+     * had {@link #WARM_UP_CALLS}, when the JIT has queued their compile, and the real work's calls
+     * get them compiled soon (waiting for proof took seconds on a busy machine, as HotSpot's
+     * compiler serves the methods called most first, and made the default run slower). These
+     * three replace loops that are fast already (the gradient row by row, the plain sigmoid), and
+     * the sigmoid's slow code costs twenty times a tile's per call.
+     */
+    private static final int ONLY_WHEN_COMPILED = SIGMOID | PIXEL_EIGHT | PIXEL_FOUR;
+    private static final int GRADIENT_TILES = GRADIENT_SIX | GRADIENT | GRADIENT_COLUMN | GRADIENT_ONE | GRADIENT_COLUMN_ONE;
 
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
-    private static volatile boolean vectorTilesWarm;
+    /** The tiles the warm-up has seen run as compiled code (bits as {@link #SPARSE_EIGHT}); written by the warm-up only. */
+    private static volatile int compiledTiles;
 
     private final Tiles tiles;
 
@@ -76,21 +134,24 @@ final class VectorKernel implements MatrixKernel {
     }
 
     /**
-     * Whether this call runs the vector tiles. Until C2 has compiled them, Vector API code runs
-     * ~100× slower than scalar code (every vector is an object in the interpreter and C1 code), and
-     * the default training run spent over a second there. So the first calls start a daemon thread
-     * that runs the vector tiles on dummy data ({@link #WARM_UP_CALLS} each) while this thread uses
-     * the scalar tiles, which give the same bits; afterwards the vector tiles are used. Results
-     * therefore do not depend on when the switch happens.
+     * Whether this call runs the given vector tiles (bits as {@link #SPARSE_EIGHT}). Until C2 has
+     * compiled a tile, Vector API code runs ~100× slower than scalar code (every vector is an
+     * object in the interpreter and C1 code), and the default training run spent over a second
+     * there. So the first call starts a daemon thread that runs the vector tiles on dummy data
+     * ({@link WarmUp}) while the callers use the scalar tiles, which give the same bits; each
+     * caller switches to its vector tiles once the warm-up is through with them. Results therefore
+     * do not depend on when the switches happen.
      */
-    boolean vectorTiles() {
+    boolean vectorTiles(int tilesNeeded) {
         switch (tiles) {
             case SCALAR:
                 return false;
             case VECTOR:
                 return true;
+            case VECTOR_FIRST_STAGES:
+                return (tilesNeeded & ONLY_WHEN_COMPILED) == 0;
             default:
-                if (vectorTilesWarm) {
+                if ((compiledTiles & tilesNeeded) == tilesNeeded) {
                     return true;
                 }
                 if (WARM_UP_STARTED.compareAndSet(false, true)) {
@@ -104,7 +165,8 @@ final class VectorKernel implements MatrixKernel {
 
     /**
      * Runs the vector tiles' warm-up on this thread unless it has started elsewhere (then returns
-     * at once); afterwards {@link Tiles#AUTO} kernels use the vector tiles.
+     * at once); afterwards {@link Tiles#AUTO} kernels use the vector tiles, except those of
+     * {@link #ONLY_WHEN_COMPILED}, which a daemon thread goes on warming up.
      */
     @Override
     public void warmUp() {
@@ -114,69 +176,207 @@ final class VectorKernel implements MatrixKernel {
     }
 
     /**
-     * Calls every vector tile {@link #WARM_UP_CALLS} times on dummy data. Directly, not through
-     * {@link #forward} or an {@link InputLayer}: the callers that run the real work may still be
-     * interpreted when the switch happens, and they call each tile's own compiled code — which
-     * only direct calls get compiled (through a caller, a tile is compiled into the caller).
+     * Runs the warm-up ({@link WarmUp}) of every vector tile on dummy data. Tiles are called
+     * directly, not through {@link #forward} or an {@link InputLayer}: the callers that run the
+     * real work call each tile's own compiled code (the tiles are too large to be inlined into
+     * them), and only direct calls get it compiled.
      */
     private static void warmUpTiles() {
-        try {
-            int inputs = WARM_UP_INPUTS;
-            int stride = inputs + 1;
-            double[] x = new double[WARM_UP_ROWS * inputs];
-            double[] theta = new double[2 * stride];
-            double[] z = new double[4 * 2];
-            double[] delta = new double[WARM_UP_ROWS * 2];
-            double[] gradient = new double[2 * stride];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (i % 7) * 0.125;
-            }
-            Arrays.fill(theta, 0.01);
-            Arrays.fill(delta, 0.5);
-            int wideEnd = inputs - inputs % GRADIENT_WIDTH;
-            int sixEnd = inputs - inputs % SIX_WIDTH;
-            int wideOneEnd = inputs - inputs % (2 * GRADIENT_WIDTH);
-            double[] deltaSix = new double[WARM_UP_ROWS * SIX_UNITS];
-            double[] gradientSix = new double[SIX_UNITS * stride];
-            Arrays.fill(deltaSix, 0.5);
-            // Packed rows of eight vectors of units: room for every input-layer tile.
-            int packedWidth = 2 * VectorSparseInputLayer.TILE_WIDTH;
-            double[] packed = new double[(inputs + 1) * packedWidth];
-            double[] packedRow = new double[packedWidth];
-            double[] secondRow = new double[packedWidth];
-            int[] columns = new int[inputs];
-            int nonzeros = 0;
-            for (int p = 0; p < inputs; p += 3) {
-                columns[nonzeros++] = p;
-            }
-            for (int call = 0; call < WARM_UP_CALLS; call++) {
-                VectorSparseInputLayer.sparseTileEight(x, 0, columns, 0, nonzeros, packed, packedWidth, 0, packedRow);
-                VectorSparseInputLayer.sparseTile(x, 0, columns, 0, nonzeros, packed, packedWidth, 0, packedRow);
-                VectorSparseInputLayer.denseTile(x, 0, inputs, 2, inputs, packed, packedWidth, 0, packedRow, secondRow);
-                VectorSparseInputLayer.gradientTile(x, 0, columns, 0, nonzeros, packedRow, packed, packedWidth, 0);
+        new WarmUp(warmUpCalls(), WARM_UP_STAGES, WARM_UP_TILES, ONLY_WHEN_COMPILED, LAST_STAGE_DELAY_MILLIS,
+                WARM_UP_LIMIT_MILLIS, tile -> compiledTiles |= tile).run();
+    }
+
+    /** The tiles of {@link #warmUpCalls}, in order (bits as {@link #SPARSE_EIGHT}). */
+    private static final int[] WARM_UP_TILES = {SPARSE_EIGHT, ROW_GRADIENT, FORWARD, FORWARD_ONE,
+        GRADIENT_SIX, GRADIENT, GRADIENT_COLUMN, GRADIENT_ONE, GRADIENT_COLUMN_ONE, SPARSE_FOUR,
+        DENSE_PAIR, PIXEL_EIGHT, PIXEL_FOUR, SIGMOID};
+    /**
+     * The warm-up's stage of each of {@link #WARM_UP_TILES}: the course network's input layer
+     * first, then its small products, then the tiles of other shapes and of dense data, so that
+     * the compiles the default training run needs queue first; last, on a daemon thread, the
+     * tiles of {@link #ONLY_WHEN_COMPILED}.
+     */
+    private static final int[] WARM_UP_STAGES = {0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 3};
+
+    /** One call of each vector tile on dummy data, in the order of {@link #WARM_UP_TILES}. */
+    private static Runnable[] warmUpCalls() {
+        int inputs = WARM_UP_INPUTS;
+        int stride = inputs + 1;
+        double[] x = new double[WARM_UP_PIXEL_ROWS * inputs];
+        double[] theta = new double[2 * stride];
+        double[] z = new double[4 * 2];
+        double[] delta = new double[WARM_UP_ROWS * 2];
+        double[] gradient = new double[2 * stride];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 7) * 0.125;
+        }
+        Arrays.fill(theta, 0.01);
+        Arrays.fill(delta, 0.5);
+        int sixEnd = inputs - inputs % SIX_WIDTH;
+        int wideEnd = inputs - inputs % GRADIENT_WIDTH;
+        int wideOneEnd = inputs - inputs % (2 * GRADIENT_WIDTH);
+        double[] deltaSix = new double[WARM_UP_ROWS * SIX_UNITS];
+        double[] gradientSix = new double[SIX_UNITS * stride];
+        Arrays.fill(deltaSix, 0.5);
+        // Packed rows of eight vectors of units: room for every input-layer tile.
+        int packedWidth = 2 * VectorSparseInputLayer.TILE_WIDTH;
+        double[] packed = new double[(inputs + 1) * packedWidth];
+        double[] packedRow = new double[packedWidth];
+        double[] secondRow = new double[packedWidth];
+        double[] sigmoid = new double[WARM_UP_SIGMOID_VALUES];
+        int[] columns = new int[inputs];
+        int listed = 0;
+        for (int p = 0; p < inputs; p += 3) {
+            columns[listed++] = p;
+        }
+        int nonzeros = listed;
+        // Outputs only grow linearly, a few units a call: no overflow and no subnormal values.
+        return new Runnable[] {
+            () -> VectorSparseInputLayer.sparseTileEight(x, 0, columns, 0, nonzeros, packed, packedWidth, 0, packedRow),
+            () -> VectorSparseInputLayer.gradientTile(x, 0, columns, 0, nonzeros, packedRow, packed, packedWidth, 0),
+            () -> forwardTile(x, 0, inputs, theta, 1, stride, z, 0, 2),
+            () -> forwardTileOne(x, 0, inputs, theta, 1, z, 0, 2),
+            () -> {
                 for (int p = 0; p < sixEnd; p += SIX_WIDTH) {
                     gradientTileSix(x, p, WARM_UP_ROWS, inputs, deltaSix, 0, SIX_UNITS, gradientSix, 1 + p, stride);
                 }
-                forwardTile(x, 0, inputs, theta, 1, stride, z, 0, 2);
+            },
+            () -> {
                 for (int p = 0; p < wideEnd; p += GRADIENT_WIDTH) {
                     gradientTile(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
                 }
+            },
+            () -> {
                 for (int p = wideEnd; p + LANES <= inputs; p += LANES) {
                     gradientColumn(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p, stride);
                 }
-                forwardTileOne(x, 0, inputs, theta, 1, z, 0, 2);
+            },
+            () -> {
                 for (int p = 0; p < wideOneEnd; p += 2 * GRADIENT_WIDTH) {
                     gradientTileOne(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p);
                 }
+            },
+            () -> {
                 for (int p = wideOneEnd; p + LANES <= inputs; p += LANES) {
                     gradientColumnOne(x, p, WARM_UP_ROWS, inputs, delta, 0, 2, gradient, 1 + p);
                 }
-                Arrays.fill(gradient, 0.0);
-                Arrays.fill(gradientSix, 0.0);
-                Arrays.fill(packed, 0.0);
+            },
+            () -> VectorSparseInputLayer.sparseTile(x, 0, columns, 0, nonzeros, packed, packedWidth, 0, packedRow),
+            () -> VectorSparseInputLayer.denseTile(x, 0, inputs, 2, inputs, packed, packedWidth, 0, packedRow, secondRow),
+            () -> VectorSparseInputLayer.pixelTileEight(x, 0, inputs, WARM_UP_ROW_MASK, packed, packedWidth, packedRow, 0, 0),
+            () -> VectorSparseInputLayer.pixelTile(x, 0, inputs, WARM_UP_ROW_MASK, packed, packedWidth, packedRow, 0, 0),
+            () -> VectorSigmoid.apply(x, sigmoid, WARM_UP_SIGMOID_VALUES, true, USE_FMA),
+        };
+    }
+
+    /**
+     * Runs calls on dummy data in turns: {@link #WARM_UP_BATCH} calls a turn until a call has had
+     * {@link #WARM_UP_CALLS}, then {@link #WARM_UP_CHECK}. A call is through once a turn of it
+     * allocates at most {@link #COMPILED_TURN_BYTES} — the sign that C2 has compiled it with the
+     * Vector API's intrinsics, as interpreted, C1 or half-intrinsified code allocates an object per
+     * vector — or, unless its tag is in {@code onlyWhenCompiled}, once it has had its calls; then
+     * its tag goes to {@code done}. The calls of a stage join the turns once those of the stages
+     * before have had their calls. {@link #run} returns before the last stage, and a daemon thread
+     * goes on, after a pause, with the last stage and the calls left: every one of them takes a
+     * turn every {@link #COMPILE_WAIT_MILLIS}, as HotSpot drops the queued compile of a method
+     * that is not called for a while.
+     */
+    static final class WarmUp {
+        private final Runnable[] calls;
+        private final int[] stages;
+        private final int[] tags;
+        private final int onlyWhenCompiled;
+        private final long lastStageDelayMillis;
+        private final IntConsumer done;
+        private final long deadline;
+        /** Null if this JVM cannot measure a thread's allocations: then no call counts as compiled. */
+        private final com.sun.management.ThreadMXBean allocations = allocations();
+        private final boolean[] finished;
+        private final int[] made;
+        private int remaining;
+
+        /**
+         * @param stages each call's stage: 0, 1, … in order
+         * @param tags   each call's tag for {@code done}
+         * @param limitMillis after this long, the calls not through yet are given up
+         */
+        WarmUp(Runnable[] calls, int[] stages, int[] tags, int onlyWhenCompiled, long lastStageDelayMillis,
+               long limitMillis, IntConsumer done) {
+            this.calls = calls;
+            this.stages = stages;
+            this.tags = tags;
+            this.onlyWhenCompiled = onlyWhenCompiled;
+            this.lastStageDelayMillis = lastStageDelayMillis;
+            this.done = done;
+            deadline = System.nanoTime() + limitMillis * 1_000_000L;
+            finished = new boolean[calls.length];
+            made = new int[calls.length];
+            remaining = calls.length;
+        }
+
+        /** Runs the stages but the last on this thread, then starts the daemon thread for the rest. */
+        void run() {
+            int lastStage = stages[stages.length - 1];
+            for (int stage = 0; stage < lastStage; stage++) {
+                while (!turns(stage)) {
+                    // the stage's calls have not all had WARM_UP_CALLS yet
+                }
             }
-        } finally {
-            vectorTilesWarm = true;
+            if (remaining > 0) {
+                Thread thread = new Thread(this::finish, "vector-kernel-warm-up-last");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        private void finish() {
+            try {
+                Thread.sleep(lastStageDelayMillis);
+                while (remaining > 0 && System.nanoTime() - deadline < 0) {
+                    turns(stages[stages.length - 1]);
+                    Thread.sleep(COMPILE_WAIT_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** One turn of each call left up to the given stage; whether all of them have had their calls (or time is up). */
+        private boolean turns(int stage) {
+            boolean allMade = true;
+            for (int i = 0; i < calls.length && stages[i] <= stage; i++) {
+                if (finished[i]) {
+                    continue;
+                }
+                int turn = made[i] < WARM_UP_CALLS ? WARM_UP_BATCH : WARM_UP_CHECK;
+                long before = allocated();
+                for (int call = 0; call < turn; call++) {
+                    calls[i].run();
+                }
+                made[i] += turn;
+                boolean compiled = before >= 0 && allocated() - before <= COMPILED_TURN_BYTES;
+                if (compiled || (made[i] >= WARM_UP_CALLS && (tags[i] & onlyWhenCompiled) == 0)) {
+                    finished[i] = true;
+                    remaining--;
+                    done.accept(tags[i]);
+                } else if (made[i] < WARM_UP_CALLS) {
+                    allMade = false;
+                }
+            }
+            return allMade || System.nanoTime() - deadline > 0;
+        }
+
+        /** Bytes this thread has allocated so far, or −1 if unknown. */
+        private long allocated() {
+            return allocations == null ? -1 : allocations.getCurrentThreadAllocatedBytes();
+        }
+
+        private static com.sun.management.ThreadMXBean allocations() {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                    && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+                return threads;
+            }
+            return null;
         }
     }
 
@@ -199,13 +399,13 @@ final class VectorKernel implements MatrixKernel {
         return "vector-" + SPECIES.vectorBitSize() + (USE_FMA ? "" : "-nofma");
     }
 
-    /** a·b + c, fused exactly when {@link #multiplyAdd} is: the scalar tiles' twin of it. */
+    /**
+     * a·b + c, fused exactly when the vector tiles are. They write {@code USE_FMA ? a.fma(b, c) :
+     * a.mul(b).add(c)} out rather than call a helper: a vector passed to a call the JIT does not
+     * inline becomes a heap object, and the tile runs many times slower.
+     */
     private static double multiplyAdd(double a, double b, double c) {
         return USE_FMA ? Math.fma(a, b, c) : a * b + c;
-    }
-
-    private static DoubleVector multiplyAdd(DoubleVector a, DoubleVector b, DoubleVector c) {
-        return USE_FMA ? a.fma(b, c) : a.mul(b).add(c);
     }
 
     /**
@@ -236,7 +436,7 @@ final class VectorKernel implements MatrixKernel {
             return;
         }
         int stride = inputs + 1;
-        boolean vectors = vectorTiles();
+        boolean vectors = vectorTiles(FORWARD_TILES);
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
             int x0 = (firstRow + r) * inputs;
@@ -286,17 +486,17 @@ final class VectorKernel implements MatrixKernel {
             DoubleVector a = DoubleVector.fromArray(SPECIES, theta, w0 + p);
             DoubleVector b = DoubleVector.fromArray(SPECIES, theta, w1 + p);
             DoubleVector v = DoubleVector.fromArray(SPECIES, x, x0 + p);
-            s00 = multiplyAdd(v, a, s00);
-            s01 = multiplyAdd(v, b, s01);
+            s00 = USE_FMA ? v.fma(a, s00) : v.mul(a).add(s00);
+            s01 = USE_FMA ? v.fma(b, s01) : v.mul(b).add(s01);
             v = DoubleVector.fromArray(SPECIES, x, x1 + p);
-            s10 = multiplyAdd(v, a, s10);
-            s11 = multiplyAdd(v, b, s11);
+            s10 = USE_FMA ? v.fma(a, s10) : v.mul(a).add(s10);
+            s11 = USE_FMA ? v.fma(b, s11) : v.mul(b).add(s11);
             v = DoubleVector.fromArray(SPECIES, x, x2 + p);
-            s20 = multiplyAdd(v, a, s20);
-            s21 = multiplyAdd(v, b, s21);
+            s20 = USE_FMA ? v.fma(a, s20) : v.mul(a).add(s20);
+            s21 = USE_FMA ? v.fma(b, s21) : v.mul(b).add(s21);
             v = DoubleVector.fromArray(SPECIES, x, x3 + p);
-            s30 = multiplyAdd(v, a, s30);
-            s31 = multiplyAdd(v, b, s31);
+            s30 = USE_FMA ? v.fma(a, s30) : v.mul(a).add(s30);
+            s31 = USE_FMA ? v.fma(b, s31) : v.mul(b).add(s31);
         }
         double t00 = sumLanes(s00), t01 = sumLanes(s01);
         double t10 = sumLanes(s10), t11 = sumLanes(s11);
@@ -338,10 +538,10 @@ final class VectorKernel implements MatrixKernel {
         int p = 0;
         for (; p < vectorEnd; p += LANES) {
             DoubleVector a = DoubleVector.fromArray(SPECIES, theta, w0 + p);
-            s0 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x0 + p), a, s0);
-            s1 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x1 + p), a, s1);
-            s2 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x2 + p), a, s2);
-            s3 = multiplyAdd(DoubleVector.fromArray(SPECIES, x, x3 + p), a, s3);
+            s0 = USE_FMA ? DoubleVector.fromArray(SPECIES, x, x0 + p).fma(a, s0) : DoubleVector.fromArray(SPECIES, x, x0 + p).mul(a).add(s0);
+            s1 = USE_FMA ? DoubleVector.fromArray(SPECIES, x, x1 + p).fma(a, s1) : DoubleVector.fromArray(SPECIES, x, x1 + p).mul(a).add(s1);
+            s2 = USE_FMA ? DoubleVector.fromArray(SPECIES, x, x2 + p).fma(a, s2) : DoubleVector.fromArray(SPECIES, x, x2 + p).mul(a).add(s2);
+            s3 = USE_FMA ? DoubleVector.fromArray(SPECIES, x, x3 + p).fma(a, s3) : DoubleVector.fromArray(SPECIES, x, x3 + p).mul(a).add(s3);
         }
         double t0 = sumLanes(s0), t1 = sumLanes(s1), t2 = sumLanes(s2), t3 = sumLanes(s3);
         for (; p < inputs; p++) {
@@ -366,7 +566,7 @@ final class VectorKernel implements MatrixKernel {
             return;
         }
         int stride = inputs + 1;
-        boolean vectors = vectorTiles();
+        boolean vectors = vectorTiles(GRADIENT_TILES);
         int xr = firstRow * inputs;
         int sixEnd = inputs - inputs % SIX_WIDTH;
         int j = 0;
@@ -493,23 +693,23 @@ final class VectorKernel implements MatrixKernel {
             DoubleVector v0 = DoubleVector.fromArray(SPECIES, x, xr);
             DoubleVector v1 = DoubleVector.fromArray(SPECIES, x, xr + LANES);
             DoubleVector d = DoubleVector.broadcast(SPECIES, delta[dr]);
-            c00 = multiplyAdd(d, v0, c00);
-            c01 = multiplyAdd(d, v1, c01);
+            c00 = USE_FMA ? d.fma(v0, c00) : d.mul(v0).add(c00);
+            c01 = USE_FMA ? d.fma(v1, c01) : d.mul(v1).add(c01);
             d = DoubleVector.broadcast(SPECIES, delta[dr + 1]);
-            c10 = multiplyAdd(d, v0, c10);
-            c11 = multiplyAdd(d, v1, c11);
+            c10 = USE_FMA ? d.fma(v0, c10) : d.mul(v0).add(c10);
+            c11 = USE_FMA ? d.fma(v1, c11) : d.mul(v1).add(c11);
             d = DoubleVector.broadcast(SPECIES, delta[dr + 2]);
-            c20 = multiplyAdd(d, v0, c20);
-            c21 = multiplyAdd(d, v1, c21);
+            c20 = USE_FMA ? d.fma(v0, c20) : d.mul(v0).add(c20);
+            c21 = USE_FMA ? d.fma(v1, c21) : d.mul(v1).add(c21);
             d = DoubleVector.broadcast(SPECIES, delta[dr + 3]);
-            c30 = multiplyAdd(d, v0, c30);
-            c31 = multiplyAdd(d, v1, c31);
+            c30 = USE_FMA ? d.fma(v0, c30) : d.mul(v0).add(c30);
+            c31 = USE_FMA ? d.fma(v1, c31) : d.mul(v1).add(c31);
             d = DoubleVector.broadcast(SPECIES, delta[dr + 4]);
-            c40 = multiplyAdd(d, v0, c40);
-            c41 = multiplyAdd(d, v1, c41);
+            c40 = USE_FMA ? d.fma(v0, c40) : d.mul(v0).add(c40);
+            c41 = USE_FMA ? d.fma(v1, c41) : d.mul(v1).add(c41);
             d = DoubleVector.broadcast(SPECIES, delta[dr + 5]);
-            c50 = multiplyAdd(d, v0, c50);
-            c51 = multiplyAdd(d, v1, c51);
+            c50 = USE_FMA ? d.fma(v0, c50) : d.mul(v0).add(c50);
+            c51 = USE_FMA ? d.fma(v1, c51) : d.mul(v1).add(c51);
         }
         c00.intoArray(gradient, a);
         c01.intoArray(gradient, a + LANES);
@@ -546,17 +746,17 @@ final class VectorKernel implements MatrixKernel {
             DoubleVector d0 = DoubleVector.broadcast(SPECIES, delta[dr]);
             DoubleVector d1 = DoubleVector.broadcast(SPECIES, delta[dr + 1]);
             DoubleVector v = DoubleVector.fromArray(SPECIES, x, xr);
-            a0 = multiplyAdd(d0, v, a0);
-            b0 = multiplyAdd(d1, v, b0);
+            a0 = USE_FMA ? d0.fma(v, a0) : d0.mul(v).add(a0);
+            b0 = USE_FMA ? d1.fma(v, b0) : d1.mul(v).add(b0);
             v = DoubleVector.fromArray(SPECIES, x, xr + LANES);
-            a1 = multiplyAdd(d0, v, a1);
-            b1 = multiplyAdd(d1, v, b1);
+            a1 = USE_FMA ? d0.fma(v, a1) : d0.mul(v).add(a1);
+            b1 = USE_FMA ? d1.fma(v, b1) : d1.mul(v).add(b1);
             v = DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES);
-            a2 = multiplyAdd(d0, v, a2);
-            b2 = multiplyAdd(d1, v, b2);
+            a2 = USE_FMA ? d0.fma(v, a2) : d0.mul(v).add(a2);
+            b2 = USE_FMA ? d1.fma(v, b2) : d1.mul(v).add(b2);
             v = DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES);
-            a3 = multiplyAdd(d0, v, a3);
-            b3 = multiplyAdd(d1, v, b3);
+            a3 = USE_FMA ? d0.fma(v, a3) : d0.mul(v).add(a3);
+            b3 = USE_FMA ? d1.fma(v, b3) : d1.mul(v).add(b3);
         }
         a0.intoArray(gradient, a);
         a1.intoArray(gradient, a + LANES);
@@ -575,8 +775,8 @@ final class VectorKernel implements MatrixKernel {
         DoubleVector b0 = DoubleVector.fromArray(SPECIES, gradient, a + stride);
         for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, x, xr);
-            a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[dr]), v, a0);
-            b0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[dr + 1]), v, b0);
+            a0 = USE_FMA ? DoubleVector.broadcast(SPECIES, delta[dr]).fma(v, a0) : DoubleVector.broadcast(SPECIES, delta[dr]).mul(v).add(a0);
+            b0 = USE_FMA ? DoubleVector.broadcast(SPECIES, delta[dr + 1]).fma(v, b0) : DoubleVector.broadcast(SPECIES, delta[dr + 1]).mul(v).add(b0);
         }
         a0.intoArray(gradient, a);
         b0.intoArray(gradient, a + stride);
@@ -598,14 +798,14 @@ final class VectorKernel implements MatrixKernel {
         DoubleVector a7 = DoubleVector.fromArray(SPECIES, gradient, a + 7 * LANES);
         for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
             DoubleVector d = DoubleVector.broadcast(SPECIES, delta[dr]);
-            a0 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr), a0);
-            a1 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + LANES), a1);
-            a2 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES), a2);
-            a3 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES), a3);
-            a4 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 4 * LANES), a4);
-            a5 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 5 * LANES), a5);
-            a6 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 6 * LANES), a6);
-            a7 = multiplyAdd(d, DoubleVector.fromArray(SPECIES, x, xr + 7 * LANES), a7);
+            a0 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr), a0) : d.mul(DoubleVector.fromArray(SPECIES, x, xr)).add(a0);
+            a1 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + LANES), a1) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + LANES)).add(a1);
+            a2 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES), a2) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + 2 * LANES)).add(a2);
+            a3 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES), a3) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + 3 * LANES)).add(a3);
+            a4 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + 4 * LANES), a4) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + 4 * LANES)).add(a4);
+            a5 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + 5 * LANES), a5) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + 5 * LANES)).add(a5);
+            a6 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + 6 * LANES), a6) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + 6 * LANES)).add(a6);
+            a7 = USE_FMA ? d.fma(DoubleVector.fromArray(SPECIES, x, xr + 7 * LANES), a7) : d.mul(DoubleVector.fromArray(SPECIES, x, xr + 7 * LANES)).add(a7);
         }
         a0.intoArray(gradient, a);
         a1.intoArray(gradient, a + LANES);
@@ -622,7 +822,7 @@ final class VectorKernel implements MatrixKernel {
                                           double[] gradient, int a) {
         DoubleVector a0 = DoubleVector.fromArray(SPECIES, gradient, a);
         for (int r = 0; r < rows; r++, xr += inputs, dr += hidden) {
-            a0 = multiplyAdd(DoubleVector.broadcast(SPECIES, delta[dr]), DoubleVector.fromArray(SPECIES, x, xr), a0);
+            a0 = USE_FMA ? DoubleVector.broadcast(SPECIES, delta[dr]).fma(DoubleVector.fromArray(SPECIES, x, xr), a0) : DoubleVector.broadcast(SPECIES, delta[dr]).mul(DoubleVector.fromArray(SPECIES, x, xr)).add(a0);
         }
         a0.intoArray(gradient, a);
     }
@@ -679,12 +879,16 @@ final class VectorKernel implements MatrixKernel {
     }
 
     /**
-     * a = g(z) in plain Java ({@link Activation#apply}, so the same values as {@link PlainKernel}):
-     * a block's z is small next to its products, and vector code for it would add to the JIT's
-     * warm-up (see {@link #MIN_VECTOR_INPUTS}).
+     * a = g(z): the sigmoid with SIMD ({@link VectorSigmoid}, a few ulps from {@link Activation#sigmoid},
+     * the same bits in the scalar and the vector tiles); the other activations in plain Java
+     * ({@link Activation#apply}, as {@link PlainKernel}).
      */
     @Override
     public void activate(Activation g, double[] z, double[] a, int length) {
-        PlainKernel.INSTANCE.activate(g, z, a, length);
+        if (g == Activation.SIGMOID) {
+            VectorSigmoid.apply(z, a, length, vectorTiles(SIGMOID), USE_FMA);
+        } else {
+            PlainKernel.INSTANCE.activate(g, z, a, length);
+        }
     }
 }

@@ -5,9 +5,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link SparseInputLayer} with Vector API tiles of {@link #TILE_VECTORS} vectors of units; the
- * packed rows are padded to whole vectors, at least one tile. Per nonzero input: one broadcast of
- * its value, and four vectors of its weights row (forward, the sums in registers) or of its
- * gradient row (loaded, updated, stored; δ in registers). Forward tiles start at 0, 4, 8, …
+ * packed rows are padded to whole vectors, at least one tile. Forward, per nonzero input: one
+ * broadcast of its value and four (or eight) vectors of its weights row, the sums in registers.
+ * Gradient: per nonzero input, its row of G loaded, updated and stored ({@link #gradientTile});
+ * once the warm-up has seen the pixel tiles compiled, per pixel instead, its eight vectors of G
+ * in registers while the examples where it is nonzero stream past ({@link #accumulateByPixel}).
+ * Forward tiles start at 0, 4, 8, …
  * vectors, the last one moved back to end at the row's end, so it may recompute vectors of the
  * tile before with the same bits. Every tile gives the bits of the scalar loop it replaces.
  */
@@ -17,6 +20,8 @@ final class VectorSparseInputLayer extends SparseInputLayer {
     static final int LANES = SPECIES.length();
     static final int TILE_VECTORS = 4;
     static final int TILE_WIDTH = TILE_VECTORS * LANES;
+    /** Examples per part of a block in the pixel-by-pixel gradient: the bits of a pixel's mask. */
+    static final int MASK_ROWS = Long.SIZE;
     /**
      * {@link VectorKernel#USE_FMA}, written out in each loop as {@code FMA ? a.fma(b, c) :
      * a.mul(b).add(c)} rather than through a helper method: the JIT folds the constant, and no
@@ -26,10 +31,23 @@ final class VectorSparseInputLayer extends SparseInputLayer {
     private static final boolean FMA = VectorKernel.USE_FMA;
 
     private final VectorKernel kernel;
+    /** The tiles {@link #sparseRow} and {@link #accumulateByPixel} use for this width (bits as {@link VectorKernel#SPARSE_EIGHT}). */
+    private final int sparseTiles;
+    private final int pixelTiles;
+    /** The δ rows of a part of a block, width doubles each (zero beyond hidden): MASK_ROWS×width. */
+    private final double[] deltaRows;
+    /** Per input p, the rows r of the current part with x_p ≠ 0 (bit r). */
+    private final long[] pixelRows;
 
     VectorSparseInputLayer(VectorKernel kernel, double[] theta, int hidden, int inputs) {
         super(kernel, theta, hidden, inputs, paddedWidth(hidden), VectorKernel.USE_FMA);
         this.kernel = kernel;
+        boolean eights = width >= 2 * TILE_WIDTH;
+        boolean four = width % (2 * TILE_WIDTH) != 0;
+        sparseTiles = (eights ? VectorKernel.SPARSE_EIGHT : 0) | (four ? VectorKernel.SPARSE_FOUR : 0);
+        pixelTiles = (eights ? VectorKernel.PIXEL_EIGHT : 0) | (four ? VectorKernel.PIXEL_FOUR : 0);
+        deltaRows = new double[MASK_ROWS * width];
+        pixelRows = new long[inputs];
     }
 
     /** Units rounded up to whole vectors, at least one tile. */
@@ -39,7 +57,7 @@ final class VectorSparseInputLayer extends SparseInputLayer {
 
     @Override
     void sparseRow(double[] x, int xOffset, int[] column, int from, int to) {
-        if (!kernel.vectorTiles()) {
+        if (!kernel.vectorTiles(sparseTiles)) {
             super.sparseRow(x, xOffset, column, from, to);
             return;
         }
@@ -54,7 +72,7 @@ final class VectorSparseInputLayer extends SparseInputLayer {
 
     @Override
     void denseRow(double[] x, int xOffset) {
-        if (!kernel.vectorTiles()) {
+        if (!kernel.vectorTiles(VectorKernel.DENSE_PAIR)) {
             super.denseRow(x, xOffset);
             return;
         }
@@ -65,7 +83,7 @@ final class VectorSparseInputLayer extends SparseInputLayer {
 
     @Override
     void densePair(double[] x, int xOffset) {
-        if (!kernel.vectorTiles()) {
+        if (!kernel.vectorTiles(VectorKernel.DENSE_PAIR)) {
             super.densePair(x, xOffset);
             return;
         }
@@ -74,9 +92,67 @@ final class VectorSparseInputLayer extends SparseInputLayer {
         }
     }
 
+    /**
+     * Gᵀ[0] += δ per example and Gᵀ[1 + p] += x_p·δ per nonzero x_p, pixel by pixel once the pixel
+     * tiles are compiled: per part of up to {@link #MASK_ROWS} examples, a bit mask per pixel of
+     * the examples where it is nonzero, and per pixel its row of G in registers while those
+     * examples stream past in increasing order ({@link #pixelTileEight}). G is loaded and stored
+     * once per pixel and part instead of once per nonzero input (the row-by-row loops are
+     * store-bound), and each entry still sums its examples in order: the same bits.
+     */
+    @Override
+    boolean accumulateByPixel(NonzeroIndex index, int from, int rows, double[] delta, double[] g) {
+        if (!kernel.vectorTiles(pixelTiles)) {
+            return false;
+        }
+        double[] x = index.values();
+        int firstRow = index.firstRow() + from;
+        for (int part = 0; part < rows; part += MASK_ROWS) {
+            int partRows = Math.min(MASK_ROWS, rows - part);
+            for (int r = 0; r < partRows; r++) {
+                int dr = (part + r) * hidden;
+                System.arraycopy(delta, dr, deltaRows, r * width, hidden);
+                for (int j = 0; j < hidden; j++) {
+                    g[j] += delta[dr + j];
+                }
+            }
+            listPixelRows(index, from + part, partRows);
+            int xOffset = (firstRow + part) * inputs;
+            for (int p = 0; p < inputs; p++) {
+                long mask = pixelRows[p];
+                if (mask != 0L) {
+                    int at = xOffset + p;
+                    int base = (1 + p) * width;
+                    int start = 0;
+                    for (; start + 2 * TILE_WIDTH <= width; start += 2 * TILE_WIDTH) {
+                        pixelTileEight(x, at, inputs, mask, deltaRows, width, g, base + start, start);
+                    }
+                    if (start < width) {
+                        pixelTile(x, at, inputs, mask, deltaRows, width, g, base + start, start);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@link #pixelRows}[p] = the rows r &lt; rows (bit r) of index rows [from, from + rows) with x_p ≠ 0. */
+    private void listPixelRows(NonzeroIndex index, int from, int rows) {
+        long[] masks = pixelRows;
+        java.util.Arrays.fill(masks, 0L);
+        int[] column = index.column;
+        for (int r = 0; r < rows; r++) {
+            long rowBit = 1L << r;
+            int end = index.rowStart[from + r + 1];
+            for (int k = index.rowStart[from + r]; k < end; k++) {
+                masks[column[k]] |= rowBit;
+            }
+        }
+    }
+
     @Override
     void sparseGradientRow(double[] x, int xOffset, int[] column, int from, int to) {
-        if (!kernel.vectorTiles()) {
+        if (!kernel.vectorTiles(VectorKernel.ROW_GRADIENT)) {
             super.sparseGradientRow(x, xOffset, column, from, to);
             return;
         }
@@ -189,6 +265,67 @@ final class VectorSparseInputLayer extends SparseInputLayer {
             b2.intoArray(out1, start + 2 * LANES);
             b3.intoArray(out1, start + 3 * LANES);
         }
+    }
+
+    /**
+     * One pixel's gradient row, units [start, start + 2·{@link #TILE_WIDTH}): g[at + i] +=
+     * x[xAt + r·inputs]·delta[r·width + start + i] for the rows r set in {@code rows}, in
+     * increasing r. The eight vectors of G stay in registers; per row, one broadcast of x and
+     * eight vectors of δ.
+     */
+    static void pixelTileEight(double[] x, int xAt, int inputs, long rows, double[] delta, int width, double[] g,
+                               int at, int start) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, g, at);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, g, at + LANES);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, g, at + 2 * LANES);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, g, at + 3 * LANES);
+        DoubleVector c4 = DoubleVector.fromArray(SPECIES, g, at + 4 * LANES);
+        DoubleVector c5 = DoubleVector.fromArray(SPECIES, g, at + 5 * LANES);
+        DoubleVector c6 = DoubleVector.fromArray(SPECIES, g, at + 6 * LANES);
+        DoubleVector c7 = DoubleVector.fromArray(SPECIES, g, at + 7 * LANES);
+        for (long bits = rows; bits != 0L; bits &= bits - 1) {
+            int r = Long.numberOfTrailingZeros(bits);
+            DoubleVector v = DoubleVector.broadcast(SPECIES, x[xAt + r * inputs]);
+            int d = r * width + start;
+            c0 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d), c0) : v.mul(DoubleVector.fromArray(SPECIES, delta, d)).add(c0);
+            c1 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + LANES), c1) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + LANES)).add(c1);
+            c2 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 2 * LANES), c2) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 2 * LANES)).add(c2);
+            c3 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 3 * LANES), c3) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 3 * LANES)).add(c3);
+            c4 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 4 * LANES), c4) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 4 * LANES)).add(c4);
+            c5 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 5 * LANES), c5) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 5 * LANES)).add(c5);
+            c6 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 6 * LANES), c6) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 6 * LANES)).add(c6);
+            c7 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 7 * LANES), c7) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 7 * LANES)).add(c7);
+        }
+        c0.intoArray(g, at);
+        c1.intoArray(g, at + LANES);
+        c2.intoArray(g, at + 2 * LANES);
+        c3.intoArray(g, at + 3 * LANES);
+        c4.intoArray(g, at + 4 * LANES);
+        c5.intoArray(g, at + 5 * LANES);
+        c6.intoArray(g, at + 6 * LANES);
+        c7.intoArray(g, at + 7 * LANES);
+    }
+
+    /** {@link #pixelTileEight} for units [start, start + {@link #TILE_WIDTH}). */
+    static void pixelTile(double[] x, int xAt, int inputs, long rows, double[] delta, int width, double[] g,
+                          int at, int start) {
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, g, at);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, g, at + LANES);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, g, at + 2 * LANES);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, g, at + 3 * LANES);
+        for (long bits = rows; bits != 0L; bits &= bits - 1) {
+            int r = Long.numberOfTrailingZeros(bits);
+            DoubleVector v = DoubleVector.broadcast(SPECIES, x[xAt + r * inputs]);
+            int d = r * width + start;
+            c0 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d), c0) : v.mul(DoubleVector.fromArray(SPECIES, delta, d)).add(c0);
+            c1 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + LANES), c1) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + LANES)).add(c1);
+            c2 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 2 * LANES), c2) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 2 * LANES)).add(c2);
+            c3 = FMA ? v.fma(DoubleVector.fromArray(SPECIES, delta, d + 3 * LANES), c3) : v.mul(DoubleVector.fromArray(SPECIES, delta, d + 3 * LANES)).add(c3);
+        }
+        c0.intoArray(g, at);
+        c1.intoArray(g, at + LANES);
+        c2.intoArray(g, at + 2 * LANES);
+        c3.intoArray(g, at + 3 * LANES);
     }
 
     /**

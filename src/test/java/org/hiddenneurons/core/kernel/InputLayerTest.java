@@ -26,12 +26,15 @@ class InputLayerTest {
     private static final double SPARSE_ZEROS = 0.75;
     /** Examples per block in these tests. */
     private static final int BLOCK = 6;
+    /** More examples than two masks of the sparse gradient hold. */
+    private static final int LARGE_BLOCK = 2 * VectorSparseInputLayer.MASK_ROWS + 22;
 
     enum Data { SPARSE, DENSE, MIXED }
 
     static Stream<Arguments> kernelsShapesAndData() {
         List<MatrixKernel> kernels = List.of(Kernels.plain(), Kernels.vector().orElseThrow(),
-                new VectorKernel(VectorKernel.Tiles.SCALAR), new VectorKernel(VectorKernel.Tiles.VECTOR));
+                new VectorKernel(VectorKernel.Tiles.SCALAR), new VectorKernel(VectorKernel.Tiles.VECTOR),
+                new VectorKernel(VectorKernel.Tiles.VECTOR_FIRST_STAGES));
         // the course net; wide input; odd sizes; more units than one eight-vector tile; below the vector size
         int[][] shapes = {{400, 25}, {784, 5}, {67, 9}, {100, 33}, {12, 3}, {5, 2}};
         List<Arguments> cases = new ArrayList<>();
@@ -72,8 +75,20 @@ class InputLayerTest {
     @ParameterizedTest
     @MethodSource("kernelsShapesAndData")
     void gradientHasTheBitsOfTheKernelsAccumulateGradient(MatrixKernel kernel, int inputs, int hidden, Data data) {
-        Random random = new Random(12);
-        int rows = 3 * BLOCK;
+        assertGradientHasTheKernelsBits(kernel, inputs, hidden, data, BLOCK, new Random(12));
+    }
+
+    /** Blocks of more examples than one mask holds run the sparse gradient in parts. */
+    @ParameterizedTest
+    @MethodSource("kernelsShapesAndData")
+    void aLargeBlockGetsTheSameGradientBits(MatrixKernel kernel, int inputs, int hidden, Data data) {
+        assertGradientHasTheKernelsBits(kernel, inputs, hidden, data, LARGE_BLOCK, new Random(15));
+    }
+
+    /** Three blocks of {@code block} examples, from arrays and from an index, against the kernel's gradient. */
+    private static void assertGradientHasTheKernelsBits(MatrixKernel kernel, int inputs, int hidden, Data data,
+                                                        int block, Random random) {
+        int rows = 3 * block;
         double[] x = inputs(rows, inputs, data, random);
         double[] delta = MatrixKernelTest.values(rows * hidden, random);
         double[] theta = MatrixKernelTest.values(hidden * (inputs + 1), random);
@@ -81,20 +96,20 @@ class InputLayerTest {
         InputLayer fromArray = kernel.inputLayer(theta, hidden, inputs);
         InputLayer fromIndex = kernel.inputLayer(theta, hidden, inputs);
         NonzeroIndex index = NonzeroIndex.of(x, 0, rows, inputs);
-        double[] blockDelta = new double[BLOCK * hidden];
-        double[] z = new double[BLOCK * hidden];
-        for (int start = 0; start < rows; start += BLOCK) {
+        double[] blockDelta = new double[block * hidden];
+        double[] z = new double[block * hidden];
+        for (int start = 0; start < rows; start += block) {
             System.arraycopy(delta, start * hidden, blockDelta, 0, blockDelta.length);
-            kernel.accumulateGradient(x, start, BLOCK, inputs, blockDelta, hidden, expected);
-            fromArray.forward(x, start, BLOCK, z); // as training does: forward, then the same block's gradient
-            fromArray.accumulateGradient(x, start, BLOCK, blockDelta);
-            fromIndex.accumulateGradient(index, start, BLOCK, blockDelta);
+            kernel.accumulateGradient(x, start, block, inputs, blockDelta, hidden, expected);
+            fromArray.forward(x, start, block, z); // as training does: forward, then the same block's gradient
+            fromArray.accumulateGradient(x, start, block, blockDelta);
+            fromIndex.accumulateGradient(index, start, block, blockDelta);
         }
         double[] actual = new double[expected.length];
         fromArray.gradientInto(actual);
-        assertArrayEquals(expected, actual, 0.0, kernel.name() + " from arrays");
+        assertArrayEquals(expected, actual, 0.0, kernel.name() + " from arrays, blocks of " + block);
         fromIndex.gradientInto(actual);
-        assertArrayEquals(expected, actual, 0.0, kernel.name() + " from an index");
+        assertArrayEquals(expected, actual, 0.0, kernel.name() + " from an index, blocks of " + block);
     }
 
     @ParameterizedTest
