@@ -1,7 +1,12 @@
 package org.hiddenneurons.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -13,13 +18,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * Loss and accuracy per epoch, train and test, growing as training runs. Animation is off and
- * symbols are off; the series are the view model's {@link DecimatedSeries} lists, so points are
- * appended incrementally and their number stays bounded.
+ * symbols are off; the series follow the view model's {@link DecimatedSeries} lists (copies, so
+ * their number stays bounded), at most once every {@link #REFRESH}: laying a chart out again
+ * costs the FX thread several milliseconds in software rendering, the largest share of a
+ * snapshot's hand-over, and the snapshots come every 200 ms.
  */
 public final class TrainingCharts extends VBox {
 
@@ -49,16 +57,25 @@ public final class TrainingCharts extends VBox {
     /** Ticks along the epoch axis. */
     static final double EPOCH_TICKS = 5;
 
+    /** The least time between two updates of the charts (the first after a pause comes on the next pulse). */
+    static final Duration REFRESH = Duration.millis(500);
+
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
     private final Runnable detach;
+    /** The charts' series data, each following one of the model's series. */
+    private final List<Follower> followers = new ArrayList<>();
+    private final PauseTransition nextRefresh = new PauseTransition();
+    private long lastRefreshNanos;
 
     public TrainingCharts(WorkbenchViewModel model) {
         getStyleClass().add("hn-charts");
-        lossChart = chart(I18n.t("workbench.charts.loss"), true, model.trainLossSeries(), model.testLossSeries());
+        lossChart = chart(I18n.t("workbench.charts.loss"), true, follow(model.trainLossSeries()),
+                follow(model.testLossSeries()));
         lossChart.setId(LOSS_CHART_ID);
         Tooltip.install(lossChart, new Tooltip(I18n.t("workbench.charts.loss.tooltip")));
-        accuracyChart = chart(I18n.t("workbench.charts.accuracy"), false, model.trainAccuracySeries(), model.testAccuracySeries());
+        accuracyChart = chart(I18n.t("workbench.charts.accuracy"), false, follow(model.trainAccuracySeries()),
+                follow(model.testAccuracySeries()));
         accuracyChart.setId(ACCURACY_CHART_ID);
         Tooltip.install(accuracyChart, new Tooltip(I18n.t("workbench.charts.accuracy.tooltip")));
         Label placeholder = new Label(I18n.t("workbench.charts.placeholder"));
@@ -82,14 +99,86 @@ public final class TrainingCharts extends VBox {
                 stepEpochAxis(accuracyChart, first, last);
             }
         };
-        ListChangeListener<XYChart.Data<Number, Number>> onPoints = c -> emptyOrNot.run();
-        model.trainLossSeries().points().addListener(onPoints);
-        emptyOrNot.run();
+        nextRefresh.setOnFinished(e -> refresh(emptyOrNot));
+        // Not during the change itself: the model changes its four series one after the other.
+        ListChangeListener<XYChart.Data<Number, Number>> onPoints = c -> {
+            boolean cleared = model.trainLossSeries().points().isEmpty();
+            if (cleared || nextRefresh.getStatus() != Animation.Status.RUNNING) {
+                double waitMillis = (lastRefreshNanos - System.nanoTime()) / 1e6 + REFRESH.toMillis();
+                nextRefresh.setDuration(Duration.millis(cleared ? 1 : Math.max(1, waitMillis)));
+                nextRefresh.playFromStart();
+            }
+        };
+        List<DecimatedSeries> series = List.of(model.trainLossSeries(), model.testLossSeries(),
+                model.trainAccuracySeries(), model.testAccuracySeries());
+        series.forEach(s -> s.points().addListener(onPoints));
+        refresh(emptyOrNot);
         detach = () -> {
-            model.trainLossSeries().points().removeListener(onPoints);
+            series.forEach(s -> s.points().removeListener(onPoints));
+            nextRefresh.stop();
             lossChart.getData().clear();
             accuracyChart.getData().clear();
         };
+    }
+
+    private ObservableList<XYChart.Data<Number, Number>> follow(DecimatedSeries series) {
+        Follower follower = new Follower(series.points());
+        followers.add(follower);
+        return follower.shown;
+    }
+
+    /** Brings every chart series up to its model series, and the axes and placeholder with them. */
+    private void refresh(Runnable emptyOrNot) {
+        nextRefresh.stop();
+        for (Follower follower : followers) {
+            follower.catchUp();
+        }
+        emptyOrNot.run();
+        lastRefreshNanos = System.nanoTime();
+    }
+
+    /** A chart's copy of one model series; {@link #catchUp} changes as few points as it can. */
+    private static final class Follower {
+        private final List<XYChart.Data<Number, Number>> source;
+        final ObservableList<XYChart.Data<Number, Number>> shown = FXCollections.observableArrayList();
+
+        Follower(List<XYChart.Data<Number, Number>> source) {
+            this.source = source;
+        }
+
+        void catchUp() {
+            int shownSize = shown.size();
+            int kept = shownSize - 1; // the last shown point may have been provisional
+            boolean appendOnly = shownSize > 0 && source.size() >= shownSize
+                    && same(shown.get(0), source.get(0)) && (kept == 0 || same(shown.get(kept - 1), source.get(kept - 1)));
+            if (!appendOnly) {
+                List<XYChart.Data<Number, Number>> copies = new ArrayList<>(source.size());
+                for (XYChart.Data<Number, Number> point : source) {
+                    copies.add(copy(point));
+                }
+                shown.setAll(copies);
+                return;
+            }
+            if (!same(shown.get(kept), source.get(kept))) {
+                shown.set(kept, copy(source.get(kept)));
+            }
+            if (source.size() > shownSize) {
+                List<XYChart.Data<Number, Number>> added = new ArrayList<>(source.size() - shownSize);
+                for (XYChart.Data<Number, Number> point : source.subList(shownSize, source.size())) {
+                    added.add(copy(point));
+                }
+                shown.addAll(added);
+            }
+        }
+
+        private static boolean same(XYChart.Data<Number, Number> a, XYChart.Data<Number, Number> b) {
+            return a.getXValue().doubleValue() == b.getXValue().doubleValue()
+                    && a.getYValue().doubleValue() == b.getYValue().doubleValue();
+        }
+
+        private static XYChart.Data<Number, Number> copy(XYChart.Data<Number, Number> point) {
+            return new XYChart.Data<>(point.getXValue(), point.getYValue());
+        }
     }
 
     /** Stops following the model's series (the charts are being replaced); the series themselves stay. */
@@ -174,8 +263,9 @@ public final class TrainingCharts extends VBox {
         return label;
     }
 
-    private static LineChart<Number, Number> chart(String yLabel, boolean zeroInRange, DecimatedSeries train,
-                                                   DecimatedSeries test) {
+    private static LineChart<Number, Number> chart(String yLabel, boolean zeroInRange,
+                                                   ObservableList<XYChart.Data<Number, Number>> train,
+                                                   ObservableList<XYChart.Data<Number, Number>> test) {
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel(I18n.t("workbench.charts.epoch"));
         epochs.setForceZeroInRange(false);
@@ -193,8 +283,8 @@ public final class TrainingCharts extends VBox {
         chart.setLegendVisible(false); // one shared legend above both charts (a chart's own is squeezed out when short)
         chart.setMinHeight(140);
         chart.setPrefHeight(200);
-        chart.getData().add(new XYChart.Series<>(I18n.t("workbench.charts.train"), train.points()));
-        chart.getData().add(new XYChart.Series<>(I18n.t("workbench.charts.test"), test.points()));
+        chart.getData().add(new XYChart.Series<>(I18n.t("workbench.charts.train"), train));
+        chart.getData().add(new XYChart.Series<>(I18n.t("workbench.charts.test"), test));
         return chart;
     }
 }

@@ -59,8 +59,11 @@ public final class FrameTimingHarness {
     private static final int SETTLE_CHECKS = 3;
     private static final long SETTLE_CHECK_MILLIS = 200;
     private static final long SETTLE_TIMEOUT_MILLIS = 60_000;
-    /** A drag on the pad every this many ms while measuring. */
-    private static final long DRAG_EVERY_MILLIS = 500;
+    /**
+     * A drag on the pad every this many ms while measuring ({@code -Dharness.dragEveryMillis};
+     * 0 = no drags: frames under training alone, the issue's condition).
+     */
+    private static final long DRAG_EVERY_MILLIS = Long.getLong("harness.dragEveryMillis", 500);
     private static final int MAX_DRAGS = 1_000;
 
     /** CPU cores this process used during the measured seconds (set by each mode). */
@@ -155,8 +158,9 @@ public final class FrameTimingHarness {
         });
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(DRAG_EVERY_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            if (System.nanoTime() < end) {
+            long left = Math.max(1, (end - System.nanoTime()) / 1_000_000);
+            Thread.sleep(DRAG_EVERY_MILLIS > 0 ? Math.min(DRAG_EVERY_MILLIS, left) : left);
+            if (DRAG_EVERY_MILLIS > 0 && System.nanoTime() < end) {
                 Platform.runLater(drags::dragOnce);
             }
         }

@@ -70,6 +70,31 @@ class WorkbenchWindowTest extends WindowTestBase {
         robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
         assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
         assertStaysPut();
+        // The charts follow the model's series (at most twice a second): the same points once paused.
+        TrainingCharts charts = app.view().charts();
+        waitFor(() -> chartShows(charts.lossChart(), 0, model.trainLossSeries())
+                && chartShows(charts.lossChart(), 1, model.testLossSeries())
+                && chartShows(charts.accuracyChart(), 0, model.trainAccuracySeries())
+                && chartShows(charts.accuracyChart(), 1, model.testAccuracySeries()));
+        robot.type(KeyCode.N);
+        waitFor(() -> charts.lossChart().getData().get(0).getData().isEmpty()
+                && charts.accuracyChart().getData().get(1).getData().isEmpty());
+    }
+
+    /** Whether series {@code index} of the chart holds exactly the model series' points. */
+    private static boolean chartShows(javafx.scene.chart.XYChart<Number, Number> chart, int index, DecimatedSeries series) {
+        List<javafx.scene.chart.XYChart.Data<Number, Number>> shown = chart.getData().get(index).getData();
+        List<javafx.scene.chart.XYChart.Data<Number, Number>> points = series.points();
+        if (shown.size() != points.size() || points.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < points.size(); i++) {
+            if (shown.get(i).getXValue().doubleValue() != points.get(i).getXValue().doubleValue()
+                    || shown.get(i).getYValue().doubleValue() != points.get(i).getYValue().doubleValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
