@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -82,9 +83,9 @@ class WorkbenchWindowTest extends WindowTestBase {
     }
 
     /** Whether series {@code index} of the chart holds exactly the model series' points. */
-    private static boolean chartShows(javafx.scene.chart.XYChart<Number, Number> chart, int index, DecimatedSeries series) {
-        List<javafx.scene.chart.XYChart.Data<Number, Number>> shown = chart.getData().get(index).getData();
-        List<javafx.scene.chart.XYChart.Data<Number, Number>> points = series.points();
+    private static boolean chartShows(XYChart<Number, Number> chart, int index, DecimatedSeries series) {
+        List<XYChart.Data<Number, Number>> shown = chart.getData().get(index).getData();
+        List<XYChart.Data<Number, Number>> points = series.points();
         if (shown.size() != points.size() || points.isEmpty()) {
             return false;
         }

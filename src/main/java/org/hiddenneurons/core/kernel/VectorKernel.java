@@ -46,7 +46,7 @@ final class VectorKernel implements MatrixKernel {
      * inputs) do use the vector tiles: 0.7 ms less per 4000 examples on one core than the plain
      * loops (BENCHMARKS.md). Remainder rows of the products use the plain loops.
      */
-    static final int MIN_VECTOR_INPUTS = Integer.getInteger("hn.minvec", 8);
+    static final int MIN_VECTOR_INPUTS = 8;
 
     /** Which tile code a kernel runs: both give the same bits, see {@link #scalarForwardTile}. */
     enum Tiles {
