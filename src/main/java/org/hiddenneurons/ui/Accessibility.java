@@ -1,6 +1,9 @@
 package org.hiddenneurons.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
@@ -46,7 +49,7 @@ public final class Accessibility {
             item.setOnAction(e -> colours.set(choice));
             menu.getItems().add(item);
         }
-        colours.addListener((o, old, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
+        selectFollowing(menu, group, colours);
         return menu;
     }
 
@@ -68,8 +71,19 @@ public final class Accessibility {
             item.setOnAction(e -> textSize.set(size));
             menu.getItems().add(item);
         }
-        textSize.addListener((o, old, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
+        selectFollowing(menu, group, textSize);
         return menu;
+    }
+
+    /**
+     * Keeps the radio item whose user data is {@code choice}'s value selected. The preferences
+     * outlive the menu (a language switch builds new menus), so they hold the listener weakly and
+     * the menu keeps it alive.
+     */
+    private static <T> void selectFollowing(Menu menu, ToggleGroup group, ObservableValue<T> choice) {
+        ChangeListener<T> select = (o, old, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now));
+        menu.getProperties().put(ChangeListener.class, select);
+        choice.addListener(new WeakChangeListener<>(select));
     }
 
     /**

@@ -5,6 +5,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeType;
 import javafx.util.Duration;
 
 /**
@@ -38,8 +40,14 @@ public final class HiddenUnitTile extends Region {
 
     private final int unit;
     private final ImageView imageView = new ImageView();
-    private final Region glow = new Region();
-    private final Region scoreTint = new Region();
+    /*
+     * The glow and the score tint are shapes, not regions: a region drawn at an opacity below 1 is
+     * rendered into an offscreen image first (JavaFX assumes its background and border overlap), a
+     * plain stroke or fill just takes the opacity as an alpha factor. With 25 tiles whose glow changes
+     * on every drag and training snapshot, that is most of the grid's repaint cost.
+     */
+    private final Rectangle glow = new Rectangle();
+    private final Rectangle scoreTint = new Rectangle();
     private final Region barTrack = new Region();
     private final Region barFill = new Region();
     private final Tooltip tooltip = new Tooltip();
@@ -63,6 +71,8 @@ public final class HiddenUnitTile extends Region {
         imageView.setSmooth(false);
         imageView.setPreserveRatio(false);
         glow.setMouseTransparent(true);
+        glow.setFill(null); // a stroke only: with a fill too it would be offscreen again
+        glow.setStrokeType(StrokeType.INSIDE);
         glow.setOpacity(0);
         barTrack.setVisible(false); // activation NaN: no bar until a drawing gives one
         barFill.setVisible(false);
@@ -230,12 +240,19 @@ public final class HiddenUnitTile extends Region {
         imageView.setFitWidth(w);
         imageView.setFitHeight(h);
         imageView.relocate(x, y);
-        glow.resizeRelocate(x - FRAME, y - FRAME, w + 2 * FRAME, h + 2 * FRAME);
-        scoreTint.resizeRelocate(0, 0, getWidth(), getHeight());
+        place(glow, x - FRAME, y - FRAME, w + 2 * FRAME, h + 2 * FRAME);
+        place(scoreTint, 0, 0, getWidth(), getHeight());
         double barY = y + h + FRAME + BAR_GAP;
         barTrack.resizeRelocate(x, barY, w, BAR_HEIGHT);
         double strength = Double.isNaN(activation) ? 0 : Math.max(0, Math.min(1, activation));
         barFill.resizeRelocate(x, barY, Math.round(w * strength), BAR_HEIGHT);
+    }
+
+    private static void place(Rectangle shape, double x, double y, double width, double height) {
+        shape.setX(x);
+        shape.setY(y);
+        shape.setWidth(width);
+        shape.setHeight(height);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.hiddenneurons.ui;
 
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -19,6 +21,9 @@ public final class StatusBar extends HBox {
     static final String MESSAGE_ID = "status-message";
     static final String EPOCH_ID = "status-epoch";
 
+    /** Restyles the message for errors; held here, since the view model only holds it weakly. */
+    private final ChangeListener<String> errorStyle;
+
     public StatusBar(WorkbenchViewModel model) {
         getStyleClass().add(STYLE);
         setAlignment(Pos.CENTER_LEFT);
@@ -31,12 +36,14 @@ public final class StatusBar extends HBox {
         HBox.setHgrow(message, Priority.ALWAYS);
         message.textProperty().bind(Bindings.when(model.errorMessageProperty().isEmpty())
                 .then(model.statusMessageProperty()).otherwise(model.errorMessageProperty()));
-        model.errorMessageProperty().addListener((o, old, now) -> {
+        errorStyle = (o, old, now) -> {
             message.getStyleClass().remove("hn-error");
             if (!now.isEmpty()) {
                 message.getStyleClass().add("hn-error");
             }
-        });
+        };
+        // Weakly: the view model outlives this bar (a language switch builds a new one).
+        model.errorMessageProperty().addListener(new WeakChangeListener<>(errorStyle));
         message.setOnMouseClicked(e -> model.clearError());
         Tooltip messageTip = new Tooltip();
         messageTip.textProperty().bind(Bindings.concat(message.textProperty(), "\n", I18n.t("workbench.status.dismiss")));

@@ -68,7 +68,11 @@ public final class TrainingCharts extends VBox {
     private final PauseTransition nextRefresh = new PauseTransition();
     private long lastRefreshNanos;
 
-    public TrainingCharts(WorkbenchViewModel model) {
+    /**
+     * @param spreader while training runs, each chart repaints on a frame of its own (laying out and
+     *                 painting both on one frame took longer than a frame with software rendering)
+     */
+    TrainingCharts(WorkbenchViewModel model, PulseSpreader spreader) {
         getStyleClass().add("hn-charts");
         lossChart = chart(I18n.t("workbench.charts.loss"), true, follow(model.trainLossSeries()),
                 follow(model.testLossSeries()));
@@ -86,20 +90,23 @@ public final class TrainingCharts extends VBox {
         getChildren().addAll(legend(), lossPane, accuracyChart);
         VBox.setVgrow(lossPane, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
-        Runnable emptyOrNot = () -> {
-            List<XYChart.Data<Number, Number>> points = model.trainLossSeries().points();
-            boolean empty = points.isEmpty();
-            placeholder.setVisible(empty);
-            calmWhileEmpty(lossChart, empty, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
-            calmWhileEmpty(accuracyChart, empty, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
-            if (!empty) {
-                double first = points.get(0).getXValue().doubleValue();
-                double last = points.get(points.size() - 1).getXValue().doubleValue();
-                stepEpochAxis(lossChart, first, last);
-                stepEpochAxis(accuracyChart, first, last);
-            }
+        List<XYChart.Data<Number, Number>> epochs = model.trainLossSeries().points();
+        Runnable lossPart = () -> {
+            catchUp(0, 2);
+            placeholder.setVisible(epochs.isEmpty());
+            frame(lossChart, epochs, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
         };
-        nextRefresh.setOnFinished(e -> refresh(emptyOrNot));
+        Runnable accuracyPart = () -> {
+            catchUp(2, 4);
+            frame(accuracyChart, epochs, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
+        };
+        Runnable refresh = () -> {
+            nextRefresh.stop();
+            spreader.post(lossChart, lossPart);
+            spreader.post(accuracyChart, accuracyPart);
+            lastRefreshNanos = System.nanoTime();
+        };
+        nextRefresh.setOnFinished(e -> refresh.run());
         // Not during the change itself: the model changes its four series one after the other.
         ListChangeListener<XYChart.Data<Number, Number>> onPoints = c -> {
             boolean cleared = model.trainLossSeries().points().isEmpty();
@@ -112,7 +119,7 @@ public final class TrainingCharts extends VBox {
         List<DecimatedSeries> series = List.of(model.trainLossSeries(), model.testLossSeries(),
                 model.trainAccuracySeries(), model.testAccuracySeries());
         series.forEach(s -> s.points().addListener(onPoints));
-        refresh(emptyOrNot);
+        refresh.run();
         detach = () -> {
             series.forEach(s -> s.points().removeListener(onPoints));
             nextRefresh.stop();
@@ -127,14 +134,22 @@ public final class TrainingCharts extends VBox {
         return follower.shown;
     }
 
-    /** Brings every chart series up to its model series, and the axes and placeholder with them. */
-    private void refresh(Runnable emptyOrNot) {
-        nextRefresh.stop();
-        for (Follower follower : followers) {
+    /** Brings the chart series {@code from}…{@code to − 1} (loss 0, 1; accuracy 2, 3) up to their model series. */
+    private void catchUp(int from, int to) {
+        for (Follower follower : followers.subList(from, to)) {
             follower.catchUp();
         }
-        emptyOrNot.run();
-        lastRefreshNanos = System.nanoTime();
+    }
+
+    /** The chart's axes for these epochs (the model's train-loss points): a calm frame while empty, else stepped. */
+    private static void frame(LineChart<Number, Number> chart, List<XYChart.Data<Number, Number>> epochs,
+                              double emptyMaxValue, double emptyTick) {
+        boolean empty = epochs.isEmpty();
+        calmWhileEmpty(chart, empty, emptyMaxValue, emptyTick);
+        if (!empty) {
+            stepEpochAxis(chart, epochs.get(0).getXValue().doubleValue(),
+                    epochs.get(epochs.size() - 1).getXValue().doubleValue());
+        }
     }
 
     /** A chart's copy of one model series; {@link #catchUp} changes as few points as it can. */

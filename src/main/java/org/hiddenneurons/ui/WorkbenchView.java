@@ -55,6 +55,7 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
@@ -223,6 +224,8 @@ public final class WorkbenchView extends BorderPane {
     private final HiddenUnitGrid grid = new HiddenUnitGrid();
     private final HiddenUnitGrid unitPicker = new HiddenUnitGrid();
     private final OutputWeightsView outputWeights = new OutputWeightsView();
+    /** While training runs, the grid, Θ2 and the bars repaint on different frames ({@link PulseSpreader}). */
+    private final PulseSpreader spreader;
     private final DossierModel dossier;
     private final Map<Page, Node> pageNodes = new EnumMap<>(Page.class);
     /** Where the drawing pad sits on each page that shows it. */
@@ -278,12 +281,14 @@ public final class WorkbenchView extends BorderPane {
         getStyleClass().add("hn-workbench");
         datasetOpener = new DatasetOpener(model, adapter,
                 (path, error) -> showFileError(I18n.t("data.error.header"), path, error));
-        charts = new TrainingCharts(model);
+        spreader = new PulseSpreader(model.runningProperty());
+        detach.add(spreader::dispose);
+        charts = new TrainingCharts(model, spreader);
         // While training, the bars follow the snapshots (five a second) directly: easing them would
         // repaint them on every frame in between. Drawing still eases them.
         bars.animatedProperty().bind(model.runningProperty().not());
         dossier = new DossierModel(follow(model.networkProperty(), dossierLive),
-                follow(model.preprocessedProperty(), dossierLive), model.dataProperty());
+                follow(model.preprocessedProperty(), dossierLive), mirror(model.dataProperty()));
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
         BorderPane workbench = new BorderPane();
@@ -558,6 +563,16 @@ public final class WorkbenchView extends BorderPane {
         return followWhile(source, live, detach);
     }
 
+    /**
+     * A copy of the view model's {@code source} that follows it until this view is replaced: the
+     * view's parts listen to the copy, so the view model holds no listener of a replaced view.
+     */
+    private <T> ObservableValue<T> mirror(ObservableValue<T> source) {
+        ObjectProperty<T> copy = new SimpleObjectProperty<>(source.getValue());
+        listen(source, (o, old, now) -> copy.set(now));
+        return copy;
+    }
+
     /** Adds {@code listener} to the view model's {@code source} until this view is replaced. */
     private <T> void listen(ObservableValue<T> source, ChangeListener<? super T> listener) {
         source.addListener(listener);
@@ -569,7 +584,7 @@ public final class WorkbenchView extends BorderPane {
 
         BooleanBinding backpropShown = page.isEqualTo(Page.BACKPROP);
         backprop = new BackpropView(follow(model.networkProperty(), backpropShown),
-                follow(model.preprocessedProperty(), backpropShown), model.dataProperty(), palette);
+                follow(model.preprocessedProperty(), backpropShown), mirror(model.dataProperty()), palette);
         backprop.getStyleClass().add("hn-page");
         pageNodes.put(Page.BACKPROP, backprop);
 
@@ -630,7 +645,7 @@ public final class WorkbenchView extends BorderPane {
         pageNodes.put(Page.COMPARE, pagePane(comparison));
 
         evaluation = new EvaluationView(follow(model.networkProperty(), page.isEqualTo(Page.EVALUATION)),
-                model.dataProperty());
+                mirror(model.dataProperty()));
         pageNodes.put(Page.EVALUATION, pagePane(evaluation));
 
         myDrawings = new UserDrawingsPane(drawings);
@@ -906,7 +921,7 @@ public final class WorkbenchView extends BorderPane {
         dark.setTooltip(new Tooltip(I18n.t("workbench.theme.tooltip")));
         dark.setSelected(theme.get() == Themes.Theme.DARK);
         dark.selectedProperty().addListener((o, old, now) -> theme.set(now ? Themes.Theme.DARK : Themes.Theme.LIGHT));
-        theme.addListener((o, old, now) -> dark.setSelected(now == Themes.Theme.DARK));
+        listen(theme, (o, old, now) -> dark.setSelected(now == Themes.Theme.DARK)); // the preferences outlive this view
         dark.setMinWidth(Region.USE_PREF_SIZE);
         menus.addFileActions(
                 AppMenus.item(I18n.t("workbench.menu.openModel"), "Shortcut+O", this::openModel),
@@ -961,11 +976,15 @@ public final class WorkbenchView extends BorderPane {
         pad.setId(DRAWING_PAD_ID);
         pad.setFocusTraversable(true); // a stop for Tab, with a ring (components.css); C / Ctrl+Z act on it
         pad.drawingProperty().addListener((o, old, drawing) -> {
+            spreader.claimFrame(); // the pad and the preprocessing steps repaint on this frame
             if (drawing.empty()) {
                 model.clearDrawing();
             } else {
                 model.draw(drawing.width(), drawing.height(), drawing.argb());
             }
+            // The drawing's prediction shows at once, also while training spreads repaints over
+            // frames; the tiles' activations follow on a later frame.
+            spreader.runNow(Spread.BARS);
         });
         onPadActions(pad::clear, pad::undo);
 
@@ -1028,8 +1047,9 @@ public final class WorkbenchView extends BorderPane {
         HBox predictedRow = new HBox(predicted, modifiedNote, ReplayBar.predictionNote(model.replay()));
         predictedRow.setAlignment(Pos.BASELINE_LEFT);
         predictedRow.getStyleClass().add("hn-toolbar");
-        listen(model.replay().shownProbabilitiesProperty(), (o, old, now) -> showProbabilities());
-        listen(model.replay().shownNetworkProperty(), (o, old, now) -> showProbabilities());
+        ChangeListener<Object> barsFollow = (o, old, now) -> spreader.post(Spread.BARS, this::showProbabilities);
+        listen(model.replay().shownProbabilitiesProperty(), barsFollow);
+        listen(model.replay().shownNetworkProperty(), barsFollow);
         showProbabilities();
         VBox predictionSection = section(I18n.t("workbench.section.prediction"), predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
@@ -1060,13 +1080,14 @@ public final class WorkbenchView extends BorderPane {
         outputWeights.paletteProperty().bind(viewPreferences.paletteProperty());
         outputWeights.selectedUnitProperty().bindBidirectional(grid.selectedUnitProperty());
         // The replay timeline decides which network the grid and Θ2 show: the live one or a snapshot.
-        listen(model.replay().shownNetworkProperty(), (o, old, now) -> showNetwork(now));
-        listen(model.replay().shownPassProperty(), (o, old, now) -> {
-            grid.setForwardPass(now);
-            unitPicker.setForwardPass(now);
+        Runnable showOutputWeights = () -> outputWeights.setNetwork(model.replay().shownNetworkProperty().get());
+        listen(model.replay().shownNetworkProperty(), (o, old, now) -> {
+            spreader.post(Spread.GRID, this::showGrid);
+            spreader.post(Spread.OUTPUT_WEIGHTS, showOutputWeights);
         });
-        showNetwork(model.replay().shownNetworkProperty().get());
-        grid.setForwardPass(model.replay().shownPassProperty().get());
+        listen(model.replay().shownPassProperty(), (o, old, now) -> spreader.post(Spread.GRID, this::showGrid));
+        showGrid();
+        showOutputWeights.run();
         grid.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && grid.getSelectedUnit() >= 0) {
                 openDossier();
@@ -1136,10 +1157,19 @@ public final class WorkbenchView extends BorderPane {
         return column;
     }
 
-    private void showNetwork(Network network) {
-        grid.setNetwork(network);
-        outputWeights.setNetwork(network);
+    /** The grid shows the shown network's weights and the shown drawing's activations. */
+    private void showGrid() {
+        Network network = model.replay().shownNetworkProperty().get();
+        if (grid.getNetwork() != network) {
+            grid.setNetwork(network);
+        }
+        ForwardPass pass = model.replay().shownPassProperty().get();
+        grid.setForwardPass(pass);
+        unitPicker.setForwardPass(pass);
     }
+
+    /** What {@link #spreader} spreads over frames while training runs: one repaint each. */
+    private enum Spread { GRID, OUTPUT_WEIGHTS, BARS }
 
     // ---------------------------------------------------------------- right: training
 

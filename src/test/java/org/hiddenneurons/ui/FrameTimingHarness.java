@@ -33,8 +33,9 @@ import org.hiddenneurons.train.TrainingSnapshot;
  * the interval between AnimationTimer pulses (p50/p95/p99/max), epochs/s by the trainer's clock,
  * the CPU time per frame of each thread (FX thread, renderer, trainer, cost-function workers) and
  * how much of the FX thread's time went to handing snapshots to the view model and views (our code;
- * the rest is JavaFX's CSS, layout and scene-graph sync). Twice a second it also drags on the drawing
- * pad and times the drag event until the prediction bars hold the new output.
+ * the rest is JavaFX's CSS, layout and scene-graph sync). Before Train it draws a digit on the pad, so
+ * every snapshot also updates the prediction and the tiles' activations. Twice a second it also drags on
+ * the drawing pad and times the drag event until the prediction bars hold the new output.
  * {@code alone} mode trains the same configuration without a window, publishing as the CLI does.
  * Run each mode in a fresh JVM (a second run in one JVM inherits the JIT warm-up), alternately:
  * <pre>
@@ -127,6 +128,12 @@ public final class FrameTimingHarness {
             }
         };
         Drags drags = new Drags(app.get().view());
+        // A digit on the pad, as when a student draws and then presses Train: every snapshot then also
+        // updates the prediction and the tiles' activations.
+        onFx(() -> {
+            drags.drawStroke();
+            return null;
+        });
         long[] deliveryBefore = new long[2];
         Map<String, Long> cpuBefore = threadCpuNanos();
         long processCpuBefore = processCpuNanos();
@@ -299,6 +306,16 @@ public final class FrameTimingHarness {
                 fire(MouseEvent.MOUSE_RELEASED, x, y);
                 point = 0;
             }
+        }
+
+        /** FX thread. Draws one whole stroke on an empty pad (press, drags, release), untimed. */
+        void drawStroke() {
+            pad.clear();
+            fire(MouseEvent.MOUSE_PRESSED, x(0), y(0));
+            for (int i = 1; i <= POINTS_PER_STROKE; i++) {
+                fire(MouseEvent.MOUSE_DRAGGED, x(i), y(i));
+            }
+            fire(MouseEvent.MOUSE_RELEASED, x(POINTS_PER_STROKE), y(POINTS_PER_STROKE));
         }
 
         /** Points on most of a circle (a curve: a straight line would look the same to the network at every length). */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,6 +40,10 @@ class LanguageSwitchTest {
     private static final long TIMEOUT_SECONDS = 60;
     private static final int SELECTED_UNIT = 7;
     private static final String SEED_TEXT = "1234";
+    private static final int SWITCHES = 4;
+    /** A replaced view is held until its background work (e.g. the logistic baseline) has reported back. */
+    private static final int GC_ATTEMPTS = 100;
+    private static final long GC_PAUSE_MILLIS = 300;
 
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private HiddenNeuronsApp app;
@@ -116,6 +122,41 @@ class LanguageSwitchTest {
         assertEquals("Pause", onFx(() -> robot.lookup("#" + WorkbenchView.TRAIN_BUTTON_ID).queryButton().getText()));
         robot.interact(model::toggleTraining);
         assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
+    }
+
+    /**
+     * A replaced view is garbage: the view model, the preferences and the replay model outlive it,
+     * and each used to keep it through a listener (the dossier's, the status bar's, the replay bar's,
+     * the colour and text-size menus', the theme button's). Four switches while training; at most
+     * the last replaced view may still be held (JavaFX keeps a scene's previous root). A view's
+     * background work (its logistic baseline) holds it until it reports back, so this waits.
+     */
+    @Test
+    void replacedViewsAreCollected(FxRobot robot) throws Exception {
+        assumeTrainer();
+        waitFor(() -> model.dataReadyProperty().get());
+        robot.interact(() -> {
+            model.settings().epochsProperty().set(100_000);
+            model.toggleTraining();
+        });
+        List<WeakReference<WorkbenchView>> replaced = new ArrayList<>();
+        for (int i = 0; i < SWITCHES; i++) {
+            Locale next = i % 2 == 0 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+            robot.interact(() -> {
+                replaced.add(new WeakReference<>(app.view()));
+                app.view().switchLanguage(next);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.interact(model::toggleTraining);
+        long alive = replaced.size();
+        for (int attempt = 0; attempt < GC_ATTEMPTS && alive > 1; attempt++) {
+            System.gc();
+            Thread.sleep(GC_PAUSE_MILLIS);
+            WaitForAsyncUtils.waitForFxEvents();
+            alive = replaced.stream().filter(view -> view.get() != null).count();
+        }
+        assertTrue(alive <= 1, alive + " of " + SWITCHES + " replaced views are still reachable");
     }
 
     /** View ▸ Language ▸ the item for {@code language}. */

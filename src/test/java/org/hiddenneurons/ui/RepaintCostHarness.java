@@ -15,7 +15,8 @@ import javafx.application.Platform;
  * next two pulses have passed. Not a test (it asserts nothing). Kinds: {@code idle} (no change: what
  * the window costs by itself), {@code drag} (one drag
  * event on the pad: stroke, preprocessing, prediction, unit activations) and {@code step} (one
- * training epoch: a snapshot with weights and numbers — tiles, Θ2, prediction, charts, status).
+ * training epoch: a snapshot with weights and numbers — tiles, Θ2, prediction, charts, status — with a
+ * digit drawn on the pad, as after a student draws and steps).
  * {@code -Dharness.only=idle|drag|step} measures (and warms up) one kind only, e.g. under a profiler.
  * <pre>
  * java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless \
@@ -40,6 +41,11 @@ public final class RepaintCostHarness {
         FrameTimingHarness.waitForQuietProcess();
         FrameTimingHarness.Drags drags = new FrameTimingHarness.Drags(app.get().view());
         String only = System.getProperty("harness.only", "");
+        // A digit on the pad, so a step also updates the prediction and the tiles' activations.
+        FrameTimingHarness.onFx(() -> {
+            drags.drawStroke();
+            return null;
+        });
         // Warm up the measured kinds (JIT), unmeasured.
         for (int i = 0; i < repeats; i++) {
             FrameTimingHarness.onFx(() -> {
@@ -60,6 +66,14 @@ public final class RepaintCostHarness {
             measure("drag", repeats, () -> drags.dragOnce());
         }
         if (only.isEmpty() || only.equals("step")) {
+            FrameTimingHarness.onFx(() -> {
+                drags.drawStroke();
+                // As while training: the bars jump to each snapshot's values instead of easing.
+                PredictionBars bars = app.get().view().predictionBars();
+                bars.animatedProperty().unbind();
+                bars.setAnimated(false);
+                return null;
+            });
             measure("step", repeats, () -> app.get().model().step());
         }
         Platform.exit();

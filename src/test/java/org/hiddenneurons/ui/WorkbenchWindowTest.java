@@ -36,9 +36,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Headless smoke tests of the real window (Monocle): it shows, trains, pauses, obeys the keys. */
 class WorkbenchWindowTest extends WindowTestBase {
 
+    /** Drags during training, one every {@link #DRAG_PAUSE_MILLIS} (~2 s: about ten snapshots). */
+    private static final int DRAGS_WHILE_TRAINING = 80;
+    private static final long DRAG_PAUSE_MILLIS = 25;
+
     /** How long nothing may change after Pause. */
     private static final long QUIET_MILLIS = 800;
-
 
     @AfterEach
     void noErrorShown() {
@@ -136,6 +139,38 @@ class WorkbenchWindowTest extends WindowTestBase {
         assertTrue(onFx(pad::isEmpty), "C clears the real pad");
         assertEquals(-1, onFx(() -> model.predictedDigitProperty().get()));
         assertTrue(onFx(() -> view.preprocessStrip().isShowingHint()));
+    }
+
+    /**
+     * While training runs, the view spreads each snapshot's repaints over several frames
+     * ({@link PulseSpreader}); a drag must still show its own prediction at once, also when it lands
+     * while a snapshot's bars are waiting for their frame.
+     */
+    @Test
+    void whileTrainingEveryDragShowsItsPredictionAtOnce(FxRobot robot) throws Exception {
+        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
+        waitFor(() -> model.dataReadyProperty().get());
+        FrameTimingHarness.Drags drags = new FrameTimingHarness.Drags(app.view());
+        int start = onFx(() -> model.epochProperty().get());
+        robot.interact(() -> {
+            model.settings().epochsProperty().set(100_000);
+            model.toggleTraining();
+        });
+        waitFor(() -> model.epochProperty().get() > start + 2);
+        List<String> stale = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < DRAGS_WHILE_TRAINING; i++) {
+            robot.interact(() -> {
+                drags.dragOnce();
+                double[] latest = model.replay().shownProbabilitiesProperty().get();
+                double[] shown = app.view().predictionBars().getProbabilities();
+                if (!Arrays.equals(latest, shown)) {
+                    stale.add("epoch " + model.epochProperty().get());
+                }
+            });
+            Thread.sleep(DRAG_PAUSE_MILLIS);
+        }
+        robot.interact(model::toggleTraining);
+        assertEquals(List.of(), stale, "drags whose bars did not show their prediction at once");
     }
 
     /**

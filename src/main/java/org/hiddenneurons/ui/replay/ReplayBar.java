@@ -1,9 +1,14 @@
 package org.hiddenneurons.ui.replay;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -53,6 +58,8 @@ public final class ReplayBar extends HBox {
     private Timeline player;
     /** True while the slider is set from the model (so that the change is not taken for the user's). */
     private boolean updating;
+    /** This bar's listeners on the replay model, which holds them only weakly ({@link #follow}). */
+    private final List<ChangeListener<?>> listeners = new ArrayList<>();
 
     public ReplayBar(ReplayModel model) {
         this.model = model;
@@ -105,11 +112,11 @@ public final class ReplayBar extends HBox {
 
         getChildren().addAll(play, slider, label, live);
 
-        model.snapshotCountProperty().addListener((o, old, now) -> sync());
-        model.replayIndexProperty().addListener((o, old, now) -> sync());
-        model.latestEpochProperty().addListener((o, old, now) -> sync());
-        model.replayedProperty().addListener((o, old, now) -> sync());
-        model.playingProperty().addListener((o, old, now) -> playing(now));
+        follow(model.snapshotCountProperty(), (o, old, now) -> sync());
+        follow(model.replayIndexProperty(), (o, old, now) -> sync());
+        follow(model.latestEpochProperty(), (o, old, now) -> sync());
+        follow(model.replayedProperty(), (o, old, now) -> sync());
+        follow(model.playingProperty(), (o, old, now) -> playing(now));
         sync();
     }
 
@@ -122,11 +129,20 @@ public final class ReplayBar extends HBox {
                 parent.getStylesheets().add(css.toExternalForm());
             }
         }
-        model.replayingProperty().addListener((o, old, now) -> {
+        follow(model.replayingProperty(), (o, old, now) -> {
             for (Node node : nodes) {
                 mark(node, now);
             }
         });
+    }
+
+    /**
+     * Adds {@code listener} to the replay model's {@code source} weakly, keeping it alive here: the
+     * model outlives this bar (a language switch builds a new one), and must not keep it.
+     */
+    private <T> void follow(ObservableValue<T> source, ChangeListener<? super T> listener) {
+        listeners.add(listener);
+        source.addListener(new WeakChangeListener<>(listener));
     }
 
     /**
