@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -119,8 +120,16 @@ public final class TrainingCharts extends VBox {
         List<DecimatedSeries> series = List.of(model.trainLossSeries(), model.testLossSeries(),
                 model.trainAccuracySeries(), model.testAccuracySeries());
         series.forEach(s -> s.points().addListener(onPoints));
+        // A run that ends or pauses shows its last points at once, not up to REFRESH later.
+        ChangeListener<Boolean> runEnds = (o, was, now) -> {
+            if (!now && nextRefresh.getStatus() == Animation.Status.RUNNING) {
+                refresh.run();
+            }
+        };
+        model.runningProperty().addListener(runEnds);
         refresh.run();
         detach = () -> {
+            model.runningProperty().removeListener(runEnds);
             series.forEach(s -> s.points().removeListener(onPoints));
             nextRefresh.stop();
             lossChart.getData().clear();
@@ -222,18 +231,29 @@ public final class TrainingCharts extends VBox {
     }
 
     /**
-     * The epoch axis runs from the epoch before the first point over a span of
-     * {@link #epochAxisSpan} epochs, in 5 ticks: it changes only when training passes its end, not
-     * with every point (an auto-ranging axis would recompute and relabel its ticks, and lay the chart
-     * out again, for every snapshot).
+     * The epoch axis spans {@link #epochAxisSpan} epochs in 5 ticks, from the last tick at or before
+     * the epoch before the first point (so the ticks read 0, 5, 10 … rather than 1, 6, 11 …): it
+     * changes only when training passes its end, not with every point (an auto-ranging axis would
+     * recompute and relabel its ticks, and lay the chart out again, for every snapshot).
      */
     private static void stepEpochAxis(LineChart<Number, Number> chart, double firstEpoch, double lastEpoch) {
         NumberAxis epochs = (NumberAxis) chart.getXAxis();
-        double start = Math.max(0, firstEpoch - 1);
-        double span = epochAxisSpan(lastEpoch - start);
-        epochs.setLowerBound(start);
-        epochs.setUpperBound(start + span);
-        epochs.setTickUnit(span / EPOCH_TICKS);
+        double[] range = epochAxisRange(firstEpoch, lastEpoch);
+        epochs.setLowerBound(range[0]);
+        epochs.setUpperBound(range[1]);
+        epochs.setTickUnit((range[1] - range[0]) / EPOCH_TICKS);
+    }
+
+    /** {lower, upper} of the epoch axis for points from {@code firstEpoch} to {@code lastEpoch} (see {@link #stepEpochAxis}). */
+    static double[] epochAxisRange(double firstEpoch, double lastEpoch) {
+        double before = Math.max(0, firstEpoch - 1);
+        double span = epochAxisSpan(lastEpoch - before);
+        double start = Math.floor(before / (span / EPOCH_TICKS)) * (span / EPOCH_TICKS);
+        while (start + span < lastEpoch) { // moving the start down to a tick needed a longer span
+            span = epochAxisSpan(lastEpoch - start);
+            start = Math.floor(before / (span / EPOCH_TICKS)) * (span / EPOCH_TICKS);
+        }
+        return new double[] {start, start + span};
     }
 
     /** The first of 25, 50, 100, 250, 500, 1000, … (2.5, 5, 10 × 10^k) that is at least {@code epochs}. */

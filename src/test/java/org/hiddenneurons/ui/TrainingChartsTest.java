@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,24 @@ class TrainingChartsTest {
             assertTrue(index >= 0, "span " + span + " for " + epochs + " epochs is one of the nice spans");
             assertTrue(span >= epochs, "span " + span + " covers " + epochs + " epochs");
             assertTrue(index == 0 || NICE_SPANS.get(index - 1) < epochs, "no smaller nice span covers " + epochs);
+        }
+    }
+
+    @Test
+    void epochAxisStartsOnATickAndCoversThePoints() {
+        assertArrayEquals(new double[] {0, 25}, TrainingCharts.epochAxisRange(2, 22), "the default run: 0, 5 … 25");
+        assertArrayEquals(new double[] {0, 25}, TrainingCharts.epochAxisRange(1, 25));
+        assertArrayEquals(new double[] {0, 50}, TrainingCharts.epochAxisRange(1, 26));
+        for (int first = 0; first <= 300; first += 7) {
+            for (int last = first; last <= 6000; last += 13) {
+                double[] range = TrainingCharts.epochAxisRange(first, last);
+                double span = range[1] - range[0];
+                double tick = span / TrainingCharts.EPOCH_TICKS;
+                String what = "points " + first + "–" + last + ": axis " + range[0] + "–" + range[1];
+                assertTrue(NICE_SPANS.contains(span), what + " spans a nice span");
+                assertEquals(0, range[0] % tick, 1e-9, what + " starts on a tick");
+                assertTrue(range[0] <= Math.max(0, first - 1) && range[1] >= last, what + " covers the points");
+            }
         }
     }
 

@@ -39,6 +39,8 @@ class WorkbenchWindowTest extends WindowTestBase {
     /** Drags during training, one every {@link #DRAG_PAUSE_MILLIS} (~2 s: about ten snapshots). */
     private static final int DRAGS_WHILE_TRAINING = 80;
     private static final long DRAG_PAUSE_MILLIS = 25;
+    /** A run that ends within a second or two. */
+    private static final int SHORT_RUN_EPOCHS = 8;
 
     /** How long nothing may change after Pause. */
     private static final long QUIET_MILLIS = 800;
@@ -83,6 +85,24 @@ class WorkbenchWindowTest extends WindowTestBase {
         robot.type(KeyCode.N);
         waitFor(() -> charts.lossChart().getData().get(0).getData().isEmpty()
                 && charts.accuracyChart().getData().get(1).getData().isEmpty());
+    }
+
+    /** The charts follow at most twice a second, but a run that ends shows its last points at once. */
+    @Test
+    void aFinishedRunsChartsShowItsLastEpochAtOnce(FxRobot robot) throws TimeoutException {
+        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
+        waitFor(() -> model.dataReadyProperty().get());
+        robot.interact(() -> {
+            model.settings().epochsProperty().set(SHORT_RUN_EPOCHS);
+            model.toggleTraining();
+        });
+        waitFor(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE);
+        TrainingCharts charts = app.view().charts();
+        assertTrue(onFx(() -> chartShows(charts.lossChart(), 0, model.trainLossSeries())
+                && chartShows(charts.accuracyChart(), 1, model.testAccuracySeries())), "the charts hold every point");
+        List<XYChart.Data<Number, Number>> shown = onFx(() -> List.copyOf(charts.lossChart().getData().get(0).getData()));
+        assertEquals(onFx(() -> model.epochProperty().get()), shown.get(shown.size() - 1).getXValue().intValue(),
+                "the last point is the last epoch");
     }
 
     /** Whether series {@code index} of the chart holds exactly the model series' points. */
