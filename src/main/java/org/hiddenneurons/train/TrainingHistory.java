@@ -109,7 +109,13 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
         recordMetrics(EpochMetrics.of(snapshot));
     }
 
-    private synchronized void recordMetrics(EpochMetrics m) {
+    /**
+     * Records one epoch's numbers only (e.g. a published snapshot without weights); the same epoch
+     * as the last recorded one replaces it.
+     *
+     * @throws IllegalArgumentException if its epoch is lower than the last recorded one
+     */
+    public synchronized void recordMetrics(EpochMetrics m) {
         int last = metrics.size() - 1;
         if (last >= 0 && m.epoch() < metrics.get(last).epoch()) {
             throw new IllegalArgumentException("epoch " + m.epoch() + " comes after epoch "
@@ -122,7 +128,13 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
         }
     }
 
-    private synchronized void recordWeights(TrainingSnapshot snapshot) {
+    /**
+     * Records {@code snapshot}'s weights only (thinned as the class comment says); its numbers are
+     * the caller's to record with {@link #recordMetrics}.
+     *
+     * @throws IllegalArgumentException if its epoch is lower than the newest recorded weights'
+     */
+    public synchronized void recordWeights(TrainingSnapshot snapshot) {
         TrainingSnapshot newest = newestLocked();
         if (newest != null && snapshot.epoch() < newest.epoch()) {
             throw new IllegalArgumentException("epoch " + snapshot.epoch() + " comes after epoch "
@@ -188,6 +200,11 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
     /** Epochs between kept snapshots now (1 until the first thinning, then 2, 4, …). */
     public synchronized int stride() {
         return stride;
+    }
+
+    /** The metrics of the last recorded epoch, null when none. */
+    public synchronized EpochMetrics lastMetrics() {
+        return metrics.isEmpty() ? null : metrics.get(metrics.size() - 1);
     }
 
     /** The metrics of every recorded epoch, ascending; an immutable copy. */

@@ -100,7 +100,14 @@ public final class DrawingPad extends Region {
     }
 
     private final Region surface = new Region();
+    /**
+     * The finished strokes and the settled part of the current one; a drag adds only the newly
+     * settled segments. The unsettled end of the current stroke (it moves with the next point) is
+     * on {@link #tailCanvas}, cleared and drawn again on each drag. So a drag's painting does not
+     * grow with the drawing (the whole picture used to be stroked again on every drag).
+     */
     private final Canvas canvas = new Canvas();
+    private final Canvas tailCanvas = new Canvas();
     private final Label hint = new Label(I18n.t("workbench.pad.hint"));
 
     /** Finished strokes (drawing coordinates), their smoothed polylines, and the one being drawn. */
@@ -118,6 +125,8 @@ public final class DrawingPad extends Region {
     private final float[] workCoverage = new float[RASTER_SIZE * RASTER_SIZE];
     /** Points of {@link #currentSmoothed} whose segments are already in committedCoverage. */
     private int settledPoints;
+    /** Points of {@link #currentSmoothed} whose segments are already painted on {@link #canvas}. */
+    private int paintedPoints;
     private int activeTouchId = -1;
 
     private final ReadOnlyObjectWrapper<Drawing> drawing =
@@ -133,7 +142,8 @@ public final class DrawingPad extends Region {
         hint.getStyleClass().addAll(Styles.DRAWING_PAD_HINT, Styles.EMPTY_HINT);
         hint.setMouseTransparent(true);
         canvas.setMouseTransparent(true);
-        getChildren().addAll(surface, canvas, hint);
+        tailCanvas.setMouseTransparent(true);
+        getChildren().addAll(surface, canvas, tailCanvas, hint);
         pseudoEmpty(true);
 
         penWidth.addListener((obs, old, now) -> rebuild());
@@ -307,7 +317,7 @@ public final class DrawingPad extends Region {
         currentSmoothed = StrokeRasterizer.smooth(currentStroke);
         settleCurrentStroke();
         publish();
-        repaint();
+        paintCurrentStroke();
     }
 
     /**
@@ -331,6 +341,11 @@ public final class DrawingPad extends Region {
         strokes.add(List.copyOf(currentStroke));
         smoothed.add(currentSmoothed);
         drawUnsettled(committedCoverage);
+        if (canvas.getWidth() > 0) { // the tail moves onto the canvas of finished strokes
+            GraphicsContext g = pen(canvas);
+            strokePolyline(g, currentSmoothed, Math.max(0, paintedPoints - 1), currentSmoothed.length / 2 - 1);
+            clear(tailCanvas);
+        }
         currentStroke = null;
         currentSmoothed = null;
         publish();
@@ -396,37 +411,69 @@ public final class DrawingPad extends Region {
         hint.setVisible(isEmpty);
     }
 
+    /** Paints everything again: the finished strokes and the current one's settled part, then its tail. */
     private void repaint() {
-        double side = canvas.getWidth();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (side <= 0) {
+        clear(canvas);
+        clear(tailCanvas);
+        paintedPoints = 0;
+        if (canvas.getWidth() <= 0) {
             return;
         }
-        double scale = side / RASTER_SIZE;
+        GraphicsContext g = pen(canvas);
+        for (double[] polyline : smoothed) {
+            strokePolyline(g, polyline, 0, polyline.length / 2 - 1);
+        }
+        paintCurrentStroke();
+    }
+
+    /**
+     * A drag step: adds the current stroke's newly settled segments to {@link #canvas} and draws
+     * its unsettled end again on {@link #tailCanvas}. Pieces meet at shared points with round caps,
+     * which draws the same shape as one stroke with round joins.
+     */
+    private void paintCurrentStroke() {
+        if (currentSmoothed == null || canvas.getWidth() <= 0) {
+            return;
+        }
+        int last = currentSmoothed.length / 2 - 1;
+        int settledEnd = Math.max(0, settledPoints - 1); // the settled segments end at this point
+        if (settledEnd > Math.max(0, paintedPoints - 1)) {
+            strokePolyline(pen(canvas), currentSmoothed, Math.max(0, paintedPoints - 1), settledEnd);
+            paintedPoints = settledPoints;
+        }
+        clear(tailCanvas);
+        strokePolyline(pen(tailCanvas), currentSmoothed, settledEnd, last);
+    }
+
+    private static void clear(Canvas target) {
+        target.getGraphicsContext2D().clearRect(0, 0, target.getWidth(), target.getHeight());
+    }
+
+    /** {@code target}'s graphics set up for ink: colour, pen width at screen scale, round ends and joins. */
+    private GraphicsContext pen(Canvas target) {
+        GraphicsContext g = target.getGraphicsContext2D();
+        double scale = target.getWidth() / RASTER_SIZE;
         g.setStroke(inkColor.get());
         g.setFill(inkColor.get());
         g.setLineWidth(penWidth.get() * scale);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        for (double[] polyline : smoothed) {
-            strokePolyline(g, polyline, scale);
-        }
-        if (currentSmoothed != null) {
-            strokePolyline(g, currentSmoothed, scale);
-        }
+        return g;
     }
 
-    private void strokePolyline(GraphicsContext g, double[] xy, double scale) {
-        int n = xy.length / 2;
-        if (n == 1) {
-            double r = penWidth.get() * scale / 2;
-            g.fillOval(xy[0] * scale - r, xy[1] * scale - r, 2 * r, 2 * r);
+    /** Strokes points {@code from}…{@code to} of a polyline in drawing coordinates; one point is a dot. */
+    private void strokePolyline(GraphicsContext g, double[] xy, int from, int to) {
+        double scale = g.getCanvas().getWidth() / RASTER_SIZE;
+        if (to <= from) {
+            if (xy.length / 2 == 1) { // a stroke of one point: a dot
+                double r = penWidth.get() * scale / 2;
+                g.fillOval(xy[0] * scale - r, xy[1] * scale - r, 2 * r, 2 * r);
+            }
             return;
         }
         g.beginPath();
-        g.moveTo(xy[0] * scale, xy[1] * scale);
-        for (int i = 1; i < n; i++) {
+        g.moveTo(xy[2 * from] * scale, xy[2 * from + 1] * scale);
+        for (int i = from + 1; i <= to; i++) {
             g.lineTo(xy[2 * i] * scale, xy[2 * i + 1] * scale);
         }
         g.stroke();
@@ -442,9 +489,11 @@ public final class DrawingPad extends Region {
         double x = left + Math.floor((width - side) / 2);
         double y = top + Math.floor((height - side) / 2);
         surface.resizeRelocate(x, y, side, side);
-        canvas.relocate(x, y);
-        canvas.setWidth(side);
-        canvas.setHeight(side);
+        for (Canvas layer : new Canvas[] {tailCanvas, canvas}) { // the canvas last: its size change repaints both
+            layer.relocate(x, y);
+            layer.setWidth(side);
+            layer.setHeight(side);
+        }
         hint.autosize();
         hint.relocate(x + Math.floor((side - hint.getWidth()) / 2), y + Math.floor((side - hint.getHeight()) / 2));
     }

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.input.TouchPoint;
 import javafx.scene.layout.StackPane;
@@ -157,6 +160,97 @@ class DrawingPadTest {
         robot.interact(() -> pad.setPenWidth(DrawingPad.DEFAULT_PEN_WIDTH * 2));
         assertTrue(totalInk(pad.getDrawing()) > 1.5 * totalInk(thin));
         robot.interact(pad::clear);
+    }
+
+    /**
+     * The screen picture is painted piece by piece while dragging (settled segments once, the moving
+     * end again each time): it must look like the same stroke painted whole, during the drag and
+     * after the release.
+     */
+    @Test
+    void aStrokeDrawnDragByDragLooksLikeTheSameStrokePaintedWhole(FxRobot robot) {
+        for (int steps : ARC_STEPS) { // small steps as from a mouse, large ones as from a fast hand
+            assertLooksPaintedWhole(robot, steps);
+        }
+    }
+
+    private void assertLooksPaintedWhole(FxRobot robot, int steps) {
+        int[][] pictures = new int[3][];
+        robot.interact(() -> {
+            pad.clear();
+            mouse(MouseEvent.MOUSE_PRESSED, arcX(0, steps), arcY(0, steps));
+            for (int i = 1; i <= steps; i++) {
+                mouse(MouseEvent.MOUSE_DRAGGED, arcX(i, steps), arcY(i, steps));
+            }
+            pictures[0] = screenPixels();
+            mouse(MouseEvent.MOUSE_RELEASED, arcX(steps, steps), arcY(steps, steps));
+            pictures[1] = screenPixels();
+            List<Point2D> stroke = pad.getStrokes().get(0);
+            pad.clear();
+            pad.addStroke(stroke);
+            pictures[2] = screenPixels();
+            pad.clear();
+        });
+        int[] whole = pictures[2];
+        assertTrue(inkPixels(whole) > 1000, "the whole stroke has ink: " + inkPixels(whole));
+        for (int[] piecewise : new int[][] {pictures[0], pictures[1]}) {
+            int differing = 0;
+            for (int i = 0; i < whole.length; i++) {
+                if (channelDifference(piecewise[i], whole[i]) > PIXEL_TOLERANCE) {
+                    differing++;
+                }
+            }
+            assertTrue(differing <= whole.length * MAX_DIFFERING_SHARE, differing + " of " + whole.length
+                    + " pixels differ from the stroke painted whole (" + steps + " drags)");
+        }
+    }
+
+    private static final int[] ARC_STEPS = {40, 8};
+    /** Anti-aliased edges where two pieces meet are drawn twice: a little darker, not more. */
+    private static final int PIXEL_TOLERANCE = 64;
+    private static final double MAX_DIFFERING_SHARE = 0.002;
+
+    private static double arcX(int step, int steps) {
+        return DrawingPad.DEFAULT_SIZE * (0.5 + 0.3 * Math.cos(1.7 * Math.PI * step / steps));
+    }
+
+    private static double arcY(int step, int steps) {
+        return DrawingPad.DEFAULT_SIZE * (0.5 + 0.3 * Math.sin(1.7 * Math.PI * step / steps));
+    }
+
+    private void mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
+        Event.fireEvent(pad, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
+                true, false, false, false, false, false, null));
+    }
+
+    /** The pad as the screen shows it (FX thread), ARGB. */
+    private int[] screenPixels() {
+        WritableImage image = pad.snapshot(null, null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return argb;
+    }
+
+    /** Pixels far from the pad's background (read in the middle, inside the arc). */
+    private static int inkPixels(int[] argb) {
+        int background = argb[argb.length / 2 + 4]; // off the arc: the pad's middle
+        int count = 0;
+        for (int pixel : argb) {
+            if (channelDifference(pixel, background) > PIXEL_TOLERANCE) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int channelDifference(int a, int b) {
+        int most = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            most = Math.max(most, Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)));
+        }
+        return most;
     }
 
     @Test

@@ -3,10 +3,16 @@ package org.hiddenneurons.ui;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /**
  * What one change costs the renderer: opens the real window (no training running), then repeats
@@ -17,7 +23,8 @@ import javafx.application.Platform;
  * event on the pad: stroke, preprocessing, prediction, unit activations) and {@code step} (one
  * training epoch: a snapshot with weights and numbers — tiles, Θ2, prediction, charts, status — with a
  * digit drawn on the pad, as after a student draws and steps).
- * {@code -Dharness.only=idle|drag|step} measures (and warms up) one kind only, e.g. under a profiler.
+ * {@code busy} is a drag on a pad that already holds six long strokes, continuing a long one.
+ * {@code -Dharness.only=idle|drag|busy|step} measures (and warms up) one kind only, e.g. under a profiler.
  * <pre>
  * java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless \
  *   -Dprism.order=sw -Dprism.text=t2k -cp target/classes:target/test-classes:&lt;deps&gt; \
@@ -65,6 +72,10 @@ public final class RepaintCostHarness {
         if (only.isEmpty() || only.equals("drag")) {
             measure("drag", repeats, () -> drags.dragOnce());
         }
+        if (only.isEmpty() || only.equals("busy")) {
+            BusyPad busy = FrameTimingHarness.onFx(() -> new BusyPad(app.get().view().drawingPad()));
+            measure("busy", repeats, busy::dragOnce);
+        }
         if (only.isEmpty() || only.equals("step")) {
             FrameTimingHarness.onFx(() -> {
                 drags.drawStroke();
@@ -78,6 +89,54 @@ public final class RepaintCostHarness {
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * A pad that already holds six long strokes, and one long stroke going on across it: each drag
+     * continues it (the pad is never cleared), as when a student scribbles. FX thread.
+     */
+    static final class BusyPad {
+        private static final int STROKES = 6;
+        private static final int STROKE_POINTS = 40;
+        /** Drags across the pad before the path turns back. */
+        private static final int DRAGS_PER_CROSSING = 120;
+        private final DrawingPad pad;
+        private int step;
+
+        BusyPad(DrawingPad pad) {
+            this.pad = pad;
+            pad.clear();
+            double side = pad.getWidth();
+            for (int s = 0; s < STROKES; s++) {
+                List<Point2D> zigzag = new ArrayList<>();
+                for (int i = 0; i <= STROKE_POINTS; i++) {
+                    zigzag.add(new Point2D(side * (0.07 + 0.86 * i / STROKE_POINTS),
+                            side * (0.1 + 0.14 * s + (i % 2) * 0.07)));
+                }
+                pad.addStroke(zigzag);
+            }
+            fire(MouseEvent.MOUSE_PRESSED, x(0), y(0));
+        }
+
+        void dragOnce() {
+            step++;
+            fire(MouseEvent.MOUSE_DRAGGED, x(step), y(step));
+        }
+
+        /** Back and forth across the pad, in a sine wave. */
+        private double x(int at) {
+            double t = (at % (2 * DRAGS_PER_CROSSING)) / (double) DRAGS_PER_CROSSING;
+            return pad.getWidth() * (0.1 + 0.8 * (t <= 1 ? t : 2 - t));
+        }
+
+        private double y(int at) {
+            return pad.getHeight() * (0.5 + 0.35 * Math.sin(at * 2 * Math.PI / 20));
+        }
+
+        private void fire(javafx.event.EventType<MouseEvent> type, double x, double y) {
+            Event.fireEvent(pad, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
+                    true, false, false, false, false, false, null));
+        }
     }
 
     private static void measure(String kind, int repeats, Runnable change) throws Exception {

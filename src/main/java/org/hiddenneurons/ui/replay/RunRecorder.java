@@ -1,6 +1,5 @@
 package org.hiddenneurons.ui.replay;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
@@ -18,9 +17,9 @@ import org.hiddenneurons.train.TrainingState;
  * model or opened run, across the trainers that Train, Pause/resume with new settings and Step
  * create (their epochs counted on from each other, as the status bar counts them).
  *
- * <p>Two parts: the metrics of EVERY epoch the app accepted, and a bounded
- * {@link TrainingHistory} of weight snapshots (at most {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS},
- * thinned evenly). The app's adapter hands over weights at most once per frame (see
+ * <p>One {@link TrainingHistory} holds both parts: the metrics of EVERY epoch the app accepted
+ * (also those published without weights), and a bounded set of weight snapshots (at most
+ * {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS}, thinned evenly). The app's adapter hands over weights at most once per frame (see
  * {@code FxTrainingAdapter}), so while training outruns the screen the snapshots are the frames'
  * (the first snapshot is always the run's starting weights); with slow motion or Step every epoch
  * has its weights. Recording costs the FX thread O(1) per epoch and never touches the training thread.
@@ -31,8 +30,8 @@ import org.hiddenneurons.train.TrainingState;
 public final class RunRecorder {
 
     private final int maxWeightSnapshots;
-    private TrainingHistory weights;
-    private final List<EpochMetrics> metrics = new ArrayList<>();
+    /** Every epoch's numbers and the bounded weight snapshots (the one store of both). */
+    private TrainingHistory history;
     private TrainingConfig config;
     private SplitInfo split;
     private String datasetName = "";
@@ -43,13 +42,12 @@ public final class RunRecorder {
 
     public RunRecorder(int maxWeightSnapshots) {
         this.maxWeightSnapshots = maxWeightSnapshots;
-        this.weights = new TrainingHistory(maxWeightSnapshots);
+        this.history = new TrainingHistory(maxWeightSnapshots);
     }
 
     /** Starts a new run whose first snapshot is {@code start} at {@code epoch} (its metrics unknown yet). */
     public void reset(Network start, int epoch) {
-        weights = new TrainingHistory(maxWeightSnapshots);
-        metrics.clear();
+        history = new TrainingHistory(maxWeightSnapshots);
         config = null;
         split = null;
         datasetName = "";
@@ -62,9 +60,7 @@ public final class RunRecorder {
     /** Continues with a recorded run (e.g. one read from a file): its metrics, weights, settings and split. */
     public void restore(TrainingRunFile.Run run) {
         List<TrainingSnapshot> kept = run.history().snapshots();
-        weights = TrainingHistory.of(maxWeightSnapshots, run.history().stride(), run.history().metrics(), kept);
-        metrics.clear();
-        metrics.addAll(run.history().metrics());
+        history = TrainingHistory.of(maxWeightSnapshots, run.history().stride(), run.history().metrics(), kept);
         config = run.config();
         split = run.split();
         datasetName = run.datasetName();
@@ -94,26 +90,24 @@ public final class RunRecorder {
      * @return true if the kept weight snapshots changed
      */
     public boolean record(TrainingSnapshot snapshot, int runEpoch, double runElapsedSeconds) {
-        int last = metrics.isEmpty() ? -1 : metrics.get(metrics.size() - 1).epoch();
+        EpochMetrics previous = history.lastMetrics();
+        int last = previous == null ? -1 : previous.epoch();
         if (runEpoch < last) {
             return false;
         }
         EpochMetrics row = sanitized(new EpochMetrics(runEpoch, snapshot.trainLoss(), snapshot.testLoss(),
                 snapshot.trainAccuracy(), snapshot.testAccuracy(), runElapsedSeconds));
-        boolean known = Double.isFinite(row.trainLoss());
-        if (runEpoch == last && (known || !Double.isFinite(metrics.get(metrics.size() - 1).trainLoss()))) {
-            metrics.set(metrics.size() - 1, row);
-        } else if (runEpoch > last) {
-            metrics.add(row);
-        } // else: never replace known numbers of this epoch by unknown ones
+        if (runEpoch > last || Double.isFinite(row.trainLoss()) || !Double.isFinite(previous.trainLoss())) {
+            history.recordMetrics(row); // a new epoch, or this epoch again (never known numbers replaced by unknown)
+        }
         if (snapshot.network() == null) {
             return false;
         }
-        TrainingSnapshot latest = weights.latest();
+        TrainingSnapshot latest = history.latest();
         if (latest != null && runEpoch < latest.epoch()) {
             return false;
         }
-        weights.record(new TrainingSnapshot(runEpoch, Math.max(runEpoch, snapshot.totalEpochs()), row.trainLoss(),
+        history.recordWeights(new TrainingSnapshot(runEpoch, Math.max(runEpoch, snapshot.totalEpochs()), row.trainLoss(),
                 row.testLoss(), row.trainAccuracy(), row.testAccuracy(),
                 Math.round(runElapsedSeconds * 1e9), snapshot.network(), snapshot.state(), snapshot.message()));
         return true;
@@ -121,22 +115,23 @@ public final class RunRecorder {
 
     /** The kept weight snapshots, ascending epochs (first = the run's start, last = the latest kept). */
     public List<TrainingSnapshot> snapshots() {
-        return weights.snapshots();
+        return history.snapshots();
     }
 
     /** The metrics of every recorded epoch, ascending. */
     public List<EpochMetrics> metrics() {
-        return List.copyOf(metrics);
+        return history.metrics();
     }
 
     /** Epoch of the latest record, −1 when empty. */
     public int latestEpoch() {
-        return metrics.isEmpty() ? -1 : metrics.get(metrics.size() - 1).epoch();
+        EpochMetrics last = history.lastMetrics();
+        return last == null ? -1 : last.epoch();
     }
 
     /** The latest kept weight snapshot at or before {@code epoch} (the first for earlier epochs), null if none. */
     public TrainingSnapshot snapshotAt(int epoch) {
-        return weights.snapshotAt(epoch);
+        return history.snapshotAt(epoch);
     }
 
     /** The settings of the last trainer, null before any training in this run. */
@@ -165,8 +160,9 @@ public final class RunRecorder {
         if (runConfig == null || runSplit == null) {
             throw new IllegalArgumentException("the run has no settings or data to save yet");
         }
-        TrainingHistory history = TrainingHistory.of(maxWeightSnapshots, weights.stride(), metrics, weights.snapshots());
-        return new TrainingRunFile.Run(runConfig, datasetName, datasetSha256, runSplit, history);
+        TrainingHistory copy = TrainingHistory.of(maxWeightSnapshots, history.stride(), history.metrics(),
+                history.snapshots());
+        return new TrainingRunFile.Run(runConfig, datasetName, datasetSha256, runSplit, copy);
     }
 
     /** How {@code data} was divided: standard when the loaded set has the i % 5 == 4 test share. */
