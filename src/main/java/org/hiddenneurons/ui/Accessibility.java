@@ -81,7 +81,8 @@ public final class Accessibility {
      * the menu keeps it alive.
      */
     private static <T> void selectFollowing(Menu menu, ToggleGroup group, ObservableValue<T> choice) {
-        ChangeListener<T> select = (o, old, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now));
+        ChangeListener<T> select = (o, old, now) ->
+                group.getToggles().forEach(toggle -> toggle.setSelected(toggle.getUserData() == now));
         menu.getProperties().put(ChangeListener.class, select);
         choice.addListener(new WeakChangeListener<>(select));
     }

@@ -244,7 +244,7 @@ public final class TrainingCharts extends VBox {
         epochs.setTickUnit((range[1] - range[0]) / EPOCH_TICKS);
     }
 
-    /** {lower, upper} of the epoch axis for points from {@code firstEpoch} to {@code lastEpoch} (see {@link #stepEpochAxis}). */
+    /** {lower, upper} of the epoch axis for points from epoch {@code firstEpoch} to {@code lastEpoch}. */
     static double[] epochAxisRange(double firstEpoch, double lastEpoch) {
         double before = Math.max(0, firstEpoch - 1);
         double span = epochAxisSpan(lastEpoch - before);

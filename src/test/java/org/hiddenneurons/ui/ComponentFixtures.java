@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javax.imageio.ImageIO;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
@@ -22,6 +26,12 @@ final class ComponentFixtures {
     static final long SEED = 42;
 
     private ComponentFixtures() {
+    }
+
+    /** Fires a primary-button mouse event of {@code type} at ({@code x}, {@code y}) in {@code target}'s coordinates. FX thread. */
+    static void mouse(Node target, EventType<MouseEvent> type, double x, double y) {
+        Event.fireEvent(target, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
+                true, false, false, false, false, false, null));
     }
 
     /**

@@ -219,8 +219,7 @@ class DrawingPadTest {
     }
 
     private void mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
-        Event.fireEvent(pad, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
-                true, false, false, false, false, false, null));
+        ComponentFixtures.mouse(pad, type, x, y);
     }
 
     /** The pad as the screen shows it (FX thread), ARGB. */

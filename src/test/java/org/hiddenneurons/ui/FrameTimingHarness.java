@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.event.Event;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
@@ -328,8 +326,7 @@ public final class FrameTimingHarness {
         }
 
         private void fire(javafx.event.EventType<MouseEvent> type, double x, double y) {
-            Event.fireEvent(pad, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
-                    true, false, false, false, false, false, null));
+            ComponentFixtures.mouse(pad, type, x, y);
         }
 
         void print() {

@@ -58,6 +58,14 @@ class PulseSpreaderTest {
         return () -> runs.add(key + "@" + pulses);
     }
 
+    /** Training starts; the grid, the weights and the bars post an update in one frame (FX thread). */
+    private void postThreeWhileTraining() {
+        training.set(true);
+        spreader.post("grid", record("grid"));
+        spreader.post("weights", record("weights"));
+        spreader.post("bars", record("bars"));
+    }
+
     private int runsOnFx() throws Exception {
         return WaitForAsyncUtils.asyncFx(runs::size).get();
     }
@@ -80,10 +88,7 @@ class PulseSpreaderTest {
     @Test
     void whileTrainingUpdatesPostedTogetherRunOnDifferentFrames(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            training.set(true);
-            spreader.post("grid", record("grid"));
-            spreader.post("weights", record("weights"));
-            spreader.post("bars", record("bars"));
+            postThreeWhileTraining();
             assertEquals(List.of("grid"), keysRun(), "the first runs at once, the others wait");
             assertEquals(2, spreader.waitingCount());
         });
@@ -112,10 +117,7 @@ class PulseSpreaderTest {
     @Test
     void runNowRunsTheWaitingUpdatesOfTheGivenKeysAtOnce(FxRobot robot) {
         robot.interact(() -> {
-            training.set(true);
-            spreader.post("grid", record("grid"));
-            spreader.post("weights", record("weights"));
-            spreader.post("bars", record("bars"));
+            postThreeWhileTraining();
             spreader.runNow("bars", "absent");
             assertEquals(List.of("grid", "bars"), keysRun());
             assertEquals(1, spreader.waitingCount());
@@ -139,10 +141,7 @@ class PulseSpreaderTest {
     @Test
     void stoppingTrainingRunsEveryWaitingUpdateAtOnce(FxRobot robot) {
         robot.interact(() -> {
-            training.set(true);
-            spreader.post("grid", record("grid"));
-            spreader.post("weights", record("weights"));
-            spreader.post("bars", record("bars"));
+            postThreeWhileTraining();
             training.set(false);
             assertEquals(List.of("grid", "weights", "bars"), keysRun());
             assertEquals(0, spreader.waitingCount());

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.event.Event;
 import javafx.geometry.Point2D;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
 /**
@@ -115,12 +113,12 @@ public final class RepaintCostHarness {
                 }
                 pad.addStroke(zigzag);
             }
-            fire(MouseEvent.MOUSE_PRESSED, x(0), y(0));
+            ComponentFixtures.mouse(pad, MouseEvent.MOUSE_PRESSED, x(0), y(0));
         }
 
         void dragOnce() {
             step++;
-            fire(MouseEvent.MOUSE_DRAGGED, x(step), y(step));
+            ComponentFixtures.mouse(pad, MouseEvent.MOUSE_DRAGGED, x(step), y(step));
         }
 
         /** Back and forth across the pad, in a sine wave. */
@@ -133,10 +131,6 @@ public final class RepaintCostHarness {
             return pad.getHeight() * (0.5 + 0.35 * Math.sin(at * 2 * Math.PI / 20));
         }
 
-        private void fire(javafx.event.EventType<MouseEvent> type, double x, double y) {
-            Event.fireEvent(pad, new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
-                    true, false, false, false, false, false, null));
-        }
     }
 
     private static void measure(String kind, int repeats, Runnable change) throws Exception {

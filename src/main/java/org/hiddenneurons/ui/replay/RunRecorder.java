@@ -19,10 +19,10 @@ import org.hiddenneurons.train.TrainingState;
  *
  * <p>One {@link TrainingHistory} holds both parts: the metrics of EVERY epoch the app accepted
  * (also those published without weights), and a bounded set of weight snapshots (at most
- * {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS}, thinned evenly). The app's adapter hands over weights at most once per frame (see
- * {@code FxTrainingAdapter}), so while training outruns the screen the snapshots are the frames'
- * (the first snapshot is always the run's starting weights); with slow motion or Step every epoch
- * has its weights. Recording costs the FX thread O(1) per epoch and never touches the training thread.
+ * {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS}, thinned evenly). The app's adapter hands
+ * over weights at most once per frame (see {@code FxTrainingAdapter}), so while training outruns
+ * the screen the snapshots are the frames' (the first snapshot is always the run's starting
+ * weights); with slow motion or Step every epoch has its weights. Recording costs the FX thread O(1) per epoch and never touches the training thread.
  *
  * <p>Call order: {@link #reset} (new run) → {@link #trainingStarted} per trainer → {@link #record}
  * per accepted snapshot → {@link #toRun} to save. Not thread-safe: the FX thread only.
