@@ -43,8 +43,8 @@ public final class HiddenUnitTile extends Region {
     /*
      * The glow and the score tint are shapes, not regions: a region drawn at an opacity below 1 is
      * rendered into an offscreen image first (JavaFX assumes its background and border overlap), a
-     * plain stroke or fill just takes the opacity as an alpha factor. With 25 tiles whose glow changes
-     * on every drag and training snapshot, that is most of the grid's repaint cost.
+     * plain stroke or fill just takes the opacity as an alpha factor. The 25 glows change on every
+     * drag and training snapshot (the saving alone was within the harnesses' noise: BENCHMARKS.md).
      */
     private final Rectangle glow = new Rectangle();
     private final Rectangle scoreTint = new Rectangle();

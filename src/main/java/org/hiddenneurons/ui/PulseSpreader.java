@@ -52,7 +52,6 @@ final class PulseSpreader {
      */
     void post(Object key, Runnable update) {
         if (!spreading.get() || (!frameUsed && waiting.isEmpty())) {
-            waiting.remove(key);
             frameUsed = spreading.get();
             update.run();
             startTimer();
@@ -88,10 +87,7 @@ final class PulseSpreader {
     /** Runs every waiting update now, in order. */
     void runAll() {
         while (!waiting.isEmpty()) {
-            Iterator<Runnable> first = waiting.values().iterator();
-            Runnable update = first.next();
-            first.remove();
-            update.run();
+            runFirstWaiting();
         }
         frameUsed = false;
     }
@@ -111,10 +107,15 @@ final class PulseSpreader {
             timerRunning = false;
             return;
         }
+        frameUsed = true;
+        runFirstWaiting();
+    }
+
+    /** Takes the longest-waiting update out and runs it. */
+    private void runFirstWaiting() {
         Iterator<Runnable> first = waiting.values().iterator();
         Runnable update = first.next();
         first.remove();
-        frameUsed = true;
         update.run();
     }
 
