@@ -57,7 +57,7 @@ public final class DigitsImage {
         int width = image.getWidth();
         int height = image.getHeight();
         checkSize(width, height, file);
-        return fromArgb(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+        return fromArgb(width, height, ImageFiles.storedArgb(image).argb());
     }
 
     private static void checkSize(int width, int height, Path file) throws DataFormatException {

@@ -73,9 +73,41 @@ public final class ImageFiles {
             // javax.imageio decoders signal corrupt data with IOException and sometimes runtime exceptions.
             throw DataFormatException.at(file, "image data", "cannot be decoded: " + e, e);
         }
+        return storedArgb(image);
+    }
+
+    /**
+     * The image's stored sample values as ARGB, without colour-space conversion. Java treats a
+     * grayscale PNG as linear gray and {@code getRGB} converts it to sRGB (0.5 → about 0.74); for a
+     * gray image this reads the raster's samples instead (scaled to 8 bits, alpha kept).
+     */
+    static ArgbImage storedArgb(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        return new ArgbImage(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+        java.awt.image.ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_GRAY
+                || model instanceof java.awt.image.IndexColorModel) {
+            return new ArgbImage(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+        }
+        java.awt.image.Raster raster = image.getRaster();
+        int grayMax = (1 << model.getComponentSize(0)) - 1;
+        boolean alpha = model.hasAlpha();
+        int alphaMax = alpha ? (1 << model.getComponentSize(1)) - 1 : 1;
+        int[] argb = new int[width * height];
+        int[] gray = new int[width];
+        int[] opacity = new int[width];
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, gray);
+            if (alpha) {
+                raster.getSamples(0, y, width, 1, 1, opacity);
+            }
+            for (int x = 0; x < width; x++) {
+                int g = (int) Math.round(gray[x] * 255.0 / grayMax);
+                int a = alpha ? (int) Math.round(opacity[x] * 255.0 / alphaMax) : 255;
+                argb[y * width + x] = (a << 24) | (g << 16) | (g << 8) | g;
+            }
+        }
+        return new ArgbImage(width, height, argb);
     }
 
     private static ImageInputStream open(Path file) throws DataFormatException {
