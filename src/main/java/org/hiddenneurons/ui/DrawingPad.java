@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import org.hiddenneurons.data.StrokeRasterizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -290,7 +291,7 @@ public final class DrawingPad extends Region {
         }
         List<Point2D> copy = List.copyOf(points);
         strokes.add(copy);
-        double[] polyline = StrokeRasterizer.smooth(copy);
+        double[] polyline = StrokeRasterizer.smooth(toXy(copy));
         smoothed.add(polyline);
         StrokeRasterizer.drawPolyline(polyline, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
         publish();
@@ -302,7 +303,7 @@ public final class DrawingPad extends Region {
     private void beginStroke(double localX, double localY) {
         currentStroke = new ArrayList<>();
         currentStroke.add(toDrawing(localX, localY));
-        currentSmoothed = StrokeRasterizer.smooth(currentStroke);
+        currentSmoothed = StrokeRasterizer.smooth(toXy(currentStroke));
         settledPoints = 0;
         publish();
         repaint();
@@ -314,7 +315,7 @@ public final class DrawingPad extends Region {
             return;
         }
         currentStroke.add(p);
-        currentSmoothed = StrokeRasterizer.smooth(currentStroke);
+        currentSmoothed = StrokeRasterizer.smooth(toXy(currentStroke));
         settleCurrentStroke();
         publish();
         paintCurrentStroke();
@@ -531,163 +532,13 @@ public final class DrawingPad extends Region {
         return new Drawing(RASTER_SIZE, RASTER_SIZE, StrokeRasterizer.toArgb(new float[RASTER_SIZE * RASTER_SIZE]), true, 0);
     }
 
-    /**
-     * Pure stroke geometry and anti-aliased rasterisation (no JavaFX scene graph), shared by the pad
-     * and its tests and benchmark.
-     */
-    public static final class StrokeRasterizer {
-
-        /** Longest straight piece of a flattened curve, in drawing pixels. */
-        static final double FLATTEN_STEP = 3.0;
-        /** Most pieces per quadratic curve. */
-        static final int MAX_PIECES_PER_CURVE = 16;
-
-        private StrokeRasterizer() {
+    /** Points as x0, y0, x1, y1, …, the form {@link StrokeRasterizer} takes. */
+    private static double[] toXy(List<Point2D> points) {
+        double[] xy = new double[2 * points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xy[2 * i] = points.get(i).getX();
+            xy[2 * i + 1] = points.get(i).getY();
         }
-
-        /**
-         * Smooths a stroke: a straight line from p0 to mid(p0, p1), then for each inner point pi
-         * the quadratic Bézier from mid(pi−1, pi) over control point pi to mid(pi, pi+1), then a
-         * line to the last point; curves flattened into pieces of at most {@link #FLATTEN_STEP}.
-         *
-         * @param points at least one point, not modified
-         * @return the polyline as x0, y0, x1, y1, … (one point for a one-point stroke)
-         */
-        public static double[] smooth(List<Point2D> points) {
-            int n = points.size();
-            if (n == 0) {
-                throw new IllegalArgumentException("a stroke needs at least one point");
-            }
-            if (n <= 2) {
-                double[] out = new double[2 * n];
-                for (int i = 0; i < n; i++) {
-                    out[2 * i] = points.get(i).getX();
-                    out[2 * i + 1] = points.get(i).getY();
-                }
-                return out;
-            }
-            double[] out = new double[8];
-            int size = 0;
-            Point2D first = points.get(0);
-            out = append(out, size++, first.getX(), first.getY());
-            for (int i = 1; i < n - 1; i++) {
-                Point2D prev = points.get(i - 1);
-                Point2D ctrl = points.get(i);
-                Point2D next = points.get(i + 1);
-                double x0 = (prev.getX() + ctrl.getX()) / 2;
-                double y0 = (prev.getY() + ctrl.getY()) / 2;
-                double x2 = (ctrl.getX() + next.getX()) / 2;
-                double y2 = (ctrl.getY() + next.getY()) / 2;
-                out = append(out, size++, x0, y0);
-                double length = Math.hypot(ctrl.getX() - x0, ctrl.getY() - y0)
-                        + Math.hypot(x2 - ctrl.getX(), y2 - ctrl.getY());
-                int pieces = Math.max(1, Math.min(MAX_PIECES_PER_CURVE, (int) Math.ceil(length / FLATTEN_STEP)));
-                for (int k = 1; k <= pieces; k++) {
-                    double t = k / (double) pieces;
-                    double u = 1 - t;
-                    out = append(out, size++,
-                            u * u * x0 + 2 * u * t * ctrl.getX() + t * t * x2,
-                            u * u * y0 + 2 * u * t * ctrl.getY() + t * t * y2);
-                }
-            }
-            Point2D last = points.get(n - 1);
-            out = append(out, size++, last.getX(), last.getY());
-            return Arrays.copyOf(out, 2 * size);
-        }
-
-        private static double[] append(double[] xy, int index, double x, double y) {
-            double[] out = 2 * index + 2 > xy.length ? Arrays.copyOf(xy, xy.length * 2) : xy;
-            out[2 * index] = x;
-            out[2 * index + 1] = y;
-            return out;
-        }
-
-        /**
-         * Draws a polyline of the given radius with round caps and joins as the union of capsules:
-         * a pixel's coverage is clamp(radius + ½ − d, 0, 1), d = distance from the pixel centre to
-         * the nearest segment, combined with the existing coverage by max (so overlaps never
-         * darken twice).
-         *
-         * @param xy       x0, y0, x1, y1, …; one point draws a dot. Not modified
-         * @param coverage width×height values in [0, 1], row-major. Modified
-         */
-        public static void drawPolyline(double[] xy, double radius, float[] coverage, int width, int height) {
-            drawPolyline(xy, 0, xy.length / 2 - 1, radius, coverage, width, height);
-        }
-
-        /**
-         * Draws the part of a polyline from point {@code first} to point {@code last} (inclusive);
-         * a single point ({@code first == last}) draws a dot.
-         *
-         * @param coverage Modified
-         */
-        public static void drawPolyline(double[] xy, int first, int last, double radius, float[] coverage,
-                                        int width, int height) {
-            if (first == last) {
-                drawSegment(xy[2 * first], xy[2 * first + 1], xy[2 * first], xy[2 * first + 1], radius, coverage,
-                        width, height);
-            }
-            for (int i = first + 1; i <= last; i++) {
-                drawSegment(xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], radius, coverage, width, height);
-            }
-        }
-
-        /** One capsule from (ax, ay) to (bx, by); see {@link #drawPolyline}. @param coverage Modified. */
-        static void drawSegment(double ax, double ay, double bx, double by, double radius,
-                                float[] coverage, int width, int height) {
-            double reach = radius + 0.5;
-            int x0 = Math.max(0, (int) Math.floor(Math.min(ax, bx) - reach));
-            int x1 = Math.min(width - 1, (int) Math.ceil(Math.max(ax, bx) + reach));
-            int y0 = Math.max(0, (int) Math.floor(Math.min(ay, by) - reach));
-            int y1 = Math.min(height - 1, (int) Math.ceil(Math.max(ay, by) + reach));
-            double dx = bx - ax;
-            double dy = by - ay;
-            double lengthSquared = dx * dx + dy * dy;
-            double inverse = lengthSquared > 0 ? 1.0 / lengthSquared : 0.0;
-            double reachSquared = reach * reach;
-            // Pixels closer than reach − 1 are fully covered: no square root needed.
-            double solid = Math.max(0, reach - 1);
-            double solidSquared = solid * solid;
-            for (int y = y0; y <= y1; y++) {
-                double py = y + 0.5 - ay;
-                int row = y * width;
-                for (int x = x0; x <= x1; x++) {
-                    if (coverage[row + x] >= 1f) {
-                        continue;
-                    }
-                    double px = x + 0.5 - ax;
-                    double t = (px * dx + py * dy) * inverse;
-                    t = t < 0 ? 0 : (t > 1 ? 1 : t);
-                    double ex = px - t * dx;
-                    double ey = py - t * dy;
-                    double distanceSquared = ex * ex + ey * ey;
-                    if (distanceSquared >= reachSquared) {
-                        continue;
-                    }
-                    float c = distanceSquared <= solidSquared ? 1f : (float) (reach - Math.sqrt(distanceSquared));
-                    if (c > coverage[row + x]) {
-                        coverage[row + x] = c;
-                    }
-                }
-            }
-        }
-
-        /** Coverage in [0, 1] → new opaque gray ARGB pixels, white = full coverage. */
-        public static int[] toArgb(float[] coverage) {
-            int[] argb = new int[coverage.length];
-            for (int i = 0; i < coverage.length; i++) {
-                argb[i] = GRAY[(int) (coverage[i] * 255f + 0.5f)];
-            }
-            return argb;
-        }
-
-        /** Opaque gray ARGB of level 0 … 255. */
-        private static final int[] GRAY = new int[256];
-
-        static {
-            for (int v = 0; v < 256; v++) {
-                GRAY[v] = 0xff000000 | (v << 16) | (v << 8) | v;
-            }
-        }
+        return xy;
     }
 }

@@ -1,12 +1,10 @@
 package org.hiddenneurons.bench;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.hiddenneurons.data.StrokeRasterizer;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.geometry.Point2D;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.ui.DrawingPad;
@@ -83,15 +81,17 @@ public class TileRenderBenchmark {
         committed = new float[DrawingPad.RASTER_SIZE * DrawingPad.RASTER_SIZE];
         work = new float[committed.length];
         penRadius = DrawingPad.DEFAULT_PEN_WIDTH / 2;
-        List<Point2D> first = new ArrayList<>();
-        List<Point2D> second = new ArrayList<>();
+        double[] first = new double[120];
+        double[] second = new double[120];
         for (int t = 0; t < 60; t++) {
-            first.add(new Point2D(80 + 2 * t, 70 + 0.2 * t));
-            second.add(new Point2D(200 - 1.5 * t, 75 + 3.2 * t));
+            first[2 * t] = 80 + 2 * t;
+            first[2 * t + 1] = 70 + 0.2 * t;
+            second[2 * t] = 200 - 1.5 * t;
+            second[2 * t + 1] = 75 + 3.2 * t;
         }
-        DrawingPad.StrokeRasterizer.drawPolyline(DrawingPad.StrokeRasterizer.smooth(first), penRadius, committed,
+        StrokeRasterizer.drawPolyline(StrokeRasterizer.smooth(first), penRadius, committed,
                 DrawingPad.RASTER_SIZE, DrawingPad.RASTER_SIZE);
-        currentStroke = DrawingPad.StrokeRasterizer.smooth(second);
+        currentStroke = StrokeRasterizer.smooth(second);
     }
 
     @Benchmark
@@ -129,16 +129,16 @@ public class TileRenderBenchmark {
     public int[] strokeRasterDragStep() {
         System.arraycopy(committed, 0, work, 0, work.length);
         int last = currentStroke.length / 2 - 1;
-        DrawingPad.StrokeRasterizer.drawPolyline(currentStroke, last - 1, last, penRadius, work,
+        StrokeRasterizer.drawPolyline(currentStroke, last - 1, last, penRadius, work,
                 DrawingPad.RASTER_SIZE, DrawingPad.RASTER_SIZE);
-        return DrawingPad.StrokeRasterizer.toArgb(work);
+        return StrokeRasterizer.toArgb(work);
     }
 
     @Benchmark
     public int[] strokeRasterWholeStroke() {
         System.arraycopy(committed, 0, work, 0, work.length);
-        DrawingPad.StrokeRasterizer.drawPolyline(currentStroke, penRadius, work, DrawingPad.RASTER_SIZE,
+        StrokeRasterizer.drawPolyline(currentStroke, penRadius, work, DrawingPad.RASTER_SIZE,
                 DrawingPad.RASTER_SIZE);
-        return DrawingPad.StrokeRasterizer.toArgb(work);
+        return StrokeRasterizer.toArgb(work);
     }
 }

@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import org.hiddenneurons.data.StrokeRasterizer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +61,7 @@ class DrawingPadTest {
     void dotCoversAboutACircleOfThePenRadius() {
         float[] coverage = new float[SIZE * SIZE];
         double radius = 10;
-        DrawingPad.StrokeRasterizer.drawPolyline(new double[] {32, 32}, radius, coverage, SIZE, SIZE);
+        StrokeRasterizer.drawPolyline(new double[] {32, 32}, radius, coverage, SIZE, SIZE);
         assertEquals(Math.PI * radius * radius, sum(coverage), Math.PI * radius * radius * AREA_TOLERANCE);
         assertEquals(1f, coverage[32 * SIZE + 32]);
         assertEquals(0f, coverage[32 * SIZE + 32 + 12]);
@@ -71,11 +72,11 @@ class DrawingPadTest {
         float[] once = new float[SIZE * SIZE];
         double radius = 4;
         double[] line = {10, 30, 50, 30};
-        DrawingPad.StrokeRasterizer.drawPolyline(line, radius, once, SIZE, SIZE);
+        StrokeRasterizer.drawPolyline(line, radius, once, SIZE, SIZE);
         double capsule = 2 * radius * 40 + Math.PI * radius * radius;
         assertEquals(capsule, sum(once), capsule * AREA_TOLERANCE);
         float[] twice = once.clone();
-        DrawingPad.StrokeRasterizer.drawPolyline(line, radius, twice, SIZE, SIZE);
+        StrokeRasterizer.drawPolyline(line, radius, twice, SIZE, SIZE);
         assertEquals(sum(once), sum(twice));
         for (float c : twice) {
             assertTrue(c >= 0 && c <= 1);
@@ -84,8 +85,7 @@ class DrawingPadTest {
 
     @Test
     void smoothingStartsAndEndsAtTheStrokeEndsAndPassesMidpoints() {
-        List<Point2D> points = List.of(new Point2D(0, 0), new Point2D(20, 0), new Point2D(20, 20), new Point2D(40, 20));
-        double[] xy = DrawingPad.StrokeRasterizer.smooth(points);
+        double[] xy = StrokeRasterizer.smooth(new double[] {0, 0, 20, 0, 20, 20, 40, 20});
         assertEquals(0, xy[0]);
         assertEquals(0, xy[1]);
         assertEquals(40, xy[xy.length - 2]);
@@ -99,7 +99,7 @@ class DrawingPadTest {
 
     @Test
     void drawingIsWhiteInkOnBlackAtTheRasterSize() {
-        int[] argb = DrawingPad.StrokeRasterizer.toArgb(new float[] {0f, 1f, 0.5f});
+        int[] argb = StrokeRasterizer.toArgb(new float[] {0f, 1f, 0.5f});
         assertEquals(0xff000000, argb[0]);
         assertEquals(0xffffffff, argb[1]);
         assertEquals(0xff808080, argb[2]);
