@@ -49,7 +49,6 @@ public final class BatchedCostFunction implements CostFunction {
     private static final BatchedCostFunction FASTEST =
             new BatchedCostFunction(Kernels.best(), Runtime.getRuntime().availableProcessors());
 
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreads());
 
     /** Mini-batch evaluations (J and gradients) the background warm-up runs, see {@link #startWarmUp}. */
     static final int WARM_UP_BATCHES = 150;
@@ -62,6 +61,8 @@ public final class BatchedCostFunction implements CostFunction {
 
     private final MatrixKernel kernel;
     private final int threads;
+    /** Runs the parts after the first (the calling thread runs part 0); null when threads is 1. */
+    private final ExecutorService workers;
     /**
      * Each thread's input layer, reused by its next call: a layer holds ~200 KB of packed
      * weights and gradient for the course network, and a mini-batch call would otherwise
@@ -71,17 +72,32 @@ public final class BatchedCostFunction implements CostFunction {
 
     /**
      * @param kernel  the matrix kernel, e.g. {@link Kernels#best()} or {@link Kernels#plain()}
-     * @param threads at most this many threads per call (≥ 1); the calling thread is one of them
+     * @param threads at most this many threads per call (≥ 1); the calling thread is one of them,
+     *                the others come from a pool of daemon threads this instance owns (idle
+     *                threads end after a minute)
      */
     public BatchedCostFunction(MatrixKernel kernel, int threads) {
+        this(kernel, threads, threads == 1 ? null : Executors.newCachedThreadPool(new DaemonThreads()));
+    }
+
+    /**
+     * @param kernel  the matrix kernel
+     * @param threads at most this many threads per call (≥ 1); the calling thread is one of them
+     * @param workers runs the other threads' parts (needed when threads &gt; 1; not shut down here)
+     */
+    public BatchedCostFunction(MatrixKernel kernel, int threads, ExecutorService workers) {
         if (kernel == null) {
             throw new IllegalArgumentException("kernel must be given");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (threads > 1 && workers == null) {
+            throw new IllegalArgumentException("an executor for the other " + (threads - 1) + " threads must be given");
+        }
         this.kernel = kernel;
         this.threads = threads;
+        this.workers = workers;
     }
 
     /** The fastest kernel on this JVM, with one thread per available processor. */
@@ -322,14 +338,14 @@ public final class BatchedCostFunction implements CostFunction {
     }
 
     /** Runs tasks 1.. on the workers and task 0 on this thread; waits for all, in order. */
-    private static void runAll(Task[] tasks) {
+    private void runAll(Task[] tasks) {
         if (tasks.length == 1) {
             tasks[0].run();
             return;
         }
         List<Future<?>> futures = new ArrayList<>(tasks.length - 1);
         for (int i = 1; i < tasks.length; i++) {
-            futures.add(WORKERS.submit(tasks[i]));
+            futures.add(workers.submit(tasks[i]));
         }
         RuntimeException failure = null;
         try {

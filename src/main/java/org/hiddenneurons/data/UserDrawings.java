@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,10 +21,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.hiddenneurons.io.AtomicFiles;
 
 /**
  * The user's own labelled drawings ("Add to training set as digit …"), kept in a directory so they
@@ -62,7 +61,6 @@ public final class UserDrawings {
             .withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("^(\\d{1,4})_(\\d{8}-\\d{6}-\\d{3})_([0-9a-f]{6})\\.png$");
     private static final int RANDOM_HEX_DIGITS = 6;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * One stored drawing.
@@ -311,7 +309,7 @@ public final class UserDrawings {
     }
 
     private static String randomHex() {
-        StringBuilder text = new StringBuilder(Integer.toHexString(RANDOM.nextInt(1 << (4 * RANDOM_HEX_DIGITS))));
+        StringBuilder text = new StringBuilder(Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << (4 * RANDOM_HEX_DIGITS))));
         while (text.length() < RANDOM_HEX_DIGITS) {
             text.insert(0, '0');
         }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * The evolution of the hidden units' pictures as a numbered PNG sequence: one

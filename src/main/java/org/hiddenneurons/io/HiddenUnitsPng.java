@@ -14,6 +14,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.viz.ColorBar;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * The hidden units' weight pictures as one PNG: a near-square grid of tiles (unit j in reading

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * The loss and accuracy history of a run as CSV, one row per recorded epoch:

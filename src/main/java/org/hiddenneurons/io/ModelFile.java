@@ -25,6 +25,7 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * The versioned, human-readable (JSON) model file.

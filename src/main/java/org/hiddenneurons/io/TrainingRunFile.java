@@ -26,6 +26,7 @@ import org.hiddenneurons.train.TrainingHistory;
 import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.train.TrainingState;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * A whole training run in one versioned JSON file, for replay: the settings (seed included), the

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * A weight matrix (Θ1, Θ2 or their gradients) as CSV in the Θ layout: one matrix row per line,

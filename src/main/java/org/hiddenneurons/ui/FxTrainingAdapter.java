@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.BackgroundPriority;
@@ -30,15 +29,15 @@ import org.hiddenneurons.train.TrainingSnapshot;
  *       snapshot). An {@link AnimationTimer} takes both at most once per pulse and hands them
  *       to the {@link TrainingEngine.Listener} (the view model): at most one update per frame,
  *       however fast training runs. The timer runs only while jobs are active.</li>
- *   <li>One-off background work (loading data, reading and writing model files) runs on a second
- *       daemon thread ({@value #LOADING_THREAD}); its result returns with {@link Platform#runLater}.</li>
+ *   <li>One-off background work (loading data, reading and writing model files) runs in order on a
+ *       lane of the window's {@link BackgroundWork}, which also runs the views' work and owns
+ *       every hop back onto the FX thread.</li>
  * </ul>
  * Public methods are called on the FX thread.
  */
 public final class FxTrainingAdapter implements TrainingEngine {
 
     static final String TRAINING_THREAD = "hn-training";
-    static final String LOADING_THREAD = "hn-loading";
     /**
      * The trainer publishes at most one snapshot per this many ms (its first and last always). Each
      * snapshot costs the training thread a scoring pass over all train and test samples (5000 forward
@@ -108,7 +107,8 @@ public final class FxTrainingAdapter implements TrainingEngine {
     }
 
     private final ExecutorService training = Executors.newSingleThreadExecutor(daemon(TRAINING_THREAD));
-    private final ExecutorService loading = Executors.newSingleThreadExecutor(daemon(LOADING_THREAD));
+    private final BackgroundWork views = new BackgroundWork();
+    private final BackgroundWork.Lane loading = views.lane();
     private final AtomicReference<Latest> latest = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Report> reports = new ConcurrentLinkedQueue<>();
     private final AtomicInteger activeJobs = new AtomicInteger();
@@ -232,16 +232,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
      * the FX thread. Use for anything slow that is not training (data, model files).
      */
     public <T> void background(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        loading.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception | Error e) {
-                Platform.runLater(() -> onFailure.accept(e));
-                return;
-            }
-            Platform.runLater(() -> onSuccess.accept(result));
-        });
+        loading.submit(work, onSuccess, onFailure);
     }
 
     /**
@@ -256,8 +247,13 @@ public final class FxTrainingAdapter implements TrainingEngine {
             } else {
                 error.printStackTrace();
             }
-            Platform.runLater(() -> onFx.accept(error));
+            views.onFxThread(() -> onFx.accept(error));
         });
+    }
+
+    /** The window's background work for views (one bounded pool, one hop onto the FX thread). */
+    public BackgroundWork backgroundWork() {
+        return views;
     }
 
     /** Stops everything (window closing): cancels the job, stops the timer, ends both threads. */
@@ -266,7 +262,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
         cancel();
         pulse.stop();
         training.shutdownNow();
-        loading.shutdownNow();
+        views.close();
     }
 
     /** Publish interval for trainers created from now on (measurements; default {@link #PUBLISH_INTERVAL_MILLIS}). */

@@ -288,7 +288,7 @@ public final class WorkbenchView extends BorderPane {
         // repaint them on every frame in between. Drawing still eases them.
         bars.animatedProperty().bind(model.runningProperty().not());
         dossier = new DossierModel(follow(model.networkProperty(), dossierLive),
-                follow(model.preprocessedProperty(), dossierLive), mirror(model.dataProperty()));
+                follow(model.preprocessedProperty(), dossierLive), mirror(model.dataProperty()), adapter.backgroundWork());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
 
         BorderPane workbench = new BorderPane();
@@ -645,10 +645,10 @@ public final class WorkbenchView extends BorderPane {
         pageNodes.put(Page.COMPARE, pagePane(comparison));
 
         evaluation = new EvaluationView(follow(model.networkProperty(), page.isEqualTo(Page.EVALUATION)),
-                mirror(model.dataProperty()));
+                mirror(model.dataProperty()), adapter.backgroundWork());
         pageNodes.put(Page.EVALUATION, pagePane(evaluation));
 
-        myDrawings = new UserDrawingsPane(drawings);
+        myDrawings = new UserDrawingsPane(drawings, adapter.backgroundWork());
         myDrawings.currentInputProperty().bind(model.preprocessedProperty()
                 .map(result -> result.blank() ? null : result.networkInput()));
         model.extraTrainingDataProperty().bind(myDrawings.listingProperty().map(listing -> listing.drawings().isEmpty()

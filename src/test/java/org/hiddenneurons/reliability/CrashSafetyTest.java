@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.UserDrawings;
-import org.hiddenneurons.io.AtomicFiles;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * Nothing is lost: a save that fails part-way leaves the old file intact and no debris; a process

@@ -54,7 +54,6 @@ public final class FrameTimingHarness {
     private static final int MAX_FRAMES = 100_000;
     private static final int LONG_RUN_EPOCHS = 100_000;
     private static final String BACKGROUND_PREFIX = "hn-";
-    private static final String EVALUATION_THREAD = "evaluation";
     private static final int SETTLE_CHECKS = 3;
     private static final long SETTLE_CHECK_MILLIS = 200;
     private static final long SETTLE_TIMEOUT_MILLIS = 60_000;
@@ -343,8 +342,8 @@ public final class FrameTimingHarness {
     }
 
     /**
-     * Waits until the app's startup background threads (names starting {@value #BACKGROUND_PREFIX},
-     * or {@value #EVALUATION_THREAD}) have been idle for {@value #SETTLE_CHECKS} checks in a row:
+     * Waits until the app's startup background threads (names starting {@value #BACKGROUND_PREFIX})
+     * have been idle for {@value #SETTLE_CHECKS} checks in a row:
      * the logistic-regression baseline the window computes after loading is not part of training.
      * @return seconds waited
      */
@@ -355,7 +354,7 @@ public final class FrameTimingHarness {
                 && System.nanoTime() - startedAt < TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MILLIS)) {
             Thread.sleep(SETTLE_CHECK_MILLIS);
             boolean busy = Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> (t.getName().startsWith(BACKGROUND_PREFIX) || t.getName().equals(EVALUATION_THREAD))
+                    .anyMatch(t -> (t.getName().startsWith(BACKGROUND_PREFIX))
                             && t.getState() == Thread.State.RUNNABLE);
             quietChecks = busy ? 0 : quietChecks + 1;
         }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.hiddenneurons.core.walkthrough.Quantity;
 import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
-import org.hiddenneurons.io.AtomicFiles;
+import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * Every number of a walkthrough in one long-format CSV: {@code step,name,row,column,value}.

@@ -12,11 +12,11 @@ import org.hiddenneurons.core.walkthrough.NumberTable;
 import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
-import org.hiddenneurons.core.walkthrough.WalkthroughPictures;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
 import org.hiddenneurons.core.walkthrough.WalkthroughWords;
-import org.hiddenneurons.io.AtomicFiles;
 import org.hiddenneurons.viz.DivergingPalette;
+import org.hiddenneurons.data.AtomicFiles;
+import org.hiddenneurons.viz.WalkthroughPictures;
 
 /**
  * A self-contained HTML handout of a walkthrough: every step's formula, shapes, caption, tables

@@ -40,7 +40,6 @@ import org.hiddenneurons.core.walkthrough.NumberTable;
 import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
-import org.hiddenneurons.core.walkthrough.WalkthroughPictures;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
 import org.hiddenneurons.core.walkthrough.WeightRef;
 import org.hiddenneurons.data.Preprocessor;
@@ -52,6 +51,7 @@ import org.hiddenneurons.ui.PresentationMode;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
+import org.hiddenneurons.viz.WalkthroughPictures;
 
 /**
  * The backprop stepper: ONE example (the drawing with a true label the user picks, or a training

@@ -1,8 +1,6 @@
 package org.hiddenneurons.ui.dossier;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +24,7 @@ import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
@@ -35,18 +34,12 @@ import org.hiddenneurons.ui.i18n.I18n;
  * pass through the intact and the modified network.
  *
  * <p>One model serves every dossier view; create it once with the workbench's observables. FX
- * thread only (the statistics are computed on a background daemon thread and published with
- * {@link Platform#runLater}). The network observed must be an immutable snapshot copy.
+ * thread only (the statistics are computed with the window's {@link BackgroundWork} and
+ * published on the FX thread). The network observed must be an immutable snapshot copy.
  */
 public final class DossierModel {
 
-    /** One background thread for every dossier computation (daemon: never keeps the app alive). */
-    static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hn-dossier-analysis");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);
-        return thread;
-    });
+    private final BackgroundWork background;
 
     private final ObservableValue<Network> network;
     private final ObservableValue<Preprocessor.Result> drawing;
@@ -77,9 +70,11 @@ public final class DossierModel {
      * @param network the network shown (immutable snapshot copies; null: none yet)
      * @param drawing the preprocessed drawing (null or blank: nothing drawn)
      * @param data    the train/test split the network is analysed on (null: not loaded yet)
+     * @param background runs the statistics off the FX thread
      */
     public DossierModel(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
-                        ObservableValue<Split> data) {
+                        ObservableValue<Split> data, BackgroundWork background) {
+        this.background = Objects.requireNonNull(background, "background");
         this.network = network;
         this.drawing = drawing;
         this.data = data;
@@ -323,28 +318,28 @@ public final class DossierModel {
         long requested = generation;
         computing = true;
         busy.set(true);
-        EXECUTOR.execute(() -> {
-            NetworkStatistics result = null;
-            String failure = "";
-            try {
-                result = NetworkStatistics.compute(current, split);
-            } catch (RuntimeException e) {
-                failure = I18n.t("pages.dossier.analysisFailed", String.valueOf(e.getMessage()));
-            }
-            NetworkStatistics computed = result;
-            String message = failure;
-            Platform.runLater(() -> {
-                computing = false;
-                if (requested != generation) {
-                    startStatistics(); // the network or data changed meanwhile: drop and redo
-                    return;
-                }
-                busy.set(false);
-                error.set(message);
-                statistics.set(computed);
-                afterStatistics();
-            });
-        });
+        background.submit(() -> NetworkStatistics.compute(current, split),
+                computed -> statisticsDone(requested, computed, ""),
+                failure -> statisticsDone(requested, null,
+                        I18n.t("pages.dossier.analysisFailed", String.valueOf(failure.getMessage()))));
+    }
+
+    /** The window's background work, for the dossier views that compute something of their own. */
+    public BackgroundWork background() {
+        return background;
+    }
+
+    /** On the FX thread: the statistics asked for at {@code requested} are ready (or failed). */
+    private void statisticsDone(long requested, NetworkStatistics computed, String message) {
+        computing = false;
+        if (requested != generation) {
+            startStatistics(); // the network or data changed meanwhile: drop and redo
+            return;
+        }
+        busy.set(false);
+        error.set(message);
+        statistics.set(computed);
+        afterStatistics();
     }
 
     private void afterStatistics() {

@@ -1,9 +1,6 @@
 package org.hiddenneurons.ui.dossier;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,6 +14,7 @@ import org.hiddenneurons.analysis.LogisticRegression;
 import org.hiddenneurons.analysis.UnitAnalysis;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
@@ -34,14 +32,6 @@ public final class LogisticComparisonView extends VBox {
     static final int TEMPLATE_CELL = 4;
     static final double NOTE_WIDTH = 620;
 
-    /** One thread for the regression, apart from the dossier's (a few seconds of work). */
-    private static final ExecutorService TRAINER = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hn-logistic-regression");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);
-        return thread;
-    });
-
     private final DossierModel model;
     private final ObjectProperty<DivergingPalette> palette;
     private final GridPane units = new GridPane();
@@ -51,11 +41,21 @@ public final class LogisticComparisonView extends VBox {
     private final ReadOnlyObjectWrapper<LogisticRegression.Model> regression =
             new ReadOnlyObjectWrapper<>(this, "regression");
     private AtomicBoolean running;
+    /** Why the last regression failed (null: it did not). */
+    private String failure;
+    /** Trains the regression: {@link LogisticRegression#train} (a test may put a failing one in). */
+    private RegressionTrainer trainer = LogisticRegression::train;
+
+    /** {@link LogisticRegression#train}'s shape. */
+    @FunctionalInterface
+    interface RegressionTrainer {
+        LogisticRegression.Model train(Split split, double lambda, int iterations, java.util.function.BooleanSupplier cancelled);
+    }
 
     /** Builds its own {@link DossierModel} (no drawing needed). */
     public LogisticComparisonView(ObservableValue<Network> network, ObservableValue<Split> data,
-                                  ObjectProperty<DivergingPalette> palette) {
-        this(new DossierModel(network, new ReadOnlyObjectWrapper<>(), data), palette);
+                                  ObjectProperty<DivergingPalette> palette, BackgroundWork background) {
+        this(new DossierModel(network, new ReadOnlyObjectWrapper<>(), data, background), palette);
     }
 
     public LogisticComparisonView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
@@ -89,6 +89,16 @@ public final class LogisticComparisonView extends VBox {
         train();
     }
 
+    /** Trains with {@code trainer} from the next data change on (tests: a trainer that fails). */
+    void useTrainerForTests(RegressionTrainer trainer) {
+        this.trainer = trainer;
+    }
+
+    /** The regression's status line (accuracy, "training…", or why it failed). */
+    String regressionStatusForTests() {
+        return regressionAccuracy.getText();
+    }
+
     /** The model behind this view. */
     DossierModel modelForTests() {
         return model;
@@ -110,21 +120,21 @@ public final class LogisticComparisonView extends VBox {
         }
         AtomicBoolean cancelled = new AtomicBoolean(false);
         running = cancelled;
-        TRAINER.execute(() -> {
-            LogisticRegression.Model result;
-            try {
-                result = LogisticRegression.train(split, LogisticRegression.DEFAULT_LAMBDA,
-                        LogisticRegression.DEFAULT_ITERATIONS, cancelled::get);
-            } catch (RuntimeException e) {
-                result = null;
-            }
-            LogisticRegression.Model trained = result;
-            Platform.runLater(() -> {
-                if (!cancelled.get() && trained != null) {
-                    regression.set(trained);
-                }
-            });
-        });
+        failure = null;
+        RegressionTrainer training = trainer;
+        model.background().submit(() -> training.train(split, LogisticRegression.DEFAULT_LAMBDA,
+                        LogisticRegression.DEFAULT_ITERATIONS, cancelled::get),
+                trained -> {
+                    if (!cancelled.get()) {
+                        regression.set(trained);
+                    }
+                },
+                error -> {
+                    if (!cancelled.get()) {
+                        failure = error.getMessage() == null ? error.toString() : error.getMessage();
+                        refreshTemplates();
+                    }
+                });
         refreshTemplates();
     }
 
@@ -150,6 +160,7 @@ public final class LogisticComparisonView extends VBox {
         Split split = model.data().getValue();
         if (m == null) {
             regressionAccuracy.setText(split == null ? I18n.t("pages.dossier.logistic.noData")
+                    : failure != null ? I18n.t("pages.dossier.logistic.failed", failure)
                     : I18n.t("pages.dossier.logistic.training"));
             return;
         }

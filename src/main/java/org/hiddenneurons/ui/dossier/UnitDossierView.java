@@ -17,6 +17,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
@@ -71,8 +72,8 @@ public final class UnitDossierView extends VBox {
     /** Builds its own {@link DossierModel} from the workbench's observables. */
     public UnitDossierView(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
                            ObservableValue<Split> data, IntegerProperty selectedUnit,
-                           ObjectProperty<DivergingPalette> palette) {
-        this(new DossierModel(network, drawing, data), selectedUnit, palette);
+                           ObjectProperty<DivergingPalette> palette, BackgroundWork background) {
+        this(new DossierModel(network, drawing, data, background), selectedUnit, palette);
     }
 
     /**

@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +35,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.ui.PredictionBars;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
@@ -121,14 +119,10 @@ public final class EvaluationView extends VBox {
     static final String TILE_CAPTION = "hn-eval-tile-caption";
     static final String TILE_OUTPUTS = "hn-eval-tile-outputs";
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "evaluation");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final ObservableValue<Network> network;
     private final ObservableValue<Split> split;
+    /** The confusion matrices, one at a time (a newer request supersedes a waiting one). */
+    private final BackgroundWork.Lane lane;
     private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
     private final ReadOnlyObjectWrapper<ConfusionMatrix> matrix = new ReadOnlyObjectWrapper<>(this, "matrix");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
@@ -155,7 +149,8 @@ public final class EvaluationView extends VBox {
      * @param network the network to evaluate (null: nothing shown); watched for changes
      * @param split   its test half is evaluated (null: nothing shown); watched for changes
      */
-    public EvaluationView(ObservableValue<Network> network, ObservableValue<Split> split) {
+    public EvaluationView(ObservableValue<Network> network, ObservableValue<Split> split, BackgroundWork background) {
+        this.lane = Objects.requireNonNull(background).lane();
         this.network = Objects.requireNonNull(network);
         this.split = Objects.requireNonNull(split);
         getStyleClass().add(VIEW);
@@ -252,32 +247,22 @@ public final class EvaluationView extends VBox {
         computing.set(true);
         refreshStatus();
         Dataset test = currentSplit.test();
-        WORKER.execute(() -> {
-            if (generation.get() != ticket) {
-                return; // superseded before it started
-            }
-            ConfusionMatrix result;
-            try {
-                result = ConfusionMatrix.of(currentNetwork, test);
-            } catch (RuntimeException e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> {
+        lane.submit(() -> generation.get() != ticket ? null // superseded before it started
+                        : ConfusionMatrix.of(currentNetwork, test),
+                result -> {
                     if (generation.get() == ticket) {
                         computing.set(false);
-                        error.set(message);
+                        error.set(null);
+                        show(result, test, currentNetwork.spec().outputLayer());
+                    }
+                },
+                failure -> {
+                    if (generation.get() == ticket) {
+                        computing.set(false);
+                        error.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
                         show(null, null, null);
                     }
                 });
-                return;
-            }
-            Platform.runLater(() -> {
-                if (generation.get() == ticket) {
-                    computing.set(false);
-                    error.set(null);
-                    show(result, test, currentNetwork.spec().outputLayer());
-                }
-            });
-        });
     }
 
     private void show(ConfusionMatrix result, Dataset data, OutputLayer outputLayer) {

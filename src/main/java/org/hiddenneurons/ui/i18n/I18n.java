@@ -4,10 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 /**
@@ -42,7 +39,6 @@ public final class I18n {
     public static final String LANGUAGE_PROPERTY = "hiddenneurons.language";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final List<Consumer<Locale>> LISTENERS = new CopyOnWriteArrayList<>();
 
     private static volatile Locale locale = initialLocale();
 
@@ -55,8 +51,8 @@ public final class I18n {
     }
 
     /**
-     * Switches the language, remembers the choice for the next start and tells the listeners (on
-     * the caller's thread). Views built after this call use the new language.
+     * Switches the language and remembers the choice for the next start. Views built after this
+     * call use the new language (the window rebuilds its views on a switch).
      *
      * @throws IllegalArgumentException if the locale is not one of {@link #SUPPORTED}
      */
@@ -72,18 +68,6 @@ public final class I18n {
                 // Preferences unavailable (read-only home, sandbox): the choice lasts for this run only.
             }
         }
-        for (Consumer<Locale> listener : LISTENERS) {
-            listener.accept(newLocale);
-        }
-    }
-
-    /** Called after every {@link #setLocale}. */
-    public static void addListener(Consumer<Locale> listener) {
-        LISTENERS.add(Objects.requireNonNull(listener));
-    }
-
-    public static void removeListener(Consumer<Locale> listener) {
-        LISTENERS.remove(listener);
     }
 
     /**

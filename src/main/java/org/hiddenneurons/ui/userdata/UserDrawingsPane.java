@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.ui.eval.DigitImage;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
@@ -82,13 +80,9 @@ public final class UserDrawingsPane extends VBox {
     static final String MUTED = "hn-muted";
     static final String ERROR = "hn-error";
 
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "user-drawings");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final UserDrawings store;
+    /** File changes and listings, one at a time in order. */
+    private final BackgroundWork.Lane lane;
     private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
     private final ObjectProperty<double[]> currentInput = new SimpleObjectProperty<>(this, "currentInput");
     private final ReadOnlyObjectWrapper<UserDrawings.Listing> listing = new ReadOnlyObjectWrapper<>(this, "listing");
@@ -104,8 +98,9 @@ public final class UserDrawingsPane extends VBox {
     private final FlowPane tiles = new FlowPane(8, 8);
 
     /** @param store where drawings are kept; listed at once (in the background) */
-    public UserDrawingsPane(UserDrawings store) {
+    public UserDrawingsPane(UserDrawings store, BackgroundWork background) {
         this.store = Objects.requireNonNull(store);
+        this.lane = Objects.requireNonNull(background).lane();
         getStyleClass().add(PANE);
         URL css = UserDrawingsPane.class.getResource(STYLESHEET);
         if (css != null) {
@@ -199,21 +194,11 @@ public final class UserDrawingsPane extends VBox {
 
     /** Runs {@code work} on the worker; its listing is shown on the FX thread. */
     private void run(Callable<UserDrawings.Listing> work) {
-        WORKER.execute(() -> {
-            try {
-                UserDrawings.Listing result = work.call();
-                Platform.runLater(() -> {
-                    error.set(null);
-                    listing.set(result);
-                    showListing();
-                });
-            } catch (IOException | RuntimeException e) {
-                String text = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> error.set(text));
-            } catch (Exception e) {
-                Platform.runLater(() -> error.set(e.toString()));
-            }
-        });
+        lane.submit(work, result -> {
+            error.set(null);
+            listing.set(result);
+            showListing();
+        }, failure -> error.set(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
     }
 
     private void showListing() {

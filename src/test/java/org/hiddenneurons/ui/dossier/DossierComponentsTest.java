@@ -13,6 +13,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.Initializer;
@@ -85,7 +86,7 @@ class DossierComponentsTest {
         ObjectProperty<Preprocessor.Result> drawing = new SimpleObjectProperty<>();
         ObjectProperty<Split> data = new SimpleObjectProperty<>();
         robot.interact(() -> {
-            DossierModel model = new DossierModel(network, drawing, data);
+            DossierModel model = new DossierModel(network, drawing, data, new BackgroundWork());
             model.setMode(3, UnitExperiment.Mode.OFF);
             model.setMode(20, UnitExperiment.Mode.ONE);
             assertTrue(model.modifiedProperty().get());

@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.analysis.ExperimentalForward;
 import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.UnitAnalysis;
@@ -60,7 +61,7 @@ class DossierViewsTest {
 
     @Start
     void start(Stage stage) {
-        model = new DossierModel(network, drawing, data);
+        model = new DossierModel(network, drawing, data, new BackgroundWork());
         dossier = new UnitDossierView(model, selected, palette);
         experiments = new ExperimentsPanel(model, selected);
         banner = new ModifiedNetworkBanner(model);

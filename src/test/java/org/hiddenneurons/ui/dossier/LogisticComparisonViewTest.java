@@ -12,10 +12,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.analysis.LogisticRegression;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.Themes;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +43,7 @@ class LogisticComparisonViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new LogisticComparisonView(network, data, palette);
+        view = new LogisticComparisonView(network, data, palette, new BackgroundWork());
         Scene scene = new Scene(new StackPane(view), 1000, 600);
         Themes.apply(scene, Themes.Theme.LIGHT);
         stage.setScene(scene);
@@ -75,5 +77,19 @@ class LogisticComparisonViewTest {
                 }
             });
         }
+    }
+
+    @Test
+    void showsWhyTheRegressionFailed(FxRobot robot) throws Exception {
+        String reason = "no memory left for the templates";
+        robot.interact(() -> {
+            view.useTrainerForTests((split, lambda, iterations, cancelled) -> {
+                throw new IllegalStateException(reason);
+            });
+            data.set(DossierFixtures.smallDigits(TRAIN_COUNT));
+        });
+        String expected = I18n.t("pages.dossier.logistic.failed", reason);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> expected.equals(view.regressionStatusForTests()));
+        assertNull(view.regressionProperty().get());
     }
 }

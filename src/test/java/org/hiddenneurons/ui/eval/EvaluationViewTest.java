@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
@@ -44,7 +45,7 @@ class EvaluationViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new EvaluationView(networkProperty, splitProperty);
+        view = new EvaluationView(networkProperty, splitProperty, new BackgroundWork());
         view.textsProperty().set(EvaluationView.Texts.ENGLISH); // the captions below are asserted in English
         scene = new Scene(view, 1000, 760);
         Themes.apply(scene, Themes.Theme.LIGHT);

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.UserDrawings;
@@ -41,7 +42,7 @@ class UserDrawingsPaneTest {
     void start(Stage stage) throws Exception {
         Path storeDir = Files.createTempDirectory(dir, "drawings");
         store = new UserDrawings(storeDir);
-        pane = new UserDrawingsPane(store);
+        pane = new UserDrawingsPane(store, new BackgroundWork());
         scene = new Scene(pane, 520, 360);
         Themes.apply(scene, Themes.Theme.LIGHT);
         stage.setScene(scene);

@@ -1,4 +1,4 @@
-package org.hiddenneurons.io;
+package org.hiddenneurons.data;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: write a temp
@@ -17,7 +17,6 @@ import java.security.SecureRandom;
  */
 public final class AtomicFiles {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Temp files are named "." + target name + "." + random hex + TEMP_SUFFIX, beside the target. */
     public static final String TEMP_SUFFIX = ".tmp";
 
@@ -31,9 +30,9 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** A step run on the complete temp file just before the move (package-private use: failure tests). */
+    /** A step run on the complete temp file just before the move (used by the failure tests of the file formats). */
     @FunctionalInterface
-    interface BeforeMove {
+    public interface BeforeMove {
         void run(Path tempFile) throws IOException;
     }
 
@@ -42,11 +41,11 @@ public final class AtomicFiles {
         write(file, content, tempFile -> { });
     }
 
-    static void write(Path file, Content content, BeforeMove beforeMove) throws IOException {
+    public static void write(Path file, Content content, BeforeMove beforeMove) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         // Not Files.createTempFile: its files are owner-only (0600); CREATE_NEW honours the umask like any new file.
-        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + TEMP_SUFFIX);
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);

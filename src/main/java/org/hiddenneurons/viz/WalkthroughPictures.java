@@ -1,6 +1,5 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.viz;
 
-import org.hiddenneurons.viz.DivergingPalette;
 
 /**
  * The walkthrough's images as ARGB pixels (pure, shared by the view and the handout): inputs in
