@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.data.ArgbImage;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.ImageFiles;
@@ -71,8 +70,7 @@ final class PredictCommand extends Subcommand {
 
     /** Reads, preprocesses and classifies one image file. */
     static Prediction predict(Network network, Preprocessor preprocessor, Path file) throws DataFormatException {
-        ArgbImage image = ImageFiles.readArgb(file);
-        Preprocessor.Result result = preprocessor.process(image.width(), image.height(), image.argb());
+        Preprocessor.Result result = preprocessor.process(ImageFiles.read(file));
         if (result.blank()) {
             return new Prediction(file, true, -1, null);
         }

@@ -45,8 +45,8 @@ public final class DigitsImage {
     public static Dataset load(Path file) throws DataFormatException {
         int[] size = ImageFiles.readSize(file);
         checkSize(size[0], size[1], file);
-        ArgbImage image = ImageFiles.readArgb(file);
-        return fromArgb(image.width(), image.height(), image.argb());
+        GrayImage image = ImageFiles.read(file).composited();
+        return fromGray(image.width(), image.values());
     }
 
     private static Dataset fromImage(BufferedImage image, Path file) throws DataFormatException {
@@ -57,7 +57,7 @@ public final class DigitsImage {
         int width = image.getWidth();
         int height = image.getHeight();
         checkSize(width, height, file);
-        return fromArgb(width, height, ImageFiles.storedArgb(image).argb());
+        return fromGray(width, ImageFiles.stored(image, file).composited().values());
     }
 
     private static void checkSize(int width, int height, Path file) throws DataFormatException {
@@ -67,8 +67,11 @@ public final class DigitsImage {
         }
     }
 
-    /** @param argb width·height packed ARGB pixels of a sheet whose size {@link #checkSize} accepted */
-    private static Dataset fromArgb(int width, int height, int[] argb) {
+    /**
+     * @param gray width·height stored gray values in [0, 1] (luminance of a colour sheet, alpha
+     *             composited) of a sheet whose size {@link #checkSize} accepted. Not modified.
+     */
+    private static Dataset fromGray(int width, double[] gray) {
         int inputs = CELL * CELL;
         int count = COLUMNS * ROWS;
         double[] pixels = new double[count * inputs];
@@ -78,15 +81,7 @@ public final class DigitsImage {
                 int sample = row * COLUMNS + col;
                 labels[sample] = row / ROWS_PER_CLASS;
                 for (int y = 0; y < CELL; y++) {
-                    for (int x = 0; x < CELL; x++) {
-                        int p = argb[(row * CELL + y) * width + col * CELL + x];
-                        // Grayscale sheet: R = G = B; use the luminance to be safe.
-                        int r = (p >> 16) & 0xff;
-                        int g = (p >> 8) & 0xff;
-                        int b = p & 0xff;
-                        double gray = (0.299 * r + 0.587 * g + 0.114 * b) / GrayImage.CHANNEL_MAX;
-                        pixels[sample * inputs + y * CELL + x] = Math.min(1.0, Math.max(0.0, gray));
-                    }
+                    System.arraycopy(gray, (row * CELL + y) * width + col * CELL, pixels, sample * inputs + y * CELL, CELL);
                 }
             }
         }

@@ -1,6 +1,10 @@
 package org.hiddenneurons.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** Reads image files (PNG, JPEG, BMP, GIF: what javax.imageio reads) as ARGB pixels. */
+/** Reads image files (PNG, JPEG, BMP, GIF: what javax.imageio reads) as their stored sample values. */
 public final class ImageFiles {
 
     /**
@@ -48,10 +52,17 @@ public final class ImageFiles {
         }
     }
 
-    /** The first image in the file as ARGB pixels. */
-    public static ArgbImage readArgb(Path file) throws DataFormatException {
+    /**
+     * The first image in the file as its stored sample values ({@link StoredImage}): 1-, 2-, 4-, 8-
+     * and 16-bit gray, gray + alpha, palette, RGB and RGBA, with no colour-space conversion.
+     *
+     * @throws DataFormatException naming the file and the problem; for a PNG of a colour type or
+     *         bit depth outside the PNG specification, naming the type (nothing is decoded then)
+     */
+    public static StoredImage read(Path file) throws DataFormatException {
         BufferedImage image;
         try (ImageInputStream in = open(file)) {
+            PngHeader.check(file);
             ImageReader reader = readerFor(file, in);
             try {
                 int width = reader.getWidth(0);
@@ -73,41 +84,107 @@ public final class ImageFiles {
             // javax.imageio decoders signal corrupt data with IOException and sometimes runtime exceptions.
             throw DataFormatException.at(file, "image data", "cannot be decoded: " + e, e);
         }
-        return storedArgb(image);
+        return stored(image, file);
     }
 
     /**
-     * The image's stored sample values as ARGB, without colour-space conversion. Java treats a
-     * grayscale PNG as linear gray and {@code getRGB} converts it to sRGB (0.5 → about 0.74); for a
-     * gray image this reads the raster's samples instead (scaled to 8 bits, alpha kept).
+     * The decoded image's stored samples, read from its raster (never {@code getRGB}, which converts
+     * colour spaces: Java treats a gray PNG as linear gray and brightens 0.5 to about 0.74).
+     * Palette images take their palette's stored entries; gray/colour samples are divided by
+     * 2^bits − 1; colour is turned into luminance by {@link StoredImage#luminance}.
+     *
+     * @param file named in the error, may be null for a resource
+     * @throws DataFormatException if the image's layout is none of gray, gray + alpha, palette,
+     *         RGB, RGBA with integer samples
      */
-    static ArgbImage storedArgb(BufferedImage image) {
+    static StoredImage stored(BufferedImage image, Path file) throws DataFormatException {
         int width = image.getWidth();
         int height = image.getHeight();
-        java.awt.image.ColorModel model = image.getColorModel();
-        if (model.getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_GRAY
-                || model instanceof java.awt.image.IndexColorModel) {
-            return new ArgbImage(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+        ColorModel model = image.getColorModel();
+        if (model.isAlphaPremultiplied()) {
+            image.coerceData(false);
         }
-        java.awt.image.Raster raster = image.getRaster();
-        int grayMax = (1 << model.getComponentSize(0)) - 1;
-        boolean alpha = model.hasAlpha();
-        int alphaMax = alpha ? (1 << model.getComponentSize(1)) - 1 : 1;
-        int[] argb = new int[width * height];
-        int[] gray = new int[width];
-        int[] opacity = new int[width];
-        for (int y = 0; y < height; y++) {
-            raster.getSamples(0, y, width, 1, 0, gray);
-            if (alpha) {
-                raster.getSamples(0, y, width, 1, 1, opacity);
+        Raster raster = image.getRaster();
+        double[] luminance = new double[width * height];
+        double[] alpha = model.hasAlpha() ? new double[width * height] : null;
+        if (model instanceof IndexColorModel palette) {
+            readPalette(raster, palette, luminance, alpha);
+        } else {
+            int bands = raster.getNumBands();
+            int colourBands = bands - (model.hasAlpha() ? 1 : 0);
+            int transfer = raster.getTransferType();
+            if ((colourBands != 1 && colourBands != RGB_BANDS) || transfer == DataBuffer.TYPE_FLOAT
+                    || transfer == DataBuffer.TYPE_DOUBLE || maxSample(raster, 0) > MAX_SAMPLE) {
+                throw DataFormatException.at(file, "image data", "unsupported pixel layout: " + bands + " channels of "
+                        + raster.getSampleModel().getSampleSize(0) + " bits; gray, gray + alpha, palette, RGB and"
+                        + " RGBA images of up to 16 bits per channel are read");
+            }
+            readSamples(raster, colourBands, luminance, alpha);
+        }
+        return new StoredImage(width, height, luminance, isOpaque(alpha) ? null : alpha);
+    }
+
+    private static final int RGB_BANDS = 3;
+    private static final int MAX_SAMPLE = 0xffff;
+
+    private static int maxSample(Raster raster, int band) {
+        return (int) ((1L << raster.getSampleModel().getSampleSize(band)) - 1);
+    }
+
+    private static void readPalette(Raster raster, IndexColorModel palette, double[] luminance, double[] alpha) {
+        int entries = palette.getMapSize();
+        double[] entryLuminance = new double[entries];
+        double[] entryAlpha = new double[entries];
+        for (int i = 0; i < entries; i++) {
+            entryLuminance[i] = StoredImage.luminance(palette.getRed(i), palette.getGreen(i), palette.getBlue(i), 0xff);
+            entryAlpha[i] = palette.getAlpha(i) / (double) 0xff;
+        }
+        int width = raster.getWidth();
+        int[] index = new int[width];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, index);
+            for (int x = 0; x < width; x++) {
+                // A PNG index beyond the palette is an error the decoder lets through; read it as entry 0.
+                int entry = index[x] < entries ? index[x] : 0;
+                luminance[y * width + x] = entryLuminance[entry];
+                if (alpha != null) {
+                    alpha[y * width + x] = entryAlpha[entry];
+                }
+            }
+        }
+    }
+
+    /** Gray (1 colour band) or RGB (3) samples, alpha (if any) in the band after them. */
+    private static void readSamples(Raster raster, int colourBands, double[] luminance, double[] alpha) {
+        int width = raster.getWidth();
+        int max = maxSample(raster, 0);
+        double alphaMax = alpha == null ? 1 : maxSample(raster, colourBands);
+        int[][] rows = new int[colourBands + (alpha == null ? 0 : 1)][width];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            for (int band = 0; band < rows.length; band++) {
+                raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, band, rows[band]);
             }
             for (int x = 0; x < width; x++) {
-                int g = (int) Math.round(gray[x] * 255.0 / grayMax);
-                int a = alpha ? (int) Math.round(opacity[x] * 255.0 / alphaMax) : 255;
-                argb[y * width + x] = (a << 24) | (g << 16) | (g << 8) | g;
+                int i = y * width + x;
+                luminance[i] = colourBands == 1 ? rows[0][x] / (double) max
+                        : StoredImage.luminance(rows[0][x], rows[1][x], rows[2][x], max);
+                if (alpha != null) {
+                    alpha[i] = rows[colourBands][x] / alphaMax;
+                }
             }
         }
-        return new ArgbImage(width, height, argb);
+    }
+
+    private static boolean isOpaque(double[] alpha) {
+        if (alpha == null) {
+            return true;
+        }
+        for (double a : alpha) {
+            if (a != 1.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ImageInputStream open(Path file) throws DataFormatException {

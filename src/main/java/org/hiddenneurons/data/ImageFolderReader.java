@@ -84,7 +84,7 @@ public final class ImageFolderReader {
         for (int i = 0; i < entries.size(); i++) {
             progress.checkCancelled();
             Entry entry = entries.get(i);
-            ArgbImage image = ImageFiles.readArgb(entry.file());
+            StoredImage image = ImageFiles.read(entry.file());
             if (first == null) {
                 first = entry.file();
                 width = image.width();
@@ -98,7 +98,7 @@ public final class ImageFolderReader {
                 throw DataFormatException.at(entry.file(), "image size", image.width() + "x" + image.height()
                         + ", but " + first.getFileName() + " is " + width + "x" + height + " (all images must have the same size)");
             }
-            images.add(Preprocessor.normaliseInk(Preprocessor.luminance(width, height, image.argb())).values());
+            images.add(Preprocessor.normaliseInk(image.composited()).values());
             labels[i] = entry.label();
             maxLabel = Math.max(maxLabel, entry.label());
             progress.report((double) (i + 1) / entries.size());

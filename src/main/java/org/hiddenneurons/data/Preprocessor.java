@@ -37,12 +37,8 @@ public final class Preprocessor {
      */
     public static final double MIN_INK_CONTRAST = 0.1;
 
-    /** BT.601 luminance weights ×1000 (0.299, 0.587, 0.114, as in {@link DigitsImage}). */
-    private static final int LUMA_RED_PERMILLE = 299;
-    private static final int LUMA_GREEN_PERMILLE = 587;
-    private static final int LUMA_BLUE_PERMILLE = 114;
-    /** The weighted sum of pure white: 1000 · 255. */
-    private static final double LUMA_WHITE = 1000 * GrayImage.CHANNEL_MAX;
+    /** The largest 8-bit channel value of a packed ARGB pixel. */
+    private static final int CHANNEL_MAX = 0xff;
 
     /** What the output must look like, measured from a data set. */
     public record Target(int width, int height, double digitBox, double centreX, double centreY) {
@@ -166,6 +162,11 @@ public final class Preprocessor {
         return fromInk(luminance);
     }
 
+    /** Runs the pipeline on an image file's stored values ({@link ImageFiles#read}), alpha composited first. */
+    public Result process(StoredImage image) {
+        return process(image.composited());
+    }
+
     /** Runs the pipeline on a grayscale image (any polarity). */
     public Result process(GrayImage image) {
         return fromInk(normaliseInk(image));
@@ -200,32 +201,15 @@ public final class Preprocessor {
                     + ((long) width * height) + " pixels, got " + (argb == null ? "null" : argb.length));
         }
         double[] values = new double[argb.length];
+        double[] alpha = new double[argb.length];
         boolean translucent = false;
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
-            // Integer weighted sum, one correctly rounded division: exactly 0 for black, 1 for white.
-            int weighted = LUMA_RED_PERMILLE * ((p >> 16) & 0xff) + LUMA_GREEN_PERMILLE * ((p >> 8) & 0xff)
-                    + LUMA_BLUE_PERMILLE * (p & 0xff);
-            values[i] = weighted / LUMA_WHITE;
-            translucent |= (p >>> 24) != 0xff;
+            values[i] = StoredImage.luminance((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff, CHANNEL_MAX);
+            alpha[i] = (p >>> 24) / (double) CHANNEL_MAX;
+            translucent |= (p >>> 24) != CHANNEL_MAX;
         }
-        if (translucent) {
-            double alphaSum = 0;
-            double weightedLuma = 0;
-            for (int i = 0; i < argb.length; i++) {
-                double alpha = ((argb[i] >>> 24) & 0xff) / GrayImage.CHANNEL_MAX;
-                alphaSum += alpha;
-                weightedLuma += alpha * values[i];
-            }
-            double meanLuma = alphaSum > 0 ? weightedLuma / alphaSum : 0;
-            double background = meanLuma < 0.5 ? 1.0 : 0.0;
-            for (int i = 0; i < argb.length; i++) {
-                double alpha = ((argb[i] >>> 24) & 0xff) / GrayImage.CHANNEL_MAX;
-                values[i] = alpha * values[i] + (1 - alpha) * background;
-            }
-            clampUnit(values);
-        }
-        return new GrayImage(width, height, values);
+        return new StoredImage(width, height, values, translucent ? alpha : null).composited();
     }
 
     /**

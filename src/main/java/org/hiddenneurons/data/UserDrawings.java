@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -271,29 +270,11 @@ public final class UserDrawings {
             throw DataFormatException.at(file, "image header", size[0] + "x" + size[1]
                     + " is not a network input (sides 1.." + MAX_SIDE + ")");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw DataFormatException.at(file, "image data", "cannot be decoded: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw DataFormatException.at(file, "image data", "is not a PNG image");
-        }
-        Raster raster = image.getRaster();
-        if (raster.getNumBands() != 1 && raster.getNumBands() != RGB_BANDS) {
-            throw DataFormatException.at(file, "image data", "has " + raster.getNumBands()
-                    + " channels, expected grey or RGB (the red channel is read)");
-        }
-        double full = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
-        int width = image.getWidth();
-        int height = image.getHeight();
-        double[] input = new double[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                input[y * width + x] = raster.getSample(x, y, 0) / full;
-            }
-        }
+        // The stored samples (a 16-bit gray RGB drawing reads back exactly as written).
+        GrayImage image = ImageFiles.read(file).composited();
+        int width = image.width();
+        int height = image.height();
+        double[] input = image.values();
         return new Drawing(name.substring(0, name.length() - EXTENSION.length()), label, width, height, input, created);
     }
 

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.hiddenneurons.core.kernel.Kernels;
+import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,9 +25,6 @@ class ReferenceValuesTest {
 
     private static final double TOLERANCE = 1e-9;
     private static final String RESOURCE = "/reference/reference_values.json";
-    private static final Path DIGITS = Path.of(DigitsImage.PROJECT_FILE);
-    private static final int CELL = 20;
-    private static final int CELLS_PER_ROW = 100;
 
     static Stream<Arguments> casesAndCostFunctions() throws IOException {
         JsonNode root;
@@ -73,19 +67,12 @@ class ReferenceValuesTest {
             scale(values, source.get("scale").asDouble());
             return values;
         }
-        // Digits: read the sheet here with ImageIO, independently of the data package.
-        BufferedImage sheet = ImageIO.read(DIGITS.toFile());
-        Raster raster = sheet.getRaster();
+        // Digits: through the data package's loader, so NumPy's zlib-decoded values check it too.
+        Dataset sheet = DigitsImage.loadBundled();
         double[] values = new double[count * inputSize];
         int[] indices = ints(source.get("indices"));
         for (int e = 0; e < count; e++) {
-            int top = indices[e] / CELLS_PER_ROW * CELL;
-            int left = indices[e] % CELLS_PER_ROW * CELL;
-            for (int y = 0; y < CELL; y++) {
-                for (int x = 0; x < CELL; x++) {
-                    values[e * inputSize + y * CELL + x] = raster.getSample(left + x, top + y, 0) / 255.0;
-                }
-            }
+            System.arraycopy(sheet.sample(indices[e]), 0, values, e * inputSize, inputSize);
         }
         return values;
     }

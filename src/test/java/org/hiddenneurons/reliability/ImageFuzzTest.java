@@ -23,12 +23,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.hiddenneurons.data.ArgbImage;
+import org.hiddenneurons.data.StoredImage;
 import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.ImageFiles;
 
 /**
- * Single images to predict ({@link ImageFiles#readArgb}: PNG, JPEG, BMP, GIF) and a small PNG given to
+ * Single images to predict ({@link ImageFiles#read}: PNG, JPEG, BMP, GIF) and a small PNG given to
  * {@link DatasetLoader#load} (not the digits sheet: must be rejected, never crash). Mutations: bytes,
  * and each format's width/height header fields set to hostile values (for PNG with the chunk CRC
  * fixed up, so the decoder cannot reject the header by its checksum).
@@ -100,7 +100,7 @@ class ImageFuzzTest {
         Files.write(file, bytes);
         String description = format + ", " + mutation;
         FuzzHarness.check(FORMAT, format + ": " + mutation.kind(), description, bytes.length,
-                () -> ImageFiles.readArgb(file), image -> checkImage(image, description), file.toString());
+                () -> ImageFiles.read(file), image -> checkImage(image, description), file.toString());
     }
 
     @Property(tries = FuzzHarness.TRIES / 3, seed = FuzzHarness.SEED)
@@ -113,9 +113,9 @@ class ImageFuzzTest {
                 file.toString());
     }
 
-    static void checkImage(ArgbImage image, String description) {
-        if (image.width() < 1 || image.height() < 1 || image.argb().length != image.width() * image.height()) {
-            fail(description + ": image " + image.width() + "x" + image.height() + " with " + image.argb().length
+    static void checkImage(StoredImage image, String description) {
+        if (image.width() < 1 || image.height() < 1 || image.luminance().length != image.width() * image.height()) {
+            fail(description + ": image " + image.width() + "x" + image.height() + " with " + image.luminance().length
                     + " pixels");
         }
     }

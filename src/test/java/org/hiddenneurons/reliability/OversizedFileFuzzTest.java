@@ -84,11 +84,11 @@ class OversizedFileFuzzTest {
             }
             case IMAGE_PNG -> {
                 file = sparse(dir.resolve("huge.png"));
-                read = () -> ImageFiles.readArgb(file);
+                read = () -> ImageFiles.read(file);
             }
             case IMAGE_JPEG -> {
                 file = sparse(dir.resolve("huge.jpg"));
-                read = () -> ImageFiles.readArgb(file);
+                read = () -> ImageFiles.read(file);
             }
             case IMAGE_IN_FOLDER -> {
                 file = sparse(dir.resolve("folder").resolve("3_huge.png"));
