@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
@@ -50,14 +51,14 @@ final class EvaluateCommand extends Subcommand {
         ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CliSupport.jsonLine(jsonFields(report, all.name())));
+            out.println(CliSupport.jsonLine(jsonFields(saved, report, all.name())));
         } else {
             printTable(out, report, all.name());
         }
         return Cli.EXIT_OK;
     }
 
-    private Map<String, Object> jsonFields(ConfusionMatrix report, String dataName) {
+    private Map<String, Object> jsonFields(SavedModel saved, ConfusionMatrix report, String dataName) {
         int classes = report.classCount();
         List<Object> perClass = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
@@ -78,6 +79,7 @@ final class EvaluateCommand extends Subcommand {
         fields.put("accuracy", CliSupport.number(report.accuracy()));
         fields.put("perClassAccuracy", perClass);
         fields.put("confusion", confusion);
+        fields.put("pictureSmoothness", CliSupport.number(PictureSmoothness.of(saved.network())));
         return fields;
     }
 

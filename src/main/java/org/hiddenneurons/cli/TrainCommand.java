@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
@@ -186,6 +187,7 @@ final class TrainCommand extends Subcommand {
         line.put("testLoss", CliSupport.number(result.testLoss()));
         line.put("epochs", result.epoch());
         line.put("seconds", result.elapsedSeconds());
+        line.put("pictureSmoothness", CliSupport.number(PictureSmoothness.of(result.network())));
         spec.commandLine().getOut().println(CliSupport.jsonLine(line));
         if (result.state() == TrainingState.DIVERGED) {
             err.println(Cli.NAME + ": training diverged: " + result.message()

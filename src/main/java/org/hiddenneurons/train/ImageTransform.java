@@ -1,8 +1,11 @@
 package org.hiddenneurons.train;
 
+import java.util.Arrays;
+
 /**
- * Moves a row-major image (translation by whole pixels, or rotation plus translation with bilinear
- * sampling), filling uncovered pixels with 0 (no ink). Used for data augmentation. Pure functions.
+ * Moves a row-major image (translation by whole pixels, or an affine map with an optional
+ * displacement field, sampled bilinearly), filling uncovered pixels with 0 (no ink). Used for data
+ * augmentation. Pure functions.
  */
 public final class ImageTransform {
 
@@ -26,42 +29,56 @@ public final class ImageTransform {
             int row = targetOffset + y * width;
             int sourceY = y - dy;
             if (sourceY < 0 || sourceY >= height || fromX >= toX) {
-                java.util.Arrays.fill(target, row, row + width, 0.0);
+                Arrays.fill(target, row, row + width, 0.0);
                 continue;
             }
-            java.util.Arrays.fill(target, row, row + fromX, 0.0);
+            Arrays.fill(target, row, row + fromX, 0.0);
             System.arraycopy(source, sourceOffset + sourceY * width + fromX - dx, target, row + fromX, toX - fromX);
-            java.util.Arrays.fill(target, row + toX, row + width, 0.0);
+            Arrays.fill(target, row + toX, row + width, 0.0);
         }
     }
 
     /**
-     * Rotates {@code source} by {@code angle} about the image centre c = ((w−1)/2, (h−1)/2), then
-     * shifts it by (dx, dy): out(p) = in(R(−angle)·(p − c − d) + c), sampled bilinearly, 0 outside.
-     * With angle 0 and whole-pixel shifts this equals {@link #shift}.
+     * Samples {@code source} through an inverse affine map plus a displacement field:
+     * <pre>
+     * out(p) = in(A·(p − c − d) + c + e(p)),   A = [[a00, a01], [a10, a11]]
+     * </pre>
+     * c = ((w−1)/2, (h−1)/2) the image centre, d = (dx, dy) the shift, e the optional field;
+     * bilinear interpolation, pixels outside the image count as 0. A is the inverse of the forward
+     * transform (rotation, scale, shear) the image undergoes. With A = identity, e = null and whole
+     * pixel d this equals {@link #shift} exactly.
      *
-     * @param angle  rotation in radians (positive: clockwise on screen, since y points down)
+     * @param field  null, or the displacement e: 2·width·height values, x components first then y
+     *               components, each row-major. Not modified.
      * @param target receives width×height pixels at {@code targetOffset}. Modified. Must not overlap the source.
      */
-    public static void rotateAndShift(double[] source, int sourceOffset, double[] target, int targetOffset,
-                                      int width, int height, double angle, double dx, double dy) {
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+    public static void affine(double[] source, int sourceOffset, double[] target, int targetOffset, int width,
+                              int height, double a00, double a01, double a10, double a11, double dx, double dy,
+                              double[] field) {
         double centreX = (width - 1) / 2.0;
         double centreY = (height - 1) / 2.0;
+        int pixels = width * height;
         for (int y = 0; y < height; y++) {
             double ry = y - centreY - dy;
             for (int x = 0; x < width; x++) {
                 double rx = x - centreX - dx;
-                double sx = cos * rx + sin * ry + centreX;
-                double sy = -sin * rx + cos * ry + centreY;
-                target[targetOffset + y * width + x] = sample(source, sourceOffset, width, height, sx, sy);
+                double sx = a00 * rx + a01 * ry + centreX;
+                double sy = a10 * rx + a11 * ry + centreY;
+                int i = y * width + x;
+                if (field != null) {
+                    sx += field[i];
+                    sy += field[pixels + i];
+                }
+                target[targetOffset + i] = sample(source, sourceOffset, width, height, sx, sy);
             }
         }
     }
 
     /** Bilinear interpolation at (x, y); pixels outside the image count as 0. */
     private static double sample(double[] source, int offset, int width, int height, double x, double y) {
+        if (x <= -1 || y <= -1 || x >= width || y >= height) {
+            return 0.0;
+        }
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
         double fx = x - x0;
@@ -74,5 +91,43 @@ public final class ImageTransform {
 
     private static double pixel(double[] source, int offset, int width, int height, int x, int y) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0.0 : source[offset + y * width + x];
+    }
+
+    /**
+     * Convolves a width×height image with a normalised 1-D Gaussian of standard deviation
+     * {@code sigma} along x then y (radius ⌈3σ⌉, zero outside the image).
+     *
+     * @param image row-major values at {@code offset}. Modified (replaced by the blurred image).
+     */
+    public static void gaussianBlur(double[] image, int offset, int width, int height, double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
+        double[] kernel = new double[2 * radius + 1];
+        double sum = 0;
+        for (int k = -radius; k <= radius; k++) {
+            kernel[k + radius] = Math.exp(-k * k / (2 * sigma * sigma));
+            sum += kernel[k + radius];
+        }
+        for (int k = 0; k < kernel.length; k++) {
+            kernel[k] /= sum;
+        }
+        double[] temp = new double[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double v = 0;
+                for (int k = Math.max(-radius, -x); k <= Math.min(radius, width - 1 - x); k++) {
+                    v += kernel[k + radius] * image[offset + y * width + x + k];
+                }
+                temp[y * width + x] = v;
+            }
+        }
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double v = 0;
+                for (int k = Math.max(-radius, -y); k <= Math.min(radius, height - 1 - y); k++) {
+                    v += kernel[k + radius] * temp[(y + k) * width + x];
+                }
+                image[offset + y * width + x] = v;
+            }
+        }
     }
 }

@@ -40,8 +40,9 @@ import org.hiddenneurons.data.Dataset;
  * once and {@code step()} trains one more epoch; after DIVERGED the trainer stays diverged.
  *
  * <p>Per epoch: the training samples are shuffled (a {@link SplittableRandom} seeded with the
- * config's seed), gathered into a reused mini-batch buffer (shifted by up to
- * {@value #AUGMENT_MAX_SHIFT} px each way when {@code augment} is on) and handed to the optimizer.
+ * config's seed), gathered into a reused mini-batch buffer (each image distorted by a fresh random
+ * transform within the config's {@link Augmentation} limits when {@code augment} is on, see
+ * {@link Augmenter}) and handed to the optimizer.
  * The mini-batch cost uses λ·(batch size / training size) so that the mini-batch objective has the
  * same regularisation per sample as the full-batch J. Augmentation applies to the mini-batch
  * optimizers only: the full-batch ones (GD, L-BFGS) need a fixed objective. Same config, network
@@ -69,8 +70,6 @@ import org.hiddenneurons.data.Dataset;
  */
 public final class Trainer {
 
-    /** Largest shift in pixels (each of x and y, uniform in [−max, max]) applied by augmentation. */
-    public static final int AUGMENT_MAX_SHIFT = 1;
     /**
      * Mini-batch optimizers (SGD, Adam) anneal the learning rate over the planned epochs with a
      * cosine schedule (Loshchilov &amp; Hutter 2017, "SGDR", without restarts):
@@ -78,8 +77,6 @@ public final class Trainer {
      * at 1), f = this constant. Full-batch GD keeps α fixed (the course's behaviour).
      */
     public static final double LEARNING_RATE_FINAL_FRACTION = 0.0;
-    /** Largest rotation in degrees (uniform in [−max, max]) applied by augmentation; 0 = shifts only. */
-    public static final double AUGMENT_MAX_ROTATION_DEGREES = 0.0;
     /** Divergence: J above this × max(lowest J so far, {@link #DIVERGENCE_LOSS_FLOOR}). */
     public static final double DIVERGENCE_LOSS_FACTOR = 1e3;
     /** Divergence: the reference J is at least this (a near-perfect fit has J close to 0). */
@@ -107,10 +104,8 @@ public final class Trainer {
     private NonzeroIndex testIndex;
     private final int[] batchLabels;
     private int batchCount;
-    /** Largest augmentation shift (tuning may change it). */
-    private int augmentMaxShift = AUGMENT_MAX_SHIFT;
-    /** Largest augmentation rotation in degrees (tuning may change it). */
-    private double augmentMaxRotationDegrees = AUGMENT_MAX_ROTATION_DEGREES;
+    /** Distorts the gathered training images when the config's augment is on, else null. */
+    private final Augmenter augmenter;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
     private double finalLearningRateFraction = LEARNING_RATE_FINAL_FRACTION;
     /** False: the learning rate stays α (see {@link #setAnnealing}). */
@@ -187,6 +182,8 @@ public final class Trainer {
         this.batchPixels = new double[batchCapacity * train.inputSize()];
         this.batchLabels = new int[batchCapacity];
         this.lastGood = network.copy();
+        this.augmenter = config.augment() && !optimizer.isFullBatch()
+                ? new Augmenter(config.augmentation(), train.width(), train.height(), config.seed()) : null;
         int trainSize = train.size();
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
@@ -194,7 +191,7 @@ public final class Trainer {
         this.fullBatchObjective = () -> observe(costFunction.evaluate(network, trainIndex(), train.labels(),
                 trainSize, lambda, gradients, cancelCheck));
         // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are new images.
-        this.miniBatchObjective = () -> observe(config.augment()
+        this.miniBatchObjective = () -> observe(augmenter != null
                 ? costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
                         lambda * batchCount / trainSize, gradients, cancelCheck)
                 : costFunction.evaluate(network, batchIndex, batchLabels, batchCount,
@@ -545,16 +542,6 @@ public final class Trainer {
         finalLearningRateFraction = fraction;
     }
 
-    /** Tuning only: the largest augmentation shift in pixels. */
-    void setAugmentMaxShift(int pixels) {
-        augmentMaxShift = pixels;
-    }
-
-    /** Tuning only: the largest augmentation rotation in degrees. */
-    void setAugmentMaxRotationDegrees(double degrees) {
-        augmentMaxRotationDegrees = degrees;
-    }
-
     /** Fisher–Yates shuffle of {@link #order}. */
     private void shuffle() {
         for (int i = order.length - 1; i > 0; i--) {
@@ -565,30 +552,20 @@ public final class Trainer {
         }
     }
 
-    /** Copies samples order[start..start+batchCount) into the batch buffers, shifted if augmenting. */
+    /** Copies samples order[start..start+batchCount) into the batch buffers, distorted if augmenting. */
     private void gather(int start, int inputs) {
         double[] pixels = train.pixels();
         int[] labels = train.labels();
-        int span = 2 * augmentMaxShift + 1;
         for (int b = 0; b < batchCount; b++) {
             int sample = order[start + b];
             batchLabels[b] = labels[sample];
-            if (config.augment()) {
-                int dx = random.nextInt(span) - augmentMaxShift;
-                int dy = random.nextInt(span) - augmentMaxShift;
-                if (augmentMaxRotationDegrees > 0) {
-                    double angle = Math.toRadians((2 * random.nextDouble() - 1) * augmentMaxRotationDegrees);
-                    ImageTransform.rotateAndShift(pixels, sample * inputs, batchPixels, b * inputs, train.width(),
-                            train.height(), angle, dx, dy);
-                } else {
-                    ImageTransform.shift(pixels, sample * inputs, batchPixels, b * inputs, train.width(),
-                            train.height(), dx, dy);
-                }
+            if (augmenter != null) {
+                augmenter.apply(pixels, sample * inputs, batchPixels, b * inputs, random);
             } else {
                 System.arraycopy(pixels, sample * inputs, batchPixels, b * inputs, inputs);
             }
         }
-        if (!config.augment()) {
+        if (augmenter == null) {
             batchIndex.gather(trainIndex(), order, start, batchCount, batchPixels);
         }
     }

@@ -21,12 +21,13 @@ import org.hiddenneurons.core.OutputLayer;
  * @param epochs       epochs (full-batch optimizers: iterations)
  * @param lambda       L2 regularisation λ
  * @param seed         seed for initialisation, shuffling and augmentation
- * @param augment      random ±1–2 px shifts of training images each epoch
+ * @param augment      distort each training image randomly each epoch (mini-batch optimizers)
+ * @param augmentation how strongly (used only when {@code augment} is on)
  */
 public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer,
                              Initializer initializer, OptimizerKind optimizer, double learningRate,
                              double momentum, int batchSize, int epochs, double lambda, long seed,
-                             boolean augment) {
+                             boolean augment, Augmentation augmentation) {
 
     // Each default lives here, once. Chosen by a tuning grid on the standard split of the bundled
     // digits (seeds 1, 2, 3; harness: src/test/java/org/hiddenneurons/train/TuningHarness.java):
@@ -60,6 +61,8 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
     public static final double DEFAULT_AUGMENTED_LAMBDA = 1.0;
     public static final double DEFAULT_LAMBDA = 2.0;
     public static final long DEFAULT_SEED = 1;
+    /** The distortion limits of an augmented run. */
+    public static final Augmentation DEFAULT_AUGMENTATION = new Augmentation(1.0, 12.0, 0.10, 0.2, 0.0, 1.0);
 
     public TrainingConfig {
         if (hiddenSize < 1) {
@@ -80,6 +83,17 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("lambda must be a number >= 0, got " + lambda);
         }
+        if (augmentation == null) {
+            throw new IllegalArgumentException("augmentation limits must be given");
+        }
+    }
+
+    /** As the canonical constructor, with {@link #DEFAULT_AUGMENTATION}'s limits. */
+    public TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer, Initializer initializer,
+                          OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
+                          double lambda, long seed, boolean augment) {
+        this(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate, momentum, batchSize, epochs,
+                lambda, seed, augment, DEFAULT_AUGMENTATION);
     }
 
     /** The defaults: the network of the course (25 sigmoid hidden units, softmax outputs), trained fast. */
@@ -112,21 +126,26 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, newEpochs, lambda, seed, augment);
+                momentum, batchSize, newEpochs, lambda, seed, augment, augmentation);
     }
 
     public TrainingConfig withAugment(boolean newAugment) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, lambda, seed, newAugment);
+                momentum, batchSize, epochs, lambda, seed, newAugment, augmentation);
     }
 
     public TrainingConfig withLambda(double newLambda) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, newLambda, seed, augment);
+                momentum, batchSize, epochs, newLambda, seed, augment, augmentation);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, lambda, newSeed, augment);
+                momentum, batchSize, epochs, lambda, newSeed, augment, augmentation);
+    }
+
+    public TrainingConfig withAugmentation(Augmentation newAugmentation) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                momentum, batchSize, epochs, lambda, seed, augment, newAugmentation);
     }
 }

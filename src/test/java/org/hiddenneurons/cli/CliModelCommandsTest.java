@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.Gradients;
@@ -112,6 +113,7 @@ class CliModelCommandsTest {
         assertEquals("test", json.get("split").asText());
         assertEquals(test.size(), json.get("samples").asInt());
         assertEquals(expectedAccuracy, json.get("accuracy").asDouble());
+        assertEquals(PictureSmoothness.of(network), json.get("pictureSmoothness").asDouble());
         JsonNode confusion = json.get("confusion");
         assertEquals(10, confusion.size());
         int total = 0;

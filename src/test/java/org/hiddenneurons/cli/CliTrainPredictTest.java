@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
+import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTrainPredictTest {
 
     private static final Set<String> TRAIN_KEYS =
-            Set.of("trainAccuracy", "testAccuracy", "trainLoss", "testLoss", "epochs", "seconds");
+            Set.of("trainAccuracy", "testAccuracy", "trainLoss", "testLoss", "epochs", "seconds", "pictureSmoothness");
     private static final int TRAIN_EPOCHS = 2;
     /** Enlarge test digits so that predict really has to scale them back down. */
     private static final int IMAGE_SCALE = 6;
@@ -52,7 +53,7 @@ class CliTrainPredictTest {
     }
 
     @Test
-    void trainPrintsExactlyOneJsonLineWithTheSixKeys() throws Exception {
+    void trainPrintsExactlyOneJsonLineWithTheSevenKeys() throws Exception {
         assertEquals(Cli.EXIT_OK, training.exitCode(), training.err());
         assertEquals(1, training.outLines().size(), training.out());
         JsonNode json = new ObjectMapper().readTree(training.outLines().get(0));
@@ -66,6 +67,7 @@ class CliTrainPredictTest {
         double testAccuracy = json.get("testAccuracy").asDouble();
         assertTrue(testAccuracy > 0.5 && testAccuracy <= 1.0, "two epochs already learn something: " + testAccuracy);
         assertTrue(json.get("seconds").asDouble() > 0);
+        assertEquals(PictureSmoothness.of(ModelFile.load(model).network()), json.get("pictureSmoothness").asDouble());
     }
 
     @Test

@@ -10,6 +10,7 @@ class ImageTransformTest {
 
     private static final int WIDTH = 4;
     private static final int HEIGHT = 3;
+    private static final double TOLERANCE = 1e-12;
 
     private static double[] numbered() {
         double[] image = new double[WIDTH * HEIGHT];
@@ -81,17 +82,29 @@ class ImageTransformTest {
     }
 
     @Test
-    void rotationByZeroWithWholeShiftsEqualsShift() {
-        Random random = new Random(42);
-        double[] image = new double[WIDTH * HEIGHT];
-        for (int i = 0; i < image.length; i++) {
-            image[i] = random.nextDouble();
-        }
+    void identityAffineReproducesTheImageExactly() {
+        double[] image = random(WIDTH * HEIGHT, 42);
+        double[] out = new double[image.length];
+        ImageTransform.affine(image, 0, out, 0, WIDTH, HEIGHT, 1, 0, 0, 1, 0, 0, null);
+        assertArrayEquals(image, out);
+    }
+
+    @Test
+    void affineWithWholeShiftsEqualsShiftExactly() {
+        double[] image = random(WIDTH * HEIGHT, 42);
         double[] shifted = new double[image.length];
-        double[] rotated = new double[image.length];
+        double[] moved = new double[image.length];
         ImageTransform.shift(image, 0, shifted, 0, WIDTH, HEIGHT, 1, -1);
-        ImageTransform.rotateAndShift(image, 0, rotated, 0, WIDTH, HEIGHT, 0.0, 1, -1);
-        assertArrayEquals(shifted, rotated, 1e-15);
+        ImageTransform.affine(image, 0, moved, 0, WIDTH, HEIGHT, 1, 0, 0, 1, 1, -1, null);
+        assertArrayEquals(shifted, moved);
+    }
+
+    @Test
+    void halfPixelShiftAveragesNeighbours() {
+        double[] out = new double[WIDTH * HEIGHT];
+        ImageTransform.affine(numbered(), 0, out, 0, WIDTH, HEIGHT, 1, 0, 0, 1, 0.5, 0, null);
+        // out(x, y) = in(x − 0.5, y): the mean of pixels x−1 and x; pixel −1 counts as 0.
+        assertArrayEquals(new double[] {0.5, 1.5, 2.5, 3.5}, java.util.Arrays.copyOf(out, WIDTH), TOLERANCE);
     }
 
     @Test
@@ -102,11 +115,50 @@ class ImageTransformTest {
             image[x] = x + 1;
         }
         double[] out = new double[image.length];
-        ImageTransform.rotateAndShift(image, 0, out, 0, size, size, Math.PI / 2, 0, 0);
+        // Inverse of a clockwise quarter turn (θ = π/2): A = [[cos θ, sin θ], [−sin θ, cos θ]].
+        ImageTransform.affine(image, 0, out, 0, size, size, 0, 1, -1, 0, 0, 0, null);
         // Clockwise on screen: top row (left → right) becomes the right column (top → bottom).
         for (int y = 0; y < size; y++) {
-            assertEquals(y + 1, out[y * size + size - 1], 1e-12);
+            assertEquals(y + 1, out[y * size + size - 1], TOLERANCE);
         }
-        assertEquals(0.0, out[0], 1e-12);
+        assertEquals(0.0, out[0], TOLERANCE);
+    }
+
+    @Test
+    void displacementFieldSamplesWhereItPoints() {
+        double[] field = new double[2 * WIDTH * HEIGHT];
+        field[WIDTH + 1] = 1.0; // pixel (1, 1) reads one pixel to the right: (2, 1)
+        field[WIDTH * HEIGHT + 2] = 1.0; // pixel (2, 0) reads one pixel down: (2, 1)
+        double[] out = new double[WIDTH * HEIGHT];
+        double[] image = numbered();
+        ImageTransform.affine(image, 0, out, 0, WIDTH, HEIGHT, 1, 0, 0, 1, 0, 0, field);
+        double[] expected = image.clone();
+        expected[WIDTH + 1] = image[WIDTH + 2];
+        expected[2] = image[WIDTH + 2];
+        assertArrayEquals(expected, out);
+    }
+
+    @Test
+    void gaussianBlurKeepsAConstantInteriorAndTheMassOfAnInteriorImpulse() {
+        int size = 15;
+        double[] impulse = new double[size * size];
+        impulse[7 * size + 7] = 1.0;
+        ImageTransform.gaussianBlur(impulse, 0, size, size, 1.0);
+        double mass = 0;
+        for (double v : impulse) {
+            mass += v;
+        }
+        assertEquals(1.0, mass, TOLERANCE);
+        assertEquals(impulse[7 * size + 6], impulse[6 * size + 7], TOLERANCE);
+        assertEquals(Math.exp(-0.5), impulse[7 * size + 8] / impulse[7 * size + 7], TOLERANCE);
+    }
+
+    static double[] random(int length, long seed) {
+        Random random = new Random(seed);
+        double[] image = new double[length];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = random.nextDouble();
+        }
+        return image;
     }
 }

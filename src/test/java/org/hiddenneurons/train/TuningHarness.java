@@ -3,9 +3,11 @@ package org.hiddenneurons.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 
@@ -15,14 +17,17 @@ import org.hiddenneurons.data.Split;
  *
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
- * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate (augmentation limits).
+ * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
+ * sigma (the {@link Augmentation} limits), contrast (true: apply {@link #srgbContrast} to every
+ * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
  * Unset keys keep {@link TrainingConfig#defaults()}. {@code -Dfast=true} uses the test-scope
  * {@link TuningCostFunction}. Example, after {@code mvn -o -q test-compile}:
  * <pre>
  * java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:EJML_JARS \
  *     org.hiddenneurons.train.TuningHarness epochs=50 augment=true
  * </pre>
- * Reported seconds are the snapshot's elapsed time (training plus the initial and final evaluation).
+ * Reported seconds are the snapshot's elapsed time (training plus the initial and final evaluation);
+ * "smooth" is {@link PictureSmoothness} of the trained network (median over the seeds).
  */
 public final class TuningHarness {
 
@@ -37,8 +42,7 @@ public final class TuningHarness {
         List<Long> seeds = new ArrayList<>(List.of(1L, 2L, 3L));
         int warmupEpochs = 3;
         double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
-        int shift = Trainer.AUGMENT_MAX_SHIFT;
-        double rotation = Trainer.AUGMENT_MAX_ROTATION_DEGREES;
+        boolean contrast = false;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv[1];
@@ -66,39 +70,82 @@ public final class TuningHarness {
                         seeds.add(Long.parseLong(s));
                     }
                 }
-                case "shift" -> shift = Integer.parseInt(v);
-                case "rotate" -> rotation = Double.parseDouble(v);
+                case "shift", "rotate", "scale", "shear", "elastic", "sigma" -> config = c.withAugmentation(
+                        withLimit(c.augmentation(), kv[0], Double.parseDouble(v)));
+                case "contrast" -> contrast = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
             }
         }
         Split split = DigitsImage.loadBundled().standardSplit();
+        if (contrast) {
+            split = new Split(srgbContrast(split.train()), srgbContrast(split.test()));
+        }
         if (warmupEpochs > 0) {
-            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction, shift, rotation);
+            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction);
         }
         List<Double> accuracies = new ArrayList<>();
+        List<Double> smoothness = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
-            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction, shift, rotation);
+            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction);
             accuracies.add(s.testAccuracy());
-            line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.2fs", seed, 100 * s.testAccuracy(), s.elapsedSeconds()));
+            double smooth = PictureSmoothness.of(s.network());
+            smoothness.add(smooth);
+            line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs", seed, 100 * s.testAccuracy(), smooth,
+                    s.elapsedSeconds()));
         }
-        List<Double> sorted = new ArrayList<>(accuracies);
-        sorted.sort(null);
-        System.out.printf(Locale.ROOT, "%s lr=%s mom=%s batch=%d epochs=%d lambda=%s init=%s out=%s aug=%s shift=%d rot=%s final=%s | median=%.1f%% |%s%n",
-                config.optimizer().id(), config.learningRate(), config.momentum(), config.batchSize(), config.epochs(),
-                config.lambda(), config.initializer().id(), config.outputLayer().id(), config.augment(), shift, rotation, finalFraction,
-                100 * sorted.get(sorted.size() / 2), line);
+        Augmentation a = config.augmentation();
+        System.out.printf(Locale.ROOT, "%s lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
+                        + " scale=%s shear=%s elastic=%s/%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
+                config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
+                config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
+                a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), contrast, finalFraction,
+                100 * median(accuracies), median(smoothness), line);
     }
 
-    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction, int shift, double rotation) {
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static Augmentation withLimit(Augmentation a, String key, double value) {
+        return switch (key) {
+            case "shift" -> new Augmentation(value, a.maxRotationDegrees(), a.maxScale(), a.maxShear(),
+                    a.elasticAlpha(), a.elasticSigma());
+            case "rotate" -> new Augmentation(a.maxShift(), value, a.maxScale(), a.maxShear(), a.elasticAlpha(),
+                    a.elasticSigma());
+            case "scale" -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), value, a.maxShear(),
+                    a.elasticAlpha(), a.elasticSigma());
+            case "shear" -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), a.maxScale(), value,
+                    a.elasticAlpha(), a.elasticSigma());
+            case "elastic" -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), a.maxScale(), a.maxShear(),
+                    value, a.elasticSigma());
+            default -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), a.maxScale(), a.maxShear(),
+                    a.elasticAlpha(), value);
+        };
+    }
+
+    /**
+     * The sRGB encoding curve v ↦ 12.92·v (v ≤ 0.0031308), 1.055·v^(1/2.4) − 0.055 (above): what
+     * Java's linear-gray → sRGB conversion did to the digits sheet (0.5 → 0.735).
+     */
+    static Dataset srgbContrast(Dataset data) {
+        double[] pixels = data.pixels().clone();
+        for (int i = 0; i < pixels.length; i++) {
+            double v = pixels[i];
+            pixels[i] = v <= 0.0031308 ? 12.92 * v : 1.055 * Math.pow(v, 1 / 2.4) - 0.055;
+        }
+        return new Dataset(data.name(), data.width(), data.height(), data.classCount(), pixels, data.labels());
+    }
+
+    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction) {
         Network network = config.initialNetwork(split.train().width(), split.train().height(), split.train().classCount());
         Trainer trainer = FAST ? new Trainer(config, network, split.train(), split.test(), new TuningCostFunction())
                 : new Trainer(config, network, split.train(), split.test());
         trainer.setFinalLearningRateFraction(finalFraction);
-        trainer.setAugmentMaxShift(shift);
-        trainer.setAugmentMaxRotationDegrees(rotation);
         trainer.setPublishIntervalMillis(Long.MAX_VALUE / 2_000_000L);
         return trainer.run();
     }
