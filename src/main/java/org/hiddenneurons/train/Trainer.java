@@ -374,6 +374,11 @@ public final class Trainer {
         pauseRequested = true;
     }
 
+    /** Whether a pause is requested (the trainer blocks, or will block before its next mini-batch). */
+    public boolean isPaused() {
+        return pauseRequested;
+    }
+
     public void resume() {
         pauseRequested = false;
         synchronized (lock) {

@@ -129,6 +129,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
     private java.util.function.LongSupplier deliveryClock = System::nanoTime;
     /** The session the controls act on (the last one submitted). */
     private volatile Session current;
+    private volatile StartProbe startProbe = StartProbe.NONE;
     /** The last step session, continued by the next step when nothing else happened in between. */
     private Session stepSession;
     private boolean pulseRunning;
@@ -184,10 +185,12 @@ public final class FxTrainingAdapter implements TrainingEngine {
     public void pause() {
         Session session = current;
         if (session != null) {
-            session.paused = true;
-            Trainer trainer = session.trainer;
-            if (trainer != null) {
-                trainer.pause();
+            synchronized (session) {
+                session.paused = true;
+                Trainer trainer = session.trainer;
+                if (trainer != null) {
+                    trainer.pause();
+                }
             }
         }
     }
@@ -196,10 +199,12 @@ public final class FxTrainingAdapter implements TrainingEngine {
     public void resume() {
         Session session = current;
         if (session != null) {
-            session.paused = false;
-            Trainer trainer = session.trainer;
-            if (trainer != null) {
-                trainer.resume();
+            synchronized (session) {
+                session.paused = false;
+                Trainer trainer = session.trainer;
+                if (trainer != null) {
+                    trainer.resume();
+                }
             }
         }
     }
@@ -289,6 +294,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     /** Training thread: builds the session's trainer and applies pause/delay requested before it existed. */
     private Trainer createTrainer(Session session) {
+        startProbe.beforeTrainerVisible();
         Trainer trainer = new Trainer(session.config, session.start, session.data.train(), session.data.test());
         trainer.setPublishIntervalMillis(publishIntervalMillis);
         trainer.setPublishEveryEpochs(epochStride(session.config.epochs()));
@@ -298,15 +304,46 @@ public final class FxTrainingAdapter implements TrainingEngine {
         trainer.setAnnealing(!session.stepping);
         trainer.setEpochDelayMillis(epochDelayMillis);
         trainer.addListener(snapshot -> publish(session.id, snapshot));
-        session.trainer = trainer;
         // A cancel or pause that came before the trainer was visible is applied now; one that
-        // comes after sees the trainer (both fields are volatile).
-        if (session.cancelled) {
-            trainer.cancel();
-        } else if (session.paused) {
-            trainer.pause();
+        // comes after sees the trainer. Publishing the trainer and applying the pause are one step
+        // under the session's lock, as pause() and resume() are: a resume cannot slip in between
+        // reading "paused" and pausing the trainer (which would leave it paused while the UI runs).
+        synchronized (session) {
+            session.trainer = trainer;
+            if (session.cancelled) {
+                trainer.cancel();
+            } else if (session.paused) {
+                startProbe.beforeLatePause();
+                trainer.pause();
+            }
         }
         return trainer;
+    }
+
+    /** Two points of {@link #createTrainer} on the training thread, for a test to interleave pause and resume. */
+    interface StartProbe {
+        StartProbe NONE = new StartProbe() {
+        };
+
+        /** Before the new trainer is visible to pause and resume. */
+        default void beforeTrainerVisible() {
+        }
+
+        /** After a pause requested before the trainer existed was seen, before it is applied. */
+        default void beforeLatePause() {
+        }
+    }
+
+    /** Tests only: whether the current session's trainer is paused (false when it has none). */
+    boolean trainerPausedForTests() {
+        Session session = current;
+        Trainer trainer = session == null ? null : session.trainer;
+        return trainer != null && trainer.isPaused();
+    }
+
+    /** Tests only: called at the two points of {@link StartProbe} from now on. */
+    void setStartProbeForTests(StartProbe probe) {
+        startProbe = probe;
     }
 
     /** Training thread: keep the latest snapshot whole, and its numbers for the charts. */

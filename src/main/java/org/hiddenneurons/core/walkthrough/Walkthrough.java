@@ -275,42 +275,6 @@ public final class Walkthrough {
 
     // ---- what each step shows --------------------------------------------------------------
 
-    /** The formula, shapes, caption and every number of {@code step}, in English. */
-    public StepContent content(WalkthroughStep step) {
-        return content(step, Locale.ENGLISH);
-    }
-
-    /** As {@link #content(WalkthroughStep)}, with the words in {@code language} (see {@link WalkthroughWords}). */
-    public StepContent content(WalkthroughStep step, Locale language) {
-        return WalkthroughTexts.content(this, step, language);
-    }
-
-    /** Every step's content, in order. */
-    public List<StepContent> allContent() {
-        List<StepContent> all = new ArrayList<>();
-        for (WalkthroughStep step : WalkthroughStep.values()) {
-            all.add(content(step));
-        }
-        return all;
-    }
-
-    /**
-     * The tables of {@code step}, in English; tables about one hidden unit show {@code selectedUnit}.
-     *
-     * @param selectedUnit hidden unit j, 0-based
-     */
-    public List<NumberTable> tables(WalkthroughStep step, int selectedUnit) {
-        return tables(step, selectedUnit, Locale.ENGLISH);
-    }
-
-    /** As {@link #tables(WalkthroughStep, int)}, with titles and headings in {@code language}. */
-    public List<NumberTable> tables(WalkthroughStep step, int selectedUnit, Locale language) {
-        if (selectedUnit < 0 || selectedUnit >= spec().hiddenSize()) {
-            throw new IllegalArgumentException("unit " + selectedUnit + " is outside 0.." + (spec().hiddenSize() - 1));
-        }
-        return WalkthroughTables.tables(this, step, selectedUnit, language);
-    }
-
     /** Θ1[j][i]·a1[i] for i = 0..inputs (bias first), hidden unit j's terms of z2[j]. */
     public double[] products(int unit) {
         int columns = spec().inputSize() + 1;
@@ -324,17 +288,17 @@ public final class Walkthrough {
     }
 
     /** Per-class terms of the data cost: sigmoid −[y log a + (1−y) log(1−a)]; softmax −y log a. */
-    double[] costTerms() {
+    public double[] costTerms() {
         return costTerms.clone();
     }
 
     /** (Θ2[:,1:]ᵀ·δ3), length hidden. */
-    double[] backSum() {
+    public double[] backSum() {
         return backSum.clone();
     }
 
     /** g′(z2), length hidden. */
-    double[] slope() {
+    public double[] slope() {
         return slope.clone();
     }
 

@@ -37,27 +37,6 @@ public enum WalkthroughStep {
         return ordinal() + 1;
     }
 
-    /** A short English title. */
-    public String title() {
-        return title(java.util.Locale.ENGLISH);
-    }
-
-    /** The short title in {@code language} (see {@link WalkthroughWords}). */
-    public String title(java.util.Locale language) {
-        return switch (this) {
-            case INPUT -> WalkthroughWords.text(language, "step.input");
-            case HIDDEN_SUM -> WalkthroughWords.text(language, "step.hiddenSum");
-            case HIDDEN_ACTIVATION -> WalkthroughWords.text(language, "step.hiddenActivation");
-            case OUTPUT_SUM -> WalkthroughWords.text(language, "step.outputSum");
-            case OUTPUT_ACTIVATION -> WalkthroughWords.text(language, "step.outputActivation");
-            case COST -> WalkthroughWords.text(language, "step.cost");
-            case OUTPUT_ERROR -> WalkthroughWords.text(language, "step.outputError");
-            case HIDDEN_ERROR -> WalkthroughWords.text(language, "step.hiddenError");
-            case GRADIENTS -> WalkthroughWords.text(language, "step.gradients");
-            case UPDATE -> WalkthroughWords.text(language, "step.update");
-        };
-    }
-
     /** A stable ASCII id for files (CSV, HTML anchors). */
     public String id() {
         return id;

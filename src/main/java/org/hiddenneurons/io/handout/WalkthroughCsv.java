@@ -1,10 +1,9 @@
 package org.hiddenneurons.io.handout;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.hiddenneurons.core.walkthrough.Quantity;
-import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.data.AtomicFiles;
 
@@ -31,7 +30,7 @@ public final class WalkthroughCsv {
     public static String toCsv(Walkthrough walkthrough) {
         StringBuilder csv = new StringBuilder(1 << 20);
         csv.append(HEADER).append('\n');
-        for (StepContent content : walkthrough.allContent()) {
+        for (StepContent content : WalkthroughTexts.allContent(walkthrough, Locale.ENGLISH)) {
             int step = content.step().number();
             for (Quantity quantity : content.quantities()) {
                 for (int r = 0; r < quantity.rows(); r++) {

@@ -1,6 +1,6 @@
 package org.hiddenneurons.io.handout;
 
-import static org.hiddenneurons.core.walkthrough.WalkthroughWords.text;
+import static org.hiddenneurons.io.handout.WalkthroughWords.text;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.core.walkthrough.NumberTable;
-import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
-import org.hiddenneurons.core.walkthrough.WalkthroughWords;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.data.AtomicFiles;
 import org.hiddenneurons.viz.WalkthroughPictures;
@@ -94,7 +91,7 @@ public final class WalkthroughHandout {
         }
         html.append(esc(text(language, "handout.colours"))).append("</p>\n");
         for (WalkthroughStep step : WalkthroughStep.values()) {
-            appendStep(html, w, w.content(step, language), selectedUnit, palette, language);
+            appendStep(html, w, WalkthroughTexts.content(w, step, language), selectedUnit, palette, language);
         }
         html.append("</body>\n</html>\n");
         return html.toString();
@@ -138,13 +135,13 @@ public final class WalkthroughHandout {
         WalkthroughStep step = content.step();
         html.append("<section id=\"step-").append(step.number()).append("\">\n<h2>")
                 .append(esc(text(language, "handout.step", Integer.toString(step.number()),
-                        Integer.toString(WalkthroughStep.values().length), step.title(language))))
+                        Integer.toString(WalkthroughStep.values().length), WalkthroughWords.title(step, language))))
                 .append("</h2>\n");
         html.append("<p class=\"formula\">").append(esc(content.formula())).append("</p>\n");
         html.append("<p class=\"shapes\">").append(esc(content.shapes())).append("</p>\n");
         html.append("<p class=\"caption\">").append(esc(content.caption())).append("</p>\n");
         appendImages(html, w, step, unit, palette, language);
-        for (NumberTable table : w.tables(step, unit, language)) {
+        for (NumberTable table : WalkthroughTables.tables(w, step, unit, language)) {
             appendTable(html, table, language);
         }
         html.append("</section>\n");

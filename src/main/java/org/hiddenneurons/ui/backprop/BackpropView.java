@@ -32,12 +32,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.hiddenneurons.io.handout.WalkthroughWords;
+import org.hiddenneurons.io.handout.WalkthroughTables;
+import org.hiddenneurons.io.handout.WalkthroughTexts;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.core.walkthrough.GradientCheckResult;
-import org.hiddenneurons.core.walkthrough.NumberTable;
-import org.hiddenneurons.core.walkthrough.StepContent;
+import org.hiddenneurons.io.handout.NumberTable;
+import org.hiddenneurons.io.handout.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
@@ -362,7 +365,7 @@ public final class BackpropView extends BorderPane {
             }
         }
         stepTitle.setText(I18n.t("pages.backprop.stepTitle", step.number(), WalkthroughStep.values().length,
-                step.title(I18n.locale())));
+                WalkthroughWords.title(step, I18n.locale())));
         Walkthrough w = model.getWalkthrough();
         visuals.getChildren().clear();
         tables.getChildren().clear();
@@ -375,7 +378,7 @@ public final class BackpropView extends BorderPane {
             refreshCheck();
             return;
         }
-        StepContent content = w.content(step, I18n.locale());
+        StepContent content = WalkthroughTexts.content(w, step, I18n.locale());
         formula.setText(content.formula());
         shapes.setText(content.shapes());
         caption.setText(content.caption());
@@ -384,7 +387,7 @@ public final class BackpropView extends BorderPane {
         unitGrid.setForwardPass(w.pass());
         unitGrid.setSelectedUnit(unit);
         showVisuals(w, step, unit);
-        for (NumberTable table : w.tables(step, unit, I18n.locale())) {
+        for (NumberTable table : WalkthroughTables.tables(w, step, unit, I18n.locale())) {
             NumberTableView view = new NumberTableView(table);
             tableViews.add(view);
             tables.getChildren().add(view);

@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.hiddenneurons.core.walkthrough.NumberTable;
+import org.hiddenneurons.io.handout.NumberTable;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.ui.i18n.I18n;
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,6 +20,11 @@ import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.io.handout.NumberTable;
+import org.hiddenneurons.io.handout.Quantity;
+import org.hiddenneurons.io.handout.StepContent;
+import org.hiddenneurons.io.handout.WalkthroughTables;
+import org.hiddenneurons.io.handout.WalkthroughTexts;
 import org.hiddenneurons.train.GradientDescent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,7 +191,7 @@ class WalkthroughTest {
         Walkthrough w = walk(spec, new Random(WalkthroughFixtures.SEED));
         Set<String> names = new HashSet<>();
         for (WalkthroughStep step : WalkthroughStep.values()) {
-            StepContent content = w.content(step);
+            StepContent content = WalkthroughTexts.content(w, step, Locale.ENGLISH);
             assertFalse(content.formula().isBlank(), step.toString());
             assertFalse(content.shapes().isBlank(), step.toString());
             assertFalse(content.caption().isBlank(), step.toString());
@@ -193,7 +199,7 @@ class WalkthroughTest {
             for (Quantity quantity : content.quantities()) {
                 assertTrue(names.add(quantity.name()), "duplicate " + quantity.name());
             }
-            List<NumberTable> tables = w.tables(step, spec.hiddenSize() - 1);
+            List<NumberTable> tables = WalkthroughTables.tables(w, step, spec.hiddenSize() - 1, Locale.ENGLISH);
             assertFalse(tables.isEmpty(), step.toString());
             assertTrue(tables.stream().anyMatch(t -> t.columns().stream().anyMatch(NumberTable.Column::changed)),
                     step + " highlights what it computed");
@@ -205,13 +211,13 @@ class WalkthroughTest {
         Random random = new Random(WalkthroughFixtures.SEED);
         NetworkSpec softmaxTanh = new NetworkSpec(5, 4, 6, 4, Activation.TANH, OutputLayer.SOFTMAX_CROSS_ENTROPY);
         Walkthrough softmax = walk(softmaxTanh, random);
-        assertTrue(softmax.content(WalkthroughStep.COST).formula().contains("−log a³_y"));
-        assertTrue(softmax.content(WalkthroughStep.OUTPUT_ACTIVATION).formula().contains("Σₗ e^(z³ₗ)"));
-        assertTrue(softmax.content(WalkthroughStep.HIDDEN_ACTIVATION).formula().contains("tanh"));
-        assertTrue(softmax.content(WalkthroughStep.HIDDEN_ERROR).formula().contains("1 − tanh²z"));
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("−log a³_y"));
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.OUTPUT_ACTIVATION, Locale.ENGLISH).formula().contains("Σₗ e^(z³ₗ)"));
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.HIDDEN_ACTIVATION, Locale.ENGLISH).formula().contains("tanh"));
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.HIDDEN_ERROR, Locale.ENGLISH).formula().contains("1 − tanh²z"));
         Walkthrough sigmoid = walk(NetworkSpec.DEFAULT, random);
-        assertTrue(sigmoid.content(WalkthroughStep.COST).formula().contains("(1 − yₖ)·log(1 − a³ₖ)"));
-        assertTrue(sigmoid.content(WalkthroughStep.COST).formula().contains("m = 1"));
+        assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("(1 − yₖ)·log(1 − a³ₖ)"));
+        assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("m = 1"));
     }
 
     @Test

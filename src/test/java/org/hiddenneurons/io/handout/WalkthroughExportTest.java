@@ -21,8 +21,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.core.walkthrough.Quantity;
-import org.hiddenneurons.core.walkthrough.StepContent;
 import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFixtures;
 import org.hiddenneurons.core.walkthrough.WalkthroughStep;
@@ -61,7 +59,7 @@ class WalkthroughExportTest {
             values.put(fields[0] + "/" + fields[1] + "/" + fields[2] + "/" + fields[3], Double.parseDouble(fields[4]));
         }
         int expectedLines = 0;
-        for (StepContent content : walkthrough.allContent()) {
+        for (StepContent content : WalkthroughTexts.allContent(walkthrough, Locale.ENGLISH)) {
             for (Quantity quantity : content.quantities()) {
                 for (int r = 0; r < quantity.rows(); r++) {
                     for (int c = 0; c < quantity.columns(); c++) {
@@ -92,8 +90,8 @@ class WalkthroughExportTest {
             Element section = (Element) sections.item(step.ordinal());
             assertEquals("step-" + step.number(), section.getAttribute("id"));
             String text = section.getTextContent();
-            assertTrue(text.contains(walkthrough.content(step).formula()), step + " formula");
-            assertTrue(text.contains(walkthrough.content(step).caption()), step + " caption");
+            assertTrue(text.contains(WalkthroughTexts.content(walkthrough, step, Locale.ENGLISH).formula()), step + " formula");
+            assertTrue(text.contains(WalkthroughTexts.content(walkthrough, step, Locale.ENGLISH).caption()), step + " caption");
             assertTrue(section.getElementsByTagNameNS("*", "table").getLength() > 0, step + " table");
         }
         NodeList images = document.getElementsByTagNameNS("*", "img");
@@ -119,9 +117,9 @@ class WalkthroughExportTest {
         NodeList sections = document.getElementsByTagNameNS("*", "section");
         for (WalkthroughStep step : WalkthroughStep.values()) {
             String text = sections.item(step.ordinal()).getTextContent();
-            assertTrue(text.contains(step.title(Locale.SIMPLIFIED_CHINESE)), step + " title");
-            assertTrue(text.contains(walkthrough.content(step, Locale.SIMPLIFIED_CHINESE).caption()), step + " caption");
-            assertFalse(text.contains(walkthrough.content(step).caption()), step + " has no English caption");
+            assertTrue(text.contains(WalkthroughWords.title(step, Locale.SIMPLIFIED_CHINESE)), step + " title");
+            assertTrue(text.contains(WalkthroughTexts.content(walkthrough, step, Locale.SIMPLIFIED_CHINESE).caption()), step + " caption");
+            assertFalse(text.contains(WalkthroughTexts.content(walkthrough, step, Locale.ENGLISH).caption()), step + " has no English caption");
         }
         assertTrue(html.contains("walk.csv"));
     }

@@ -24,6 +24,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.hiddenneurons.io.handout.WalkthroughWords;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.walkthrough.WalkthroughFixtures;
@@ -93,7 +94,7 @@ class BackpropViewTest {
         Set<String> formulas = new HashSet<>();
         for (WalkthroughStep step : WalkthroughStep.values()) {
             assertEquals(step, model.stepProperty().get());
-            assertEquals(I18n.t("pages.backprop.stepTitle", step.number(), 10, step.title(I18n.locale())),
+            assertEquals(I18n.t("pages.backprop.stepTitle", step.number(), 10, WalkthroughWords.title(step, I18n.locale())),
                     view.stepTitleText());
             assertFalse(view.captionText().isBlank(), step.toString());
             assertFalse(view.tableViews().isEmpty(), step.toString());

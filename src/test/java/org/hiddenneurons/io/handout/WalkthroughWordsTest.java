@@ -1,4 +1,4 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.io.handout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,9 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.walkthrough.Walkthrough;
+import org.hiddenneurons.core.walkthrough.WalkthroughFixtures;
+import org.hiddenneurons.core.walkthrough.WalkthroughStep;
 import org.junit.jupiter.api.Test;
 
 /** The walkthrough's words: both languages complete, and every step readable in each. */
@@ -45,14 +48,14 @@ class WalkthroughWordsTest {
                 Walkthrough w = Walkthrough.of(network, WalkthroughFixtures.randomInput(spec, random), 2, 0.1, 0.5);
                 for (WalkthroughStep step : WalkthroughStep.values()) {
                     for (Locale language : WalkthroughWords.SUPPORTED) {
-                        StepContent content = w.content(step, language);
+                        StepContent content = WalkthroughTexts.content(w, step, language);
                         assertFalse(content.caption().isBlank(), step + " " + language);
-                        assertFalse(step.title(language).isBlank(), step + " " + language);
-                        List<NumberTable> tables = w.tables(step, 1, language);
+                        assertFalse(WalkthroughWords.title(step, language).isBlank(), step + " " + language);
+                        List<NumberTable> tables = WalkthroughTables.tables(w, step, 1, language);
                         assertFalse(tables.isEmpty(), step + " " + language);
-                        assertEquals(w.tables(step, 1).size(), tables.size(), "same tables in every language");
+                        assertEquals(WalkthroughTables.tables(w, step, 1, Locale.ENGLISH).size(), tables.size(), "same tables in every language");
                     }
-                    String chinese = w.content(step, Locale.SIMPLIFIED_CHINESE).caption();
+                    String chinese = WalkthroughTexts.content(w, step, Locale.SIMPLIFIED_CHINESE).caption();
                     assertTrue(chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
                             == Character.UnicodeScript.HAN), chinese);
                 }
@@ -66,12 +69,12 @@ class WalkthroughWordsTest {
         Network network = WalkthroughFixtures.randomNetwork(NetworkSpec.DEFAULT, random, 0.1);
         Walkthrough w = Walkthrough.of(network, WalkthroughFixtures.randomInput(NetworkSpec.DEFAULT, random), 7, 0, 1);
         for (WalkthroughStep step : WalkthroughStep.values()) {
-            assertEquals(w.content(step, Locale.ENGLISH).caption(), w.content(step).caption());
-            assertEquals(w.content(step, Locale.ENGLISH).shapes(), w.content(step).shapes());
+            assertEquals(WalkthroughTexts.content(w, step, Locale.ENGLISH).caption(), WalkthroughTexts.content(w, step, Locale.ENGLISH).caption());
+            assertEquals(WalkthroughTexts.content(w, step, Locale.ENGLISH).shapes(), WalkthroughTexts.content(w, step, Locale.ENGLISH).shapes());
         }
-        assertEquals("Input", WalkthroughStep.INPUT.title());
-        assertTrue(w.content(WalkthroughStep.INPUT).caption().startsWith("The drawing is 400 numbers"));
-        assertTrue(w.content(WalkthroughStep.INPUT, Locale.SIMPLIFIED_CHINESE).caption().contains("400"));
+        assertEquals("Input", WalkthroughWords.title(WalkthroughStep.INPUT, Locale.ENGLISH));
+        assertTrue(WalkthroughTexts.content(w, WalkthroughStep.INPUT, Locale.ENGLISH).caption().startsWith("The drawing is 400 numbers"));
+        assertTrue(WalkthroughTexts.content(w, WalkthroughStep.INPUT, Locale.SIMPLIFIED_CHINESE).caption().contains("400"));
     }
 
     private static Set<String> placeholders(String value) {

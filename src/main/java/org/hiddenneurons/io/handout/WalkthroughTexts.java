@@ -1,7 +1,10 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.io.handout;
 
-import static org.hiddenneurons.core.walkthrough.WalkthroughWords.n;
-import static org.hiddenneurons.core.walkthrough.WalkthroughWords.text;
+import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
+import org.hiddenneurons.core.walkthrough.WalkthroughStep;
+import org.hiddenneurons.core.walkthrough.Walkthrough;
+import static org.hiddenneurons.io.handout.WalkthroughWords.n;
+import static org.hiddenneurons.io.handout.WalkthroughWords.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,7 @@ import org.hiddenneurons.core.OutputLayer;
  * activation, sigmoid or softmax output). The words come from {@link WalkthroughWords} in the
  * language asked for; the mathematics is written here once.
  */
-final class WalkthroughTexts {
+public final class WalkthroughTexts {
 
     private WalkthroughTexts() {
     }
@@ -46,7 +49,17 @@ final class WalkthroughTexts {
                 : "J = −log a³_y  +  λ/(2m)·(ΣΘ¹² + ΣΘ²²),  m = 1";
     }
 
-    static StepContent content(Walkthrough w, WalkthroughStep step, Locale language) {
+    /** Every step's content, in order, in {@code language}. */
+    public static List<StepContent> allContent(Walkthrough w, Locale language) {
+        List<StepContent> all = new ArrayList<>();
+        for (WalkthroughStep step : WalkthroughStep.values()) {
+            all.add(content(w, step, language));
+        }
+        return all;
+    }
+
+    /** The formula, shapes, caption and every number of {@code step}, with the words in {@code language}. */
+    public static StepContent content(Walkthrough w, WalkthroughStep step, Locale language) {
         NetworkSpec spec = w.spec();
         int inputs = spec.inputSize();
         int hidden = spec.hiddenSize();

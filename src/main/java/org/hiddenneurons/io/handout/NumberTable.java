@@ -1,4 +1,4 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.io.handout;
 
 import java.util.List;
 

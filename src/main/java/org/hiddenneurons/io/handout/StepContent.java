@@ -1,5 +1,6 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.io.handout;
 
+import org.hiddenneurons.core.walkthrough.WalkthroughStep;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.io.handout;
 
 /**
  * One named array of a walkthrough step with its shape: every number the step computes, as the

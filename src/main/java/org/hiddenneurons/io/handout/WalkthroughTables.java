@@ -1,7 +1,10 @@
-package org.hiddenneurons.core.walkthrough;
+package org.hiddenneurons.io.handout;
 
-import static org.hiddenneurons.core.walkthrough.WalkthroughWords.n;
-import static org.hiddenneurons.core.walkthrough.WalkthroughWords.text;
+import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
+import org.hiddenneurons.core.walkthrough.WalkthroughStep;
+import org.hiddenneurons.core.walkthrough.Walkthrough;
+import static org.hiddenneurons.io.handout.WalkthroughWords.n;
+import static org.hiddenneurons.io.handout.WalkthroughWords.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,18 +13,27 @@ import java.util.Locale;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
-import org.hiddenneurons.core.walkthrough.NumberTable.Column;
+import org.hiddenneurons.io.handout.NumberTable.Column;
 
 /**
  * The tables each step shows. Row labels follow the course's indices: a¹ᵢ and a²ⱼ count from 0
  * (the bias), hidden units from 1, digits from 0. Columns this step computed are marked changed.
  */
-final class WalkthroughTables {
+public final class WalkthroughTables {
 
     private WalkthroughTables() {
     }
 
-    static List<NumberTable> tables(Walkthrough w, WalkthroughStep step, int unit, Locale language) {
+    /**
+     * The tables of {@code step}, titles and headings in {@code language}; tables about one hidden
+     * unit show {@code unit}.
+     *
+     * @param unit hidden unit j, 0-based
+     */
+    public static List<NumberTable> tables(Walkthrough w, WalkthroughStep step, int unit, Locale language) {
+        if (unit < 0 || unit >= w.spec().hiddenSize()) {
+            throw new IllegalArgumentException("unit " + unit + " is outside 0.." + (w.spec().hiddenSize() - 1));
+        }
         NetworkSpec spec = w.spec();
         int inputs = spec.inputSize();
         int hidden = spec.hiddenSize();
