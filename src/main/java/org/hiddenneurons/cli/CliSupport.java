@@ -12,6 +12,8 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.LoadProgress;
+import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.io.SavedModel;
 
@@ -26,6 +28,11 @@ final class CliSupport {
     /** The data set at {@code path}, or the bundled digits when {@code path} is null. */
     static Dataset loadData(Path path) throws DataFormatException {
         return path == null ? DigitsImage.loadBundled() : DatasetLoader.load(path);
+    }
+
+    /** The data set at {@code path} (the bundled digits when null) and its split ({@link DatasetLoader#loadSplit}). */
+    static Split loadSplit(Path path) throws DataFormatException {
+        return path == null ? Split.standard(DigitsImage.loadBundled()) : DatasetLoader.loadSplit(path, LoadProgress.NONE);
     }
 
     /** @throws UsageException if the data's images or classes do not fit the model */

@@ -75,12 +75,12 @@ final class Converters {
             return id;
         }
 
-        /** The chosen part of {@code all}, split by {@link Split#standard}. */
-        Dataset select(Dataset all) {
+        /** The chosen part of {@code split} ({@link Split#whole} for all: a copy). */
+        Dataset select(Split split) {
             return switch (this) {
-                case TRAIN -> Split.standard(all).train();
-                case TEST -> Split.standard(all).test();
-                case ALL -> all;
+                case TRAIN -> split.train();
+                case TEST -> split.test();
+                case ALL -> split.whole();
             };
         }
     }

@@ -7,6 +7,7 @@ import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.io.WeightsCsv;
 import picocli.CommandLine.Command;
@@ -42,9 +43,12 @@ final class CostCommand extends Subcommand {
     public Integer call() throws DataFormatException, IOException {
         CliSupport.checkLambda(lambda);
         SavedModel saved = model.load();
-        Dataset all = CliSupport.loadData(data.path);
-        CliSupport.checkFits(saved, model.path, all);
-        Dataset part = split.select(all);
+        Split loaded = CliSupport.loadSplit(data.path);
+        CliSupport.checkFits(saved, model.path, loaded.train());
+        CliSupport.checkFits(saved, model.path, loaded.test());
+        Dataset part = split.select(loaded);
+        spec.commandLine().getErr().println(split.id() + " part of the " + loaded.describe() + ": " + part.size()
+                + " samples");
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);
         double cost = CostFunction.standard().evaluate(saved.network(), part.pixels(), part.labels(), part.size(),

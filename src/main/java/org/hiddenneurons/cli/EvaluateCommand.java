@@ -10,6 +10,8 @@ import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.Split;
 import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.io.SavedModel;
 import picocli.CommandLine.Command;
@@ -45,20 +47,23 @@ final class EvaluateCommand extends Subcommand {
     @Override
     public Integer call() throws DataFormatException {
         SavedModel saved = model.load();
-        Dataset all = CliSupport.loadData(data.path);
-        CliSupport.checkFits(saved, model.path, all);
-        Dataset part = split.select(all);
+        Split loaded = CliSupport.loadSplit(data.path);
+        CliSupport.checkFits(saved, model.path, loaded.train());
+        CliSupport.checkFits(saved, model.path, loaded.test());
+        Dataset part = split.select(loaded);
         ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
+        String dataName = data.path == null ? DigitsImage.NAME : String.valueOf(data.path.getFileName());
         if (json) {
-            out.println(CliSupport.jsonLine(jsonFields(saved, report, all.name())));
+            out.println(CliSupport.jsonLine(jsonFields(saved, report, dataName, loaded.describe())));
         } else {
-            printTable(out, report, all.name());
+            printTable(out, report, dataName, loaded.describe());
         }
         return Cli.EXIT_OK;
     }
 
-    private Map<String, Object> jsonFields(SavedModel saved, ConfusionMatrix report, String dataName) {
+    private Map<String, Object> jsonFields(SavedModel saved, ConfusionMatrix report, String dataName,
+                                           String splitRule) {
         int classes = report.classCount();
         List<Object> perClass = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
@@ -68,6 +73,7 @@ final class EvaluateCommand extends Subcommand {
         fields.put("model", model.path.toString());
         fields.put("data", dataName);
         fields.put("split", split.id());
+        fields.put("splitRule", splitRule);
         int[][] confusion = new int[classes][classes];
         for (int actual = 0; actual < classes; actual++) {
             for (int predicted = 0; predicted < classes; predicted++) {
@@ -83,10 +89,11 @@ final class EvaluateCommand extends Subcommand {
         return fields;
     }
 
-    private void printTable(PrintWriter out, ConfusionMatrix report, String dataName) {
+    private void printTable(PrintWriter out, ConfusionMatrix report, String dataName, String splitRule) {
         out.printf(Locale.ROOT, "%s on %s (%s split, %d samples)%n", model.path, dataName, split.id(), report.total());
-        out.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d)%n%n", 100 * report.accuracy(), report.correct(),
+        out.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d)%n", 100 * report.accuracy(), report.correct(),
                 report.total());
+        out.printf(Locale.ROOT, "%s%n%n", splitRule);
         int classes = report.classCount();
         int largest = report.maxCount();
         int width = Math.max(String.valueOf(largest).length(), String.valueOf(classes - 1).length()) + 2;

@@ -14,6 +14,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.ModelFile;
@@ -155,13 +156,15 @@ final class TrainCommand extends Subcommand {
         CliSupport.checkFolderExists(out);
 
         PrintWriter err = spec.commandLine().getErr();
-        Dataset all = CliSupport.loadData(data.path);
-        Split split = Split.standard(all);
-        NetworkSpec networkSpec = config.spec(all.width(), all.height(), all.classCount());
-        Network network = config.initialNetwork(all.width(), all.height(), all.classCount());
-        err.printf(Locale.ROOT, "training %d-%d-%d (%s, %s output) on %s: %d train / %d test samples, %s, %d %s%n",
+        Split split = CliSupport.loadSplit(data.path);
+        Dataset train = split.train();
+        int classCount = Math.max(train.classCount(), split.test().classCount());
+        NetworkSpec networkSpec = config.spec(train.width(), train.height(), classCount);
+        Network network = config.initialNetwork(train.width(), train.height(), classCount);
+        String dataName = data.path == null ? DigitsImage.NAME : String.valueOf(data.path.getFileName());
+        err.printf(Locale.ROOT, "training %d-%d-%d (%s, %s output) on %s: %s, %s, %d %s%n",
                 networkSpec.inputSize(), networkSpec.hiddenSize(), networkSpec.outputSize(), config.activation().id(),
-                config.outputLayer().id(), all.name(), split.train().size(), split.test().size(),
+                config.outputLayer().id(), dataName, split.describe(),
                 config.optimizer().id(), epochCount,
                 unit(config) + (epochCount == 1 ? "" : "s"));
 
@@ -177,7 +180,7 @@ final class TrainCommand extends Subcommand {
         });
         TrainingSnapshot result = trainer.run();
 
-        ModelFile.save(out, new SavedModel(result.network(), config, all.name(), DatasetHash.sha256(all),
+        ModelFile.save(out, new SavedModel(result.network(), config, dataName, DatasetHash.sha256(train),
                 result.epoch()));
         err.println("saved " + out);
         Map<String, Object> line = new LinkedHashMap<>();
@@ -188,6 +191,7 @@ final class TrainCommand extends Subcommand {
         line.put("epochs", result.epoch());
         line.put("seconds", result.elapsedSeconds());
         line.put("pictureSmoothness", CliSupport.number(PictureSmoothness.of(result.network())));
+        line.put("split", split.describe());
         spec.commandLine().getOut().println(CliSupport.jsonLine(line));
         if (result.state() == TrainingState.DIVERGED) {
             err.println(Cli.NAME + ": training diverged: " + result.message()

@@ -3,6 +3,7 @@ package org.hiddenneurons.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Opens a data set of any supported format, chosen by what the path is:
@@ -14,7 +15,7 @@ import java.util.Locale;
  *   <li>{@code *.mat} → the course's MATLAB data file, variables X and y ({@link MatReader});</li>
  *   <li>a PNG of exactly 2000×1000 pixels → the digits sheet ({@link DigitsImage}).</li>
  * </ul>
- * Anything else is an error that lists these formats.
+ * Anything else is an error that lists these formats. {@link #loadSplit} also chooses the split.
  */
 public final class DatasetLoader {
 
@@ -47,6 +48,51 @@ public final class DatasetLoader {
         Dataset data = read(path, progress);
         progress.report(1);
         return data;
+    }
+
+    /**
+     * The data set at {@code path} and the split every command and the window use: for an MNIST
+     * training file ({@code train-images-idx3-ubyte[.gz]}) with its {@code t10k} pair beside it,
+     * the t10k file is the test split (the MNIST convention, {@link Split#separateTestFile}, no
+     * sample copied); otherwise {@link Split#standard}.
+     *
+     * @throws DataFormatException naming the file, the place and the problem (either file of a pair)
+     */
+    public static Split loadSplit(Path path, LoadProgress progress) throws DataFormatException {
+        Optional<Path> testFile = Files.exists(path) ? IdxReader.testFileBeside(path) : Optional.empty();
+        if (testFile.isEmpty()) {
+            Split split = Split.standard(read(path, progress.range(0, LOAD_SHARE)));
+            progress.report(1);
+            return split;
+        }
+        double trainShare = share(path, testFile.get());
+        Dataset train = IdxReader.read(path, progress.range(0, trainShare));
+        Dataset test = IdxReader.read(testFile.get(), progress.range(trainShare, 1));
+        if (test.width() != train.width() || test.height() != train.height()) {
+            throw DataFormatException.at(testFile.get(), "image size", test.width() + "x" + test.height()
+                    + ", but " + path.getFileName() + " is " + train.width() + "x" + train.height());
+        }
+        int classes = Math.max(train.classCount(), test.classCount());
+        Split split = Split.separateTestFile(withClassCount(train, classes), withClassCount(test, classes));
+        progress.report(1);
+        return split;
+    }
+
+    /** Share of the progress for the pixel reading of {@link #loadSplit}; splitting follows. */
+    private static final double LOAD_SHARE = 0.95;
+
+    private static double share(Path train, Path test) {
+        try {
+            double trainBytes = Files.size(train);
+            return trainBytes / (trainBytes + Files.size(test));
+        } catch (java.io.IOException e) {
+            return LOAD_SHARE;
+        }
+    }
+
+    private static Dataset withClassCount(Dataset data, int classCount) {
+        return data.classCount() == classCount ? data
+                : new Dataset(data.name(), data.width(), data.height(), classCount, data.pixels(), data.labels());
     }
 
     private static Dataset read(Path path, LoadProgress progress) throws DataFormatException {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads MNIST-format IDX files (plain or .gz): an image file (magic 0x00000803, then image count,
@@ -20,6 +21,9 @@ public final class IdxReader {
     /** Unsigned bytes (0x08), 1 dimension: labels. */
     public static final int LABELS_MAGIC = 0x00000801;
 
+    /** MNIST's file names: train-images-idx3-ubyte and its test pair t10k-images-idx3-ubyte. */
+    private static final String TRAIN_PREFIX = "train";
+    private static final String TEST_PREFIX = "t10k";
     private static final int IMAGES_HEADER_BYTES = 16;
     private static final int LABELS_HEADER_BYTES = 8;
     /** Share of the progress for reading the image file; the label file and the conversion follow. */
@@ -51,6 +55,27 @@ public final class IdxReader {
         candidates.add(dir.resolve(labels));
         candidates.add(dir.resolve(labels + ".gz"));
         return candidates;
+    }
+
+    /**
+     * The MNIST test images beside a training images file: for {@code train-images-idx3-ubyte[.gz]}
+     * (any name starting with "train" that {@link #isImageFileName} accepts) the same name with
+     * "train" replaced by "t10k", with or without .gz; empty if none is there.
+     */
+    public static Optional<Path> testFileBeside(Path imageFile) {
+        String name = imageFile.getFileName().toString();
+        if (!isImageFileName(imageFile) || !name.toLowerCase(Locale.ROOT).startsWith(TRAIN_PREFIX)) {
+            return Optional.empty();
+        }
+        String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        String test = TEST_PREFIX + base.substring(TRAIN_PREFIX.length());
+        Path dir = imageFile.toAbsolutePath().getParent();
+        for (Path candidate : List.of(dir.resolve(test), dir.resolve(test + ".gz"))) {
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads {@code imageFile} and the label file found beside it (see {@link #labelFileCandidates}). */

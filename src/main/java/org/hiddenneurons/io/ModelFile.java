@@ -45,7 +45,9 @@ import org.hiddenneurons.data.AtomicFiles;
  * training          null (unknown) or an object with every TrainingConfig field:
  *                   hiddenSize, activation, outputLayer, initializer, optimizer (ids),
  *                   learningRate, momentum, batchSize, epochs, lambda, seed, augment
- * dataset           {"name": …, "sha256": …}  ("" when unknown; sha256 see {@link DatasetHash})
+ * dataset           {"name": …, "sha256": …}  ("" when unknown; sha256: {@link DatasetHash} of the
+ *                   training samples. Files from before pixels were read as stored hash other
+ *                   values: they load, and {@link DatasetMatch} reports DIFFERS)
  * epochs            epochs trained (≥ 0)
  * </pre>
  * Weights are written in Java's shortest round-trip decimal form, so they load bit-exact. Rows

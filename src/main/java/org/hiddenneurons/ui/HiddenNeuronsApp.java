@@ -160,7 +160,8 @@ public final class HiddenNeuronsApp extends Application {
         String test = String.valueOf(split.test().size());
         try {
             Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(split.train()));
-            return new Loaded(split, preprocessor, I18n.t("workbench.app.dataReady", all.name(), train, test));
+            return new Loaded(split, preprocessor, I18n.t("workbench.app.dataReady", all.name(), train, test) + " "
+                    + org.hiddenneurons.ui.data.SplitNote.describe(split));
         } catch (RuntimeException e) {
             return new Loaded(split, null, I18n.t("workbench.app.dataReadyNoPreprocessing", all.name(), train, test,
                     WorkbenchViewModel.describe(e)));

@@ -1393,9 +1393,11 @@ public final class WorkbenchView extends BorderPane {
 
     /** Reads the model file {@code path} in the background; on error a dialog names the file and the problem and nothing changes. */
     public void openModel(Path path) {
-        adapter.background(() -> ModelFile.open(path),
+        Dataset trainingData = model.trainingDataset();
+        adapter.background(() -> ModelDataNote.open(path, trainingData),
                 loaded -> {
-                    model.useModel(loaded, path.getFileName().toString());
+                    model.useModel(loaded.model(), path.getFileName().toString());
+                    loaded.appendNote(model.statusMessageProperty());
                     recentFiles.add(path, RecentFiles.Kind.MODEL);
                 },
                 error -> showFileError(I18n.t("workbench.error.open"), path, error));

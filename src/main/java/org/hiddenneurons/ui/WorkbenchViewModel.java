@@ -256,7 +256,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         }
         StringBuilder message = new StringBuilder(I18n.t("data.status.opened", name,
                 train.size(), split.test().size(), train.width(), train.height(), train.classCount()));
-        message.append(' ').append(networkNote);
+        message.append(' ').append(org.hiddenneurons.ui.data.SplitNote.describe(split)).append(' ').append(networkNote);
         if (drawingPreprocessor == null) {
             message.append(' ').append(I18n.t("data.status.noDrawing"));
         }
@@ -658,7 +658,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         if (split == null || extra == null || extra.size() == 0 || !fitsTrainingData(split, extra)) {
             return split;
         }
-        return new Split(concat(split.train(), extra), split.test());
+        return new Split(concat(split.train(), extra), split.test(), split.rule());
     }
 
     /** {@code first}'s samples followed by {@code second}'s (same image size and classes). */

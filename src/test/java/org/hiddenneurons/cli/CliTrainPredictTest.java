@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** train end to end, then predict with the model it saved. */
 class CliTrainPredictTest {
 
-    private static final Set<String> TRAIN_KEYS =
+    private static final Set<String> TRAIN_KEYS = // the numeric keys; "split" names the split in words
             Set.of("trainAccuracy", "testAccuracy", "trainLoss", "testLoss", "epochs", "seconds", "pictureSmoothness");
     private static final int TRAIN_EPOCHS = 2;
     /** Enlarge test digits so that predict really has to scale them back down. */
@@ -53,13 +53,16 @@ class CliTrainPredictTest {
     }
 
     @Test
-    void trainPrintsExactlyOneJsonLineWithTheSevenKeys() throws Exception {
+    void trainPrintsExactlyOneJsonLineWithTheSevenNumbersAndTheSplit() throws Exception {
         assertEquals(Cli.EXIT_OK, training.exitCode(), training.err());
         assertEquals(1, training.outLines().size(), training.out());
         JsonNode json = new ObjectMapper().readTree(training.outLines().get(0));
         Set<String> keys = new TreeSet<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertEquals(new TreeSet<>(TRAIN_KEYS), keys);
+        Set<String> expectedKeys = new TreeSet<>(TRAIN_KEYS);
+        expectedKeys.add("split");
+        assertEquals(expectedKeys, keys);
+        assertTrue(json.get("split").asText().startsWith(Split.STANDARD_RULE), json.get("split").asText());
         assertEquals(TRAIN_EPOCHS, json.get("epochs").asInt());
         for (String key : TRAIN_KEYS) {
             assertTrue(json.get(key).isNumber(), key);
@@ -83,7 +86,8 @@ class CliTrainPredictTest {
         assertEquals(TrainingConfig.defaults().withEpochs(TRAIN_EPOCHS), saved.config());
         assertEquals(TRAIN_EPOCHS, saved.epochs());
         assertEquals(DigitsImage.NAME, saved.datasetName());
-        assertEquals(DatasetHash.sha256(digits), saved.datasetSha256());
+        // The hash names the samples trained on (the train split), as the window's Save does.
+        assertEquals(DatasetHash.sha256(digits.standardSplit().train()), saved.datasetSha256());
     }
 
     /** The digit as the data set shows it (white ink on black), enlarged with nearest neighbour. */

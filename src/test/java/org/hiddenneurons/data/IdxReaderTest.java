@@ -3,6 +3,8 @@ package org.hiddenneurons.data;
 import static org.hiddenneurons.data.FormatErrors.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -56,6 +58,40 @@ class IdxReaderTest {
             Files.write(file, bytes);
         }
         return file;
+    }
+
+    @Test
+    void trainingFileWithItsT10kPairBesideIsSplitByTheMnistConvention() throws Exception {
+        byte[] trainPixels = randomPixels(6 * ROWS * COLUMNS);
+        byte[] testPixels = randomPixels(2 * ROWS * COLUMNS);
+        Path train = write("train-images-idx3-ubyte.gz", imageFile(IdxReader.IMAGES_MAGIC, 6, ROWS, COLUMNS, trainPixels));
+        write("train-labels-idx1-ubyte.gz", labelFile(IdxReader.LABELS_MAGIC, 6, new byte[] {0, 1, 2, 0, 1, 2}));
+        Path test = write("t10k-images-idx3-ubyte", imageFile(IdxReader.IMAGES_MAGIC, 2, ROWS, COLUMNS, testPixels));
+        write("t10k-labels-idx1-ubyte", labelFile(IdxReader.LABELS_MAGIC, 2, new byte[] {3, 1}));
+        assertEquals(test.toAbsolutePath(), IdxReader.testFileBeside(train).orElseThrow());
+
+        Split split = DatasetLoader.loadSplit(train, LoadProgress.NONE);
+        assertEquals(6, split.train().size(), "every training image trains");
+        assertEquals(2, split.test().size(), "the t10k file is the test split");
+        assertFalse(split.isStandard());
+        assertTrue(split.describe().contains("t10k-images-idx3-ubyte"), split.describe());
+        assertEquals(split.train().classCount(), split.test().classCount(), "one class count for both files");
+        assertEquals((testPixels[0] & 0xff) / 255.0, split.test().pixels()[0], 0.0);
+        assertEquals(3, split.test().label(0));
+        assertEquals(8, split.whole().size());
+    }
+
+    @Test
+    void withoutItsT10kPairATrainingFileGetsTheStandardSplit() throws Exception {
+        Path train = write("train-images-idx3-ubyte", imageFile(IdxReader.IMAGES_MAGIC, COUNT, ROWS, COLUMNS,
+                randomPixels(COUNT * ROWS * COLUMNS)));
+        write("train-labels-idx1-ubyte", labelFile(IdxReader.LABELS_MAGIC, COUNT, new byte[] {0, 1, 2}));
+        assertTrue(IdxReader.testFileBeside(train).isEmpty());
+        assertTrue(DatasetLoader.loadSplit(train, LoadProgress.NONE).isStandard());
+        // A t10k file itself has no pair: it is split the standard way when opened alone.
+        Path test = write("t10k-images-idx3-ubyte", imageFile(IdxReader.IMAGES_MAGIC, COUNT, ROWS, COLUMNS,
+                randomPixels(COUNT * ROWS * COLUMNS)));
+        assertTrue(IdxReader.testFileBeside(test).isEmpty());
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.hiddenneurons.data.ImageFiles;
+import org.hiddenneurons.data.StoredImage;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
@@ -43,6 +45,27 @@ class HiddenUnitsPngTest {
 
     private static double weight(Network network, int unit, int x, int y) {
         return network.theta1()[unit * (SPEC.inputSize() + 1) + 1 + y * SPEC.inputWidth() + x];
+    }
+
+    /** The written PNG reads back (through the data package's reader) as exactly the rendered pixels. */
+    @Test
+    void writtenPngRoundTripsExactlyThroughTheImageReader() throws Exception {
+        Path file = folder.resolve("units.png");
+        Network network = network();
+        HiddenUnitsPng.write(file, network, WeightPictures.Scale.PER_UNIT, PALETTE);
+        BufferedImage rendered = HiddenUnitsPng.render(network, WeightPictures.Scale.PER_UNIT, PALETTE);
+        StoredImage read = ImageFiles.read(file);
+        int width = rendered.getWidth();
+        assertEquals(width, read.width());
+        assertEquals(rendered.getHeight(), read.height());
+        int[] argb = rendered.getRGB(0, 0, width, rendered.getHeight(), null, 0, width);
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            double expected = StoredImage.luminance((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff, 0xff);
+            assertEquals(expected, read.luminance()[i], 0.0, "pixel " + i);
+            double alpha = read.alpha() == null ? 1.0 : read.alpha()[i];
+            assertEquals((p >>> 24) / 255.0, alpha, 0.0, "alpha " + i);
+        }
     }
 
     @Test

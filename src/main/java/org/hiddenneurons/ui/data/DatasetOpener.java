@@ -37,7 +37,6 @@ import org.hiddenneurons.ui.i18n.I18n;
 public final class DatasetOpener {
 
     /** Share of the progress bar for reading the file; the split and measuring the drawing pipeline follow. */
-    private static final double LOAD_SHARE = 0.9;
     private static final double SPLIT_SHARE = 0.95;
     /** The standard split needs at least one test sample (index 4). */
     private static final long BYTES_PER_MB = 1024 * 1024;
@@ -175,14 +174,13 @@ public final class DatasetOpener {
 
     /** Loading thread: read, split, measure the drawing pipeline; checks for cancel between steps. */
     private static Prepared prepare(Path path, LoadMonitor monitor) throws DataFormatException {
-        Dataset all = DatasetLoader.load(path, monitor.range(0, LOAD_SHARE));
+        Split split = DatasetLoader.loadSplit(path, monitor.range(0, SPLIT_SHARE));
         monitor.checkCancelled();
-        if (all.size() < MIN_SAMPLES) {
-            throw DataFormatException.at(path, null, "too few samples: " + all.size()
+        if (split.test().size() == 0) {
+            throw DataFormatException.at(path, null, "too few samples: " + split.train().size()
                     + "; the standard split (every " + Split.TEST_EVERY + "th sample is a test sample) needs at least "
                     + MIN_SAMPLES);
         }
-        Split split = Split.standard(all);
         monitor.report(SPLIT_SHARE);
         monitor.checkCancelled();
         Preprocessor preprocessor;
@@ -193,6 +191,7 @@ public final class DatasetOpener {
         }
         monitor.checkCancelled();
         monitor.report(1);
-        return new Prepared(all.name(), split, preprocessor);
+        return new Prepared(path.getFileName() == null ? path.toString() : path.getFileName().toString(), split,
+                preprocessor);
     }
 }
