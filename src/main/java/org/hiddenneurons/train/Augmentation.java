@@ -13,12 +13,15 @@ package org.hiddenneurons.train;
  *                           a random displacement field, smoothed by a Gaussian of σ = elasticSigma,
  *                           scaled by α); 0 = no elastic distortion
  * @param elasticSigma       the Gaussian's σ in pixels (how smooth the elastic field is)
+ * @param maxThickness       stroke thickness change: t uniform in ±max blends the image with its
+ *                           3×3-cross grayscale dilation (t &gt; 0: thicker) or erosion (t &lt; 0:
+ *                           thinner), out = (1 − |t|)·in + |t|·dilated-or-eroded; 0 = off
  */
 public record Augmentation(double maxShift, double maxRotationDegrees, double maxScale, double maxShear,
-                           double elasticAlpha, double elasticSigma) {
+                           double elasticAlpha, double elasticSigma, double maxThickness) {
 
     /** Shifts only, ±1 px (the first augmentation this app had). */
-    public static final Augmentation SHIFTS = new Augmentation(1.0, 0.0, 0.0, 0.0, 0.0, 1.0);
+    public static final Augmentation SHIFTS = new Augmentation(1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0);
 
     public Augmentation {
         check("largest shift", maxShift, 10.0);
@@ -26,6 +29,7 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
         check("largest scale change", maxScale, 0.5);
         check("largest shear", maxShear, 1.0);
         check("elastic strength", elasticAlpha, 100.0);
+        check("largest thickness change", maxThickness, 1.0);
         if (!(elasticSigma > 0) || elasticSigma > 20) {
             throw new IllegalArgumentException("elastic sigma must be in (0, 20] pixels, got " + elasticSigma);
         }

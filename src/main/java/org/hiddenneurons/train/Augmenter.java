@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * by a Gaussian of σ, times α) is drawn from a bank of {@value #FIELD_BANK_SIZE} fields made once
  * from the seed, each used with a random sign, so distorting an image costs no convolution.
  *
- * <p>Draws per image, in this order: dx, dy, θ, s, k, then (if elastic) the field's index and
- * sign. Same seed and same calls ⇒ identical images. Not thread-safe (one per trainer).
+ * <p>Stroke thickness is changed first (see {@link Augmentation#maxThickness()}, {@link #thickness}),
+ * then the geometry. Draws per image, in this order: dx, dy, θ, s, k, then (if elastic) the
+ * field's index and sign, then (if thickness) t. Same seed and same calls ⇒ identical images. Not thread-safe (one per trainer).
  */
 public final class Augmenter {
 
@@ -28,12 +29,15 @@ public final class Augmenter {
     /** FIELD_BANK_SIZE fields of 2·width·height values, or null without elastic distortion. */
     private final double[][] fields;
     private final double[] signedField;
+    /** The thickened or thinned image before the geometric transform. */
+    private final double[] thick;
 
     /**
      * @param seed seeds the elastic field bank (the per-image draws use the caller's random)
      */
     public Augmenter(Augmentation limits, int width, int height, long seed) {
         this.limits = limits;
+        this.thick = new double[width * height];
         this.width = width;
         this.height = height;
         int pixels = width * height;
@@ -79,14 +83,45 @@ public final class Augmenter {
             }
             field = signedField;
         }
+        double[] from = source;
+        int fromOffset = sourceOffset;
+        if (limits.maxThickness() > 0) {
+            thickness(source, sourceOffset, thick, uniform(random, limits.maxThickness()), width, height);
+            from = thick;
+            fromOffset = 0;
+        }
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
-        ImageTransform.affine(source, sourceOffset, target, targetOffset, width, height,
+        ImageTransform.affine(from, fromOffset, target, targetOffset, width, height,
                 (cos + shear * sin) / scale, (sin - shear * cos) / scale, -sin / scale, cos / scale, dx, dy, field);
     }
 
     /** Uniform in [−max, max] (one draw even when max is 0, so the sequence does not depend on the limits). */
     private static double uniform(SplittableRandom random, double max) {
         return (2 * random.nextDouble() - 1) * max;
+    }
+
+    /**
+     * out = (1 − |t|)·in + |t|·m, m = max (t &gt; 0, dilation) or min (t &lt; 0, erosion) of each
+     * pixel and its 4 neighbours (pixels outside count as 0).
+     *
+     * @param source width×height pixels at sourceOffset. Not modified.
+     * @param target width×height pixels. Modified.
+     * @param t      in [−1, 1]
+     */
+    static void thickness(double[] source, int sourceOffset, double[] target, double t, int width, int height) {
+        double weight = Math.abs(t);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double centre = source[sourceOffset + y * width + x];
+                double left = x > 0 ? source[sourceOffset + y * width + x - 1] : 0.0;
+                double right = x + 1 < width ? source[sourceOffset + y * width + x + 1] : 0.0;
+                double up = y > 0 ? source[sourceOffset + (y - 1) * width + x] : 0.0;
+                double down = y + 1 < height ? source[sourceOffset + (y + 1) * width + x] : 0.0;
+                double m = t > 0 ? Math.max(Math.max(Math.max(centre, left), Math.max(right, up)), down)
+                        : Math.min(Math.min(Math.min(centre, left), Math.min(right, up)), down);
+                target[y * width + x] = (1 - weight) * centre + weight * m;
+            }
+        }
     }
 }

@@ -98,7 +98,7 @@ public final class Trainer {
     private final SplittableRandom random;
     private final int[] order;
     private final double[] batchPixels;
-    /** The nonzero inputs of the gathered mini-batch (unless augmenting), see {@link #trainIndex()}. */
+    /** The nonzero inputs of the gathered mini-batch, see {@link #trainIndex()}. */
     private final NonzeroIndex batchIndex = new NonzeroIndex();
     private NonzeroIndex trainIndex;
     private NonzeroIndex testIndex;
@@ -190,12 +190,9 @@ public final class Trainer {
         // blocks of examples); runEpoch abandons the epoch.
         this.fullBatchObjective = () -> observe(costFunction.evaluate(network, trainIndex(), train.labels(),
                 trainSize, lambda, gradients, cancelCheck));
-        // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are new images.
-        this.miniBatchObjective = () -> observe(augmenter != null
-                ? costFunction.evaluate(network, batchPixels, batchLabels, batchCount,
-                        lambda * batchCount / trainSize, gradients, cancelCheck)
-                : costFunction.evaluate(network, batchIndex, batchLabels, batchCount,
-                        lambda * batchCount / trainSize, gradients, cancelCheck));
+        // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are listed anew.
+        this.miniBatchObjective = () -> observe(costFunction.evaluate(network, batchIndex, batchLabels, batchCount,
+                lambda * batchCount / trainSize, gradients, cancelCheck));
         this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
                 network.copy(), TrainingState.READY, "");
     }
@@ -572,6 +569,8 @@ public final class Trainer {
         }
         if (augmenter == null) {
             batchIndex.gather(trainIndex(), order, start, batchCount, batchPixels);
+        } else {
+            batchIndex.build(batchPixels, 0, batchCount, inputs);
         }
     }
 

@@ -62,7 +62,7 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
     public static final double DEFAULT_LAMBDA = 2.0;
     public static final long DEFAULT_SEED = 1;
     /** The distortion limits of an augmented run. */
-    public static final Augmentation DEFAULT_AUGMENTATION = new Augmentation(1.0, 12.0, 0.10, 0.2, 0.0, 1.0);
+    public static final Augmentation DEFAULT_AUGMENTATION = new Augmentation(1.0, 12.0, 0.10, 0.2, 0.0, 1.0, 0.0);
 
     public TrainingConfig {
         if (hiddenSize < 1) {

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class AugmenterTest {
 
     private static final int SIZE = 20;
-    private static final Augmentation NOTHING = new Augmentation(0, 0, 0, 0, 0, 1);
+    private static final Augmentation NOTHING = new Augmentation(0, 0, 0, 0, 0, 1, 0);
     /** Relative change of total ink a distortion may make (see the test). */
-    private static final double INK_TOLERANCE = 0.4;
-    private static final Augmentation RICH = new Augmentation(1.5, 12, 0.1, 0.2, 3.0, 3.0);
+    private static final double INK_TOLERANCE = 0.5;
+    private static final Augmentation RICH = new Augmentation(1.5, 12, 0.1, 0.2, 3.0, 3.0, 0.3);
 
     /** A 20×20 "1": a vertical bar of ink in columns 9–10, rows 3–16. */
     private static double[] bar() {
@@ -55,8 +55,8 @@ class AugmenterTest {
         for (long seed = 1; seed <= 20; seed++) {
             double[] out = distort(RICH, seed, image);
             double outInk = Arrays.stream(out).sum();
-            // Ink scales with area: s² ∈ [0.81, 1.21] for scale ±10 %, and the elastic field locally
-            // stretches or compresses by up to about 15 % more.
+            // Ink scales with area: s² ∈ [0.81, 1.21] for scale ±10 %; the elastic field locally
+            // stretches or compresses and the thickness change (±30 %) adds or removes some more.
             assertEquals(ink, outInk, INK_TOLERANCE * ink, "seed " + seed);
             double centreX = 0;
             for (int i = 0; i < out.length; i++) {
@@ -68,8 +68,27 @@ class AugmenterTest {
 
     @Test
     void limitsOutsideTheirRangeAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new Augmentation(-1, 0, 0, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, 0.9, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(-1, 0, 0, 0, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, 0.9, 0, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void thickeningAddsInkAroundTheStrokeAndThinningRemovesIt() {
+        double[] image = bar();
+        double[] thicker = new double[image.length];
+        double[] thinner = new double[image.length];
+        Augmenter.thickness(image, 0, thicker, 1.0, SIZE, SIZE);
+        Augmenter.thickness(image, 0, thinner, -1.0, SIZE, SIZE);
+        // Full dilation by the 3×3 cross: column 8 takes its right neighbour (1.0), column 11 its left (0.8).
+        assertEquals(1.0, thicker[10 * SIZE + 8]);
+        assertEquals(1.0, thicker[10 * SIZE + 10]);
+        assertEquals(0.8, thicker[10 * SIZE + 11]);
+        assertEquals(1.0, thicker[2 * SIZE + 9], "the bar grows one pixel at its ends");
+        // Full erosion: every pixel of a two-pixel-wide bar has a zero neighbour.
+        assertEquals(0.0, Arrays.stream(thinner).sum());
+        double[] same = new double[image.length];
+        Augmenter.thickness(image, 0, same, 0.0, SIZE, SIZE);
+        assertArrayEquals(image, same);
     }
 }

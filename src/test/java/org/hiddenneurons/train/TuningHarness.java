@@ -18,7 +18,7 @@ import org.hiddenneurons.data.Split;
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
- * sigma (the {@link Augmentation} limits), contrast (true: apply {@link #srgbContrast} to every
+ * sigma, thickness (the {@link Augmentation} limits), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
  * Unset keys keep {@link TrainingConfig#defaults()}. {@code -Dfast=true} uses the test-scope
  * {@link TuningCostFunction}. Example, after {@code mvn -o -q test-compile}:
@@ -27,7 +27,7 @@ import org.hiddenneurons.data.Split;
  *     org.hiddenneurons.train.TuningHarness epochs=50 augment=true
  * </pre>
  * Reported seconds are the snapshot's elapsed time (training plus the initial and final evaluation);
- * "smooth" is {@link PictureSmoothness} of the trained network (median over the seeds).
+ * "cpu" the process's CPU time for the run (all threads); "smooth" is {@link PictureSmoothness} of the trained network (median over the seeds).
  */
 public final class TuningHarness {
 
@@ -70,7 +70,7 @@ public final class TuningHarness {
                         seeds.add(Long.parseLong(s));
                     }
                 }
-                case "shift", "rotate", "scale", "shear", "elastic", "sigma" -> config = c.withAugmentation(
+                case "shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness" -> config = c.withAugmentation(
                         withLimit(c.augmentation(), kv[0], Double.parseDouble(v)));
                 case "contrast" -> contrast = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
@@ -89,20 +89,28 @@ public final class TuningHarness {
         List<Double> smoothness = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
+            long cpuBefore = processCpuNanos();
             TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction);
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             accuracies.add(s.testAccuracy());
             double smooth = PictureSmoothness.of(s.network());
             smoothness.add(smooth);
-            line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs", seed, 100 * s.testAccuracy(), smooth,
-                    s.elapsedSeconds()));
+            line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
+                    smooth, s.elapsedSeconds(), cpuSeconds));
         }
         Augmentation a = config.augmentation();
         System.out.printf(Locale.ROOT, "%s lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
-                        + " scale=%s shear=%s elastic=%s/%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
+                        + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
-                a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), contrast, finalFraction,
+                a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(), contrast, finalFraction,
                 100 * median(accuracies), median(smoothness), line);
+    }
+
+    /** CPU time of the whole process (all threads): steadier than wall time on a busy machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(List<Double> values) {
@@ -112,20 +120,10 @@ public final class TuningHarness {
     }
 
     private static Augmentation withLimit(Augmentation a, String key, double value) {
-        return switch (key) {
-            case "shift" -> new Augmentation(value, a.maxRotationDegrees(), a.maxScale(), a.maxShear(),
-                    a.elasticAlpha(), a.elasticSigma());
-            case "rotate" -> new Augmentation(a.maxShift(), value, a.maxScale(), a.maxShear(), a.elasticAlpha(),
-                    a.elasticSigma());
-            case "scale" -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), value, a.maxShear(),
-                    a.elasticAlpha(), a.elasticSigma());
-            case "shear" -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), a.maxScale(), value,
-                    a.elasticAlpha(), a.elasticSigma());
-            case "elastic" -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), a.maxScale(), a.maxShear(),
-                    value, a.elasticSigma());
-            default -> new Augmentation(a.maxShift(), a.maxRotationDegrees(), a.maxScale(), a.maxShear(),
-                    a.elasticAlpha(), value);
-        };
+        double[] v = {a.maxShift(), a.maxRotationDegrees(), a.maxScale(), a.maxShear(), a.elasticAlpha(),
+            a.elasticSigma(), a.maxThickness()};
+        v[List.of("shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness").indexOf(key)] = value;
+        return new Augmentation(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
     /**
