@@ -205,13 +205,25 @@ class WalkthroughTest {
         Random random = new Random(WalkthroughFixtures.SEED);
         NetworkSpec softmaxTanh = new NetworkSpec(5, 4, 6, 4, Activation.TANH, OutputLayer.SOFTMAX_CROSS_ENTROPY);
         Walkthrough softmax = walk(softmaxTanh, random);
-        assertTrue(softmax.content(WalkthroughStep.COST).formula().contains("−log a³_y"));
-        assertTrue(softmax.content(WalkthroughStep.OUTPUT_ACTIVATION).formula().contains("Σₗ e^(z³ₗ)"));
-        assertTrue(softmax.content(WalkthroughStep.HIDDEN_ACTIVATION).formula().contains("tanh"));
-        assertTrue(softmax.content(WalkthroughStep.HIDDEN_ERROR).formula().contains("1 − tanh²z"));
+        // The true digit is c (y is one-hot), never "a³_y"; the sums name their indices and start at 1 (no bias).
+        String cost = softmax.content(WalkthroughStep.COST).formula();
+        assertTrue(cost.contains("-\\log a^{3}_{c}"), cost);
+        assertFalse(cost.contains("a^{3}_{y}"), cost);
+        assertTrue(cost.contains("\\sum_{j=1}^{6}\\sum_{i=1}^{20}(\\Theta^{1}_{ji})^{2}"), cost);
+        assertTrue(cost.contains("\\sum_{k=0}^{3}\\sum_{j=1}^{6}(\\Theta^{2}_{kj})^{2}"), cost);
+        assertTrue(softmax.content(WalkthroughStep.OUTPUT_ACTIVATION).formula().contains("\\sum_{l=0}^{3} e^{z^{3}_{l}}"));
+        assertTrue(softmax.content(WalkthroughStep.HIDDEN_ACTIVATION).formula().contains("\\tanh"));
+        assertTrue(softmax.content(WalkthroughStep.HIDDEN_ERROR).formula().contains("1 - \\tanh^{2} z"));
         Walkthrough sigmoid = walk(NetworkSpec.DEFAULT, random);
-        assertTrue(sigmoid.content(WalkthroughStep.COST).formula().contains("(1 − yₖ)·log(1 − a³ₖ)"));
+        assertTrue(sigmoid.content(WalkthroughStep.COST).formula().contains("(1 - y_{k})\\log(1 - a^{3}_{k})"));
         assertTrue(sigmoid.content(WalkthroughStep.COST).formula().contains("m = 1"));
+        // The output sigmoid is σ; g names the hidden activation only.
+        String output = sigmoid.content(WalkthroughStep.OUTPUT_ACTIVATION).formula();
+        assertTrue(output.contains("\\sigma(z^{3})"), output);
+        assertFalse(output.contains("g("), output);
+        // Pixel i is x_i = a¹_i in the input and in the weighted sum: one convention.
+        assertTrue(sigmoid.content(WalkthroughStep.INPUT).formula().contains("a^{1}_{i} = x_{i}"));
+        assertTrue(sigmoid.content(WalkthroughStep.HIDDEN_SUM).formula().contains("\\sum_{i=1}^{400} \\Theta^{1}_{ji}\\, x_{i}"));
     }
 
     @Test
