@@ -30,8 +30,14 @@ import org.hiddenneurons.viz.WeightPictures;
 public final class LogisticComparisonView extends VBox {
 
     /** Screen pixels per weight: hidden units (25 of them) and class templates (10, drawn larger). */
-    static final int CELL = 3;
-    static final int TEMPLATE_CELL = 4;
+    static final int CELL = 4;
+    static final int TEMPLATE_CELL = 7;
+    /**
+     * λ of the regression shown: the smallest of the measured values whose templates read as strokes
+     * rather than speckle, at little cost in test accuracy (the measurement: docs/design-notes.md,
+     * {@code bench.LogisticLambdaSweep}).
+     */
+    public static final double READABLE_LAMBDA = 10;
     static final double NOTE_WIDTH = 620;
 
     /** One thread for the regression, apart from the dossier's (a few seconds of work). */
@@ -50,6 +56,7 @@ public final class LogisticComparisonView extends VBox {
     private final Label regressionAccuracy = Cards.formula();
     private final ReadOnlyObjectWrapper<LogisticRegression.Model> regression =
             new ReadOnlyObjectWrapper<>(this, "regression");
+    private final AblationCurveView ablation;
     private AtomicBoolean running;
 
     /** Builds its own {@link DossierModel} (no drawing needed). */
@@ -61,6 +68,7 @@ public final class LogisticComparisonView extends VBox {
     public LogisticComparisonView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
         this.model = model;
         this.palette = palette;
+        this.ablation = new AblationCurveView(model);
         getStyleClass().add(DossierStyles.COMPARISON);
         DossierStyles.install(this);
         setSpacing(10);
@@ -74,7 +82,15 @@ public final class LogisticComparisonView extends VBox {
         VBox right = Cards.card(I18n.t("pages.dossier.logistic.regression"), templates, regressionAccuracy);
         HBox row = new HBox(12, left, right);
         row.setFillHeight(false);
-        getChildren().addAll(title, row, Cards.note(I18n.t("pages.dossier.logistic.explanation"), NOTE_WIDTH));
+        Label story = new Label();
+        story.getStyleClass().add(DossierStyles.FORMULA);
+        story.setWrapText(true);
+        story.setMaxWidth(NOTE_WIDTH);
+        story.textProperty().bind(model.network().map(n -> I18n.t("pages.dossier.logistic.story",
+                Integer.toString(n.spec().hiddenSize()))).orElse(""));
+        getChildren().addAll(title, story, row, Cards.note(I18n.t("pages.dossier.logistic.explanation"), NOTE_WIDTH),
+                Cards.note(I18n.t("pages.dossier.logistic.lambda", Double.toString(READABLE_LAMBDA)), NOTE_WIDTH),
+                ablation);
 
         model.network().addListener((obs, old, now) -> refreshUnits());
         model.intactAccuracyProperty().addListener((obs, old, now) -> refreshUnits());
@@ -92,6 +108,10 @@ public final class LogisticComparisonView extends VBox {
     /** The model behind this view. */
     DossierModel modelForTests() {
         return model;
+    }
+
+    AblationCurveView ablationView() {
+        return ablation;
     }
 
     /** The trained regression, null until it is ready. */
@@ -113,7 +133,7 @@ public final class LogisticComparisonView extends VBox {
         TRAINER.execute(() -> {
             LogisticRegression.Model result;
             try {
-                result = LogisticRegression.train(split, LogisticRegression.DEFAULT_LAMBDA,
+                result = LogisticRegression.train(split, READABLE_LAMBDA,
                         LogisticRegression.DEFAULT_ITERATIONS, cancelled::get);
             } catch (RuntimeException e) {
                 result = null;

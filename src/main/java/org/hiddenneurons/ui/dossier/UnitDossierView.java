@@ -64,6 +64,8 @@ public final class UnitDossierView extends VBox {
     private final SignedBarChart votesNow = new SignedBarChart();
     private final Label votesNowCaption = new Label();
     private final Label importance = Cards.formula();
+    private final UnitRangeView range = new UnitRangeView();
+    private final DirectionView directions = new DirectionView();
     private final VBox content;
     private UnitDossier dossier;
 
@@ -140,7 +142,12 @@ public final class UnitDossierView extends VBox {
 
         HBox row1 = new HBox(12, weightsCard, drawingCard, preferredCard);
         HBox row2 = new HBox(12, topCard, bottomCard, votesCard);
-        content = new VBox(12, row1, row2, importanceCard);
+        VBox rangeCard = Cards.card(I18n.t("pages.dossier.range.card"), range,
+                Cards.note(I18n.t("pages.dossier.range.note"), UnitRangeView.CHART_WIDTH));
+        VBox directionCard = Cards.card(I18n.t("pages.dossier.direction.card"), directions,
+                Cards.note(I18n.t("pages.dossier.direction.note"), 2 * NOTE_WIDTH));
+        HBox row3 = new HBox(12, rangeCard, directionCard);
+        content = new VBox(12, row1, row2, row3, importanceCard);
         VBox header = new VBox(2, title, summary);
         getChildren().addAll(header, hint, content);
 
@@ -154,6 +161,14 @@ public final class UnitDossierView extends VBox {
     /** The model behind this view (for hosts that create the view with observables). */
     public DossierModel model() {
         return model;
+    }
+
+    UnitRangeView rangeView() {
+        return range;
+    }
+
+    DirectionView directionView() {
+        return directions;
     }
 
     /** The dossier shown, or null (for tests). */
@@ -240,6 +255,8 @@ public final class UnitDossierView extends VBox {
         excitingFormula.setText(I18n.t("pages.dossier.unit.excitingFormula", ColorBarTexts.signed(d.mostExcitingPreactivation(), 1),
                 ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2)));
         Dataset train = stats.split().train();
+        range.show(stats, d.unit());
+        directions.show(stats, d.unit());
         fillExamples(topViews, topCaptions, d.topExamples(), stats, d.unit(), train);
         fillExamples(bottomViews, bottomCaptions, d.bottomExamples(), stats, d.unit(), train);
         String[] digits = Cards.digitNames(network.spec().outputSize());
