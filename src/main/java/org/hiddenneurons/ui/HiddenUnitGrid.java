@@ -210,6 +210,13 @@ public final class HiddenUnitGrid extends Region {
         updateScores();
     }
 
+    /** A short mark per unit (e.g. "always on"; null or empty: none); null or a wrong length clears them. */
+    public void setUnitFlags(String[] flags) {
+        for (HiddenUnitTile tile : tiles) {
+            tile.setFlag(flags != null && flags.length == tiles.size() ? flags[tile.unit()] : null);
+        }
+    }
+
     /** The tiles, in unit order (read-only). */
     public List<HiddenUnitTile> getTiles() {
         return Collections.unmodifiableList(tiles);

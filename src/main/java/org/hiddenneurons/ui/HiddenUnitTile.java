@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -63,6 +64,8 @@ public final class HiddenUnitTile extends Region {
     private double activation = Double.NaN;
     private ActivationBars.Bar bar = ActivationBars.Bar.NONE;
     private double score = Double.NaN;
+    /** A short mark in the tile's corner (e.g. "always on"), hidden when empty. */
+    private final Label flag = new Label();
 
     /** @param unit the hidden unit's index j (0-based), row j of Θ1 */
     public HiddenUnitTile(int unit) {
@@ -82,7 +85,10 @@ public final class HiddenUnitTile extends Region {
         scoreTint.getStyleClass().add(Styles.HIDDEN_UNIT_SCORE);
         scoreTint.setMouseTransparent(true);
         scoreTint.setVisible(false);
-        getChildren().addAll(scoreTint, glow, imageView, barTrack, barFill);
+        flag.getStyleClass().add(Styles.HIDDEN_UNIT_FLAG);
+        flag.setMouseTransparent(true);
+        flag.setVisible(false);
+        getChildren().addAll(scoreTint, glow, imageView, barTrack, barFill, flag);
         tooltip.setShowDelay(TOOLTIP_DELAY);
         tooltip.setShowDuration(Duration.INDEFINITE);
         Tooltip.install(this, tooltip);
@@ -197,6 +203,17 @@ public final class HiddenUnitTile extends Region {
         requestLayout();
     }
 
+    /** Shows {@code text} as a small mark over the picture's top-left corner; null or empty hides it. */
+    public void setFlag(String text) {
+        boolean shown = text != null && !text.isEmpty();
+        flag.setText(shown ? text : "");
+        flag.setVisible(shown);
+    }
+
+    public String getFlag() {
+        return flag.getText();
+    }
+
     public double getActivation() {
         return activation;
     }
@@ -256,6 +273,8 @@ public final class HiddenUnitTile extends Region {
         barTrack.resizeRelocate(x, barY, w, BAR_HEIGHT);
         double from = Math.round(w * bar.from());
         barFill.resizeRelocate(x + from, barY, Math.round(w * bar.to()) - from, BAR_HEIGHT);
+        flag.autosize();
+        flag.relocate(x, y);
     }
 
     private static void place(Rectangle shape, double x, double y, double width, double height) {

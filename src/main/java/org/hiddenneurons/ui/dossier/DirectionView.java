@@ -26,6 +26,7 @@ public final class DirectionView extends VBox {
     static final long FIRST_SEED = 2013;
 
     private final HBox columns = new HBox(14);
+    private final Button another = new Button(I18n.t("pages.dossier.direction.another"));
     private long seed = FIRST_SEED;
     private NetworkStatistics stats;
     private int unit = -1;
@@ -33,7 +34,6 @@ public final class DirectionView extends VBox {
 
     DirectionView() {
         super(8);
-        Button another = new Button(I18n.t("pages.dossier.direction.another"));
         another.setOnAction(e -> {
             seed++;
             refresh();
@@ -79,6 +79,10 @@ public final class DirectionView extends VBox {
         Label label = new Label(title);
         label.getStyleClass().addAll(DossierStyles.TILE_CAPTION, DossierStyles.MUTED);
         return new VBox(4, label, grid);
+    }
+
+    Button anotherButton() {
+        return another;
     }
 
     /** The direction shown, or null (for tests). */

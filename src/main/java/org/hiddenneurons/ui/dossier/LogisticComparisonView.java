@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.analysis.LogisticRegression;
+import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.UnitAnalysis;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
@@ -94,6 +95,7 @@ public final class LogisticComparisonView extends VBox {
 
         model.network().addListener((obs, old, now) -> refreshUnits());
         model.intactAccuracyProperty().addListener((obs, old, now) -> refreshUnits());
+        model.statisticsProperty().addListener((obs, old, now) -> refreshUnits());
         model.data().addListener((obs, old, now) -> train());
         palette.addListener((obs, old, now) -> {
             refreshUnits();
@@ -157,9 +159,12 @@ public final class LogisticComparisonView extends VBox {
         }
         int hidden = network.spec().hiddenSize();
         int columns = WeightPictures.gridColumns(hidden);
+        NetworkStatistics stats = model.getStatistics();
+        String[] flags = SaturationFlags.flags(stats != null && stats.network() == network ? stats : null, hidden);
         for (int j = 0; j < hidden; j++) {
+            // Saturated units are flagged under their picture; the others keep an empty line so the grid stays aligned.
             units.add(picture(UnitAnalysis.weights(network, j), network.spec().inputWidth(),
-                    network.spec().inputHeight(), null, CELL), j % columns, j / columns);
+                    network.spec().inputHeight(), flags[j] == null ? "\u00a0" : flags[j], CELL), j % columns, j / columns);
         }
         networkAccuracy.setText(I18n.t("pages.dossier.testAccuracy", ColorBarTexts.percent(model.intactAccuracyProperty().get())));
     }
