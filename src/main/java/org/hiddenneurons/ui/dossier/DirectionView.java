@@ -70,11 +70,7 @@ public final class DirectionView extends VBox {
         grid.setHgap(3);
         grid.setVgap(3);
         for (int i = 0; i < examples.length; i++) {
-            HeatmapView view = new HeatmapView();
-            view.setPreferredCell(CELL);
-            view.getStyleClass().add(DossierStyles.EXAMPLE_FRAME);
-            view.setValues(train.sample(examples[i]), train.width(), train.height(), HeatmapView.Mode.GRAY, 1);
-            grid.add(view, i % COLUMNS, i / COLUMNS);
+            grid.add(Cards.example(train, examples[i], CELL), i % COLUMNS, i / COLUMNS);
         }
         Label label = new Label(title);
         label.getStyleClass().addAll(DossierStyles.TILE_CAPTION, DossierStyles.MUTED);

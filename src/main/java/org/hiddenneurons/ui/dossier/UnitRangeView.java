@@ -58,11 +58,7 @@ public final class UnitRangeView extends VBox {
             column.setAlignment(Pos.TOP_CENTER);
             int[] examples = range.examples()[q];
             for (int example : examples) {
-                HeatmapView view = new HeatmapView();
-                view.setPreferredCell(EXAMPLE_CELL);
-                view.getStyleClass().add(DossierStyles.EXAMPLE_FRAME);
-                view.setValues(train.sample(example), train.width(), train.height(), HeatmapView.Mode.GRAY, 1);
-                column.getChildren().add(view);
+                column.getChildren().add(Cards.example(train, example, EXAMPLE_CELL));
             }
             double a = examples.length == 0 ? Double.NaN : stats.train().get(examples[examples.length / 2], unit);
             Label caption = new Label(I18n.t("pages.dossier.range.point",
