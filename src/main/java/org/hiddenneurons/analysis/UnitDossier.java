@@ -20,14 +20,15 @@ import org.hiddenneurons.core.Network;
  * @param outgoingWeights      Θ2[:, j+1] (its votes)
  * @param outputContributions  Θ2[k, j+1]·a_j for the drawing (null without one)
  * @param meanActivation       mean a_j over the training set
- * @param ablatedAccuracy      test accuracy with the unit switched off
+ * @param ablatedAccuracy      test accuracy with the unit switched off (a = 0)
+ * @param meanClampedAccuracy  test accuracy with the unit clamped to its mean activation
  * @param intactAccuracy       test accuracy of the intact network
  */
 public record UnitDossier(int unit, double[] weights, double bias, double preactivation, double activation,
                           double[] contributions, double[] preferredInput, double[] mostExcitingImage,
                           double mostExcitingPreactivation, int[] topExamples, int[] bottomExamples,
                           double[] outgoingWeights, double[] outputContributions, double meanActivation,
-                          double ablatedAccuracy, double intactAccuracy) {
+                          double ablatedAccuracy, double meanClampedAccuracy, double intactAccuracy) {
 
     /** Number of top and of bottom training examples shown. */
     public static final int EXAMPLES_SHOWN = 9;
@@ -59,7 +60,7 @@ public record UnitDossier(int unit, double[] weights, double bias, double preact
                 UnitAnalysis.topExamples(statistics.train(), unit, EXAMPLES_SHOWN, true),
                 UnitAnalysis.topExamples(statistics.train(), unit, EXAMPLES_SHOWN, false),
                 UnitAnalysis.outgoingWeights(network, unit), votesNow, statistics.meanActivations()[unit],
-                statistics.ablatedAccuracy()[unit], statistics.testAccuracy());
+                statistics.ablatedAccuracy()[unit], statistics.meanClampedAccuracy()[unit], statistics.testAccuracy());
     }
 
     /** Test accuracy lost when the unit is switched off. */

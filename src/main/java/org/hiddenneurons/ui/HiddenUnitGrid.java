@@ -1,6 +1,7 @@
 package org.hiddenneurons.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
@@ -12,10 +13,12 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.viz.ActivationBars;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 
@@ -205,6 +208,13 @@ public final class HiddenUnitGrid extends Region {
     public void setUnitScores(double[] scores) {
         unitScores = scores != null && scores.length == tiles.size() ? scores.clone() : null;
         updateScores();
+    }
+
+    /** A short mark per unit (e.g. "always on"; null or empty: none); null or a wrong length clears them. */
+    public void setUnitFlags(String[] flags) {
+        for (HiddenUnitTile tile : tiles) {
+            tile.setFlag(flags != null && flags.length == tiles.size() ? flags[tile.unit()] : null);
+        }
     }
 
     /** The tiles, in unit order (read-only). */
@@ -407,8 +417,19 @@ public final class HiddenUnitGrid extends Region {
     }
 
     private void updateActivations() {
+        if (forwardPass == null || network == null) {
+            tiles.forEach(tile -> tile.setActivation(Double.NaN));
+            return;
+        }
+        // Each activation on its own range (sigmoid 0…1, tanh −1…1, ReLU 0…max now).
+        Activation g = network.spec().hiddenActivation();
+        double[] a2 = Arrays.copyOfRange(forwardPass.a2(), 1, forwardPass.a2().length);
+        ActivationBars.Bar[] bars = ActivationBars.bars(g, a2);
         for (HiddenUnitTile tile : tiles) {
-            tile.setActivation(forwardPass == null ? Double.NaN : forwardPass.a2()[tile.unit() + 1]);
+            int j = tile.unit();
+            if (j < a2.length) {
+                tile.setActivation(a2[j], bars[j], ActivationBars.strength(g, bars[j]));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -8,6 +9,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.StrokeType;
 import javafx.util.Duration;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.viz.ActivationBars;
 
 /**
  * One hidden unit's tile in a {@link HiddenUnitGrid}: its weight picture, a bar under the picture
@@ -59,7 +62,10 @@ public final class HiddenUnitTile extends Region {
     private int baseHeight;
     private int[] scaledPixels = new int[0];
     private double activation = Double.NaN;
+    private ActivationBars.Bar bar = ActivationBars.Bar.NONE;
     private double score = Double.NaN;
+    /** A short mark in the tile's corner (e.g. "always on"), hidden when empty. */
+    private final Label flag = new Label();
 
     /** @param unit the hidden unit's index j (0-based), row j of Θ1 */
     public HiddenUnitTile(int unit) {
@@ -79,7 +85,10 @@ public final class HiddenUnitTile extends Region {
         scoreTint.getStyleClass().add(Styles.HIDDEN_UNIT_SCORE);
         scoreTint.setMouseTransparent(true);
         scoreTint.setVisible(false);
-        getChildren().addAll(scoreTint, glow, imageView, barTrack, barFill);
+        flag.getStyleClass().add(Styles.HIDDEN_UNIT_FLAG);
+        flag.setMouseTransparent(true);
+        flag.setVisible(false);
+        getChildren().addAll(scoreTint, glow, imageView, barTrack, barFill, flag);
         tooltip.setShowDelay(TOOLTIP_DELAY);
         tooltip.setShowDuration(Duration.INDEFINITE);
         Tooltip.install(this, tooltip);
@@ -170,21 +179,39 @@ public final class HiddenUnitTile extends Region {
         return imageScale;
     }
 
-    /**
-     * The unit's activation for the current drawing; the bar and the glow show it clamped to
-     * [0, 1] (sigmoid range). NaN: no drawing, nothing shown.
-     */
+    /** {@link #setActivation(double, ActivationBars.Bar, double)} on the sigmoid's range 0…1. */
     public void setActivation(double value) {
-        if (Double.compare(value, activation) == 0) {
+        ActivationBars.Bar sigmoid = ActivationBars.bar(Activation.SIGMOID, value, 0);
+        setActivation(value, sigmoid, sigmoid.length());
+    }
+
+    /**
+     * The unit's activation for the current drawing, shown as the filled span {@code bar} of the
+     * track (on the activation's own range, see {@link ActivationBars}) and a glow of opacity
+     * GLOW_STRENGTH·strength². NaN: no drawing, nothing shown.
+     */
+    public void setActivation(double value, ActivationBars.Bar bar, double strength) {
+        if (Double.compare(value, activation) == 0 && bar.equals(this.bar)) {
             return; // every training snapshot sets it again: no restyle, no layout pass when unchanged
         }
         activation = value;
+        this.bar = bar;
         boolean known = !Double.isNaN(value);
-        double strength = known ? Math.max(0, Math.min(1, value)) : 0;
-        glow.setOpacity(GLOW_STRENGTH * strength * strength);
+        glow.setOpacity(known ? GLOW_STRENGTH * strength * strength : 0);
         barFill.setVisible(known);
         barTrack.setVisible(known);
         requestLayout();
+    }
+
+    /** Shows {@code text} as a small mark over the picture's top-left corner; null or empty hides it. */
+    public void setFlag(String text) {
+        boolean shown = text != null && !text.isEmpty();
+        flag.setText(shown ? text : "");
+        flag.setVisible(shown);
+    }
+
+    public String getFlag() {
+        return flag.getText();
     }
 
     public double getActivation() {
@@ -244,8 +271,10 @@ public final class HiddenUnitTile extends Region {
         place(scoreTint, 0, 0, getWidth(), getHeight());
         double barY = y + h + FRAME + BAR_GAP;
         barTrack.resizeRelocate(x, barY, w, BAR_HEIGHT);
-        double strength = Double.isNaN(activation) ? 0 : Math.max(0, Math.min(1, activation));
-        barFill.resizeRelocate(x, barY, Math.round(w * strength), BAR_HEIGHT);
+        double from = Math.round(w * bar.from());
+        barFill.resizeRelocate(x + from, barY, Math.round(w * bar.to()) - from, BAR_HEIGHT);
+        flag.autosize();
+        flag.relocate(x, y);
     }
 
     private static void place(Rectangle shape, double x, double y, double width, double height) {

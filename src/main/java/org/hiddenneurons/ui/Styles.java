@@ -61,6 +61,8 @@ public final class Styles {
     public static final String HIDDEN_UNIT_GLOW = "hn-hidden-unit-glow";
     /** Tint behind a tile whose strength is the unit's score (importance or activation ordering). */
     public static final String HIDDEN_UNIT_SCORE = "hn-hidden-unit-score";
+    /** The saturation mark in a tile's corner ("always on"/"always off"). */
+    public static final String HIDDEN_UNIT_FLAG = "hn-hidden-unit-flag";
     public static final String ACTIVATION_TRACK = "hn-activation-track";
     public static final String ACTIVATION_FILL = "hn-activation-fill";
 

@@ -21,6 +21,11 @@ final class PngImages {
                 image.setRGB(x, y, argb[(y / scale) * width + x / scale]);
             }
         }
+        return png(image);
+    }
+
+    /** PNG bytes of {@code image}. */
+    static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", out)) {

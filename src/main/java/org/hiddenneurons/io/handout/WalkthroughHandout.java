@@ -2,6 +2,7 @@ package org.hiddenneurons.io.handout;
 
 import static org.hiddenneurons.io.handout.WalkthroughWords.text;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.hiddenneurons.core.walkthrough.WalkthroughStep;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.data.AtomicFiles;
 import org.hiddenneurons.viz.WalkthroughPictures;
+import org.hiddenneurons.viz.FormulaRenderer;
 
 /**
  * A self-contained HTML handout of a walkthrough: every step's formula, shapes, caption, tables
@@ -30,6 +32,11 @@ public final class WalkthroughHandout {
     static final int TILE_SCALE = 3;
     /** Tables with more rows than this are folded into a details element. */
     static final int FOLD_ROWS = 30;
+    /** Printed size of a formula's text, in CSS pixels. */
+    static final float FORMULA_PX = 18;
+    /** Formulas print in black ink. */
+    static final int FORMULA_INK = 0xFF000000;
+    private static final FormulaRenderer FORMULAS = new FormulaRenderer();
     /** The palette for paper: blue – white – red. */
     public static final DivergingPalette PAPER_PALETTE = DivergingPalette.BLUE_WHITE_RED;
 
@@ -137,7 +144,11 @@ public final class WalkthroughHandout {
                 .append(esc(text(language, "handout.step", Integer.toString(step.number()),
                         Integer.toString(WalkthroughStep.values().length), WalkthroughWords.title(step, language))))
                 .append("</h2>\n");
-        html.append("<p class=\"formula\">").append(esc(content.formula())).append("</p>\n");
+        // Typeset (JLaTeXMath) at twice the print size so it stays sharp; the LaTeX is the alt text.
+        BufferedImage formula = FORMULAS.render(content.formula(), 2 * FORMULA_PX, FORMULA_INK);
+        html.append("<p class=\"formula\"><img alt=\"").append(esc(content.formula())).append("\" width=\"")
+                .append(formula.getWidth() / 2).append("\" src=\"").append(PngImages.dataUri(PngImages.png(formula)))
+                .append("\"/></p>\n");
         html.append("<p class=\"shapes\">").append(esc(content.shapes())).append("</p>\n");
         html.append("<p class=\"caption\">").append(esc(content.caption())).append("</p>\n");
         appendImages(html, w, step, unit, palette, language);
@@ -178,7 +189,7 @@ public final class WalkthroughHandout {
                 html.append("</div>\n");
                 tiles(html, theta1, spec, palette, false, text(language, "handout.figure.allUnits"), language);
             }
-            case GRADIENTS -> tiles(html, WalkthroughPictures.negated(w.bigDelta1()), spec, palette, true,
+            case GRADIENTS -> tiles(html, WalkthroughPictures.negated(w.gradient1()), spec, palette, true,
                     text(language, "handout.figure.delta1"), language);
             case UPDATE -> {
                 html.append("<div class=\"images\">");

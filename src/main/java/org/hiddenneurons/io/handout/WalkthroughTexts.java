@@ -25,28 +25,48 @@ public final class WalkthroughTexts {
     private WalkthroughTexts() {
     }
 
-    /** g(z) in words of the formula, per hidden activation. */
+    /** g(z) in LaTeX, per hidden activation (the output sigmoid is written σ, see {@link #outputActivationFormula}). */
     static String activationFormula(Activation g) {
         return switch (g) {
-            case SIGMOID -> "g(z) = 1 / (1 + e⁻ᶻ)";
-            case TANH -> "g(z) = tanh z";
-            case RELU -> "g(z) = max(0, z)";
+            case SIGMOID -> "g(z) = \\frac{1}{1 + e^{-z}}";
+            case TANH -> "g(z) = \\tanh z";
+            case RELU -> "g(z) = \\max(0, z)";
         };
     }
 
-    /** g′(z) per hidden activation. */
-    static String derivativeFormula(Activation g, Locale language) {
+    /** g′(z) in LaTeX, per hidden activation; ReLU's is the on/off gate. */
+    static String derivativeFormula(Activation g) {
         return switch (g) {
-            case SIGMOID -> "g′(z) = g(z)·(1 − g(z))";
-            case TANH -> "g′(z) = 1 − tanh²z";
-            case RELU -> text(language, "formula.reluDerivative");
+            case SIGMOID -> "g'(z) = g(z)\\,(1 - g(z))";
+            case TANH -> "g'(z) = 1 - \\tanh^{2} z";
+            case RELU -> "g'(z) = \\left\\{\\begin{array}{ll} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{array}\\right.";
         };
     }
 
-    static String costFormula(OutputLayer output) {
-        return output == OutputLayer.SIGMOID_CROSS_ENTROPY
-                ? "J = −Σₖ [ yₖ·log a³ₖ + (1 − yₖ)·log(1 − a³ₖ) ]  +  λ/(2m)·(ΣΘ¹² + ΣΘ²²),  m = 1"
-                : "J = −log a³_y  +  λ/(2m)·(ΣΘ¹² + ΣΘ²²),  m = 1";
+    /**
+     * The regularisation term in LaTeX with its indices: λ/(2m)·(Σⱼ₌₁..h Σᵢ₌₁..n (Θ¹ⱼᵢ)² + Σₖ Σⱼ₌₁..h (Θ²ₖⱼ)²).
+     * Column 0 (the biases) is excluded because the inner sums start at 1; output k is digit k, 0-based.
+     */
+    static String regularisationFormula(NetworkSpec spec) {
+        return "\\frac{\\lambda}{2m}\\Big(\\sum_{j=1}^{" + spec.hiddenSize() + "}\\sum_{i=1}^{" + spec.inputSize()
+                + "}(\\Theta^{1}_{ji})^{2} + \\sum_{k=0}^{" + (spec.outputSize() - 1) + "}\\sum_{j=1}^{"
+                + spec.hiddenSize() + "}(\\Theta^{2}_{kj})^{2}\\Big)";
+    }
+
+    /** J of one example in LaTeX; c is the true digit (y is one-hot with yc = 1). */
+    static String costFormula(NetworkSpec spec, int label) {
+        String data = spec.outputLayer() == OutputLayer.SIGMOID_CROSS_ENTROPY
+                ? "-\\sum_{k=0}^{" + (spec.outputSize() - 1) + "}\\big[y_{k}\\log a^{3}_{k} + (1 - y_{k})\\log(1 - a^{3}_{k})\\big]"
+                : "-\\log a^{3}_{c}";
+        return "J = " + data + " + " + regularisationFormula(spec) + ",\\quad m = 1,\\; c = " + label;
+    }
+
+    /** a³ from z³ in LaTeX: softmax, or the output sigmoid σ (never g, which names the hidden activation). */
+    static String outputActivationFormula(NetworkSpec spec, int label) {
+        String squash = spec.outputLayer() == OutputLayer.SOFTMAX_CROSS_ENTROPY
+                ? "a^{3}_{k} = \\frac{e^{z^{3}_{k}}}{\\sum_{l=0}^{" + (spec.outputSize() - 1) + "} e^{z^{3}_{l}}}"
+                : "a^{3} = \\sigma(z^{3}) = \\frac{1}{1 + e^{-z^{3}}}";
+        return squash + "\\qquad y = \\mathrm{onehot}(" + label + ")";
     }
 
     /** Every step's content, in order, in {@code language}. */
@@ -76,7 +96,7 @@ public final class WalkthroughTexts {
         String caption;
         switch (step) {
             case INPUT -> {
-                formula = "a¹ = [ 1 ; x ]";
+                formula = "a^{1} = \\left[\\,1\\,;\\; x\\,\\right],\\quad a^{1}_{i} = x_{i}\\;(i = 1 \\ldots " + inputs + ")";
                 shapes = text(language, "shapes.input", n(spec.inputWidth()), n(spec.inputHeight()), n(inputs),
                         n(inputs + 1));
                 caption = text(language, "caption.input", n(inputs), label);
@@ -84,7 +104,8 @@ public final class WalkthroughTexts {
                 q.add(Quantity.vector("a1", pass.a1()));
             }
             case HIDDEN_SUM -> {
-                formula = "z² = Θ¹·a¹      z²ⱼ = Θ¹ⱼ₀·1 + Σᵢ Θ¹ⱼᵢ·xᵢ";
+                formula = "z^{2} = \\Theta^{1} a^{1},\\qquad z^{2}_{j} = \\Theta^{1}_{j0} + \\sum_{i=1}^{" + inputs
+                        + "} \\Theta^{1}_{ji}\\, x_{i}";
                 shapes = String.format("Θ¹: %d×%d · a¹: %d×1  →  z²: %d×1", hidden, inputs + 1, inputs + 1, hidden);
                 int best = argMax(pass.z2());
                 caption = text(language, "caption.hiddenSum", n(best + 1), WalkthroughFormat.display(pass.z2()[best]));
@@ -97,7 +118,7 @@ public final class WalkthroughTexts {
                 q.add(Quantity.vector("z2", pass.z2()));
             }
             case HIDDEN_ACTIVATION -> {
-                formula = "a² = [ 1 ; g(z²) ]      " + activationFormula(g);
+                formula = "a^{2} = \\left[\\,1\\,;\\; g(z^{2})\\,\\right],\\qquad " + activationFormula(g);
                 shapes = text(language, "shapes.hiddenActivation", n(hidden), n(hidden + 1));
                 caption = switch (g) {
                     case SIGMOID -> text(language, "caption.hiddenActivation.sigmoid");
@@ -107,15 +128,14 @@ public final class WalkthroughTexts {
                 q.add(Quantity.vector("a2", pass.a2()));
             }
             case OUTPUT_SUM -> {
-                formula = "z³ = Θ²·a²";
+                formula = "z^{3} = \\Theta^{2} a^{2}";
                 shapes = String.format("Θ²: %d×%d · a²: %d×1  →  z³: %d×1", outputs, hidden + 1, hidden + 1, outputs);
                 caption = text(language, "caption.outputSum");
                 q.add(new Quantity("Theta2", outputs, hidden + 1, before.theta2().clone()));
                 q.add(Quantity.vector("z3", pass.z3()));
             }
             case OUTPUT_ACTIVATION -> {
-                formula = softmax ? "a³ₖ = e^(z³ₖ) / Σₗ e^(z³ₗ)      y = one-hot(" + w.label() + ")"
-                        : "a³ = g(z³) = 1 / (1 + e^(−z³))      y = one-hot(" + w.label() + ")";
+                formula = outputActivationFormula(spec, w.label());
                 shapes = String.format("z³: %d×1  →  a³: %d×1,  y: %d×1", outputs, outputs, outputs);
                 int predicted = pass.predictedClass();
                 String squash = softmax ? text(language, "caption.outputActivation.softmax")
@@ -128,7 +148,7 @@ public final class WalkthroughTexts {
                 q.add(Quantity.vector("y", w.y()));
             }
             case COST -> {
-                formula = costFormula(output);
+                formula = costFormula(spec, w.label());
                 shapes = text(language, "shapes.cost", n(outputs));
                 caption = text(language, "caption.cost", WalkthroughFormat.display(w.dataCost()),
                         WalkthroughFormat.display(w.cost()), WalkthroughFormat.display(w.lambda()));
@@ -139,22 +159,27 @@ public final class WalkthroughTexts {
                 q.add(Quantity.scalar("cost", w.cost()));
             }
             case OUTPUT_ERROR -> {
-                formula = "δ³ = a³ − y";
+                formula = "\\delta^{3} = a^{3} - y = \\frac{\\partial J}{\\partial z^{3}}";
                 shapes = String.format("a³: %d×1 − y: %d×1  →  δ³: %d×1", outputs, outputs, outputs);
                 caption = text(language, "caption.outputError", label,
                         WalkthroughFormat.display(-w.delta3()[w.label()]));
                 q.add(Quantity.vector("delta3", w.delta3()));
             }
             case HIDDEN_ERROR -> {
-                formula = text(language, "formula.hiddenError") + "      " + derivativeFormula(g, language);
+                formula = "\\delta^{2}_{j} = \\Big(\\sum_{k=0}^{" + (outputs - 1) + "} \\Theta^{2}_{kj}\\,\\delta^{3}_{k}\\Big)"
+                        + "\\, g'(z^{2}_{j}),\\; j = 1 \\ldots " + hidden + "\\qquad " + derivativeFormula(g);
                 shapes = text(language, "shapes.hiddenError", n(hidden + 1), n(outputs), n(hidden));
-                caption = text(language, "caption.hiddenError");
+                caption = switch (g) {
+                    case SIGMOID -> text(language, "caption.hiddenError.sigmoid");
+                    case TANH -> text(language, "caption.hiddenError.tanh");
+                    case RELU -> text(language, "caption.hiddenError.relu");
+                };
                 q.add(Quantity.vector("Theta2T_delta3", w.backSum()));
                 q.add(Quantity.vector("g_prime_z2", w.slope()));
                 q.add(Quantity.vector("delta2", w.delta2()));
             }
             case GRADIENTS -> {
-                formula = "Δ² = δ³·a²ᵀ      Δ¹ = δ²·a¹ᵀ";
+                formula = "\\Delta^{2} = \\delta^{3} (a^{2})^{T},\\quad \\Delta^{1} = \\delta^{2} (a^{1})^{T}";
                 shapes = String.format("δ³: %d×1 · a²ᵀ: 1×%d → Δ²: %d×%d;   δ²: %d×1 · a¹ᵀ: 1×%d → Δ¹: %d×%d",
                         outputs, hidden + 1, outputs, hidden + 1, hidden, inputs + 1, hidden, inputs + 1);
                 caption = text(language, "caption.gradients");
@@ -162,7 +187,7 @@ public final class WalkthroughTexts {
                 q.add(new Quantity("Delta1", hidden, inputs + 1, w.bigDelta1()));
             }
             case UPDATE -> {
-                formula = text(language, "formula.update");
+                formula = "\\Theta \\leftarrow \\Theta - \\alpha\\,(\\Delta + \\lambda\\Theta),\\quad m = 1";
                 shapes = String.format("Θ¹: %d×%d, Θ²: %d×%d, α = %s, λ = %s", hidden, inputs + 1, outputs, hidden + 1,
                         WalkthroughFormat.display(w.learningRate()), WalkthroughFormat.display(w.lambda()));
                 ForwardPass after = w.passAfter();

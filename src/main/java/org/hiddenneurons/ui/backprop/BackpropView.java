@@ -51,6 +51,7 @@ import org.hiddenneurons.io.handout.WalkthroughHandout;
 import org.hiddenneurons.ui.HiddenUnitGrid;
 import org.hiddenneurons.ui.PredictionBars;
 import org.hiddenneurons.ui.PresentationMode;
+import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
@@ -86,9 +87,6 @@ public final class BackpropView extends BorderPane {
     static final int LARGE_SCALE = 10;
     static final int MATRIX_SCALE = 14;
     static final int VECTOR_SCALE = 28;
-    static final int CHECK_SCALE = 8;
-    /** Below this relative difference backprop and central differences agree (the course's 1e-9, with room for ε²). */
-    static final double AGREEMENT = 1e-7;
 
     private final BackpropViewModel model;
     private final ObservableValue<Network> network;
@@ -96,7 +94,7 @@ public final class BackpropView extends BorderPane {
 
     private final Label stepTitle = new Label();
     private final HBox dots = new HBox(6);
-    private final Label formula = new Label();
+    private final FormulaLabel formula = new FormulaLabel();
     private final Label shapes = new Label();
     private final Label caption = new Label();
     private final Label message = new Label();
@@ -105,10 +103,7 @@ public final class BackpropView extends BorderPane {
     private final HiddenUnitGrid unitGrid = new HiddenUnitGrid();
     private final HiddenUnitGrid deltaGrid = new HiddenUnitGrid();
     private final PredictionBars bars = new PredictionBars();
-    private final Heatmap checkUnit = new Heatmap();
-    private final Heatmap checkTheta2 = new Heatmap();
-    private final GridPane checkNumbers = new GridPane();
-    private final Label checkVerdict = new Label();
+    private final GradientCheckPanel check;
     private final Label exportStatus = new Label();
     private final List<NumberTableView> tableViews = new ArrayList<>();
 
@@ -123,6 +118,7 @@ public final class BackpropView extends BorderPane {
         this.network = network;
         this.palette = palette;
         this.model = new BackpropViewModel(network, drawing, data);
+        this.check = new GradientCheckPanel(model, palette);
         getStyleClass().add(STYLE);
         URL css = Objects.requireNonNull(BackpropView.class.getResource(STYLESHEET_RESOURCE), STYLESHEET_RESOURCE);
         getStylesheets().add(css.toExternalForm());
@@ -147,13 +143,12 @@ public final class BackpropView extends BorderPane {
 
         setTop(buildHeader());
         setCenter(buildCenter());
-        setRight(buildCheckPanel());
+        setRight(check);
         setBottom(buildNavigation());
 
         model.walkthroughProperty().addListener(o -> refresh());
         model.stepProperty().addListener(o -> refresh());
         model.selectedUnitProperty().addListener(o -> refresh());
-        model.checkResultProperty().addListener(o -> refreshCheck());
         palette.addListener(o -> refresh());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setOnMousePressed(e -> {
@@ -210,13 +205,17 @@ public final class BackpropView extends BorderPane {
         sample.disableProperty().bind(model.sourceProperty().isNotEqualTo(BackpropViewModel.Source.TRAINING_SAMPLE));
         TextField lambda = numberField(model.lambdaProperty().get(), v -> v >= 0,
                 v -> model.lambdaProperty().set(v));
+        Label lambdaLabel = muted("λ");
+        Tooltip lambdaNote = new Tooltip(I18n.t("pages.backprop.lambda.tooltip"));
+        lambdaLabel.setTooltip(lambdaNote);
+        lambda.setTooltip(lambdaNote);
         TextField alpha = numberField(model.learningRateProperty().get(), v -> v > 0,
                 v -> model.learningRateProperty().set(v));
         Button export = new Button(I18n.t("pages.backprop.export"));
         export.setTooltip(new Tooltip(I18n.t("pages.backprop.export.tooltip")));
         export.setOnAction(e -> chooseAndExport());
         HBox controls = new HBox(10, muted(I18n.t("pages.backprop.example")), fromDrawing, fromSample, muted(I18n.t("pages.backprop.trueLabel")), label,
-                muted(I18n.t("pages.backprop.sampleNumber")), sample, muted("λ"), lambda, muted("α"), alpha, export, exportStatus);
+                muted(I18n.t("pages.backprop.sampleNumber")), sample, lambdaLabel, lambda, muted("α"), alpha, export, exportStatus);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().addAll(CONTROLS, "hn-bp-toolbar");
 
@@ -256,30 +255,6 @@ public final class BackpropView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("hn-bp-scroll");
         return scroll;
-    }
-
-    private Node buildCheckPanel() {
-        Label title = new Label(I18n.t("pages.backprop.check.title"));
-        title.getStyleClass().add(TABLE_TITLE);
-        Label hint = new Label(I18n.t("pages.backprop.check.hint"));
-        hint.getStyleClass().add(CAPTION_SMALL);
-        hint.setWrapText(true);
-        checkUnit.setOnPixelClicked((x, y) -> {
-            Walkthrough w = model.getWalkthrough();
-            if (w != null) {
-                model.checkedWeightProperty().set(WeightRef.pixel(w.spec(), model.selectedUnitProperty().get(), x, y));
-            }
-        });
-        checkTheta2.setOnPixelClicked((x, y) -> model.checkedWeightProperty().set(new WeightRef(2, y, x)));
-        checkNumbers.setHgap(10);
-        checkNumbers.setVgap(4);
-        checkVerdict.setWrapText(true);
-        checkVerdict.getStyleClass().add(CAPTION_SMALL);
-        VBox panel = new VBox(10, title, hint, checkUnit, checkTheta2, checkNumbers, checkVerdict);
-        panel.getStyleClass().add(PANEL);
-        panel.setPrefWidth(300);
-        panel.setMinWidth(260);
-        return panel;
     }
 
     private Node buildNavigation() {
@@ -371,15 +346,15 @@ public final class BackpropView extends BorderPane {
         tables.getChildren().clear();
         tableViews.clear();
         if (w == null) {
-            formula.setText("");
+            formula.setLatex("");
             shapes.setText("");
             caption.setText("");
             unitGrid.setNetwork(null);
-            refreshCheck();
+            check.refresh(null, unit(), palette.getValue());
             return;
         }
         StepContent content = WalkthroughTexts.content(w, step, I18n.locale());
-        formula.setText(content.formula());
+        formula.setLatex(content.formula());
         shapes.setText(content.shapes());
         caption.setText(content.caption());
         int unit = model.selectedUnitProperty().get();
@@ -392,8 +367,7 @@ public final class BackpropView extends BorderPane {
             tableViews.add(view);
             tables.getChildren().add(view);
         }
-        refreshCheckPictures(w, unit);
-        refreshCheck();
+        check.refresh(w, unit, palette.getValue());
     }
 
     private void showVisuals(Walkthrough w, WalkthroughStep step, int unit) {
@@ -445,13 +419,13 @@ public final class BackpropView extends BorderPane {
                         VECTOR_SCALE, I18n.t("pages.backprop.visual.delta2")), unitGrid);
             }
             case GRADIENTS -> {
-                deltaGrid.setNetwork(new Network(spec, WalkthroughPictures.negated(w.bigDelta1()),
-                        WalkthroughPictures.negated(w.bigDelta2())));
+                // Both panels show −(Δ + λΘ), the step's direction: red/orange grows in both.
+                double[] step2 = WalkthroughPictures.negated(w.gradient2());
+                deltaGrid.setNetwork(new Network(spec, WalkthroughPictures.negated(w.gradient1()), step2));
                 deltaGrid.setSelectedUnit(unit);
-                visuals.getChildren().addAll(labelled(deltaGrid,
-                                I18n.t("pages.backprop.visual.delta1")),
-                        matrixHeatmap(w.bigDelta2(), spec.outputSize(), spec.hiddenSize() + 1, colours,
-                                "Δ² = δ³·a²ᵀ"));
+                visuals.getChildren().addAll(labelled(deltaGrid, I18n.t("pages.backprop.visual.delta1")),
+                        matrixHeatmap(step2, spec.outputSize(), spec.hiddenSize() + 1, colours,
+                                I18n.t("pages.backprop.visual.delta2step")));
             }
             case UPDATE -> {
                 double[] after = w.networkAfter().theta1();
@@ -506,50 +480,6 @@ public final class BackpropView extends BorderPane {
         return box;
     }
 
-    // ---- gradient check ------------------------------------------------------------------------
-
-    private void refreshCheckPictures(Walkthrough w, int unit) {
-        NetworkSpec spec = w.spec();
-        int inputs = spec.inputSize();
-        double[] theta1 = w.network().theta1();
-        int row = unit * (inputs + 1) + 1;
-        DivergingPalette colours = palette.getValue();
-        checkUnit.show(WalkthroughPictures.diverging(theta1, row, inputs,
-                        WalkthroughPictures.maxAbs(theta1, row, inputs), colours),
-                java.util.Arrays.copyOfRange(theta1, row, row + inputs), spec.inputWidth(), spec.inputHeight(),
-                CHECK_SCALE, I18n.t("pages.backprop.check.unitTheta1", HiddenUnitGrid.displayNumber(unit)));
-        double[] theta2 = w.network().theta2();
-        checkTheta2.show(WalkthroughPictures.diverging(theta2, 0, theta2.length,
-                        WalkthroughPictures.maxAbs(theta2, 0, theta2.length), colours), theta2, spec.hiddenSize() + 1,
-                spec.outputSize(), CHECK_SCALE, "Θ² (" + spec.outputSize() + "×" + (spec.hiddenSize() + 1) + ")");
-    }
-
-    private void refreshCheck() {
-        checkNumbers.getChildren().clear();
-        GradientCheckResult result = model.checkResultProperty().get();
-        if (result == null) {
-            checkVerdict.setText(model.getWalkthrough() == null ? "" : I18n.t("pages.backprop.check.none"));
-            return;
-        }
-        String[][] rows = {
-            {I18n.t("pages.backprop.check.weight"), result.weight().label()},
-            {I18n.t("pages.backprop.check.value"), WalkthroughFormat.display(result.value())},
-            {I18n.t("pages.backprop.check.backprop"), WalkthroughFormat.display(result.backprop())},
-            {"(J(θ+ε) − J(θ−ε)) / 2ε", WalkthroughFormat.display(result.numerical())},
-            {"ε", WalkthroughFormat.display(result.epsilon())},
-            {I18n.t("pages.backprop.check.relativeDifference"), WalkthroughFormat.display(result.relativeDifference())},
-        };
-        for (int r = 0; r < rows.length; r++) {
-            Label name = muted(rows[r][0]);
-            Label value = new Label(rows[r][1]);
-            value.getStyleClass().add("hn-bp-number");
-            checkNumbers.addRow(r, name, value);
-        }
-        checkVerdict.setText(result.relativeDifference() < AGREEMENT
-                ? I18n.t("pages.backprop.check.agree")
-                : I18n.t("pages.backprop.check.differ", String.format(Locale.ROOT, "%.0e", AGREEMENT)));
-    }
-
     // ---- export ------------------------------------------------------------------------------
 
     private void chooseAndExport() {
@@ -598,7 +528,7 @@ public final class BackpropView extends BorderPane {
     }
 
     String formulaText() {
-        return formula.getText();
+        return formula.getLatex();
     }
 
     String captionText() {
@@ -610,11 +540,15 @@ public final class BackpropView extends BorderPane {
     }
 
     Heatmap checkUnitPicture() {
-        return checkUnit;
+        return check.unitPicture();
     }
 
     Heatmap checkTheta2Picture() {
-        return checkTheta2;
+        return check.theta2Picture();
+    }
+
+    private int unit() {
+        return model.selectedUnitProperty().get();
     }
 
     List<Node> visualNodes() {

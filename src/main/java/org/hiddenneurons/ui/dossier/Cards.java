@@ -3,6 +3,7 @@ package org.hiddenneurons.ui.dossier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.hiddenneurons.data.Dataset;
 
 /** Small builders shared by the dossier views. */
 final class Cards {
@@ -47,5 +48,14 @@ final class Cards {
             names[k] = Integer.toString(k);
         }
         return names;
+    }
+
+    /** A framed grey picture of example {@code index} of {@code data}, {@code cell} screen pixels per pixel. */
+    static HeatmapView example(Dataset data, int index, int cell) {
+        HeatmapView view = new HeatmapView();
+        view.setPreferredCell(cell);
+        view.getStyleClass().add(DossierStyles.EXAMPLE_FRAME);
+        view.setValues(data.sample(index), data.width(), data.height(), HeatmapView.Mode.GRAY, 1);
+        return view;
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.analysis.LogisticRegression;
+import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.UnitAnalysis;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
@@ -28,8 +29,14 @@ import org.hiddenneurons.viz.WeightPictures;
 public final class LogisticComparisonView extends VBox {
 
     /** Screen pixels per weight: hidden units (25 of them) and class templates (10, drawn larger). */
-    static final int CELL = 3;
-    static final int TEMPLATE_CELL = 4;
+    static final int CELL = 4;
+    static final int TEMPLATE_CELL = 7;
+    /**
+     * λ of the regression shown: the smallest of the measured values whose templates read as strokes
+     * rather than speckle, at little cost in test accuracy (the measurement: docs/design-notes.md,
+     * {@code bench.LogisticLambdaSweep}).
+     */
+    public static final double READABLE_LAMBDA = 10;
     static final double NOTE_WIDTH = 620;
 
     private final DossierModel model;
@@ -40,6 +47,7 @@ public final class LogisticComparisonView extends VBox {
     private final Label regressionAccuracy = Cards.formula();
     private final ReadOnlyObjectWrapper<LogisticRegression.Model> regression =
             new ReadOnlyObjectWrapper<>(this, "regression");
+    private final AblationCurveView ablation;
     private AtomicBoolean running;
     /** Why the last regression failed (null: it did not). */
     private String failure;
@@ -61,6 +69,7 @@ public final class LogisticComparisonView extends VBox {
     public LogisticComparisonView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
         this.model = model;
         this.palette = palette;
+        this.ablation = new AblationCurveView(model);
         getStyleClass().add(DossierStyles.COMPARISON);
         DossierStyles.install(this);
         setSpacing(10);
@@ -74,10 +83,19 @@ public final class LogisticComparisonView extends VBox {
         VBox right = Cards.card(I18n.t("pages.dossier.logistic.regression"), templates, regressionAccuracy);
         HBox row = new HBox(12, left, right);
         row.setFillHeight(false);
-        getChildren().addAll(title, row, Cards.note(I18n.t("pages.dossier.logistic.explanation"), NOTE_WIDTH));
+        Label story = new Label();
+        story.getStyleClass().add(DossierStyles.FORMULA);
+        story.setWrapText(true);
+        story.setMaxWidth(NOTE_WIDTH);
+        story.textProperty().bind(model.network().map(n -> I18n.t("pages.dossier.logistic.story",
+                Integer.toString(n.spec().hiddenSize()))).orElse(""));
+        getChildren().addAll(title, story, row, Cards.note(I18n.t("pages.dossier.logistic.explanation"), NOTE_WIDTH),
+                Cards.note(I18n.t("pages.dossier.logistic.lambda", Double.toString(READABLE_LAMBDA)), NOTE_WIDTH),
+                ablation);
 
         model.network().addListener((obs, old, now) -> refreshUnits());
         model.intactAccuracyProperty().addListener((obs, old, now) -> refreshUnits());
+        model.statisticsProperty().addListener((obs, old, now) -> refreshUnits());
         model.data().addListener((obs, old, now) -> train());
         palette.addListener((obs, old, now) -> {
             refreshUnits();
@@ -104,6 +122,10 @@ public final class LogisticComparisonView extends VBox {
         return model;
     }
 
+    AblationCurveView ablationView() {
+        return ablation;
+    }
+
     /** The trained regression, null until it is ready. */
     public ReadOnlyObjectProperty<LogisticRegression.Model> regressionProperty() {
         return regression.getReadOnlyProperty();
@@ -122,7 +144,7 @@ public final class LogisticComparisonView extends VBox {
         running = cancelled;
         failure = null;
         RegressionTrainer training = trainer;
-        model.background().submit(() -> training.train(split, LogisticRegression.DEFAULT_LAMBDA,
+        model.background().submit(() -> training.train(split, READABLE_LAMBDA,
                         LogisticRegression.DEFAULT_ITERATIONS, cancelled::get),
                 trained -> {
                     if (!cancelled.get()) {
@@ -147,9 +169,12 @@ public final class LogisticComparisonView extends VBox {
         }
         int hidden = network.spec().hiddenSize();
         int columns = WeightPictures.gridColumns(hidden);
+        NetworkStatistics stats = model.getStatistics();
+        String[] flags = SaturationFlags.flags(stats != null && stats.network() == network ? stats : null, hidden);
         for (int j = 0; j < hidden; j++) {
+            // Saturated units are flagged under their picture; the others keep an empty line so the grid stays aligned.
             units.add(picture(UnitAnalysis.weights(network, j), network.spec().inputWidth(),
-                    network.spec().inputHeight(), null, CELL), j % columns, j / columns);
+                    network.spec().inputHeight(), flags[j] == null ? "\u00a0" : flags[j], CELL), j % columns, j / columns);
         }
         networkAccuracy.setText(I18n.t("pages.dossier.testAccuracy", ColorBarTexts.percent(model.intactAccuracyProperty().get())));
     }

@@ -55,7 +55,6 @@ public final class UnitDossierView extends VBox {
     private final HeatmapView contributions = new HeatmapView();
     private final Label drawingFormula = Cards.formula();
     private final Label drawingHint = Cards.note(I18n.t("pages.dossier.unit.noDrawing"), NOTE_WIDTH);
-    private final HeatmapView preferred = new HeatmapView();
     private final HeatmapView exciting = new HeatmapView();
     private final Label excitingFormula = Cards.formula();
     private final List<HeatmapView> topViews = new ArrayList<>();
@@ -66,6 +65,8 @@ public final class UnitDossierView extends VBox {
     private final SignedBarChart votesNow = new SignedBarChart();
     private final Label votesNowCaption = new Label();
     private final Label importance = Cards.formula();
+    private final UnitRangeView range = new UnitRangeView();
+    private final DirectionView directions = new DirectionView();
     private final VBox content;
     private UnitDossier dossier;
 
@@ -95,9 +96,8 @@ public final class UnitDossierView extends VBox {
 
         weights.setPreferredCell(LARGE_CELL);
         contributions.setPreferredCell(MEDIUM_CELL);
-        preferred.setPreferredCell(SMALL_CELL);
         exciting.setPreferredCell(SMALL_CELL);
-        for (HeatmapView map : new HeatmapView[] {weights, contributions, preferred}) {
+        for (HeatmapView map : new HeatmapView[] {weights, contributions}) {
             map.paletteProperty().bind(palette);
         }
         colorBar.paletteProperty().bind(palette);
@@ -119,9 +119,9 @@ public final class UnitDossierView extends VBox {
         VBox weightsCard = Cards.card(I18n.t("pages.dossier.unit.weightsCard"), weights, colorBar, weightReadout);
         VBox drawingCard = Cards.card(I18n.t("pages.dossier.unit.drawingCard"), drawingFormula, contributions, contributionReadout,
                 drawingHint, Cards.note(I18n.t("pages.dossier.unit.drawingNote"), NOTE_WIDTH));
-        Label preferredCaption = caption("w/\u2016w\u2016");
+        // w/‖w‖ would be the weight picture again (same picture, rescaled): only the best valid image is shown.
         Label excitingCaption = caption(I18n.t("pages.dossier.unit.mostExciting"));
-        HBox preferredRow = new HBox(12, new VBox(4, preferred, preferredCaption), new VBox(4, exciting, excitingCaption));
+        HBox preferredRow = new HBox(12, new VBox(4, exciting, excitingCaption));
         VBox preferredCard = Cards.card(I18n.t("pages.dossier.unit.preferredCard"), preferredRow, excitingFormula,
                 Cards.note(I18n.t("pages.dossier.unit.why"), NOTE_WIDTH));
         preferredCard.setMaxWidth(NOTE_WIDTH + 32);
@@ -136,14 +136,19 @@ public final class UnitDossierView extends VBox {
                 Cards.note(I18n.t("pages.dossier.unit.votesNote"), NOTE_WIDTH),
                 votesNowCaption, votesNow);
 
-        UnitModeSelector modeButtons = new UnitModeSelector(model, selectedUnit);
-        VBox importanceCard = Cards.card(I18n.t("pages.dossier.unit.importanceCard"), importance, modeButtons,
-                Cards.note(I18n.t("pages.dossier.unit.importanceNote"),
-                        2 * NOTE_WIDTH));
+        // Experiments live in one place (the Causal experiments panel below); this card only reports.
+        VBox importanceCard = Cards.card(I18n.t("pages.dossier.unit.importanceCard"), importance,
+                Cards.note(I18n.t("pages.dossier.unit.importanceShown"), 2 * NOTE_WIDTH),
+                Cards.note(I18n.t("pages.dossier.unit.importanceNote"), 2 * NOTE_WIDTH));
 
         HBox row1 = new HBox(12, weightsCard, drawingCard, preferredCard);
         HBox row2 = new HBox(12, topCard, bottomCard, votesCard);
-        content = new VBox(12, row1, row2, importanceCard);
+        VBox rangeCard = Cards.card(I18n.t("pages.dossier.range.card"), range,
+                Cards.note(I18n.t("pages.dossier.range.note"), UnitRangeView.CHART_WIDTH));
+        VBox directionCard = Cards.card(I18n.t("pages.dossier.direction.card"), directions,
+                Cards.note(I18n.t("pages.dossier.direction.note"), 2 * NOTE_WIDTH));
+        HBox row3 = new HBox(12, rangeCard, directionCard);
+        content = new VBox(12, row1, row2, row3, importanceCard);
         VBox header = new VBox(2, title, summary);
         getChildren().addAll(header, hint, content);
 
@@ -157,6 +162,14 @@ public final class UnitDossierView extends VBox {
     /** The model behind this view (for hosts that create the view with observables). */
     public DossierModel model() {
         return model;
+    }
+
+    UnitRangeView rangeView() {
+        return range;
+    }
+
+    DirectionView directionView() {
+        return directions;
     }
 
     /** The dossier shown, or null (for tests). */
@@ -239,11 +252,12 @@ public final class UnitDossierView extends VBox {
         drawingHint.setManaged(!drawn);
         contributions.setVisible(drawn);
         contributions.setManaged(drawn);
-        preferred.setValues(d.preferredInput(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         exciting.setValues(d.mostExcitingImage(), width, height, HeatmapView.Mode.GRAY, 1);
         excitingFormula.setText(I18n.t("pages.dossier.unit.excitingFormula", ColorBarTexts.signed(d.mostExcitingPreactivation(), 1),
                 ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2)));
         Dataset train = stats.split().train();
+        range.show(stats, d.unit());
+        directions.show(stats, d.unit());
         fillExamples(topViews, topCaptions, d.topExamples(), stats, d.unit(), train);
         fillExamples(bottomViews, bottomCaptions, d.bottomExamples(), stats, d.unit(), train);
         String[] digits = Cards.digitNames(network.spec().outputSize());
@@ -261,7 +275,10 @@ public final class UnitDossierView extends VBox {
         votesNowCaption.setVisible(drawn);
         votesNowCaption.setManaged(drawn);
         importance.setText(I18n.t("pages.dossier.unit.importance", ColorBarTexts.percent(d.ablatedAccuracy()),
-                ColorBarTexts.percent(d.intactAccuracy()), ColorBarTexts.points(-d.importance())));
+                ColorBarTexts.percent(d.intactAccuracy()), ColorBarTexts.points(-d.importance()))
+                + "\n" + I18n.t("pages.dossier.unit.importanceMean", ColorBarTexts.plain(d.meanActivation(), 2),
+                ColorBarTexts.percent(d.meanClampedAccuracy()),
+                ColorBarTexts.points(d.meanClampedAccuracy() - d.intactAccuracy())));
     }
 
     private static String sign(double v) {

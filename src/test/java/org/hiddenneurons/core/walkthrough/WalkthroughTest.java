@@ -211,13 +211,25 @@ class WalkthroughTest {
         Random random = new Random(WalkthroughFixtures.SEED);
         NetworkSpec softmaxTanh = new NetworkSpec(5, 4, 6, 4, Activation.TANH, OutputLayer.SOFTMAX_CROSS_ENTROPY);
         Walkthrough softmax = walk(softmaxTanh, random);
-        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("−log a³_y"));
-        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.OUTPUT_ACTIVATION, Locale.ENGLISH).formula().contains("Σₗ e^(z³ₗ)"));
-        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.HIDDEN_ACTIVATION, Locale.ENGLISH).formula().contains("tanh"));
-        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.HIDDEN_ERROR, Locale.ENGLISH).formula().contains("1 − tanh²z"));
+        // The true digit is c (y is one-hot), never "a³_y"; the sums name their indices and start at 1 (no bias).
+        String cost = WalkthroughTexts.content(softmax, WalkthroughStep.COST, Locale.ENGLISH).formula();
+        assertTrue(cost.contains("-\\log a^{3}_{c}"), cost);
+        assertFalse(cost.contains("a^{3}_{y}"), cost);
+        assertTrue(cost.contains("\\sum_{j=1}^{6}\\sum_{i=1}^{20}(\\Theta^{1}_{ji})^{2}"), cost);
+        assertTrue(cost.contains("\\sum_{k=0}^{3}\\sum_{j=1}^{6}(\\Theta^{2}_{kj})^{2}"), cost);
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.OUTPUT_ACTIVATION, Locale.ENGLISH).formula().contains("\\sum_{l=0}^{3} e^{z^{3}_{l}}"));
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.HIDDEN_ACTIVATION, Locale.ENGLISH).formula().contains("\\tanh"));
+        assertTrue(WalkthroughTexts.content(softmax, WalkthroughStep.HIDDEN_ERROR, Locale.ENGLISH).formula().contains("1 - \\tanh^{2} z"));
         Walkthrough sigmoid = walk(NetworkSpec.DEFAULT, random);
-        assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("(1 − yₖ)·log(1 − a³ₖ)"));
+        assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("(1 - y_{k})\\log(1 - a^{3}_{k})"));
         assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.COST, Locale.ENGLISH).formula().contains("m = 1"));
+        // The output sigmoid is σ; g names the hidden activation only.
+        String output = WalkthroughTexts.content(sigmoid, WalkthroughStep.OUTPUT_ACTIVATION, Locale.ENGLISH).formula();
+        assertTrue(output.contains("\\sigma(z^{3})"), output);
+        assertFalse(output.contains("g("), output);
+        // Pixel i is x_i = a¹_i in the input and in the weighted sum: one convention.
+        assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.INPUT, Locale.ENGLISH).formula().contains("a^{1}_{i} = x_{i}"));
+        assertTrue(WalkthroughTexts.content(sigmoid, WalkthroughStep.HIDDEN_SUM, Locale.ENGLISH).formula().contains("\\sum_{i=1}^{400} \\Theta^{1}_{ji}\\, x_{i}"));
     }
 
     @Test

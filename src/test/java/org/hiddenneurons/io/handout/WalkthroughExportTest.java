@@ -90,13 +90,22 @@ class WalkthroughExportTest {
             Element section = (Element) sections.item(step.ordinal());
             assertEquals("step-" + step.number(), section.getAttribute("id"));
             String text = section.getTextContent();
-            assertTrue(text.contains(WalkthroughTexts.content(walkthrough, step, Locale.ENGLISH).formula()), step + " formula");
+            Element formula = (Element) section.getElementsByTagNameNS("*", "img").item(0);
+            assertEquals(WalkthroughTexts.content(walkthrough, step, Locale.ENGLISH).formula(), formula.getAttribute("alt"), step + " typeset formula");
+            assertTrue(formula.getAttribute("src").startsWith("data:image/png;base64,"), step + " formula image");
             assertTrue(text.contains(WalkthroughTexts.content(walkthrough, step, Locale.ENGLISH).caption()), step + " caption");
             assertTrue(section.getElementsByTagNameNS("*", "table").getLength() > 0, step + " table");
         }
         NodeList images = document.getElementsByTagNameNS("*", "img");
         assertTrue(images.getLength() >= 1 + 2 + 25 + 25 + 3, "images: " + images.getLength());
-        String source = ((Element) images.item(0)).getAttribute("src");
+        Element firstFigure = null;
+        for (int i = 0; i < images.getLength() && firstFigure == null; i++) {
+            if ("figure".equals(images.item(i).getParentNode().getLocalName())) {
+                firstFigure = (Element) images.item(i);
+            }
+        }
+        assertNotNull(firstFigure, "a figure image");
+        String source = firstFigure.getAttribute("src");
         assertTrue(source.startsWith("data:image/png;base64,"));
         BufferedImage first = ImageIO.read(new ByteArrayInputStream(
                 Base64.getDecoder().decode(source.substring(source.indexOf(',') + 1))));
