@@ -129,11 +129,14 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     /** The run's record and the timeline that replays it (see {@link ReplayModel}). */
     private final ReplayModel replay;
+    /** Status text of a paced run (step and epoch shown). */
+    private final PaceStatus paceStatus = new PaceStatus();
 
     public WorkbenchViewModel(TrainingEngine engine) {
         this.engine = engine;
         engine.setListener(this);
         settings.epochDelayMillisProperty().addListener((o, old, now) -> engine.setEpochDelayMillis(now.longValue()));
+        settings.lessonPaceProperty().addListener((o, old, on) -> engine.setPacing(settings.pacingFor(epoch.get())));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {settings.optimizerProperty(),
                 settings.lambdaTextProperty(), settings.learningRateTextProperty(), settings.batchSizeProperty(),
                 settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty()}) {
@@ -620,6 +623,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         clearDivergence();
         clearError();
         Split split = trainingSplit();
+        engine.setPacing(settings.pacingFor(epoch.get()));
+        paceStatus.runStarted();
         long id = engine.run(config, network.get(), split);
         switchTrainer(id);
         replay.recorder().trainingStarted(config, split, data.get());
@@ -725,6 +730,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
                 unsavedChanges.set(true);
             }
             network.set(snapshot.network());
+        }
+        String paced = paceStatus.statusFor(snapshot, epochOffset);
+        if (paced != null) {
+            statusMessage.set(paced);
         }
         if (snapshot.state() == TrainingState.DIVERGED) {
             divergenceExplained = snapshot.message() == null || snapshot.message().isBlank();
