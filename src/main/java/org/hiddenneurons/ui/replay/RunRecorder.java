@@ -215,7 +215,7 @@ public final class RunRecorder {
     /** Infinite numbers (a diverging step) are stored as unknown: a run file holds finite numbers or none. */
     private static EpochMetrics sanitized(EpochMetrics m) {
         return new EpochMetrics(m.epoch(), orNaN(m.trainLoss()), orNaN(m.testLoss()), orNaN(m.trainAccuracy()),
-                orNaN(m.testAccuracy()), orNaN(m.elapsedSeconds()));
+                orNaN(m.testAccuracy()), orNaN(m.elapsedSeconds()), m.step());
     }
 
     private static double orNaN(double value) {
