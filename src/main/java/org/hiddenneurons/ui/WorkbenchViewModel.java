@@ -120,7 +120,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     private double elapsedOffset;
     private int trainerEpoch;
     private double trainerElapsed;
-    private int lastChartedEpoch;
+    /** x of the last charted point, in epochs (fractional inside a lesson-paced epoch). */
+    private double lastChartedEpoch;
     /** The config the running or paused job was started with (to tell whether Train may resume it). */
     private TrainingConfig runConfig;
 
@@ -701,9 +702,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     }
 
     private void chart(TrainingSnapshot snapshot) {
-        int total = epochOffset + snapshot.epoch();
+        // Inside a lesson-paced epoch: a point per mini-batch at a fractional epoch (step / steps per epoch).
+        double total = epochOffset + snapshot.step() / (double) snapshot.stepsPerEpoch();
         // NaN train loss: a cancel interrupted the scoring of these weights (nothing measured).
-        if (snapshot.epoch() == 0 || total <= lastChartedEpoch || Double.isNaN(snapshot.trainLoss())) {
+        if (snapshot.step() == 0 || total <= lastChartedEpoch || Double.isNaN(snapshot.trainLoss())) {
             return;
         }
         lastChartedEpoch = total;
