@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.hiddenneurons.cli.Cli;
 import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.train.TrainingConfig;
 
 /**
- * The jar's entry point: no argument starts the window, any argument runs the headless CLI.
+ * The jar's entry point: no argument starts the window, one file name opens the window on that
+ * file (a saved run, model or data set; {@link StartupArguments}), anything else runs the
+ * headless CLI. A file name that does not exist is an error (exit {@value Cli#EXIT_USAGE}).
  * A plain class (not an Application) so that JavaFX can live on the classpath of a fat jar.
  *
  * <p>Mini-batches train over twice as fast with the Vector API kernel (BENCHMARKS.md), whose incubator module
@@ -43,7 +46,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (trains(args)) {
+        StartupArguments startup;
+        try {
+            startup = StartupArguments.of(args, Cli.commandNames());
+        } catch (IllegalArgumentException e) {
+            System.err.println(Cli.NAME + ": error: " + e.getMessage());
+            System.exit(Cli.EXIT_USAGE);
+            return;
+        }
+        if (startup.mode() != StartupArguments.Mode.CLI || trains(args)) {
             OptionalInt childExit = relaunchWithVectorModule(Launcher.class.getName(), args);
             if (childExit.isPresent()) {
                 System.exit(childExit.getAsInt());
@@ -55,10 +66,11 @@ public final class Launcher {
         TrainingConfig defaults = TrainingConfig.defaults();
         BatchedCostFunction.startWarmUp(defaults.spec(DigitsImage.CELL, DigitsImage.CELL, DigitsImage.CLASS_COUNT),
                 defaults.batchSize());
-        if (args.length == 0) {
-            org.hiddenneurons.ui.HiddenNeuronsApp.main(args);
+        if (startup.mode() != StartupArguments.Mode.CLI) {
+            org.hiddenneurons.ui.HiddenNeuronsApp.main(startup.file() == null ? new String[0]
+                    : new String[] {startup.file().toString()});
         } else {
-            System.exit(org.hiddenneurons.cli.Cli.run(args));
+            System.exit(Cli.run(args));
         }
     }
 

@@ -40,6 +40,11 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The names of the commands ({@code train}, {@code evaluate}, …), for telling a command from a file name. */
+    public static java.util.Set<String> commandNames() {
+        return java.util.Set.copyOf(new CommandLine(new Root()).getSubcommands().keySet());
+    }
+
     /** Runs the command in {@code args} on System.out / System.err; returns the process exit code. */
     public static int run(String... args) {
         return run(System.out, System.err, args);

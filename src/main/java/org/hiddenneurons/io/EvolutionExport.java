@@ -15,10 +15,12 @@ import org.hiddenneurons.data.AtomicFiles;
 
 /**
  * The evolution of the hidden units' pictures as a numbered PNG sequence: one
- * {@link HiddenUnitsPng} image per kept snapshot, {@code evolution-0001.png}, {@code evolution-0002.png},
- * … in epoch order (at least {@value #MIN_DIGITS} digits, more for longer sequences), ready for
+ * {@link EvolutionFrames} image per kept snapshot (the {@link HiddenUnitsPng} picture under a
+ * "step S · epoch E" caption), {@code evolution-0001.png}, {@code evolution-0002.png},
+ * … in step order (at least {@value #MIN_DIGITS} digits, more for longer sequences), ready for
  * e.g. {@code ffmpeg -framerate 10 -i evolution-%04d.png evolution.mp4}. Beside them
- * {@value #INDEX_FILE} lists {@code frame,epoch,file}.
+ * {@value #INDEX_FILE} lists {@code frame,step,epoch,file} (epoch: completed epochs). For one
+ * animated file see {@link EvolutionGif}.
  *
  * <p>Frames of an earlier export in the same folder (files named exactly like frames) are deleted
  * first, so the folder never mixes two runs. Each file is written atomically.
@@ -54,13 +56,14 @@ public final class EvolutionExport {
         Files.createDirectories(folder);
         deleteOldFrames(folder);
         List<Path> frames = new ArrayList<>(snapshots.size());
-        StringBuilder index = new StringBuilder("frame,epoch,file\n");
+        StringBuilder index = new StringBuilder("frame,step,epoch,file\n");
         for (int i = 0; i < snapshots.size(); i++) {
             int frame = i + 1;
             Path file = folder.resolve(frameName(frame, snapshots.size()));
-            HiddenUnitsPng.write(file, snapshots.get(i).network(), scale, palette);
+            HiddenUnitsPng.writePng(file, EvolutionFrames.render(snapshots.get(i), scale, palette, 1));
             frames.add(file);
-            index.append(frame).append(',').append(snapshots.get(i).epoch()).append(',')
+            index.append(frame).append(',').append(snapshots.get(i).step()).append(',')
+                    .append(snapshots.get(i).epoch()).append(',')
                     .append(file.getFileName()).append('\n');
         }
         byte[] indexBytes = index.toString().getBytes(StandardCharsets.UTF_8);

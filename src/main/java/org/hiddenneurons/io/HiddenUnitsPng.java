@@ -141,7 +141,11 @@ public final class HiddenUnitsPng {
     /** Renders and writes the PNG (atomically). */
     public static void write(Path file, Network network, WeightPictures.Scale scale, DivergingPalette palette)
             throws IOException {
-        BufferedImage image = render(network, scale, palette);
+        writePng(file, render(network, scale, palette));
+    }
+
+    /** Writes {@code image} as a PNG file (atomically). */
+    public static void writePng(Path file, BufferedImage image) throws IOException {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("this Java runtime has no PNG writer");

@@ -33,42 +33,56 @@ import org.hiddenneurons.data.AtomicFiles;
  * data set and its split, the metrics of every epoch and the kept weight snapshots of a
  * {@link TrainingHistory}.
  *
- * <p>Format version 1, every field required (UTF-8 JSON object, no other fields allowed):
+ * <p>Format version 2, every field required (UTF-8 JSON object, no other fields allowed):
  * <pre>
- * formatVersion       1
+ * formatVersion       2
  * split               {"rule": "standard" | "separate" | "none", "trainSize": n ≥ 1, "testSize": n ≥ 0}
  *                     standard: sample i of the data set is a test sample when i % 5 == 4
  *                     ({@link Split}); separate: given train and test sets; none: no test set
  * maxWeightSnapshots  the history's bound (≥ 2)
- * stride              the history's thinning stride (≥ 1)
- * metrics             columns of equal length, one entry per recorded epoch (null = no value):
- *                     {"epoch": [...], "trainLoss": [...], "testLoss": [...],
+ * metrics             columns of equal length, one entry per recorded snapshot (null = no value):
+ *                     {"step": [...], "epoch": [...], "trainLoss": [...], "testLoss": [...],
  *                      "trainAccuracy": [...], "testAccuracy": [...], "seconds": [...]}
- * snapshots           1 to maxWeightSnapshots objects, ascending epochs:
- *                     {"state": TrainingState name, "message": text, "model": a model file}
+ *                     steps ascending (training steps = mini-batches), epochs (completed)
+ *                     never decreasing
+ * snapshots           1 to maxWeightSnapshots objects, ascending steps:
+ *                     {"step": n ≥ 0, "stepsPerEpoch": n ≥ 1, "state": TrainingState name,
+ *                      "message": text, "model": a model file}
  * </pre>
  * Each snapshot's {@code model} is a complete {@link ModelFile} document (its weights, the run's
- * settings and data set, {@code epochs} = the snapshot's epoch); all snapshots carry the same
- * architecture, settings and data set, and each snapshot's epoch has a row in {@code metrics}.
- * Weights and metrics load bit-exact.
+ * settings and data set, {@code epochs} = the snapshot's completed epochs); all snapshots carry the
+ * same architecture, settings and data set, and each snapshot's step has a row in {@code metrics}
+ * with the same epoch. Weights and metrics load bit-exact.
+ *
+ * <p>Version 1 (still read): no {@code step} column and no snapshot {@code step} /
+ * {@code stepsPerEpoch}; instead a top-level {@code stride} (≥ 1, the old even thinning; ignored)
+ * and strictly ascending epochs. Its rows and snapshots count one step per epoch (step = epoch).
  */
 public final class TrainingRunFile {
 
     /** The format version this build writes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The first format (per-epoch snapshots, no steps), still read. */
+    static final int VERSION_1 = 1;
     /**
      * Largest run file read. Measured: a 20 000-epoch run of the 400-25-10 network (158 snapshots
      * kept) is 37 MB, ≈ 0.24 MB per snapshot, so 200 snapshots are ≈ 47 MB.
      */
     static final long MAX_BYTES = 512L * 1024 * 1024;
 
+    /** The metric columns of both versions after {@code epoch} (version 2 adds {@value #STEP} before it). */
     private static final String[] METRIC_COLUMNS = {"epoch", "trainLoss", "testLoss", "trainAccuracy",
             "testAccuracy", "seconds"};
+    private static final String STEP = "step";
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("formatVersion", "split", "maxWeightSnapshots",
+            "metrics", "snapshots");
+    private static final Set<String> TOP_LEVEL_FIELDS_V1 = Set.of("formatVersion", "split", "maxWeightSnapshots",
             "stride", "metrics", "snapshots");
     private static final Set<String> SPLIT_FIELDS = Set.of("rule", "trainSize", "testSize");
-    private static final Set<String> METRICS_FIELDS = Set.of(METRIC_COLUMNS);
-    private static final Set<String> SNAPSHOT_FIELDS = Set.of("state", "message", "model");
+    private static final Set<String> METRICS_FIELDS_V1 = Set.of(METRIC_COLUMNS);
+    private static final Set<String> METRICS_FIELDS = union(METRICS_FIELDS_V1, STEP);
+    private static final Set<String> SNAPSHOT_FIELDS_V1 = Set.of("state", "message", "model");
+    private static final Set<String> SNAPSHOT_FIELDS = union(SNAPSHOT_FIELDS_V1, STEP, "stepsPerEpoch");
     private static final double NANOS_PER_SECOND = 1e9;
 
     private static final JsonFactory WRITER = new JsonFactory();
@@ -160,6 +174,12 @@ public final class TrainingRunFile {
         AtomicFiles.write(file, out -> write(out, run));
     }
 
+    private static Set<String> union(Set<String> set, String... more) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(set);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
+
     /** Writes the run as JSON to {@code out} (not closed). */
     public static void write(OutputStream out, Run run) throws IOException {
         List<TrainingSnapshot> snapshots = checkWritable(run);
@@ -177,8 +197,12 @@ public final class TrainingRunFile {
             g.writeNumberField("testSize", run.split().testSize());
             g.writeEndObject();
             g.writeNumberField("maxWeightSnapshots", history.maxWeightSnapshots());
-            g.writeNumberField("stride", history.stride());
             g.writeObjectFieldStart("metrics");
+            g.writeArrayFieldStart(STEP);
+            for (EpochMetrics m : metrics) {
+                g.writeNumber(m.step());
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart(METRIC_COLUMNS[0]);
             for (EpochMetrics m : metrics) {
                 g.writeNumber(m.epoch());
@@ -192,7 +216,9 @@ public final class TrainingRunFile {
             g.writeEndObject();
             g.writeArrayFieldStart("snapshots");
             for (TrainingSnapshot snapshot : snapshots) {
-                    g.writeStartObject();
+                g.writeStartObject();
+                g.writeNumberField(STEP, snapshot.step());
+                g.writeNumberField("stepsPerEpoch", snapshot.stepsPerEpoch());
                 g.writeStringField("state", snapshot.state().name());
                 g.writeStringField("message", snapshot.message());
                 g.writeFieldName("model");
@@ -231,8 +257,9 @@ public final class TrainingRunFile {
         }
         List<EpochMetrics> metrics = run.history().metrics();
         for (TrainingSnapshot snapshot : snapshots) {
-            if (metrics.stream().noneMatch(m -> m.epoch() == snapshot.epoch())) {
-                throw new IllegalArgumentException("snapshot of epoch " + snapshot.epoch() + " has no metrics");
+            if (metrics.stream().noneMatch(m -> m.step() == snapshot.step() && m.epoch() == snapshot.epoch())) {
+                throw new IllegalArgumentException("snapshot of step " + snapshot.step() + " (epoch "
+                        + snapshot.epoch() + ") has no metrics");
             }
         }
         for (EpochMetrics m : metrics) {
@@ -258,16 +285,20 @@ public final class TrainingRunFile {
                 throw error(null, "expected a JSON object");
             }
             JsonNode version = required(root, "formatVersion");
-            if (!version.canConvertToExactIntegral() || version.asInt() != FORMAT_VERSION) {
+            if (!version.canConvertToExactIntegral()
+                    || (version.asInt() != FORMAT_VERSION && version.asInt() != VERSION_1)) {
                 throw error("formatVersion", "version " + version + " is not supported (this build reads "
-                        + FORMAT_VERSION + ")");
+                        + VERSION_1 + " and " + FORMAT_VERSION + ")");
             }
-            checkFields(root, "", TOP_LEVEL_FIELDS);
+            boolean v1 = version.asInt() == VERSION_1;
+            checkFields(root, "", v1 ? TOP_LEVEL_FIELDS_V1 : TOP_LEVEL_FIELDS);
             SplitInfo split = split(required(root, "split"));
             int maxSnapshots = intAtLeast(root, "maxWeightSnapshots", "maxWeightSnapshots",
                     TrainingHistory.MIN_WEIGHT_SNAPSHOTS);
-            int stride = intAtLeast(root, "stride", "stride", 1);
-            List<EpochMetrics> metrics = metrics(required(root, "metrics"));
+            if (v1) {
+                intAtLeast(root, "stride", "stride", 1); // checked, no longer used (eviction keeps log spacing)
+            }
+            List<EpochMetrics> metrics = metrics(required(root, "metrics"), v1);
             JsonNode snapshotsNode = required(root, "snapshots");
             if (!snapshotsNode.isArray() || snapshotsNode.isEmpty() || snapshotsNode.size() > maxSnapshots) {
                 throw error("snapshots", "expected an array of 1 to " + maxSnapshots + " snapshots");
@@ -281,8 +312,10 @@ public final class TrainingRunFile {
                 if (!node.isObject()) {
                     throw error(path, "expected an object");
                 }
-                checkFields(node, path + ".", SNAPSHOT_FIELDS);
+                checkFields(node, path + ".", v1 ? SNAPSHOT_FIELDS_V1 : SNAPSHOT_FIELDS);
                 SavedModel model = model(required(node, "model", path + ".model"), path + ".model");
+                int step = v1 ? model.epochs() : intAtLeast(node, STEP, path + "." + STEP, 0);
+                int stepsPerEpoch = v1 ? 1 : intAtLeast(node, "stepsPerEpoch", path + ".stepsPerEpoch", 1);
                 if (first == null) {
                     if (model.config() == null) {
                         throw error(path + ".model.training", "a training run needs its settings, found null");
@@ -290,25 +323,32 @@ public final class TrainingRunFile {
                     first = model;
                 } else {
                     checkSameRun(first, model, path + ".model");
-                    if (model.epochs() <= snapshots.get(snapshots.size() - 1).epoch()) {
-                        throw error(path + ".model.epochs", "epoch " + model.epochs() + " does not follow epoch "
-                                + snapshots.get(snapshots.size() - 1).epoch());
+                    TrainingSnapshot previous = snapshots.get(snapshots.size() - 1);
+                    if (step <= previous.step()) {
+                        throw error(path + (v1 ? ".model.epochs" : "." + STEP), (v1 ? "epoch " : "step ") + step
+                                + (v1 ? " does not follow epoch " : " does not follow step ") + previous.step());
                     }
                 }
-                while (metricsIndex < metrics.size() && metrics.get(metricsIndex).epoch() < model.epochs()) {
+                while (metricsIndex < metrics.size() && metrics.get(metricsIndex).step() < step) {
                     metricsIndex++;
                 }
-                if (metricsIndex == metrics.size() || metrics.get(metricsIndex).epoch() != model.epochs()) {
-                    throw error(path + ".model.epochs", "epoch " + model.epochs() + " has no row in metrics");
+                if (metricsIndex == metrics.size() || metrics.get(metricsIndex).step() != step) {
+                    throw error(path + (v1 ? ".model.epochs" : "." + STEP), (v1 ? "epoch " : "step ") + step
+                            + " has no row in metrics");
+                }
+                if (metrics.get(metricsIndex).epoch() != model.epochs()) {
+                    throw error(path + ".model.epochs", "epoch " + model.epochs() + " differs from metrics' epoch "
+                            + metrics.get(metricsIndex).epoch() + " at step " + step);
                 }
                 EpochMetrics m = metrics.get(metricsIndex);
                 TrainingState state = state(node, path + ".state");
                 String message = text(node, "message", path + ".message");
                 snapshots.add(new TrainingSnapshot(m.epoch(), Math.max(first.config().epochs(), m.epoch()),
                         m.trainLoss(), m.testLoss(), m.trainAccuracy(), m.testAccuracy(),
-                        Math.round(m.elapsedSeconds() * NANOS_PER_SECOND), model.network(), state, message));
+                        Math.round(m.elapsedSeconds() * NANOS_PER_SECOND), model.network(), state, message,
+                        step, stepsPerEpoch));
             }
-            TrainingHistory history = TrainingHistory.of(maxSnapshots, stride, metrics, snapshots);
+            TrainingHistory history = TrainingHistory.of(maxSnapshots, metrics, snapshots);
             return new Run(first.config(), first.datasetName(), first.datasetSha256(), split, history);
         }
 
@@ -335,11 +375,18 @@ public final class TrainingRunFile {
             return new SplitInfo(rule, trainSize, testSize);
         }
 
-        private List<EpochMetrics> metrics(JsonNode node) throws DataFormatException {
+        private List<EpochMetrics> metrics(JsonNode node, boolean v1) throws DataFormatException {
             if (!node.isObject()) {
                 throw error("metrics", "expected an object");
             }
-            checkFields(node, "metrics.", METRICS_FIELDS);
+            checkFields(node, "metrics.", v1 ? METRICS_FIELDS_V1 : METRICS_FIELDS);
+            JsonNode steps = null;
+            if (!v1) {
+                steps = required(node, STEP, "metrics." + STEP);
+                if (!steps.isArray()) {
+                    throw error("metrics." + STEP, "expected an array");
+                }
+            }
             JsonNode[] columns = new JsonNode[METRIC_COLUMNS.length];
             for (int c = 0; c < columns.length; c++) {
                 String path = "metrics." + METRIC_COLUMNS[c];
@@ -360,7 +407,25 @@ public final class TrainingRunFile {
                     throw error(epochPath, "expected a whole number ≥ 0, found " + describe(epochNode));
                 }
                 int epoch = epochNode.asInt();
-                if (row > 0 && epoch <= metrics.get(row - 1).epoch()) {
+                int step = epoch;
+                if (steps != null) {
+                    String stepPath = "metrics.step[" + row + "]";
+                    if (steps.size() != columns[0].size()) {
+                        throw error("metrics." + STEP, "has " + steps.size() + " entries but metrics.epoch has "
+                                + columns[0].size());
+                    }
+                    JsonNode stepNode = steps.get(row);
+                    if (!stepNode.isIntegralNumber() || !stepNode.canConvertToInt() || stepNode.asInt() < 0) {
+                        throw error(stepPath, "expected a whole number ≥ 0, found " + describe(stepNode));
+                    }
+                    step = stepNode.asInt();
+                    if (row > 0 && step <= metrics.get(row - 1).step()) {
+                        throw error(stepPath, "step " + step + " does not follow step " + metrics.get(row - 1).step());
+                    }
+                    if (row > 0 && epoch < metrics.get(row - 1).epoch()) {
+                        throw error(epochPath, "epoch " + epoch + " comes after epoch " + metrics.get(row - 1).epoch());
+                    }
+                } else if (row > 0 && epoch <= metrics.get(row - 1).epoch()) {
                     throw error(epochPath, "epoch " + epoch + " does not follow epoch " + metrics.get(row - 1).epoch());
                 }
                 double[] values = new double[METRIC_COLUMNS.length - 1];
@@ -375,7 +440,7 @@ public final class TrainingRunFile {
                         throw error(path, "expected a finite number or null, found " + describe(value));
                     }
                 }
-                metrics.add(new EpochMetrics(epoch, values[0], values[1], values[2], values[3], values[4]));
+                metrics.add(new EpochMetrics(epoch, values[0], values[1], values[2], values[3], values[4], step));
             }
             return metrics;
         }

@@ -27,6 +27,13 @@ import org.hiddenneurons.data.Dataset;
  * any thread at any time; the run checks them before every mini-batch (full-batch optimizers: every
  * iteration).
  *
+ * <p>Pacing ({@link #setPacing}, default {@link Pacing#FULL_SPEED}): during a paced epoch of a
+ * mini-batch optimizer the trainer publishes a RUNNING snapshot after every mini-batch but the
+ * epoch's last (which the epoch's own snapshot covers), each scored like an epoch's, and then
+ * waits the pacing's step delay (clock stopped). A cancel or a change of pacing ends the wait at
+ * once; a cancel then abandons the epoch as below. Snapshots count optimizer steps
+ * ({@link TrainingSnapshot#step()}) as well as epochs.
+ *
  * <p>Cancel: the cost evaluations (training and scoring) check the cancel between blocks of a few
  * dozen examples, so a cancel is seen within one block wherever the run is — in a mini-batch, in a
  * full-batch step (an L-BFGS line search), while scoring a snapshot, paused or in the epoch delay.
@@ -125,11 +132,18 @@ public final class Trainer {
     private volatile long publishIntervalMillis;
     /** Also publish once this many epochs have passed since the last snapshot (0: time only). */
     private volatile int publishEveryEpochs;
+    private volatile Pacing pacing = Pacing.FULL_SPEED;
+    /** Waits a paced step's delay; replaced by tests (see {@link Sleeper}). */
+    private Sleeper sleeper = this::waitUnlessWoken;
     private volatile TrainingSnapshot latest;
     private volatile TrainingState state = TrainingState.READY;
 
     // Owned by the training thread.
     private int epoch;
+    /** Mini-batches done in the epoch in progress (0 between epochs). */
+    private int batchInEpoch;
+    /** Optimizer steps per epoch: ⌈training size / batch size⌉, 1 for full-batch optimizers. */
+    private final int stepsPerEpoch;
     /** True during {@link #step()}, which ignores pause. */
     private boolean stepping;
     private boolean initialPublished;
@@ -139,8 +153,8 @@ public final class Trainer {
     private int lastPublishedEpoch = -1;
     /** The lowest finite objective J any evaluation returned (divergence reference). */
     private double lowestObjective = Double.POSITIVE_INFINITY;
-    /** The epoch whose weights {@link #scoredTrain}/{@link #scoredTest} measure; −1 none. */
-    private int scoredEpoch = -1;
+    /** The step whose weights {@link #scoredTrain}/{@link #scoredTest} measure; −1 none. */
+    private long scoredStep = -1;
     private Evaluation.Metrics scoredTrain;
     private Evaluation.Metrics scoredTest;
 
@@ -181,6 +195,7 @@ public final class Trainer {
         int batchCapacity = optimizer.isFullBatch() ? 0 : Math.min(config.batchSize(), train.size());
         this.batchPixels = new double[batchCapacity * train.inputSize()];
         this.batchLabels = new int[batchCapacity];
+        this.stepsPerEpoch = optimizer.isFullBatch() ? 1 : (train.size() + batchCapacity - 1) / batchCapacity;
         this.lastGood = network.copy();
         this.augmenter = config.augment() && !optimizer.isFullBatch()
                 ? new Augmenter(config.augmentation(), train.width(), train.height(), config.seed()) : null;
@@ -253,6 +268,38 @@ public final class Trainer {
         annealing = on;
     }
 
+    /**
+     * Plays the first epochs mini-batch by mini-batch (see the class comment); takes effect at the
+     * next mini-batch, and ends a paced wait in progress.
+     */
+    public void setPacing(Pacing newPacing) {
+        pacing = java.util.Objects.requireNonNull(newPacing, "pacing");
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Waits a paced step's delay. Package-private for tests, which replace the wall clock. */
+    @FunctionalInterface
+    interface Sleeper {
+        /**
+         * Waits about {@code millis} ms, returning early once {@code stillWanted} turns false.
+         *
+         * @throws InterruptedException if the thread is interrupted (the trainer then cancels)
+         */
+        void sleep(long millis, BooleanSupplier stillWanted) throws InterruptedException;
+    }
+
+    /** Tests: wait with {@code replacement} instead of the wall clock (set before {@link #run()}). */
+    void setSleeper(Sleeper replacement) {
+        sleeper = java.util.Objects.requireNonNull(replacement, "sleeper");
+    }
+
+    /** Optimizer steps per epoch (mini-batches; 1 for full-batch optimizers). */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
     /** Sleep this long after each epoch (a teacher's slow motion); 0 = full speed. Not counted as elapsed time. */
     public void setEpochDelayMillis(long millis) {
         if (millis < 0) {
@@ -303,7 +350,7 @@ public final class Trainer {
                     state = TrainingState.FINISHED;
                     return publish(TrainingState.FINISHED, "");
                 }
-                if (isPublishDue()) {
+                if (isPublishDue() || pacing.paces(epoch - 1)) {
                     try {
                         publishCancellable(TrainingState.RUNNING);
                     } catch (CancellationException e) {
@@ -458,6 +505,10 @@ public final class Trainer {
                 if (problem != null) {
                     return diverge(problem);
                 }
+                batchInEpoch++;
+                if (start + batchSize < trainSize && !pacedStep()) {
+                    return abandonEpoch();
+                }
             }
         }
         String problem = weightProblem();
@@ -466,6 +517,7 @@ public final class Trainer {
         }
         lastGood.setWeights(network);
         epoch++;
+        batchInEpoch = 0;
         return EpochOutcome.DONE;
     }
 
@@ -476,7 +528,61 @@ public final class Trainer {
     /** A cancelled epoch: back to the weights of the last completed one. */
     private EpochOutcome abandonEpoch() {
         network.setWeights(lastGood);
+        batchInEpoch = 0;
+        if (scoredStep > currentStep()) {
+            scoredStep = -1; // weights inside the abandoned epoch: a rerun reaches that step with others
+        }
         return EpochOutcome.CANCELLED;
+    }
+
+    /** Optimizer steps done since this trainer started: epoch · stepsPerEpoch + mini-batches of the epoch in progress. */
+    private long currentStep() {
+        return (long) epoch * stepsPerEpoch + batchInEpoch;
+    }
+
+    /**
+     * After a mini-batch inside an epoch: when the epoch is paced (and not a hand-driven step),
+     * publishes the weights and waits the pacing's step delay.
+     *
+     * @return false if a cancel came (the caller abandons the epoch)
+     */
+    private boolean pacedStep() {
+        Pacing now = pacing;
+        if (stepping || !now.paces(epoch)) {
+            return true;
+        }
+        try {
+            publishCancellable(TrainingState.RUNNING);
+        } catch (CancellationException e) {
+            return false;
+        }
+        long delay = now.stepDelayMillis(stepsPerEpoch);
+        if (delay > 0) {
+            stopClock();
+            try {
+                sleeper.sleep(delay, () -> !cancelRequested && pacing == now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancelRequested = true;
+            } finally {
+                startClock();
+            }
+        }
+        return !cancelRequested;
+    }
+
+    /** The default {@link Sleeper}: waits on the lock that cancel, resume and setPacing notify. */
+    private void waitUnlessWoken(long millis, BooleanSupplier stillWanted) throws InterruptedException {
+        long started = System.nanoTime();
+        synchronized (lock) {
+            while (stillWanted.getAsBoolean()) {
+                long remainingMillis = millis - (System.nanoTime() - started) / 1_000_000L;
+                if (remainingMillis <= 0) {
+                    break;
+                }
+                lock.wait(remainingMillis);
+            }
+        }
     }
 
     /** Records a finite J as the divergence reference if it is the lowest yet. @return cost */
@@ -634,7 +740,7 @@ public final class Trainer {
     private TrainingSnapshot finishCancelled(boolean scoringInterrupted) {
         state = TrainingState.CANCELLED;
         String message = "Training was stopped after epoch " + epoch + ".";
-        if (scoringInterrupted && scoredEpoch != epoch) {
+        if (scoringInterrupted && scoredStep != currentStep()) {
             return publish(TrainingState.CANCELLED, message, Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
         }
         return publish(TrainingState.CANCELLED, message);
@@ -676,14 +782,15 @@ public final class Trainer {
     }
 
     /**
-     * Scores the current weights (those of epoch {@link #epoch}) on the training and test sets,
+     * Scores the current weights (those of step {@link #currentStep()}) on the training and test sets,
      * unless they were already scored.
      *
      * @param cancelled null, or polled between blocks of examples
      * @throws CancellationException if cancelled (the scores stay those of an earlier epoch)
      */
     private void score(BooleanSupplier cancelled) {
-        if (scoredEpoch == epoch) {
+        long step = currentStep();
+        if (scoredStep == step) {
             return;
         }
         BatchedCostFunction scorer = scoring;
@@ -693,14 +800,14 @@ public final class Trainer {
                 : Evaluation.evaluate(scorer, network, testIndex(), test.labels(), test.size(), 0.0, cancelled);
         scoredTrain = trainMetrics;
         scoredTest = testMetrics;
-        scoredEpoch = epoch;
+        scoredStep = step;
     }
 
     private TrainingSnapshot publish(TrainingState snapshotState, String message, Evaluation.Metrics trainMetrics,
                                      Evaluation.Metrics testMetrics) {
         TrainingSnapshot snapshot = new TrainingSnapshot(epoch, Math.max(config.epochs(), epoch),
                 trainMetrics.loss(), testMetrics.loss(), trainMetrics.accuracy(), testMetrics.accuracy(),
-                elapsed(), network.copy(), snapshotState, message);
+                elapsed(), network.copy(), snapshotState, message, Math.toIntExact(currentStep()), stepsPerEpoch);
         latest = snapshot;
         lastPublishedAt = System.nanoTime();
         lastPublishedEpoch = epoch;

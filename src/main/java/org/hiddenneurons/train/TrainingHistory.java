@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The record of one training run for replay: the metrics of EVERY published epoch (a few numbers
- * each) and at most {@link #maxWeightSnapshots()} snapshots with weights, thinned evenly so that
- * memory stays bounded however long the run is (a 400-25-10 network is 10 285 doubles ≈ 80 kB per
- * snapshot, so the default {@value #DEFAULT_MAX_WEIGHT_SNAPSHOTS} cost ≈ 16 MB).
+ * The record of one training run for replay: the metrics of EVERY published snapshot (a few
+ * numbers each) and at most {@link #maxWeightSnapshots()} snapshots with weights, kept at
+ * log-spaced training steps so that memory stays bounded however long the run is (a 400-25-10
+ * network is 10 285 doubles ≈ 80 kB per snapshot, so the default
+ * {@value #DEFAULT_MAX_WEIGHT_SNAPSHOTS} cost ≈ 16 MB).
  *
- * <p>Thinning: a snapshot is kept when it lies at least {@link #stride()} epochs after the last kept
- * one. When the kept list is full, every second one is dropped (the first stays) and the stride
- * doubles, so the kept snapshots stay evenly spread over the whole run. A snapshot of the first
- * epoch and the most recent snapshot are always kept.
+ * <p>Everything is ordered by training step ({@link TrainingSnapshot#step()}: mini-batches, so a
+ * paced first epoch has a snapshot per mini-batch). Eviction: when a new snapshot would exceed
+ * the bound, the interior snapshot whose removal leaves the smallest gap on a log scale is dropped
+ * — snapshot i of steps s₀ &lt; … &lt; sₙ goes when ln(s₍ᵢ₊₁₎ + 1) − ln(s₍ᵢ₋₁₎ + 1) is the smallest
+ * (ties: the earliest). So the start (step 0, the random initialisation, and the first
+ * mini-batches, where the pictures form) stays dense and later training gets sparser, each kept
+ * snapshot a roughly constant factor of steps after the one before. The first and the most
+ * recent snapshot are always kept.
  *
  * <p>Feed it as a {@link Trainer} listener ({@code trainer.addListener(history)}); it then records
- * every published snapshot (every epoch when the publish interval is 0). A snapshot for the same
- * epoch as the previous one (e.g. CANCELLED after RUNNING) replaces it. Thread-safe: one thread
- * records while any thread reads; readers get immutable copies that never change afterwards.
+ * every published snapshot. A snapshot for the same step as the previous one (e.g. CANCELLED
+ * after RUNNING) replaces it. Thread-safe: one thread records while any thread reads; readers get
+ * immutable copies that never change afterwards.
  */
 public final class TrainingHistory implements Consumer<TrainingSnapshot> {
 
@@ -28,7 +33,7 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
     public static final int MIN_WEIGHT_SNAPSHOTS = 2;
 
     /**
-     * The numbers of one published epoch.
+     * The numbers of one published snapshot.
      *
      * @param epoch          completed epochs
      * @param trainLoss      data term of J on the training set
@@ -36,24 +41,28 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
      * @param trainAccuracy  fraction in [0, 1]
      * @param testAccuracy   fraction in [0, 1], NaN without a test set
      * @param elapsedSeconds training wall time so far
+     * @param step           training steps (mini-batches) done; ≥ epoch · steps per epoch
      */
     public record EpochMetrics(int epoch, double trainLoss, double testLoss, double trainAccuracy,
-                               double testAccuracy, double elapsedSeconds) {
+                               double testAccuracy, double elapsedSeconds, int step) {
+
+        /** Numbers at the end of an epoch, counting one step per epoch (step = epoch; e.g. a version-1 run file). */
+        public EpochMetrics(int epoch, double trainLoss, double testLoss, double trainAccuracy, double testAccuracy,
+                            double elapsedSeconds) {
+            this(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, elapsedSeconds, epoch);
+        }
 
         public static EpochMetrics of(TrainingSnapshot snapshot) {
             return new EpochMetrics(snapshot.epoch(), snapshot.trainLoss(), snapshot.testLoss(),
-                    snapshot.trainAccuracy(), snapshot.testAccuracy(), snapshot.elapsedSeconds());
+                    snapshot.trainAccuracy(), snapshot.testAccuracy(), snapshot.elapsedSeconds(), snapshot.step());
         }
     }
 
     private final int maxWeightSnapshots;
     // Guarded by this.
     private final List<EpochMetrics> metrics = new ArrayList<>();
-    /** Snapshots on the thinning grid, ascending epochs; at most maxWeightSnapshots − 1. */
+    /** The kept snapshots, ascending steps, first and latest included; at most maxWeightSnapshots. */
     private final List<TrainingSnapshot> kept = new ArrayList<>();
-    /** The most recent snapshot when it is not the last of {@link #kept}, else null. */
-    private TrainingSnapshot tail;
-    private int stride = 1;
 
     /** A history keeping at most {@value #DEFAULT_MAX_WEIGHT_SNAPSHOTS} weight snapshots. */
     public TrainingHistory() {
@@ -71,18 +80,13 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
 
     /**
      * A history holding already recorded data (e.g. read from a run file): all {@code metrics} and
-     * the weight {@code snapshots} recorded in order with the thinning {@code stride} they were
-     * kept with (so that a saved history comes back as it was), thinned further if needed.
+     * the weight {@code snapshots} recorded in order (evicted further if there are more than the bound).
      *
-     * @throws IllegalArgumentException if epochs go backwards or {@code stride} &lt; 1
+     * @throws IllegalArgumentException if steps go backwards
      */
-    public static TrainingHistory of(int maxWeightSnapshots, int stride, List<EpochMetrics> metrics,
+    public static TrainingHistory of(int maxWeightSnapshots, List<EpochMetrics> metrics,
                                      List<TrainingSnapshot> snapshots) {
-        if (stride < 1) {
-            throw new IllegalArgumentException("stride must be at least 1, got " + stride);
-        }
         TrainingHistory history = new TrainingHistory(maxWeightSnapshots);
-        history.stride = stride;
         for (TrainingSnapshot snapshot : snapshots) {
             history.recordWeights(snapshot);
         }
@@ -99,9 +103,9 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
     }
 
     /**
-     * Records the metrics of {@code snapshot} and maybe its weights.
+     * Records the metrics of {@code snapshot} and its weights (maybe evicting older weights).
      *
-     * @throws IllegalArgumentException if its epoch is lower than the last recorded one (a new
+     * @throws IllegalArgumentException if its step is lower than the last recorded one (a new
      *                                  run needs a new history or {@link #clear()})
      */
     public synchronized void record(TrainingSnapshot snapshot) {
@@ -110,18 +114,18 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
     }
 
     /**
-     * Records one epoch's numbers only (e.g. a published snapshot without weights); the same epoch
-     * as the last recorded one replaces it.
+     * Records one snapshot's numbers only (e.g. a published snapshot without weights); the same
+     * step as the last recorded one replaces it.
      *
-     * @throws IllegalArgumentException if its epoch is lower than the last recorded one
+     * @throws IllegalArgumentException if its step is lower than the last recorded one
      */
     public synchronized void recordMetrics(EpochMetrics m) {
         int last = metrics.size() - 1;
-        if (last >= 0 && m.epoch() < metrics.get(last).epoch()) {
-            throw new IllegalArgumentException("epoch " + m.epoch() + " comes after epoch "
-                    + metrics.get(last).epoch() + "; a new run needs a new history");
+        if (last >= 0 && m.step() < metrics.get(last).step()) {
+            throw new IllegalArgumentException("step " + m.step() + " comes after step "
+                    + metrics.get(last).step() + "; a new run needs a new history");
         }
-        if (last >= 0 && m.epoch() == metrics.get(last).epoch()) {
+        if (last >= 0 && m.step() == metrics.get(last).step()) {
             metrics.set(last, m);
         } else {
             metrics.add(m);
@@ -129,77 +133,58 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
     }
 
     /**
-     * Records {@code snapshot}'s weights only (thinned as the class comment says); its numbers are
-     * the caller's to record with {@link #recordMetrics}.
+     * Records {@code snapshot}'s weights only (evicting as the class comment says); its numbers
+     * are the caller's to record with {@link #recordMetrics}.
      *
-     * @throws IllegalArgumentException if its epoch is lower than the newest recorded weights'
+     * @throws IllegalArgumentException if its step is lower than the newest recorded weights'
      */
     public synchronized void recordWeights(TrainingSnapshot snapshot) {
         TrainingSnapshot newest = newestLocked();
-        if (newest != null && snapshot.epoch() < newest.epoch()) {
-            throw new IllegalArgumentException("epoch " + snapshot.epoch() + " comes after epoch "
-                    + newest.epoch() + "; a new run needs a new history");
+        if (newest != null && snapshot.step() < newest.step()) {
+            throw new IllegalArgumentException("step " + snapshot.step() + " comes after step "
+                    + newest.step() + "; a new run needs a new history");
         }
-        if (kept.isEmpty()) {
-            kept.add(snapshot);
+        if (newest != null && snapshot.step() == newest.step()) {
+            kept.set(kept.size() - 1, snapshot); // the same step again (e.g. CANCELLED after RUNNING)
             return;
         }
-        if (snapshot.epoch() == newest.epoch()) {
-            // The same epoch again (e.g. CANCELLED after RUNNING): the newer snapshot replaces it.
-            if (tail != null) {
-                tail = snapshot;
-            } else {
-                kept.set(kept.size() - 1, snapshot);
-            }
-            return;
-        }
-        TrainingSnapshot lastKept = kept.get(kept.size() - 1);
-        if (snapshot.epoch() - lastKept.epoch() >= stride) {
-            kept.add(snapshot);
-            tail = null;
-            if (kept.size() > maxWeightSnapshots - 1) {
-                thin();
-            }
-        } else {
-            // Between grid points: the latest, kept until a newer one comes.
-            tail = snapshot;
+        kept.add(snapshot);
+        if (kept.size() > maxWeightSnapshots) {
+            kept.remove(evictionIndex(kept));
         }
     }
 
-    /** Drops every second kept snapshot (the first stays) and doubles the stride. */
-    private void thin() {
-        TrainingSnapshot newest = kept.get(kept.size() - 1);
-        int write = 0;
-        for (int read = 0; read < kept.size(); read += 2) {
-            kept.set(write++, kept.get(read));
+    /**
+     * The interior snapshot to drop: the one whose neighbours are closest on a log scale,
+     * argmin over 0 &lt; i &lt; n−1 of ln(s₍ᵢ₊₁₎ + 1) − ln(s₍ᵢ₋₁₎ + 1), the earliest on ties.
+     * Needs at least three snapshots (the bound is at least two, and eviction runs one above it).
+     */
+    static int evictionIndex(List<TrainingSnapshot> snapshots) {
+        int best = 1;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < snapshots.size() - 1; i++) {
+            double gap = Math.log1p(snapshots.get(i + 1).step()) - Math.log1p(snapshots.get(i - 1).step());
+            if (gap < smallest) {
+                smallest = gap;
+                best = i;
+            }
         }
-        kept.subList(write, kept.size()).clear();
-        if (kept.get(kept.size() - 1) != newest) {
-            tail = newest;
-        }
-        stride *= 2;
+        return best;
     }
 
     private TrainingSnapshot newestLocked() {
-        return tail != null ? tail : kept.isEmpty() ? null : kept.get(kept.size() - 1);
+        return kept.isEmpty() ? null : kept.get(kept.size() - 1);
     }
 
     /** Forgets everything (for a new run). */
     public synchronized void clear() {
         metrics.clear();
         kept.clear();
-        tail = null;
-        stride = 1;
     }
 
     /** The most weight snapshots this history holds. */
     public int maxWeightSnapshots() {
         return maxWeightSnapshots;
-    }
-
-    /** Epochs between kept snapshots now (1 until the first thinning, then 2, 4, …). */
-    public synchronized int stride() {
-        return stride;
     }
 
     /** The metrics of the last recorded epoch, null when none. */
@@ -228,21 +213,16 @@ public final class TrainingHistory implements Consumer<TrainingSnapshot> {
         return metrics.size();
     }
 
-    /** The kept weight snapshots, ascending epochs, first and latest included; an immutable copy. */
+    /** The kept weight snapshots, ascending steps, first and latest included; an immutable copy. */
     public synchronized List<TrainingSnapshot> snapshots() {
-        List<TrainingSnapshot> all = new ArrayList<>(kept.size() + 1);
-        all.addAll(kept);
-        if (tail != null) {
-            all.add(tail);
-        }
-        return List.copyOf(all);
+        return List.copyOf(kept);
     }
 
-    /** The latest kept snapshot at or before {@code epoch} (the first one for earlier epochs), or null if empty. */
+    /**
+     * The latest kept snapshot whose completed epochs are at most {@code epoch} (the first one for
+     * earlier epochs), or null if empty.
+     */
     public synchronized TrainingSnapshot snapshotAt(int epoch) {
-        if (tail != null && tail.epoch() <= epoch) {
-            return tail;
-        }
         TrainingSnapshot found = kept.isEmpty() ? null : kept.get(0);
         for (TrainingSnapshot snapshot : kept) {
             if (snapshot.epoch() > epoch) {

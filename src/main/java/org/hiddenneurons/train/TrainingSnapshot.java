@@ -3,7 +3,8 @@ package org.hiddenneurons.train;
 import org.hiddenneurons.core.Network;
 
 /**
- * An immutable picture of a training run after an epoch, safe to hand to any thread.
+ * An immutable picture of a training run after an epoch — or, while the run is paced
+ * ({@link Pacing}), after a mini-batch inside an epoch — safe to hand to any thread.
  *
  * @param epoch         completed epochs (full-batch optimizers: iterations)
  * @param totalEpochs   epochs the run was asked for
@@ -18,10 +19,33 @@ import org.hiddenneurons.core.Network;
  * @param network       a private copy of the weights; never modified by anyone
  * @param state         state after this epoch
  * @param message       human-readable explanation for DIVERGED (and other notable states), else ""
+ * @param step          optimizer steps done since the trainer's start (mini-batches; full-batch
+ *                      optimizers: iterations, = epoch); {@code step} &gt; {@code epoch · stepsPerEpoch}
+ *                      for a snapshot inside an epoch
+ * @param stepsPerEpoch optimizer steps per epoch, ⌈training size / batch size⌉ (full batch: 1)
  */
 public record TrainingSnapshot(int epoch, int totalEpochs, double trainLoss, double testLoss,
                                double trainAccuracy, double testAccuracy, long elapsedNanos,
-                               Network network, TrainingState state, String message) {
+                               Network network, TrainingState state, String message,
+                               int step, int stepsPerEpoch) {
+
+    /** A snapshot at the end of an epoch, counting one step per epoch (step = epoch, stepsPerEpoch = 1). */
+    public TrainingSnapshot(int epoch, int totalEpochs, double trainLoss, double testLoss, double trainAccuracy,
+                            double testAccuracy, long elapsedNanos, Network network, TrainingState state,
+                            String message) {
+        this(epoch, totalEpochs, trainLoss, testLoss, trainAccuracy, testAccuracy, elapsedNanos, network, state,
+                message, epoch, 1);
+    }
+
+    /** Whether this snapshot lies inside an epoch (after some, not all, of its mini-batches). */
+    public boolean midEpoch() {
+        return step > epoch * stepsPerEpoch;
+    }
+
+    /** The 1-based epoch shown: the one in progress inside an epoch, else the last completed (0 before any). */
+    public int shownEpoch() {
+        return midEpoch() ? epoch + 1 : epoch;
+    }
 
     public double elapsedSeconds() {
         return elapsedNanos / 1e9;

@@ -14,6 +14,7 @@ import javafx.animation.AnimationTimer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.BackgroundPriority;
+import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
@@ -122,6 +123,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     private TrainingEngine.Listener listener;
     private volatile long epochDelayMillis;
+    private volatile Pacing pacing = Pacing.FULL_SPEED;
     private volatile long publishIntervalMillis = PUBLISH_INTERVAL_MILLIS;
     /** FX-thread time spent in {@link #deliver()} (the listener's work included), for the frame harness. */
     private long deliveryNanos;
@@ -232,6 +234,16 @@ public final class FxTrainingAdapter implements TrainingEngine {
         }
     }
 
+    @Override
+    public void setPacing(Pacing newPacing) {
+        pacing = newPacing;
+        Session session = current;
+        Trainer trainer = session == null ? null : session.trainer;
+        if (trainer != null) {
+            trainer.setPacing(newPacing);
+        }
+    }
+
     /**
      * Runs {@code work} on the loading thread; {@code onSuccess} or {@code onFailure} then runs on
      * the FX thread. Use for anything slow that is not training (data, model files).
@@ -303,6 +315,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
         // (the cosine schedule would reach 0 after `epochs` steps and then teach nothing).
         trainer.setAnnealing(!session.stepping);
         trainer.setEpochDelayMillis(epochDelayMillis);
+        trainer.setPacing(pacing);
         trainer.addListener(snapshot -> publish(session.id, snapshot));
         // A cancel or pause that came before the trainer was visible is applied now; one that
         // comes after sees the trainer. Publishing the trainer and applying the pause are one step
@@ -448,7 +461,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
 
     private static TrainingSnapshot withoutNetwork(TrainingSnapshot s) {
         return new TrainingSnapshot(s.epoch(), s.totalEpochs(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
-                s.testAccuracy(), s.elapsedNanos(), null, s.state(), s.message());
+                s.testAccuracy(), s.elapsedNanos(), null, s.state(), s.message(), s.step(), s.stepsPerEpoch());
     }
 
     /**

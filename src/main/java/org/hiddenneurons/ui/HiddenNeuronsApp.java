@@ -90,6 +90,19 @@ public final class HiddenNeuronsApp extends Application {
         adapter.background(HiddenNeuronsApp::loadData,
                 loaded -> model.dataLoaded(loaded.split, loaded.preprocessor, loaded.message),
                 error -> model.reportError(I18n.t("workbench.app.dataError", WorkbenchViewModel.describe(error))));
+        openFileArgument();
+    }
+
+    /**
+     * {@code hidden-neurons FILE} (a desktop entry's {@code %f}): opens the file as a drop would
+     * (run, model or data set). Queued after the bundled model and the default data on the loading
+     * thread, so the file's model or data set is what stays.
+     */
+    private void openFileArgument() {
+        Parameters parameters = getParameters();
+        if (parameters != null && !parameters.getRaw().isEmpty()) {
+            view.dropRouter().route(java.nio.file.Path.of(parameters.getRaw().get(0)));
+        }
     }
 
     /** The window's view on the app's one view model; a language switch builds the next one. */

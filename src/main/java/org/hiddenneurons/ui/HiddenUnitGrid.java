@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.input.KeyEvent;
@@ -68,6 +70,9 @@ public final class HiddenUnitGrid extends Region {
     private int lastImageScale = DEFAULT_IMAGE_SCALE;
 
     private Network network;
+    /** The network shown before {@link #network} (the Δ view's reference), or null. */
+    private Network previousNetwork;
+    private final BooleanProperty deltaView = new SimpleBooleanProperty(this, "deltaView", false);
     private ForwardPass forwardPass;
     /** Display position → unit; null: unit order. */
     private int[] unitOrder;
@@ -90,6 +95,7 @@ public final class HiddenUnitGrid extends Region {
         colorBar.parentProperty().addListener((obs, old, now) -> requestLayout());
 
         scale.addListener((obs, old, now) -> repaintWeights());
+        deltaView.addListener((obs, old, now) -> repaintWeights());
         palette.addListener((obs, old, now) -> repaintWeights());
         selectedUnit.addListener((obs, old, now) -> {
             updateSelectionStyle();
@@ -109,6 +115,9 @@ public final class HiddenUnitGrid extends Region {
      */
     public void setNetwork(Network copy) {
         NetworkSpec old = network == null ? null : network.spec();
+        if (copy != network) {
+            previousNetwork = network;
+        }
         network = copy;
         if (copy == null) {
             rebuildTiles(0);
@@ -127,6 +136,27 @@ public final class HiddenUnitGrid extends Region {
 
     public Network getNetwork() {
         return network;
+    }
+
+    /**
+     * Δ view: each tile shows how its weights changed since the previous network shown
+     * (Δ = Θ1 − Θ1 of the previous snapshot), on a symmetric colour scale of its own (max |Δ| per
+     * unit or over all units, as {@link #scaleProperty()} says). With no previous network of the
+     * same shape, the tiles show the weights.
+     */
+    public BooleanProperty deltaViewProperty() {
+        return deltaView;
+    }
+
+    /** Switches the Δ view on or off (the V key). */
+    public void toggleDeltaView() {
+        deltaView.set(!deltaView.get());
+    }
+
+    /** Whether the tiles show changes now (Δ view on and a previous network of the same shape). */
+    public boolean showsDelta() {
+        return deltaView.get() && network != null && previousNetwork != null
+                && previousNetwork.spec().equals(network.spec());
     }
 
     /**
@@ -379,7 +409,7 @@ public final class HiddenUnitGrid extends Region {
             return;
         }
         NetworkSpec spec = network.spec();
-        double[] theta1 = network.theta1();
+        double[] theta1 = shownTheta1();
         if (pixelBuffer.length != spec.inputSize()) {
             pixelBuffer = new int[spec.inputSize()];
         }
@@ -393,6 +423,11 @@ public final class HiddenUnitGrid extends Region {
         updateColorBar();
     }
 
+    /** What the tiles picture: Θ1, or in the Δ view its change since the previous network. */
+    private double[] shownTheta1() {
+        return showsDelta() ? WeightPictures.delta(network.theta1(), previousNetwork.theta1()) : network.theta1();
+    }
+
     private void updateColorBar() {
         if (network == null) {
             colorBar.setRelative(false);
@@ -401,18 +436,20 @@ public final class HiddenUnitGrid extends Region {
             return;
         }
         NetworkSpec spec = network.spec();
+        double[] theta1 = shownTheta1();
+        String deltaPrefix = showsDelta() ? I18n.t("watch.delta.caption") + " " : "";
         if (scale.get() == WeightPictures.Scale.SHARED) {
             colorBar.setRelative(false);
-            colorBar.setMaxAbs(WeightPictures.maxAbs(network.theta1(), spec));
-            colorBar.setCaption(texts.get().captionShared());
+            colorBar.setMaxAbs(WeightPictures.maxAbs(theta1, spec));
+            colorBar.setCaption(deltaPrefix + texts.get().captionShared());
         } else if (selectedUnit.get() >= 0 && selectedUnit.get() < spec.hiddenSize()) {
             int unit = selectedUnit.get();
             colorBar.setRelative(false);
-            colorBar.setMaxAbs(WeightPictures.maxAbs(network.theta1(), spec, unit));
-            colorBar.setCaption(fill(texts.get().captionSelectedUnit(), displayNumber(unit)));
+            colorBar.setMaxAbs(WeightPictures.maxAbs(theta1, spec, unit));
+            colorBar.setCaption(deltaPrefix + fill(texts.get().captionSelectedUnit(), displayNumber(unit)));
         } else {
             colorBar.setRelative(true);
-            colorBar.setCaption(texts.get().captionPerUnit());
+            colorBar.setCaption(deltaPrefix + texts.get().captionPerUnit());
         }
     }
 

@@ -3,6 +3,7 @@ package org.hiddenneurons.ui;
 import java.util.List;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
 
@@ -59,4 +60,10 @@ public interface TrainingEngine {
 
     /** Slow motion: sleep this long after each epoch (0 = full speed); applies to the running job too. */
     void setEpochDelayMillis(long millis);
+
+    /**
+     * Lesson pace for jobs started from now on, and for the running job at its next mini-batch
+     * (e.g. {@link Pacing#FULL_SPEED} ends its paced epoch at once).
+     */
+    void setPacing(Pacing pacing);
 }

@@ -19,6 +19,7 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.train.OptimizerKind;
+import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.ui.i18n.I18n;
 
@@ -55,6 +56,8 @@ public final class TrainingSettingsViewModel {
     private final BooleanProperty augment = new SimpleBooleanProperty(DEFAULTS.augment());
     private final StringProperty seedText = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     private final LongProperty epochDelayMillis = new SimpleLongProperty(0);
+    /** Lesson pace (the window's default): a run from random weights plays its first epoch slowly. */
+    private final BooleanProperty lessonPace = new SimpleBooleanProperty(true);
 
     /** The architecture of the network in use (what "needs a new network" compares against). */
     private final IntegerProperty appliedHiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
@@ -219,6 +222,20 @@ public final class TrainingSettingsViewModel {
     /** Slow motion: milliseconds the trainer sleeps after each epoch (0 = full speed). */
     public LongProperty epochDelayMillisProperty() {
         return epochDelayMillis;
+    }
+
+    /** Lesson pace on (default) or full speed; see {@link #pacingFor(int)}. */
+    public BooleanProperty lessonPaceProperty() {
+        return lessonPace;
+    }
+
+    /**
+     * The pacing of a run that starts after {@code epochsDone} epochs of training: {@link Pacing#LESSON}
+     * when lesson pace is on and the network has its random starting weights (0 epochs), else
+     * {@link Pacing#FULL_SPEED}.
+     */
+    public Pacing pacingFor(int epochsDone) {
+        return lessonPace.get() && epochsDone == 0 ? Pacing.LESSON : Pacing.FULL_SPEED;
     }
 
     /** What is wrong with the settings, in words, or "". */

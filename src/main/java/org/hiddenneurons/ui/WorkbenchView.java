@@ -830,6 +830,8 @@ public final class WorkbenchView extends BorderPane {
             case R -> dossier.restore();
             case E -> openExplanation();
             case L -> page.set(Page.COMPARE);
+            case F -> WatchControls.toggleLessonPace(model.settings());
+            case V -> grid.toggleDeltaView();
             default -> {
                 return;
             }
@@ -856,7 +858,7 @@ public final class WorkbenchView extends BorderPane {
         alert.initOwner(stage);
         alert.setTitle(I18n.t("workbench.app.title"));
         alert.setHeaderText(I18n.t("workbench.keys.header"));
-        Label text = new Label(keysText() + "\n" + I18n.t("replay.keys"));
+        Label text = new Label(keysText() + "\n" + I18n.t("watch.keys") + "\n" + I18n.t("replay.keys"));
         text.getStyleClass().add("hn-keys-list");
         alert.getDialogPane().setContent(text);
         if (getScene() != null) {
@@ -1267,7 +1269,8 @@ public final class WorkbenchView extends BorderPane {
             long delay = settings.epochDelayMillisProperty().get();
             return delay == 0 ? I18n.t("workbench.speed.full") : I18n.t("workbench.speed.delay", String.valueOf(delay));
         }, settings.epochDelayMillisProperty()));
-        HBox speedRow = new HBox(settingLabel(I18n.t("workbench.speed")), speed, speedValue);
+        HBox speedRow = new HBox(settingLabel(I18n.t("workbench.speed")), speed, speedValue,
+                WatchControls.lessonPace(settings));
         speedRow.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         speedRow.setAlignment(Pos.CENTER_LEFT);
 

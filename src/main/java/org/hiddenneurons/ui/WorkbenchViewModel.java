@@ -120,7 +120,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     private double elapsedOffset;
     private int trainerEpoch;
     private double trainerElapsed;
-    private int lastChartedEpoch;
+    /** x of the last charted point, in epochs (fractional inside a lesson-paced epoch). */
+    private double lastChartedEpoch;
     /** The config the running or paused job was started with (to tell whether Train may resume it). */
     private TrainingConfig runConfig;
 
@@ -129,11 +130,14 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     /** The run's record and the timeline that replays it (see {@link ReplayModel}). */
     private final ReplayModel replay;
+    /** Status text of a paced run (step and epoch shown). */
+    private final PaceStatus paceStatus = new PaceStatus();
 
     public WorkbenchViewModel(TrainingEngine engine) {
         this.engine = engine;
         engine.setListener(this);
         settings.epochDelayMillisProperty().addListener((o, old, now) -> engine.setEpochDelayMillis(now.longValue()));
+        settings.lessonPaceProperty().addListener((o, old, on) -> engine.setPacing(settings.pacingFor(epoch.get())));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {settings.optimizerProperty(),
                 settings.lambdaTextProperty(), settings.learningRateTextProperty(), settings.batchSizeProperty(),
                 settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty()}) {
@@ -620,6 +624,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         clearDivergence();
         clearError();
         Split split = trainingSplit();
+        engine.setPacing(settings.pacingFor(epoch.get()));
+        paceStatus.runStarted();
         long id = engine.run(config, network.get(), split);
         switchTrainer(id);
         replay.recorder().trainingStarted(config, split, data.get());
@@ -696,9 +702,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     }
 
     private void chart(TrainingSnapshot snapshot) {
-        int total = epochOffset + snapshot.epoch();
+        // Inside a lesson-paced epoch: a point per mini-batch at a fractional epoch (step / steps per epoch).
+        double total = epochOffset + snapshot.step() / (double) snapshot.stepsPerEpoch();
         // NaN train loss: a cancel interrupted the scoring of these weights (nothing measured).
-        if (snapshot.epoch() == 0 || total <= lastChartedEpoch || Double.isNaN(snapshot.trainLoss())) {
+        if (snapshot.step() == 0 || total <= lastChartedEpoch || Double.isNaN(snapshot.trainLoss())) {
             return;
         }
         lastChartedEpoch = total;
@@ -725,6 +732,10 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
                 unsavedChanges.set(true);
             }
             network.set(snapshot.network());
+        }
+        String paced = paceStatus.statusFor(snapshot, epochOffset);
+        if (paced != null) {
+            statusMessage.set(paced);
         }
         if (snapshot.state() == TrainingState.DIVERGED) {
             divergenceExplained = snapshot.message() == null || snapshot.message().isBlank();

@@ -52,6 +52,24 @@ public final class WeightPictures {
         }
     }
 
+    /**
+     * The change of Θ1 between two snapshots, for the Δ view: Δ = current − previous, elementwise
+     * (hidden × (inputs + 1), the same layout as Θ1, so {@link #render} and {@link #maxAbs} apply).
+     *
+     * @throws IllegalArgumentException if the arrays differ in length (different networks)
+     */
+    public static double[] delta(double[] current, double[] previous) {
+        if (current.length != previous.length) {
+            throw new IllegalArgumentException("cannot compare weights of different networks: "
+                    + current.length + " against " + previous.length + " values");
+        }
+        double[] out = new double[current.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = current[i] - previous[i];
+        }
+        return out;
+    }
+
     /** Columns of a near-square grid for {@code count} tiles: ⌈√count⌉ (5 for 25). */
     public static int gridColumns(int count) {
         return Math.max(1, (int) Math.ceil(Math.sqrt(count)));

@@ -59,12 +59,13 @@ class EvolutionExportTest {
             BufferedImage image = ImageIO.read(frames.get(i).toFile());
             assertNotNull(image, "a readable PNG");
             assertEquals(HiddenUnitsPng.layout(SPEC).imageWidth(), image.getWidth());
+            assertEquals(HiddenUnitsPng.layout(SPEC).imageHeight() + EvolutionFrames.CAPTION_HEIGHT, image.getHeight());
         }
         List<String> index = Files.readAllLines(out.resolve(EvolutionExport.INDEX_FILE));
-        assertEquals("frame,epoch,file", index.get(0));
+        assertEquals("frame,step,epoch,file", index.get(0));
         assertEquals(snapshots.size() + 1, index.size());
-        assertEquals("1,0,evolution-0001.png", index.get(1));
-        assertEquals(snapshots.size() + ",30," + frames.get(frames.size() - 1).getFileName(),
+        assertEquals("1,0,0,evolution-0001.png", index.get(1));
+        assertEquals(snapshots.size() + ",30,30," + frames.get(frames.size() - 1).getFileName(),
                 index.get(index.size() - 1));
         assertFalse(java.util.Arrays.equals(pixels(frames.get(0)), pixels(frames.get(frames.size() - 1))),
                 "frames show different weights");

@@ -25,9 +25,11 @@ class HistoryCsvTest {
     void roundTripGivesBackTheSameDoublesIncludingMissingTestValues() throws Exception {
         Random random = new Random(42);
         List<EpochMetrics> history = new ArrayList<>();
-        for (int epoch = 0; epoch < 50; epoch++) {
-            history.add(new EpochMetrics(epoch, random.nextDouble() * 3, epoch % 7 == 0 ? Double.NaN : random.nextDouble(),
-                    random.nextDouble(), epoch % 7 == 0 ? Double.NaN : random.nextDouble(), epoch * 0.013));
+        for (int step = 0; step < 50; step++) {
+            int epoch = step < 10 ? 0 : step - 9; // a paced first epoch of 10 steps, then epoch ends
+            history.add(new EpochMetrics(epoch, random.nextDouble() * 3, step % 7 == 0 ? Double.NaN : random.nextDouble(),
+                    random.nextDouble(), step % 7 == 0 ? Double.NaN : random.nextDouble(), step * 0.013,
+                    step < 10 ? step : 10 * epoch));
         }
         Path file = folder.resolve("history.csv");
 
@@ -42,7 +44,7 @@ class HistoryCsvTest {
 
     @Test
     void parsesAHandWrittenFile() throws Exception {
-        Path file = write("epoch,trainLoss,testLoss,trainAccuracy,testAccuracy,seconds\n"
+        Path file = write("epoch,trainLoss,testLoss,trainAccuracy,testAccuracy,seconds\n" // before the step column
                 + "1,0.5,0.6,0.9,0.85,1.5\n\n2,0.25,,0.95,,3\n");
 
         List<EpochMetrics> history = HistoryCsv.load(file);
@@ -54,12 +56,16 @@ class HistoryCsvTest {
     @Test
     void malformedFilesNameFileLineAndColumn() throws Exception {
         assertRejects(write("epoch,loss\n1,2\n"), "line 1", "header");
-        assertRejects(write(HistoryCsv.HEADER + "\n1,0.5,0.6,0.9\n"), "line 2", "expected 6 fields, found 4");
-        assertRejects(write(HistoryCsv.HEADER + "\n1,0.5,abc,0.9,0.8,1\n"), "line 2, testLoss", "\"abc\" is not a number");
-        assertRejects(write(HistoryCsv.HEADER + "\n1.5,0.5,0.6,0.9,0.8,1\n"), "line 2, epoch", "not an integer");
-        assertRejects(write(HistoryCsv.HEADER + "\n2,0.5,0.6,0.9,0.8,1\n2,0.5,0.6,0.9,0.8,1\n"), "line 3, epoch",
-                "does not follow epoch 2");
-        assertRejects(write(HistoryCsv.HEADER + "\n1,0.5,0.6,0.9,0.8,NaN\n"), "line 2, seconds", "not a number");
+        assertRejects(write(HistoryCsv.HEADER + "\n1,0.5,0.6,0.9\n"), "line 2", "expected 7 fields, found 4");
+        assertRejects(write(HistoryCsv.HEADER + "\n1,0.5,abc,0.9,0.8,1,1\n"), "line 2, testLoss", "\"abc\" is not a number");
+        assertRejects(write(HistoryCsv.HEADER + "\n1.5,0.5,0.6,0.9,0.8,1,1\n"), "line 2, epoch", "not an integer");
+        assertRejects(write(HistoryCsv.HEADER + "\n0,0.5,0.6,0.9,0.8,1,2\n0,0.5,0.6,0.9,0.8,1,2\n"), "line 3, step",
+                "does not follow step 2");
+        assertRejects(write(HistoryCsv.HEADER + "\n2,0.5,0.6,0.9,0.8,1,80\n1,0.5,0.6,0.9,0.8,1,81\n"), "line 3, epoch",
+                "comes after epoch 2");
+        assertRejects(write(HistoryCsv.HEADER_WITHOUT_STEPS + "\n2,0.5,0.6,0.9,0.8,1\n2,0.5,0.6,0.9,0.8,1\n"),
+                "line 3, epoch", "does not follow epoch 2");
+        assertRejects(write(HistoryCsv.HEADER + "\n1,0.5,0.6,0.9,0.8,NaN,1\n"), "line 2, seconds", "not a number");
     }
 
     private Path write(String text) throws IOException {

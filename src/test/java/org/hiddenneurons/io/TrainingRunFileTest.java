@@ -26,6 +26,7 @@ import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingHistory;
+import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.train.TrainingState;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,68 @@ class TrainingRunFileTest {
     }
 
     @Test
+    void aVersionOneRunFileStillOpensWithOneStepPerEpoch() throws Exception {
+        Path fixture = Path.of(TrainingRunFileTest.class.getResource("/io/run-v1.run.json").toURI());
+        TrainingRunFile.Run run = TrainingRunFile.load(fixture);
+
+        assertEquals(12, run.config().epochs());
+        assertEquals("tiny", run.datasetName());
+        List<EpochMetrics> metrics = run.history().metrics();
+        assertEquals(13, metrics.size());
+        for (EpochMetrics m : metrics) {
+            assertEquals(m.epoch(), m.step(), "version 1 counts one step per epoch");
+        }
+        assertEquals(1.0 / 8, metrics.get(7).trainLoss());
+        // The weights were drawn by MakeRunV1.java (beside the fixture) from Random(16), epoch after epoch.
+        Random random = new Random(16);
+        java.util.Map<Integer, double[]> theta1ByEpoch = new java.util.HashMap<>();
+        for (int epoch = 0; epoch <= 12; epoch++) {
+            theta1ByEpoch.put(epoch, random.doubles(4 * 7, -1, 1).toArray());
+            random.doubles(3 * 5, -1, 1).toArray();
+        }
+        List<TrainingSnapshot> snapshots = run.history().snapshots();
+        assertEquals(0, snapshots.get(0).epoch());
+        assertEquals(12, snapshots.get(snapshots.size() - 1).epoch());
+        assertEquals(TrainingState.FINISHED, snapshots.get(snapshots.size() - 1).state());
+        for (TrainingSnapshot s : snapshots) {
+            assertEquals(s.epoch(), s.step());
+            assertEquals(1, s.stepsPerEpoch());
+            assertArrayEquals(theta1ByEpoch.get(s.epoch()), s.network().theta1(), "epoch " + s.epoch());
+        }
+    }
+
+    @Test
+    void stepsOfAPacedRunSurviveTheRoundTrip() throws Exception {
+        NetworkSpec spec = new NetworkSpec(4, 3, 3, 4, Activation.SIGMOID, OutputLayer.SOFTMAX_CROSS_ENTROPY);
+        Random random = new Random(7);
+        TrainingHistory history = new TrainingHistory(MAX_SNAPSHOTS);
+        int stepsPerEpoch = 5;
+        for (int step = 0; step <= 3 * stepsPerEpoch; step++) {
+            int epoch = step / stepsPerEpoch;
+            if (epoch > 0 && step % stepsPerEpoch != 0) {
+                continue; // paced: every step of the first epoch, then epoch ends only
+            }
+            double[] theta1 = random.doubles(spec.hiddenSize() * (spec.inputSize() + 1), -1, 1).toArray();
+            double[] theta2 = random.doubles(spec.outputSize() * (spec.hiddenSize() + 1), -1, 1).toArray();
+            history.record(new TrainingSnapshot(epoch, 3, 1.0 / (step + 1), Double.NaN, 0.5, Double.NaN, step,
+                    new Network(spec, theta1, theta2), TrainingState.RUNNING, "", step, stepsPerEpoch));
+        }
+        TrainingRunFile.Run original = new TrainingRunFile.Run(CONFIG, "digits.png", SHA,
+                new TrainingRunFile.SplitInfo(TrainingRunFile.SplitRule.STANDARD, 4000, 1000), history);
+        Path file = folder.resolve("paced.run.json");
+
+        TrainingRunFile.save(file, original);
+        TrainingRunFile.Run loaded = TrainingRunFile.load(file);
+
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 10, 15),
+                loaded.history().metrics().stream().map(EpochMetrics::step).toList());
+        assertEquals(original.history().snapshots().stream().map(TrainingSnapshot::step).toList(),
+                loaded.history().snapshots().stream().map(TrainingSnapshot::step).toList());
+        assertTrue(loaded.history().snapshots().get(1).midEpoch());
+        assertEquals(stepsPerEpoch, loaded.history().snapshots().get(1).stepsPerEpoch());
+    }
+
+    @Test
     void roundTripRestoresSettingsSplitMetricsAndWeightsBitExact() throws Exception {
         TrainingRunFile.Run original = run();
         Path file = folder.resolve("run.json");
@@ -79,7 +142,6 @@ class TrainingRunFileTest {
         assertEquals(SHA, loaded.datasetSha256());
         assertEquals(original.split(), loaded.split());
         assertEquals(original.history().metrics(), loaded.history().metrics());
-        assertEquals(original.history().stride(), loaded.history().stride());
         assertEquals(original.history().maxWeightSnapshots(), loaded.history().maxWeightSnapshots());
         List<TrainingSnapshot> expected = original.history().snapshots();
         List<TrainingSnapshot> actual = loaded.history().snapshots();
@@ -88,6 +150,8 @@ class TrainingRunFileTest {
             TrainingSnapshot e = expected.get(i);
             TrainingSnapshot a = actual.get(i);
             assertEquals(e.epoch(), a.epoch());
+            assertEquals(e.step(), a.step());
+            assertEquals(e.stepsPerEpoch(), a.stepsPerEpoch());
             assertEquals(e.state(), a.state());
             assertEquals(e.message(), a.message());
             assertEquals(e.trainLoss(), a.trainLoss());
@@ -115,12 +179,14 @@ class TrainingRunFileTest {
     @Test
     void malformedRunFilesNameFileAndField() throws Exception {
         assertRejects("{\"formatVersion\": 1", "line", "malformed JSON");
-        assertRejects(mutate(root -> root.put("formatVersion", 2)), "formatVersion", "not supported");
+        assertRejects(mutate(root -> root.put("formatVersion", 3)), "formatVersion", "not supported");
         assertRejects(mutate(root -> root.put("extra", 1)), "extra", "unknown field");
-        assertRejects(mutate(root -> root.remove("stride")), "stride", "missing");
+        assertRejects(mutate(root -> root.put("stride", 1)), "stride", "unknown field"); // version 1 only
+        assertRejects(mutate(root -> snapshot(root, 0).remove("step")), "snapshots[0].step", "missing");
         assertRejects(mutate(root -> split(root).put("rule", "random")), "split.rule", "not one of");
         assertRejects(mutate(root -> split(root).put("trainSize", 0)), "split.trainSize", "≥ 1");
-        assertRejects(mutate(root -> metrics(root, "epoch").set(1, IntNode.valueOf(0))), "metrics.epoch[1]", "does not follow");
+        assertRejects(mutate(root -> metrics(root, "step").set(1, IntNode.valueOf(0))), "metrics.step[1]", "does not follow");
+        assertRejects(mutate(root -> metrics(root, "epoch").set(2, IntNode.valueOf(0))), "metrics.epoch[2]", "comes after");
         assertRejects(mutate(root -> metrics(root, "trainLoss").set(3, TextNode.valueOf("x"))), "metrics.trainLoss[3]",
                 "expected a finite number or null");
         assertRejects(mutate(root -> metrics(root, "seconds").remove(0)), "metrics.seconds",
@@ -132,14 +198,15 @@ class TrainingRunFileTest {
         assertRejects(mutate(root -> ((ObjectNode) snapshot(root, 1).path("model").path("training")).put("seed", 8)),
                 "snapshots[1].model.training", "settings differ");
         assertRejects(mutate(root -> ((ObjectNode) snapshot(root, 1).get("model")).put("epochs", 0)),
-                "snapshots[1].model.epochs", "does not follow");
+                "snapshots[1].model.epochs", "differs from metrics' epoch");
+        assertRejects(mutate(root -> snapshot(root, 1).put("step", 0)), "snapshots[1].step", "does not follow");
         assertRejects(mutate(root -> root.put("maxWeightSnapshots", 2)), "snapshots", "1 to 2 snapshots");
         assertRejects(mutate(root -> {
-            for (String column : new String[] {"epoch", "trainLoss", "testLoss", "trainAccuracy", "testAccuracy",
-                    "seconds"}) {
+            for (String column : new String[] {"step", "epoch", "trainLoss", "testLoss", "trainAccuracy",
+                    "testAccuracy", "seconds"}) {
                 metrics(root, column).remove(0);
             }
-        }), "snapshots[0].model.epochs", "epoch 0 has no row in metrics");
+        }), "snapshots[0].step", "step 0 has no row in metrics");
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

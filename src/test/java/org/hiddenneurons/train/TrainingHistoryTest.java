@@ -39,23 +39,39 @@ class TrainingHistoryTest {
                 new Network(SMALL, theta1, theta2), TrainingState.RUNNING, "");
     }
 
+    /**
+     * Log spacing: a kept snapshot lies at most this × the ideal log gap ln(last + 1) / (kept − 1)
+     * after the one before (unless it is the very next step, which cannot be denser).
+     */
+    private static final double LOG_GAP_TOLERANCE_FACTOR = 2.0;
+    /** Every step up to this one survives a 20 000-step run (where the pictures form). */
+    private static final int DENSE_START_STEPS = 10;
+
     @Test
-    void longRunKeepsBoundedEvenlySpacedSnapshotsAndAllMetrics() {
+    void longRunKeepsBoundedLogSpacedSnapshotsAndAllMetrics() {
         TrainingHistory history = new TrainingHistory();
         for (int epoch = 0; epoch <= LONG_RUN_EPOCHS; epoch++) {
             history.record(snapshot(epoch));
         }
 
         List<TrainingSnapshot> kept = history.snapshots();
-        assertTrue(kept.size() <= TrainingHistory.DEFAULT_MAX_WEIGHT_SNAPSHOTS, () -> "kept " + kept.size());
-        assertTrue(kept.size() > TrainingHistory.DEFAULT_MAX_WEIGHT_SNAPSHOTS / 2,
-                () -> "thinned too far: " + kept.size());
-        assertEquals(0, kept.get(0).epoch());
-        assertEquals(LONG_RUN_EPOCHS, kept.get(kept.size() - 1).epoch());
-        int stride = history.stride();
-        for (int i = 1; i < kept.size() - 1; i++) {
-            assertEquals(stride, kept.get(i).epoch() - kept.get(i - 1).epoch(), "gap before snapshot " + i);
+        assertEquals(TrainingHistory.DEFAULT_MAX_WEIGHT_SNAPSHOTS, kept.size());
+        assertEquals(0, kept.get(0).step());
+        assertEquals(LONG_RUN_EPOCHS, kept.get(kept.size() - 1).step());
+        for (int step = 0; step <= DENSE_START_STEPS; step++) {
+            assertEquals(step, kept.get(step).step(), "every step at the start is kept");
         }
+        double idealGap = Math.log(LONG_RUN_EPOCHS + 1.0) / (kept.size() - 1);
+        for (int i = 1; i < kept.size(); i++) {
+            int before = kept.get(i - 1).step();
+            int step = kept.get(i).step();
+            double gap = Math.log((step + 1.0) / (before + 1.0));
+            int index = i;
+            assertTrue(step == before + 1 || gap <= LOG_GAP_TOLERANCE_FACTOR * idealGap,
+                    () -> "snapshot " + index + ": step " + before + " → " + step + ", log gap " + gap
+                            + " against the ideal " + idealGap);
+        }
+        assertTrue(kept.get(kept.size() - 2).step() > LONG_RUN_EPOCHS / 2, "sparser later, but not empty");
         for (TrainingSnapshot s : kept) {
             assertEquals(s.epoch(), s.network().theta1()[0], "weights belong to their epoch");
         }
@@ -145,18 +161,17 @@ class TrainingHistoryTest {
     }
 
     @Test
-    void restoredHistoryKeepsItsSnapshotsAndStride() {
+    void restoredHistoryKeepsItsSnapshots() {
         TrainingHistory original = new TrainingHistory(10);
         for (int epoch = 0; epoch <= 500; epoch++) {
             original.record(snapshot(epoch));
         }
 
-        TrainingHistory restored = TrainingHistory.of(original.maxWeightSnapshots(), original.stride(),
+        TrainingHistory restored = TrainingHistory.of(original.maxWeightSnapshots(),
                 original.metrics(), original.snapshots());
 
         assertEquals(original.metrics(), restored.metrics());
         assertEquals(original.snapshots(), restored.snapshots());
-        assertEquals(original.stride(), restored.stride());
     }
 
     @Test

@@ -16,6 +16,8 @@ final class FakeTrainingEngine implements TrainingEngine {
     TrainingEngine.Listener listener;
     long lastId;
     long epochDelayMillis;
+    /** The last pacing the view model asked for. */
+    org.hiddenneurons.train.Pacing pacing = org.hiddenneurons.train.Pacing.FULL_SPEED;
     /** The data of the last run or step. */
     Split lastData;
     /** When true, step() reuses the last id (a continued step trainer). */
@@ -58,6 +60,11 @@ final class FakeTrainingEngine implements TrainingEngine {
     @Override
     public void setEpochDelayMillis(long millis) {
         epochDelayMillis = millis;
+    }
+
+    @Override
+    public void setPacing(org.hiddenneurons.train.Pacing newPacing) {
+        pacing = newPacing;
     }
 
     List<String> actions() {

@@ -88,7 +88,7 @@ class ReplayWindowTest {
         assertArrayEquals(rendering(grid, first.network()), shown, "the grid shows the snapshot");
         assertFalse(Arrays.equals(rendering(grid, live), shown), "and not the live network");
         int latest = onFx(() -> replay.latestEpochProperty().get());
-        assertEquals(I18n.t("replay.timeline.label.replaying", first.epoch(), latest), onFx(() -> bar.label().getText()));
+        assertEquals(I18n.t("watch.timeline.replaying", first.step(), first.shownEpoch(), latest), onFx(() -> bar.label().getText()));
         assertTrue(onFx(() -> bar.getStyleClass().contains(ReplayBar.REPLAYING_CLASS)));
         assertEquals(first.network(), onFx(() -> app.view().outputWeightsView().getNetwork()), "Θ2 follows");
 
@@ -120,21 +120,29 @@ class ReplayWindowTest {
         Path weights = folder.resolve("weights");
         Path history = folder.resolve("history.csv");
         Path evolution = folder.resolve("evolution");
+        Path gif = folder.resolve("evolution.gif");
         int snapshots = onFx(() -> replay.snapshotCountProperty().get());
         onFx(() -> {
             app.view().replayFiles().exportHiddenUnitsPng(png);
             app.view().replayFiles().exportWeightsCsv(weights);
             app.view().replayFiles().exportHistoryCsv(history);
             app.view().replayFiles().exportEvolution(evolution);
+            app.view().replayFiles().exportEvolutionGif(gif);
             return null;
         });
-        waitFor(() -> model.statusMessageProperty().get().contains(evolution.toString()));
+        waitFor(() -> model.statusMessageProperty().get().contains(gif.toString())); // the last export queued
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(HiddenUnitsPng.layout(trained.spec()).imageWidth(), image.getWidth());
         assertArrayEquals(trained.theta1(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA1_FILE)).values());
         assertArrayEquals(trained.theta2(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA2_FILE)).values());
         assertEquals(onFx(() -> replay.recorder().metrics()), HistoryCsv.load(history));
         assertTrue(Files.exists(evolution.resolve(EvolutionExport.frameName(snapshots, snapshots))));
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(snapshots, reader.getNumImages(true), "one GIF frame per kept snapshot");
+            reader.dispose();
+        }
         assertEquals("", onFx(() -> model.errorMessageProperty().get()));
 
         int epochs = onFx(() -> model.epochProperty().get());

@@ -27,7 +27,7 @@ import org.hiddenneurons.ui.i18n.I18n;
  * The compact timeline under the hidden-layer grid: play/pause of the replay, a slider over the
  * run's kept snapshots, the epoch shown, and Live. While a snapshot is replayed the bar (and every
  * node given to {@link #markWhileReplaying}) carries the style class {@value #REPLAYING_CLASS} and
- * says "Replaying epoch N of M", so nobody takes it for the live network.
+ * says "Replaying step S · epoch E of M", so nobody takes it for the live network.
  *
  * <p>Cost while training Live: per frame one slider range/value and one label text; the views
  * repaint only when the shown network changes (which it does not during a replay).
@@ -207,7 +207,7 @@ public final class ReplayBar extends HBox {
         if (shown == null) {
             label.setText(I18n.t("replay.timeline.label.live", latest, count));
         } else {
-            label.setText(I18n.t("replay.timeline.label.replaying", shown.epoch(), latest));
+            label.setText(I18n.t("watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
         }
         mark(this, shown != null);
     }

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.io.EvolutionExport;
+import org.hiddenneurons.io.EvolutionGif;
 import org.hiddenneurons.io.HiddenUnitsPng;
 import org.hiddenneurons.io.HistoryCsv;
 import org.hiddenneurons.io.TrainingRunFile;
@@ -43,6 +44,7 @@ public final class ReplayFileActions {
     static final String RUN_EXTENSION = "*" + RUN_SUFFIX;
     static final String DEFAULT_RUN_NAME = "hidden-neurons" + RUN_SUFFIX;
     static final String DEFAULT_PNG_NAME = "hidden-units.png";
+    static final String DEFAULT_GIF_NAME = "hidden-units-evolution.gif";
     static final String DEFAULT_HISTORY_NAME = "history.csv";
 
     private final WorkbenchViewModel model;
@@ -77,6 +79,7 @@ public final class ReplayFileActions {
                 AppMenus.item(I18n.t("replay.menu.export.weights"), null, this::chooseWeightsFolder),
                 AppMenus.item(I18n.t("replay.menu.export.history"), null, this::chooseHistoryFile),
                 AppMenus.item(I18n.t("replay.menu.export.evolution"), null, this::chooseEvolutionFolder),
+                AppMenus.item(I18n.t("watch.menu.export.gif"), null, this::chooseGif),
                 new SeparatorMenuItem(),
                 AppMenus.item(I18n.t("replay.menu.export.model"), null, saveModel));
         Menu recentMenu = menus.recentMenu();
@@ -167,7 +170,30 @@ public final class ReplayFileActions {
                 error -> showError(I18n.t("replay.error.export"), folder, error));
     }
 
+    /** The kept snapshots as one animated GIF (a "step · epoch" caption on each frame). */
+    public void exportEvolutionGif(Path file) {
+        List<TrainingSnapshot> snapshots = model.replay().recorder().snapshots();
+        WeightPictures.Scale scale = model.weightScaleProperty().get();
+        DivergingPalette colours = palette.get();
+        adapter.background(() -> {
+            EvolutionGif.write(file, snapshots, scale, colours);
+            return snapshots.size();
+        }, frames -> status(I18n.t("watch.status.gifExported", frames, file)),
+                error -> showError(I18n.t("replay.error.export"), file, error));
+    }
+
     // ---------------------------------------------------------------- choosers
+
+    private void chooseGif() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.t("watch.chooser.gif"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GIF", "*.gif"));
+        chooser.setInitialFileName(DEFAULT_GIF_NAME);
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exportEvolutionGif(file.toPath());
+        }
+    }
 
     private void chooseRunToOpen() {
         File file = chooser(I18n.t("replay.chooser.openRun"), null).showOpenDialog(stage);

@@ -17,9 +17,18 @@ import org.hiddenneurons.train.TrainingState;
  * model or opened run, across the trainers that Train, Pause/resume with new settings and Step
  * create (their epochs counted on from each other, as the status bar counts them).
  *
- * <p>One {@link TrainingHistory} holds both parts: the metrics of EVERY epoch the app accepted
+ * <p>One {@link TrainingHistory} holds both parts: the metrics of EVERY snapshot the app accepted
  * (also those published without weights), and a bounded set of weight snapshots (at most
- * {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS}, thinned evenly). The app's adapter hands
+ * {@link TrainingHistory#DEFAULT_MAX_WEIGHT_SNAPSHOTS}, kept at log-spaced steps: every
+ * mini-batch of a lesson-paced first epoch, sparser later).
+ *
+ * <p>Steps: the recorder counts the run's training steps across its trainers. A trainer's
+ * snapshots count steps from its own start ({@link TrainingSnapshot#step()}); the recorder adds
+ * the run's step when that trainer started — recognised by the epoch the caller's run epoch
+ * counts from ({@code runEpoch − snapshot.epoch()}), which changes with each new trainer — at
+ * least that epoch × the trainer's steps per epoch, so that a run step lies inside an epoch
+ * exactly when the trainer's does. (A network opened from a model file is step 0; its first
+ * trainer then starts at its epochs × steps per epoch.) The app's adapter hands
  * over weights at most once per frame (see {@code FxTrainingAdapter}), so while training outruns
  * the screen the snapshots are the frames' (the first snapshot is always the run's starting
  * weights); with slow motion or Step every epoch has its weights. Recording costs the FX thread O(1) per epoch and never touches the training thread.
@@ -35,6 +44,10 @@ public final class RunRecorder {
     private TrainingConfig config;
     private SplitInfo split;
     private String datasetName = "";
+    /** The run epoch the current trainer counts from ({@code runEpoch − snapshot.epoch()}); MIN_VALUE: none yet. */
+    private int trainerEpochBase = Integer.MIN_VALUE;
+    /** The run step the current trainer counts from. */
+    private int trainerStepBase;
 
     public RunRecorder() {
         this(TrainingHistory.DEFAULT_MAX_WEIGHT_SNAPSHOTS);
@@ -51,16 +64,20 @@ public final class RunRecorder {
         config = null;
         split = null;
         datasetName = "";
+        trainerEpochBase = Integer.MIN_VALUE;
+        trainerStepBase = 0;
         if (start != null) {
             record(new TrainingSnapshot(epoch, epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, start,
-                    TrainingState.READY, ""), epoch, 0);
+                    TrainingState.READY, "", 0, 1), epoch, 0);
         }
     }
 
     /** Continues with a recorded run (e.g. one read from a file): its metrics, weights, settings and split. */
     public void restore(TrainingRunFile.Run run) {
         List<TrainingSnapshot> kept = run.history().snapshots();
-        history = TrainingHistory.of(maxWeightSnapshots, run.history().stride(), run.history().metrics(), kept);
+        history = TrainingHistory.of(maxWeightSnapshots, run.history().metrics(), kept);
+        trainerEpochBase = Integer.MIN_VALUE;
+        trainerStepBase = 0;
         config = run.config();
         split = run.split();
         datasetName = run.datasetName();
@@ -90,27 +107,42 @@ public final class RunRecorder {
      * @return true if the kept weight snapshots changed
      */
     public boolean record(TrainingSnapshot snapshot, int runEpoch, double runElapsedSeconds) {
+        int base = runEpoch - snapshot.epoch();
+        if (base != trainerEpochBase) {
+            trainerEpochBase = base;
+            // The run's earlier epochs count as this trainer's steps per epoch, so that a run step
+            // lies inside an epoch exactly when the trainer's does (TrainingSnapshot.midEpoch).
+            trainerStepBase = Math.max(Math.max(0, latestStep()), base * snapshot.stepsPerEpoch());
+        }
+        int runStep = trainerStepBase + snapshot.step();
         EpochMetrics previous = history.lastMetrics();
-        int last = previous == null ? -1 : previous.epoch();
-        if (runEpoch < last) {
+        int last = previous == null ? -1 : previous.step();
+        if (runStep < last || (previous != null && runEpoch < previous.epoch())) {
             return false;
         }
         EpochMetrics row = sanitized(new EpochMetrics(runEpoch, snapshot.trainLoss(), snapshot.testLoss(),
-                snapshot.trainAccuracy(), snapshot.testAccuracy(), runElapsedSeconds));
-        if (runEpoch > last || Double.isFinite(row.trainLoss()) || !Double.isFinite(previous.trainLoss())) {
-            history.recordMetrics(row); // a new epoch, or this epoch again (never known numbers replaced by unknown)
+                snapshot.trainAccuracy(), snapshot.testAccuracy(), runElapsedSeconds, runStep));
+        if (runStep > last || Double.isFinite(row.trainLoss()) || !Double.isFinite(previous.trainLoss())) {
+            history.recordMetrics(row); // a new step, or this step again (never known numbers replaced by unknown)
         }
         if (snapshot.network() == null) {
             return false;
         }
         TrainingSnapshot latest = history.latest();
-        if (latest != null && runEpoch < latest.epoch()) {
+        if (latest != null && (runStep < latest.step() || runEpoch < latest.epoch())) {
             return false;
         }
         history.recordWeights(new TrainingSnapshot(runEpoch, Math.max(runEpoch, snapshot.totalEpochs()), row.trainLoss(),
                 row.testLoss(), row.trainAccuracy(), row.testAccuracy(),
-                Math.round(runElapsedSeconds * 1e9), snapshot.network(), snapshot.state(), snapshot.message()));
+                Math.round(runElapsedSeconds * 1e9), snapshot.network(), snapshot.state(), snapshot.message(),
+                runStep, snapshot.stepsPerEpoch()));
         return true;
+    }
+
+    /** Step of the latest record, −1 when empty. */
+    public int latestStep() {
+        EpochMetrics last = history.lastMetrics();
+        return last == null ? -1 : last.step();
     }
 
     /** The kept weight snapshots, ascending epochs (first = the run's start, last = the latest kept). */
@@ -160,7 +192,7 @@ public final class RunRecorder {
         if (runConfig == null || runSplit == null) {
             throw new IllegalArgumentException("the run has no settings or data to save yet");
         }
-        TrainingHistory copy = TrainingHistory.of(maxWeightSnapshots, history.stride(), history.metrics(),
+        TrainingHistory copy = TrainingHistory.of(maxWeightSnapshots, history.metrics(),
                 history.snapshots());
         return new TrainingRunFile.Run(runConfig, datasetName, datasetSha256, runSplit, copy);
     }
@@ -183,7 +215,7 @@ public final class RunRecorder {
     /** Infinite numbers (a diverging step) are stored as unknown: a run file holds finite numbers or none. */
     private static EpochMetrics sanitized(EpochMetrics m) {
         return new EpochMetrics(m.epoch(), orNaN(m.trainLoss()), orNaN(m.testLoss()), orNaN(m.trainAccuracy()),
-                orNaN(m.testAccuracy()), orNaN(m.elapsedSeconds()));
+                orNaN(m.testAccuracy()), orNaN(m.elapsedSeconds()), m.step());
     }
 
     private static double orNaN(double value) {

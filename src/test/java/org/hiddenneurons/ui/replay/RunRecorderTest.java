@@ -156,6 +156,49 @@ class RunRecorderTest {
         assertEquals(SplitRule.NONE, RunRecorder.splitInfo(none, none).rule());
     }
 
+    @Test
+    void aPacedRunIsRecordedStepByStepAndALaterTrainerCountsOn() {
+        int stepsPerEpoch = 40;
+        RunRecorder recorder = new RunRecorder();
+        recorder.reset(network(), 0);
+        // First trainer (run epochs 0..): every mini-batch of the first epoch, then epoch ends.
+        for (int step = 1; step < stepsPerEpoch; step++) {
+            recorder.record(atStep(0, step, stepsPerEpoch), 0, step * 0.2);
+        }
+        recorder.record(atStep(1, stepsPerEpoch, stepsPerEpoch), 1, 8.0);
+        recorder.record(atStep(2, 2 * stepsPerEpoch, stepsPerEpoch), 2, 8.1);
+        // Second trainer after 2 run epochs: its own steps start at 0.
+        recorder.record(atStep(0, 0, stepsPerEpoch), 2, 8.1);
+        recorder.record(atStep(1, stepsPerEpoch, stepsPerEpoch), 3, 8.2);
+
+        List<Integer> steps = recorder.snapshots().stream().map(TrainingSnapshot::step).toList();
+        assertEquals(0, steps.get(0));
+        assertEquals(List.of(1, 2, 3), steps.subList(1, 4), "every early mini-batch is kept");
+        assertEquals(List.of(2 * stepsPerEpoch, 3 * stepsPerEpoch), steps.subList(steps.size() - 2, steps.size()));
+        assertEquals(3 * stepsPerEpoch, recorder.latestStep());
+        TrainingSnapshot inFirstEpoch = recorder.snapshots().get(5);
+        assertTrue(inFirstEpoch.midEpoch());
+        assertEquals(1, inFirstEpoch.shownEpoch());
+        assertFalse(recorder.snapshots().get(recorder.snapshots().size() - 1).midEpoch());
+    }
+
+    @Test
+    void aModelOpenedAfterTrainingCountsItsEpochsInTheFirstTrainersSteps() {
+        RunRecorder recorder = new RunRecorder();
+        recorder.reset(network(), 22);
+        recorder.record(atStep(0, 0, 40), 22, 0);
+        recorder.record(atStep(0, 7, 40), 22, 0.1);
+        TrainingSnapshot shown = recorder.snapshots().get(recorder.snapshots().size() - 1);
+        assertEquals(22 * 40 + 7, shown.step());
+        assertTrue(shown.midEpoch(), "inside epoch 23");
+        assertEquals(23, shown.shownEpoch());
+    }
+
+    private TrainingSnapshot atStep(int epoch, int step, int stepsPerEpoch) {
+        return new TrainingSnapshot(epoch, 22, 1.0 / (step + 1), 1.1 / (step + 1), 0.5, 0.4, step * 1_000_000L,
+                network(), TrainingState.RUNNING, "", step, stepsPerEpoch);
+    }
+
     private Network network() {
         double[] theta1 = random.doubles(SPEC.hiddenSize() * (SPEC.inputSize() + 1), -1, 1).toArray();
         double[] theta2 = random.doubles(SPEC.outputSize() * (SPEC.hiddenSize() + 1), -1, 1).toArray();

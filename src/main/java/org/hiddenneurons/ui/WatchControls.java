@@ -1,0 +1,31 @@
+package org.hiddenneurons.ui;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import org.hiddenneurons.ui.i18n.I18n;
+
+/** The controls of watching a run form (issue 16): the lesson-pace toggle. Built in code, no state of its own. */
+public final class WatchControls {
+
+    /** Id of the lesson-pace check box (tests). */
+    public static final String LESSON_PACE_ID = "lesson-pace";
+
+    private WatchControls() {
+    }
+
+    /** "Lesson pace", bound both ways to {@code settings}' lesson-pace flag (the F key flips the same flag). */
+    public static CheckBox lessonPace(TrainingSettingsViewModel settings) {
+        CheckBox box = new CheckBox(I18n.t("watch.pace.lesson"));
+        box.setId(LESSON_PACE_ID);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.selectedProperty().bindBidirectional(settings.lessonPaceProperty());
+        box.setTooltip(new Tooltip(I18n.t("watch.pace.tooltip")));
+        return box;
+    }
+
+    /** The F key: lesson pace on ↔ off. */
+    public static void toggleLessonPace(TrainingSettingsViewModel settings) {
+        settings.lessonPaceProperty().set(!settings.lessonPaceProperty().get());
+    }
+}

@@ -1,0 +1,149 @@
+package org.hiddenneurons.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.hiddenneurons.core.Network;
+import org.junit.jupiter.api.Test;
+
+/** Lesson pace: a snapshot per mini-batch in the paced epochs, waits through an injected sleeper (no wall clock). */
+class TrainerPacingTest {
+
+    /** 120 training samples in mini-batches of 10 (TrainingFixtures). */
+    private static final int STEPS_PER_EPOCH = 12;
+    /** A paced epoch of 1200 ms: 100 ms per mini-batch. */
+    private static final Pacing PACING = new Pacing(1, 1200);
+
+    private static TrainingConfig adam(int epochs) {
+        return TrainingFixtures.config(OptimizerKind.ADAM, 0.01, epochs);
+    }
+
+    /** Records each requested wait instead of sleeping, then runs {@code onSleep} with the wait's index. */
+    private static final class RecordingSleeper implements Trainer.Sleeper {
+        final List<Long> waits = new ArrayList<>();
+        final List<BooleanSupplier> conditions = new ArrayList<>();
+        java.util.function.IntConsumer onSleep = index -> { };
+
+        @Override
+        public void sleep(long millis, BooleanSupplier stillWanted) {
+            waits.add(millis);
+            conditions.add(stillWanted);
+            onSleep.accept(waits.size());
+        }
+    }
+
+    @Test
+    void lessonPaceSpreadsTheFirstEpochOverEightSeconds() {
+        assertEquals(200, Pacing.LESSON.stepDelayMillis(40)); // 4000 samples / 100 per batch
+        assertTrue(Pacing.LESSON.paces(0));
+        assertFalse(Pacing.LESSON.paces(1));
+        assertFalse(Pacing.FULL_SPEED.paces(0));
+        assertThrows(IllegalArgumentException.class, () -> new Pacing(-1, 0));
+    }
+
+    @Test
+    void pacedFirstEpochPublishesEveryMiniBatchThenEpochsOnly() {
+        Trainer trainer = TrainingFixtures.trainer(adam(3));
+        RecordingSleeper sleeper = new RecordingSleeper();
+        trainer.setSleeper(sleeper);
+        trainer.setPacing(PACING);
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+
+        trainer.run();
+
+        List<Integer> steps = snapshots.stream().map(TrainingSnapshot::step).toList();
+        List<Integer> expected = new ArrayList<>();
+        for (int step = 0; step <= STEPS_PER_EPOCH; step++) {
+            expected.add(step);
+        }
+        expected.add(2 * STEPS_PER_EPOCH);
+        expected.add(3 * STEPS_PER_EPOCH);
+        assertEquals(expected, steps);
+        // A wait after each mini-batch of the first epoch but its last.
+        assertEquals(STEPS_PER_EPOCH - 1, sleeper.waits.size());
+        assertTrue(sleeper.waits.stream().allMatch(w -> w == 100L), sleeper.waits.toString());
+        TrainingSnapshot middle = snapshots.get(5);
+        assertTrue(middle.midEpoch());
+        assertEquals(0, middle.epoch());
+        assertEquals(1, middle.shownEpoch());
+        assertEquals(STEPS_PER_EPOCH, middle.stepsPerEpoch());
+        assertTrue(Double.isFinite(middle.trainLoss()), "paced snapshots are scored");
+        assertFalse(snapshots.get(STEPS_PER_EPOCH).midEpoch());
+    }
+
+    @Test
+    void pacingDoesNotChangeTheWeights() {
+        Trainer paced = TrainingFixtures.trainer(adam(2));
+        paced.setSleeper(new RecordingSleeper());
+        paced.setPacing(PACING);
+        Network pacedResult = paced.run().network();
+        Network fullSpeed = TrainingFixtures.trainer(adam(2)).run().network();
+        assertArrayEquals(fullSpeed.theta1(), pacedResult.theta1());
+        assertArrayEquals(fullSpeed.theta2(), pacedResult.theta2());
+    }
+
+    @Test
+    void cancelDuringAPacedWaitEndsTheRunAtOnceWithTheStartingWeights() {
+        TrainingConfig config = adam(3);
+        Network start = TrainingFixtures.network(config);
+        Trainer trainer = TrainingFixtures.trainer(config);
+        RecordingSleeper sleeper = new RecordingSleeper();
+        boolean[] waitStillWanted = {true};
+        sleeper.onSleep = index -> {
+            if (index == 3) {
+                trainer.cancel();
+                waitStillWanted[0] = sleeper.conditions.get(2).getAsBoolean();
+            }
+        };
+        trainer.setSleeper(sleeper);
+        trainer.setPacing(PACING);
+
+        TrainingSnapshot last = trainer.run();
+
+        assertEquals(TrainingState.CANCELLED, last.state());
+        assertEquals(3, sleeper.waits.size());
+        assertFalse(waitStillWanted[0], "the wait is told to end");
+        assertEquals(0, last.epoch());
+        assertEquals(0, last.step());
+        assertArrayEquals(start.theta1(), last.network().theta1());
+    }
+
+    @Test
+    void fullSpeedEndsTheWaitAndThePerStepSnapshots() {
+        Trainer trainer = TrainingFixtures.trainer(adam(2));
+        RecordingSleeper sleeper = new RecordingSleeper();
+        sleeper.onSleep = index -> {
+            if (index == 2) {
+                trainer.setPacing(Pacing.FULL_SPEED);
+            }
+        };
+        trainer.setSleeper(sleeper);
+        trainer.setPacing(PACING);
+        List<Integer> steps = new ArrayList<>();
+        trainer.addListener(s -> steps.add(s.step()));
+
+        trainer.run();
+
+        assertEquals(2, sleeper.waits.size());
+        assertFalse(sleeper.conditions.get(1).getAsBoolean());
+        assertEquals(List.of(0, 1, 2, STEPS_PER_EPOCH, 2 * STEPS_PER_EPOCH), steps);
+    }
+
+    @Test
+    void withoutPacingSnapshotsComeAtEpochEndsAndCountSteps() {
+        Trainer trainer = TrainingFixtures.trainer(adam(2));
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+        trainer.run();
+        assertEquals(List.of(0, STEPS_PER_EPOCH, 2 * STEPS_PER_EPOCH),
+                snapshots.stream().map(TrainingSnapshot::step).toList());
+        assertTrue(snapshots.stream().noneMatch(TrainingSnapshot::midEpoch));
+    }
+}
