@@ -66,6 +66,10 @@ import org.hiddenneurons.viz.WeightPictures;
  */
 public final class BackpropView extends BorderPane {
 
+    /** Node ids (lessons highlight them): Home/Back/Next/End, and the gradient-check panel. */
+    public static final String NAVIGATION_ID = "backprop-navigation";
+    public static final String GRADIENT_CHECK_ID = "gradient-check";
+
     static final String STYLE = "hn-bp-view";
     static final String CONTROLS = PresentationMode.CONTROLS;
     static final String STEP_TITLE = "hn-bp-step-title";
@@ -276,6 +280,7 @@ public final class BackpropView extends BorderPane {
         panel.getStyleClass().add(PANEL);
         panel.setPrefWidth(300);
         panel.setMinWidth(260);
+        panel.setId(GRADIENT_CHECK_ID);
         return panel;
     }
 
@@ -295,6 +300,7 @@ public final class BackpropView extends BorderPane {
         HBox navigation = new HBox(10, first, back, next, last, spacer, keys);
         navigation.setAlignment(Pos.CENTER_LEFT);
         navigation.getStyleClass().addAll(CONTROLS, "hn-bp-navigation");
+        navigation.setId(NAVIGATION_ID);
         return navigation;
     }
 

@@ -29,6 +29,9 @@ import org.hiddenneurons.viz.WeightPictures;
  */
 public final class LogisticComparisonView extends VBox {
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "logistic-comparison";
+
     /** Screen pixels per weight: hidden units (25 of them) and class templates (10, drawn larger). */
     static final int CELL = 3;
     static final int TEMPLATE_CELL = 4;
@@ -61,6 +64,7 @@ public final class LogisticComparisonView extends VBox {
     public LogisticComparisonView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
         this.model = model;
         this.palette = palette;
+        setId(ID);
         getStyleClass().add(DossierStyles.COMPARISON);
         DossierStyles.install(this);
         setSpacing(10);
