@@ -453,6 +453,11 @@ public final class WorkbenchView extends BorderPane {
         return charts;
     }
 
+    /** The guided lessons of this window (tests). */
+    Lessons lessons() {
+        return lessons;
+    }
+
     /** The dossier views' shared model (experiments, statistics, unit order). */
     public DossierModel dossierModel() {
         return dossier;

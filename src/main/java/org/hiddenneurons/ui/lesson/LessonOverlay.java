@@ -44,6 +44,8 @@ public final class LessonOverlay extends Pane {
     /** Space between the target's bounds and its outline, and between the card and the window's edge. */
     static final double MARGIN = 6;
     static final double EDGE = 18;
+    /** Distance from the top when the card goes above a low target: below the window's header. */
+    static final double TOP_EDGE = 64;
 
     private final LessonViewModel model;
     private final Path dim = new Path();
@@ -224,9 +226,12 @@ public final class LessonOverlay extends Pane {
         card.applyCss();
         double cardWidth = Math.min(card.prefWidth(-1), width - 2 * EDGE);
         double cardHeight = card.prefHeight(cardWidth);
-        boolean targetOnLeft = bounds != null && bounds.getMinX() + bounds.getWidth() / 2 < width / 2;
+        // The card sits in the corner diagonally opposite the target's centre (bottom centre without a target).
+        boolean targetOnLeft = bounds != null && bounds.getCenterX() < width / 2;
+        boolean targetLow = bounds != null && bounds.getCenterY() > height / 2;
         double cardX = bounds == null ? (width - cardWidth) / 2 : targetOnLeft ? width - cardWidth - EDGE : EDGE;
-        card.resizeRelocate(Math.round(cardX), Math.round(height - cardHeight - EDGE), cardWidth, cardHeight);
+        double cardY = targetLow ? TOP_EDGE : height - cardHeight - EDGE;
+        card.resizeRelocate(Math.round(cardX), Math.round(cardY), cardWidth, cardHeight);
         if (Objects.equals(bounds, shownTarget) && !dim.getElements().isEmpty() == (bounds != null)) {
             return;
         }
