@@ -173,4 +173,25 @@ class LessonWindowTest extends WindowTestBase {
         waitFor(() -> !card.getParent().isVisible());
         assertFalse(onFx(() -> view.lessons().model().activeProperty().get()));
     }
+
+    @org.junit.jupiter.api.Test
+    void aLanguageSwitchContinuesTheLessonAtTheSameStepInTheNewLanguage(FxRobot robot)
+            throws TimeoutException, LessonFileException {
+        robot.interact(() -> view.lessons().start("why-misread", 2));
+        MenuItem chinese = onFx(() -> ((javafx.scene.control.Menu) view.menus().viewButton().getItems().stream()
+                .filter(i -> WorkbenchView.LANGUAGE_MENU_ID.equals(i.getId())).findFirst().orElseThrow())
+                .getItems().stream().filter(i -> "language-zh-CN".equals(i.getId())).findFirst().orElseThrow());
+        try {
+            robot.interact(chinese::fire);
+            WorkbenchView replaced = app.view();
+            assertTrue(replaced != view, "a new view in Chinese");
+            Lesson zh = LessonFiles.bundled("why-misread", Locale.SIMPLIFIED_CHINESE);
+            waitFor(() -> replaced.lessons().model().activeProperty().get());
+            assertEquals(zh.steps().get(2).text(), onFx(() -> replaced.lessons().model().stepProperty().get().text()));
+            assertEquals("3/" + zh.steps().size(), onFx(() -> replaced.lessons().model().progressProperty().get()));
+            assertFalse(onFx(() -> view.lessons().model().activeProperty().get()), "the old window's lesson stopped");
+        } finally {
+            robot.interact(() -> org.hiddenneurons.ui.i18n.I18n.setLocale(Locale.ENGLISH));
+        }
+    }
 }
