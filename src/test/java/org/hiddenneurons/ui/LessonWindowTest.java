@@ -68,14 +68,16 @@ class LessonWindowTest extends WindowTestBase {
                 assertEquals(step.page(), onFx(() -> view.pageProperty().get().id()), where + ": page");
             }
             if (step.target() != null) {
-                waitFor(() -> shown(stage.getScene().lookup("#" + step.target())));
+                waitFor(where + ": target " + step.target() + " on screen",
+                        () -> LessonOverlay.showing(stage.getScene().lookup("#" + step.target())));
                 Node outline = robot.lookup("#" + LessonOverlay.OUTLINE_ID).query();
-                waitFor(() -> outline.isVisible() && outlineSurrounds(outline, stage.getScene().lookup("#" + step.target())));
+                waitFor(where + ": outline around " + step.target(),
+                        () -> outline.isVisible() && outlineSurrounds(outline, stage.getScene().lookup("#" + step.target())));
             }
             if (step.action() != null) {
                 assertTrue(onFx(next::isDisabled), where + ": Next waits for the action");
                 perform(robot, step.action());
-                waitFor(() -> !next.isDisabled());
+                waitFor(where + ": " + step.action() + " done", () -> !next.isDisabled());
             }
             if (model.phaseProperty().get() == WorkbenchViewModel.Phase.RUNNING) {
                 robot.interact(model::toggleTraining); // pause: the next steps look at the pictures
@@ -87,6 +89,15 @@ class LessonWindowTest extends WindowTestBase {
             }
         }
         waitFor(() -> !card.isVisible() || !card.getParent().isVisible());
+    }
+
+    /** As {@link #waitFor(java.util.concurrent.Callable)}, failing with {@code what} when it times out. */
+    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            waitFor(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
     }
 
     private void perform(FxRobot robot, Lesson.Action action) throws TimeoutException {
@@ -136,15 +147,6 @@ class LessonWindowTest extends WindowTestBase {
 
     private static Point2D at(Bounds box, double fx, double fy) {
         return new Point2D(box.getMinX() + fx * box.getWidth(), box.getMinY() + fy * box.getHeight());
-    }
-
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node != null && node.getScene() != null;
     }
 
     /** Whether the outline's bounds contain the target's visible centre (both in scene coordinates). */

@@ -46,6 +46,8 @@ public final class LessonOverlay extends Pane {
     static final double EDGE = 18;
     /** Distance from the top when the card goes above a low target: below the window's header. */
     static final double TOP_EDGE = 64;
+    /** How often a target not on screen is searched for again (it appears with its page). */
+    static final long LOOKUP_INTERVAL_NANOS = 250_000_000L;
 
     private final LessonViewModel model;
     private final Path dim = new Path();
@@ -56,6 +58,9 @@ public final class LessonOverlay extends Pane {
     private final Button next = new Button();
     /** The target's bounds in this overlay's coordinates when last drawn (null: none shown). */
     private Bounds shownTarget;
+    /** The current step's target node as last looked up, and when (System.nanoTime), see {@link #target()}. */
+    private Node foundTarget;
+    private long lookedUpAt;
     private final AnimationTimer follow = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -88,6 +93,8 @@ public final class LessonOverlay extends Pane {
         });
         model.stepProperty().addListener((o, old, now) -> {
             shownTarget = null;
+            foundTarget = null;
+            lookedUpAt = 0;
             placeHighlight();
         });
         if (model.activeProperty().get()) {
@@ -198,23 +205,37 @@ public final class LessonOverlay extends Pane {
         placeHighlight();
     }
 
-    /** The current step's target node in the scene, if it is showing; else null. */
+    /**
+     * The current step's target node in the scene, if it is showing; else null. A node found stays
+     * the target while it shows; otherwise the scene is searched again at most every
+     * {@link #LOOKUP_INTERVAL_NANOS} (a search walks the whole scene graph; this runs every frame).
+     */
     Node target() {
         Lesson.Step step = model.stepProperty().get();
         if (step == null || step.target() == null || getScene() == null) {
             return null;
         }
+        if (foundTarget != null && showing(foundTarget) && foundTarget.getScene() == getScene()) {
+            return foundTarget;
+        }
+        long now = System.nanoTime();
+        if (lookedUpAt != 0 && now - lookedUpAt < LOOKUP_INTERVAL_NANOS) {
+            return null;
+        }
+        lookedUpAt = now;
         Node node = getScene().lookup("#" + step.target());
-        return node != null && showing(node) ? node : null;
+        foundTarget = node != null && showing(node) ? node : null;
+        return foundTarget;
     }
 
-    private static boolean showing(Node node) {
+    /** Whether {@code node} and all its parents are visible, in a scene. */
+    public static boolean showing(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }
         }
-        return node.getScene() != null;
+        return node != null && node.getScene() != null;
     }
 
     /** Dims around the target, outlines it and puts the card where it covers the target least. */

@@ -82,7 +82,13 @@ public final class Lessons {
         String start = System.getProperty(START_PROPERTY);
         if (start != null && !start.isBlank()) {
             String[] parts = start.split(":", 2);
-            start(parts[0], parts.length > 1 ? Integer.parseInt(parts[1].trim()) - 1 : 0);
+            int step = 0;
+            try {
+                step = parts.length > 1 ? Integer.parseInt(parts[1].trim()) - 1 : 0;
+            } catch (NumberFormatException e) {
+                // not a step number: the lesson's first step
+            }
+            start(parts[0].trim(), step);
         }
     }
 
