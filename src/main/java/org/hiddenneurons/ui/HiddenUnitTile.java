@@ -68,8 +68,14 @@ public final class HiddenUnitTile extends Region {
     private final Label flag = new Label();
 
     /** @param unit the hidden unit's index j (0-based), row j of Θ1 */
+    /** The node id of the tile of {@code unit} (0-based): {@code tile-12} for the window's unit 12 (lessons highlight it). */
+    public static String idOf(int unit) {
+        return "tile-" + (unit + 1);
+    }
+
     public HiddenUnitTile(int unit) {
         this.unit = unit;
+        setId(idOf(unit));
         getStyleClass().add(Styles.HIDDEN_UNIT_TILE);
         glow.getStyleClass().add(Styles.HIDDEN_UNIT_GLOW);
         barTrack.getStyleClass().add(Styles.ACTIVATION_TRACK);

@@ -76,7 +76,11 @@ public final class OutputWeightsView extends Region {
     private final BooleanProperty showBias = new SimpleBooleanProperty(this, "showBias", true);
     private final ObjectProperty<Texts> texts = new SimpleObjectProperty<>(this, "texts", Texts.current());
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "output-weights";
+
     public OutputWeightsView() {
+        setId(ID);
         getStyleClass().add(Styles.OUTPUT_WEIGHTS);
         weightsView.setSmooth(false);
         biasView.setSmooth(false);

@@ -80,7 +80,11 @@ public final class PredictionBars extends VBox {
         }
     };
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "prediction-bars";
+
     public PredictionBars() {
+        setId(ID);
         getStyleClass().add(Styles.PREDICTION_BARS);
         caption.getStyleClass().add(Styles.MUTED);
         rows.setSpacing(3);

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.prefs.AbstractPreferences;
 import java.util.prefs.Preferences;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
@@ -26,6 +28,8 @@ public final class ViewPreferences {
     static final String THEME_KEY = "theme";
     static final String COLOURS_KEY = "colours";
     static final String TEXT_SIZE_KEY = "textSize";
+    /** Whether the start-page card offering the lessons has been shown (it shows on first launch only). */
+    static final String LESSONS_OFFERED_KEY = "lessonsOffered";
     /** Child of the ui package's user node that holds these keys. */
     static final String NODE_NAME = "view";
 
@@ -34,6 +38,7 @@ public final class ViewPreferences {
     private final ObjectProperty<Themes.Colours> colours;
     private final ObjectProperty<Themes.TextSize> textSize;
     private final ObservableValue<DivergingPalette> palette;
+    private final BooleanProperty lessonsOffered;
 
     /** Choices read from, and written to, {@code store}. */
     public ViewPreferences(Preferences store) {
@@ -42,6 +47,10 @@ public final class ViewPreferences {
         colours = remembered(COLOURS_KEY, Themes.Colours.class, Themes.DEFAULT_COLOURS);
         textSize = remembered(TEXT_SIZE_KEY, Themes.TextSize.class, Themes.DEFAULT_TEXT_SIZE);
         palette = theme.flatMap(t -> colours.map(c -> Themes.palette(t, c)));
+        lessonsOffered = new SimpleBooleanProperty(this, LESSONS_OFFERED_KEY, store.getBoolean(LESSONS_OFFERED_KEY, false));
+        lessonsOffered.addListener((o, old, now) -> {
+            write(() -> store.putBoolean(LESSONS_OFFERED_KEY, now));
+        });
     }
 
     /** The user's remembered choices. */
@@ -49,9 +58,14 @@ public final class ViewPreferences {
         return new ViewPreferences(Preferences.userNodeForPackage(ViewPreferences.class).node(NODE_NAME));
     }
 
-    /** Choices kept in memory only, starting from the defaults. */
+    /**
+     * Choices kept in memory only, starting from the defaults; the lessons' first-launch card counts
+     * as already offered (tests and embedded windows never show it).
+     */
     public static ViewPreferences inMemory() {
-        return new ViewPreferences(new MemoryPreferences());
+        ViewPreferences preferences = new ViewPreferences(new MemoryPreferences());
+        preferences.lessonsOffered.set(true);
+        return preferences;
     }
 
     public ObjectProperty<Themes.Theme> themeProperty() {
@@ -64,6 +78,11 @@ public final class ViewPreferences {
 
     public ObjectProperty<Themes.TextSize> textSizeProperty() {
         return textSize;
+    }
+
+    /** True once the start-page card offering the lessons has been shown (set it when it is). */
+    public BooleanProperty lessonsOfferedProperty() {
+        return lessonsOffered;
     }
 
     /** The weight palette for the current theme and colours; never null. */
@@ -89,14 +108,19 @@ public final class ViewPreferences {
                 property.set(fallback);
                 return;
             }
-            try {
-                store.put(key, now.name());
-                store.flush();
-            } catch (java.util.prefs.BackingStoreException | RuntimeException e) {
-                // Not writable: the choice lasts for this run only.
-            }
+            write(() -> store.put(key, now.name()));
         });
         return property;
+    }
+
+    /** Runs {@code change} on the store and flushes it. */
+    private void write(Runnable change) {
+        try {
+            change.run();
+            store.flush();
+        } catch (java.util.prefs.BackingStoreException | RuntimeException e) {
+            // Not writable: the choice lasts for this run only.
+        }
     }
 
     private <E extends Enum<E>> E read(String key, Class<E> type, E fallback) {

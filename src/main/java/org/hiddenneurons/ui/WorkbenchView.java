@@ -76,6 +76,8 @@ import org.hiddenneurons.ui.dossier.PredictionExplanationView;
 import org.hiddenneurons.ui.dossier.UnitDossierView;
 import org.hiddenneurons.ui.eval.EvaluationView;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.lesson.Lessons;
+import org.hiddenneurons.ui.lesson.WorkbenchLessonEvents;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.ui.replay.ReplayFileActions;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
@@ -127,6 +129,16 @@ public final class WorkbenchView extends BorderPane {
             };
         }
 
+        /** The page's id in lesson files and node ids ({@code page-<id>}): {@code hidden-unit}, {@code my-drawings}, … */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** The page with this {@link #id()}. */
+        public static Page byId(String id) {
+            return valueOf(id.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+
         /** Ctrl+ this key opens the page. */
         public KeyCode key() {
             return KeyCode.values()[KeyCode.DIGIT1.ordinal() + ordinal()];
@@ -163,6 +175,7 @@ public final class WorkbenchView extends BorderPane {
     static final String DRAWING_PAD_ID = "drawing-pad";
     static final String HIDDEN_GRID_ID = "hidden-unit-grid";
     static final String UNIT_PICKER_ID = "unit-picker";
+    static final String LAMBDA_FIELD_ID = "lambda-field";
 
     /** Side of the drawing pad on screen at the default window size (its drawing is always 280×280 pixels). */
     static final double DRAWING_SIZE = 224;
@@ -258,6 +271,9 @@ public final class WorkbenchView extends BorderPane {
     /** Save/Open training run, the exports and Open recent. */
     private ReplayFileActions replayFiles;
 
+    /** The guided lessons: Lessons menu, the running lesson over the window, the first-launch card. */
+    private Lessons lessons;
+
     private Runnable clearPad = () -> { };
     private Runnable undoPad = () -> { };
 
@@ -303,6 +319,7 @@ public final class WorkbenchView extends BorderPane {
         buildAnalysisPages(drawings);
 
         modifiedBanner = new ModifiedNetworkBanner(dossier);
+        lessons = new Lessons(this, viewPreferences.lessonsOfferedProperty(), id -> page.set(Page.byId(id)));
         setTop(new VBox(header(), banner(), modifiedBanner));
         replayFiles = new ReplayFileActions(model, adapter, stage, recentFiles, () -> grid.paletteProperty().get());
         replayFiles.install(menus, this::saveModel);
@@ -313,6 +330,7 @@ public final class WorkbenchView extends BorderPane {
         pageHost.getStyleClass().add("hn-pages");
         setCenter(pageHost);
         setBottom(new VBox(datasetOpener.panel(), new StatusBar(model)));
+        lessons.attach();
         installDrops();
         // Training runs (*.run.json) before the plain *.json → model rule (the latest registration wins).
         dropRouter.register(path -> !Files.isDirectory(path) && path.getFileName().toString()
@@ -335,6 +353,9 @@ public final class WorkbenchView extends BorderPane {
         });
         page.addListener((o, old, now) -> showPage(now));
         showPage(page.get());
+        detach.add(WorkbenchLessonEvents.connect(lessons.events(), pad.drawingProperty(), pad.emptyProperty(),
+                model.predictedDigitProperty(), model.runningProperty(), dossier.experimentProperty(),
+                page.map(Page::id), backprop.getModel().stepProperty()));
     }
 
     /** Installs the theme, presentation mode and the scene-wide keyboard shortcuts; call once the view is in its scene. */
@@ -377,6 +398,7 @@ public final class WorkbenchView extends BorderPane {
         scene.setRoot(this);
         install(scene, old.presentation);
         page.set(old.page.get());
+        lessons.resume(old.lessons);
         if (stage.getOnCloseRequest() != null) {
             stage.setOnCloseRequest(this::confirmClose);
         }
@@ -429,6 +451,11 @@ public final class WorkbenchView extends BorderPane {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    /** The guided lessons of this window (tests). */
+    Lessons lessons() {
+        return lessons;
     }
 
     /** The dossier views' shared model (experiments, statistics, unit order). */
@@ -897,7 +924,7 @@ public final class WorkbenchView extends BorderPane {
         List<ToggleButton> tabs = new ArrayList<>();
         for (Page each : Page.values()) {
             ToggleButton tab = new ToggleButton(each.title());
-            tab.setId("page-" + each.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            tab.setId("page-" + each.id());
             tab.setUserData(each);
             tab.setTooltip(new Tooltip(I18n.t("workbench.page.tooltip", each.description(), each.shortcut())));
             tab.setMinWidth(Region.USE_PREF_SIZE);
@@ -939,7 +966,7 @@ public final class WorkbenchView extends BorderPane {
                 Accessibility.coloursMenu(viewPreferences.coloursProperty()),
                 Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
         menus.addViewGroup(languageMenu());
-        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), keys, dark);
+        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), lessons.menuButton(), keys, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
         fileButtons.setMinWidth(Region.USE_PREF_SIZE);
@@ -1240,6 +1267,7 @@ public final class WorkbenchView extends BorderPane {
                 I18n.t("workbench.rate.tooltip"));
         TextField lambda = textField(settings.lambdaTextProperty(),
                 I18n.t("workbench.lambda.tooltip"));
+        lambda.setId(LAMBDA_FIELD_ID);
         Spinner<Integer> batch = intSpinner(1, TrainingSettingsViewModel.MAX_BATCH_SIZE, 10,
                 settings.batchSizeProperty(), I18n.t("workbench.batch.tooltip"));
         Spinner<Integer> epochs = intSpinner(1, TrainingSettingsViewModel.MAX_EPOCHS, 10,

@@ -70,6 +70,10 @@ import org.hiddenneurons.viz.WalkthroughPictures;
  */
 public final class BackpropView extends BorderPane {
 
+    /** Node ids (lessons highlight them): Home/Back/Next/End, and the gradient-check panel. */
+    public static final String NAVIGATION_ID = "backprop-navigation";
+    public static final String GRADIENT_CHECK_ID = "gradient-check";
+
     static final String STYLE = "hn-bp-view";
     static final String CONTROLS = PresentationMode.CONTROLS;
     static final String STEP_TITLE = "hn-bp-step-title";
@@ -119,6 +123,7 @@ public final class BackpropView extends BorderPane {
         this.palette = palette;
         this.model = new BackpropViewModel(network, drawing, data);
         this.check = new GradientCheckPanel(model, palette);
+        check.setId(GRADIENT_CHECK_ID);
         getStyleClass().add(STYLE);
         URL css = Objects.requireNonNull(BackpropView.class.getResource(STYLESHEET_RESOURCE), STYLESHEET_RESOURCE);
         getStylesheets().add(css.toExternalForm());
@@ -273,6 +278,7 @@ public final class BackpropView extends BorderPane {
         HBox navigation = new HBox(10, first, back, next, last, spacer, keys);
         navigation.setAlignment(Pos.CENTER_LEFT);
         navigation.getStyleClass().addAll(CONTROLS, "hn-bp-navigation");
+        navigation.setId(NAVIGATION_ID);
         return navigation;
     }
 

@@ -27,6 +27,9 @@ import org.hiddenneurons.ui.i18n.I18n;
  */
 public final class ExperimentsPanel extends VBox {
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "experiments";
+
     private final DossierModel model;
     private final FlowPane chips = new FlowPane(6, 6);
     private final Label accuracy = Cards.formula();
@@ -41,6 +44,7 @@ public final class ExperimentsPanel extends VBox {
      */
     public ExperimentsPanel(DossierModel model, IntegerProperty selectedUnit) {
         this.model = model;
+        setId(ID);
         getStyleClass().addAll(DossierStyles.EXPERIMENTS);
         DossierStyles.install(this);
         setSpacing(10);

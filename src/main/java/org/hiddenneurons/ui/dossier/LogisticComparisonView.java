@@ -28,6 +28,9 @@ import org.hiddenneurons.viz.WeightPictures;
  */
 public final class LogisticComparisonView extends VBox {
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "logistic-comparison";
+
     /** Screen pixels per weight: hidden units (25 of them) and class templates (10, drawn larger). */
     static final int CELL = 4;
     static final int TEMPLATE_CELL = 7;
@@ -70,6 +73,7 @@ public final class LogisticComparisonView extends VBox {
         this.model = model;
         this.palette = palette;
         this.ablation = new AblationCurveView(model);
+        setId(ID);
         getStyleClass().add(DossierStyles.COMPARISON);
         DossierStyles.install(this);
         setSpacing(10);

@@ -21,6 +21,9 @@ import org.hiddenneurons.viz.DivergingPalette;
  */
 public final class PredictionExplanationView extends VBox {
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "prediction-explanation";
+
     static final int SALIENCY_CELL = 9;
     static final double NOTE_WIDTH = 300;
 
@@ -38,6 +41,7 @@ public final class PredictionExplanationView extends VBox {
 
     public PredictionExplanationView(DossierModel model, ObjectProperty<DivergingPalette> palette) {
         this.model = model;
+        setId(ID);
         getStyleClass().add(DossierStyles.EXPLANATION);
         DossierStyles.install(this);
         setSpacing(10);

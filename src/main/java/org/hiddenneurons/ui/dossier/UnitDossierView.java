@@ -35,6 +35,9 @@ import org.hiddenneurons.viz.DivergingPalette;
  */
 public final class UnitDossierView extends VBox {
 
+    /** Node id (lessons highlight it). */
+    public static final String ID = "unit-dossier";
+
     /** Screen pixels per weight in the large picture (gridlines show from 8). */
     static final int LARGE_CELL = 12;
     static final int MEDIUM_CELL = 6;
@@ -85,6 +88,7 @@ public final class UnitDossierView extends VBox {
     public UnitDossierView(DossierModel model, IntegerProperty selectedUnit, ObjectProperty<DivergingPalette> palette) {
         this.model = model;
         this.selectedUnit = selectedUnit;
+        setId(ID);
         getStyleClass().add(DossierStyles.DOSSIER);
         DossierStyles.install(this);
         setSpacing(12);
