@@ -1084,6 +1084,9 @@ public final class WorkbenchView extends BorderPane {
         VBox predictionSection = section(I18n.t("workbench.section.prediction"), predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
         VBox.setVgrow(predictionSection, Priority.ALWAYS);
+        // The column is as wide as the pad's card; a long prediction text wraps instead of widening it.
+        predictionSection.setPrefWidth(0);
+        predicted.setWrapText(true);
 
         VBox column = new VBox(drawSection, predictionSection);
         column.getStyleClass().addAll("hn-column", "hn-left");

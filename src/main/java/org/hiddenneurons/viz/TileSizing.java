@@ -8,8 +8,9 @@ package org.hiddenneurons.viz;
  * <p>A tile is the picture ({@code inputWidth·scale × inputHeight·scale}) plus a fixed chrome
  * (frame, activation bar); tiles are {@code gap} apart. For {@code count} tiles the candidate
  * layouts are the near-square ones: {@code columns} from 1 to {@code count}, {@code rows =
- * ⌈count / columns⌉}, no empty row, and the longer side at most {@value #MAX_ASPECT} times the
- * shorter (so 25 units are never one long strip). Among them the one with the largest scale wins;
+ * ⌈count / columns⌉}, no empty row, no more empty cells than the square layout
+ * ({@link WeightPictures#gridColumns} columns) leaves, and the longer side at most
+ * {@value #MAX_ASPECT} times the shorter (so 25 units are always 5 × 5, 10 may be 5 × 2). Among them the one with the largest scale wins;
  * ties go to the squarer layout, then to more columns.
  *
  * @param columns     tiles per row
@@ -47,11 +48,13 @@ public record TileSizing(int columns, int rows, int imageScale, double tileWidth
             throw new IllegalArgumentException("count " + count + " and input " + inputWidth + "×" + inputHeight
                     + " must be positive");
         }
+        int squareColumns = WeightPictures.gridColumns(count);
+        int squareEmpty = squareColumns * WeightPictures.gridRows(count) - count;
         TileSizing best = null;
         for (int columns = 1; columns <= count; columns++) {
             int rows = (count + columns - 1) / columns;
-            if ((rows - 1) * columns >= count) {
-                continue; // an empty last row: the same rows with fewer columns is the layout
+            if ((rows - 1) * columns >= count || columns * rows - count > squareEmpty) {
+                continue; // an empty last row, or more gaps than the square layout leaves
             }
             if (Math.max(columns, rows) > MAX_ASPECT * Math.min(columns, rows)) {
                 continue;

@@ -57,6 +57,9 @@ class TileSizingTest {
             TileSizing sizing = fit(count, 900, 700);
             assertTrue(sizing.columns() * sizing.rows() >= count, "room for " + count);
             assertTrue((sizing.rows() - 1) * sizing.columns() < count, "no empty row for " + count);
+            int squareColumns = (int) Math.ceil(Math.sqrt(count));
+            int squareCells = squareColumns * ((count + squareColumns - 1) / squareColumns);
+            assertTrue(sizing.columns() * sizing.rows() <= squareCells, "no more gaps than square for " + count);
             double aspect = (double) Math.max(sizing.columns(), sizing.rows())
                     / Math.min(sizing.columns(), sizing.rows());
             assertTrue(aspect <= TileSizing.MAX_ASPECT, count + " units: " + sizing);
@@ -72,6 +75,15 @@ class TileSizingTest {
         assertEquals(2, sizing.rows());
         // (300 − 2) / 2 − 11 = 138 → 6×; (1000 − 8) / 5 − 6 = 192.4 → 9×: the height decides.
         assertEquals(6, sizing.imageScale());
+    }
+
+    @Test
+    void twentyFiveUnitsStayFiveByFiveEvenWhenSevenByFourWouldGiveLargerPictures() {
+        // 1300 × 840: 7 × 4 would give 8× ((840 − 6) / 4 − 11 = 197.5; (1300 − 12) / 7 − 6 = 178),
+        // 5 × 5 gives 7× ((840 − 8) / 5 − 11 = 155.4).
+        TileSizing sizing = fit(25, 1300, 840);
+        assertEquals(5, sizing.columns());
+        assertEquals(7, sizing.imageScale());
     }
 
     @Test
