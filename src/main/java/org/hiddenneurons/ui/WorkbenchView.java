@@ -107,14 +107,15 @@ import org.hiddenneurons.viz.WeightPictures;
  */
 public final class WorkbenchView extends BorderPane {
 
-    /** The pages of the window, in navigation order (Ctrl+1 … Ctrl+6). */
+    /** The pages of the window, in navigation order (Ctrl+1 … Ctrl+7). */
     public enum Page {
         WORKBENCH,
         BACKPROP,
         HIDDEN_UNIT,
         COMPARE,
         EVALUATION,
-        MY_DRAWINGS;
+        MY_DRAWINGS,
+        COMPARE_RUNS;
 
         /** The page's name in the navigation, in the current language. */
         public String title() {
@@ -125,6 +126,7 @@ public final class WorkbenchView extends BorderPane {
                 case COMPARE -> I18n.t("workbench.page.compare");
                 case EVALUATION -> I18n.t("workbench.page.evaluation");
                 case MY_DRAWINGS -> I18n.t("workbench.page.myDrawings");
+                case COMPARE_RUNS -> I18n.t("workbench.page.compareRuns");
             };
         }
 
@@ -147,6 +149,7 @@ public final class WorkbenchView extends BorderPane {
                 case COMPARE -> I18n.t("workbench.page.compare.description");
                 case EVALUATION -> I18n.t("workbench.page.evaluation.description");
                 case MY_DRAWINGS -> I18n.t("workbench.page.myDrawings.description");
+                case COMPARE_RUNS -> I18n.t("workbench.page.compareRuns.description");
             };
         }
     }
@@ -594,6 +597,9 @@ public final class WorkbenchView extends BorderPane {
 
     private void buildAnalysisPages(UserDrawings drawings) {
         ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
+        CompareRunsView compareRuns = CompareRunsView.withOwnTrainers(model.dataProperty(), palette);
+        detach.add(compareRuns::dispose);
+        pageNodes.put(Page.COMPARE_RUNS, pagePane(compareRuns));
 
         BooleanBinding backpropShown = page.isEqualTo(Page.BACKPROP);
         backprop = new BackpropView(follow(model.networkProperty(), backpropShown),
@@ -961,7 +967,8 @@ public final class WorkbenchView extends BorderPane {
         menus.addViewGroup(
                 AppMenus.item(I18n.t("workbench.menu.presentation"), "F5", () -> presentation.toggle()),
                 AppMenus.item(I18n.t("workbench.menu.fullScreen"), "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
-                AppMenus.item(I18n.t("workbench.menu.keys"), "F1", this::showKeys));
+                AppMenus.item(I18n.t("workbench.menu.keys"), "F1", this::showKeys),
+                AppMenus.item(Page.COMPARE_RUNS.title(), "Shortcut+7", () -> page.set(Page.COMPARE_RUNS)));
         menus.addViewGroup(
                 Accessibility.coloursMenu(viewPreferences.coloursProperty()),
                 Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
