@@ -22,11 +22,13 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.ActivationBars;
 import org.hiddenneurons.viz.DivergingPalette;
+import org.hiddenneurons.viz.TileSizing;
 import org.hiddenneurons.viz.WeightPictures;
 
 /**
  * The hidden layer at a glance: one tile per hidden unit (25 in a 5×5 grid for the course
- * network; {@link WeightPictures#gridColumns} columns for other sizes), each tile that unit's
+ * network; for other sizes the near-square layout of {@link TileSizing} that gives the largest
+ * whole-number scale in the grid's box), each tile that unit's
  * incoming weights (row j of Θ1 without the bias) as a diverging heatmap, its activation for the
  * current drawing as a bar and a glow, and a {@link ColorBar} with the numeric scale underneath.
  *
@@ -40,8 +42,8 @@ public final class HiddenUnitGrid extends Region {
 
     /** Preferred screen pixels per weight pixel (80 px tiles for 20×20 inputs). */
     public static final int DEFAULT_IMAGE_SCALE = 4;
-    /** Space between tiles. */
-    static final double GAP = 4;
+    /** Space between tiles (small: at 5 × 5 every pixel of it is taken from the pictures). */
+    static final double GAP = 2;
     /** Space between the tiles and the colour bar. */
     static final double COLOR_BAR_GAP = 8;
 
@@ -68,6 +70,8 @@ public final class HiddenUnitGrid extends Region {
     private int[] pixelBuffer = new int[0];
     /** The tiles' scale at the last layout (new tiles start with it). */
     private int lastImageScale = DEFAULT_IMAGE_SCALE;
+    /** Tiles per row at the last layout (the arrow keys follow it). */
+    private int lastColumns = 1;
 
     private Network network;
     /** The network shown before {@link #network} (the Δ view's reference), or null. */
@@ -375,6 +379,7 @@ public final class HiddenUnitGrid extends Region {
     private void rebuildTiles(int count) {
         unitOrder = null;
         unitScores = null;
+        lastColumns = WeightPictures.gridColumns(Math.max(1, count)); // until the next layout says
         tiles.clear();
         tileLayer.getChildren().clear();
         for (int j = 0; j < count; j++) {
@@ -487,7 +492,7 @@ public final class HiddenUnitGrid extends Region {
         if (count == 0) {
             return;
         }
-        int columns = WeightPictures.gridColumns(count);
+        int columns = Math.max(1, Math.min(lastColumns, count));
         int current = selectedUnit.get() < 0 ? -1 : positionOf(selectedUnit.get());
         int next;
         switch (e.getCode()) {
@@ -516,6 +521,12 @@ public final class HiddenUnitGrid extends Region {
         return network == null ? 20 : network.spec().inputHeight();
     }
 
+    /** The tiles' layout in a box of this size (the colour bar's room, when the grid holds it, excluded). */
+    TileSizing sizing(double width, double height) {
+        return TileSizing.fit(Math.max(1, tiles.size()), inputWidth(), inputHeight(), width, height,
+                HiddenUnitTile.CHROME_WIDTH, HiddenUnitTile.CHROME_HEIGHT, GAP);
+    }
+
     @Override
     protected void layoutChildren() {
         double left = snappedLeftInset();
@@ -525,19 +536,15 @@ public final class HiddenUnitGrid extends Region {
         double barHeight = colorBarRoom(width);
         double tilesHeight = Math.max(0, height - barHeight);
 
-        int count = tiles.size();
-        int columns = WeightPictures.gridColumns(Math.max(1, count));
-        int rows = WeightPictures.gridRows(Math.max(1, count));
-        double cellWidth = (width - (columns - 1) * GAP) / columns;
-        double cellHeight = (tilesHeight - (rows - 1) * GAP) / rows;
-        int imageScale = (int) Math.max(1, Math.floor(Math.min(
-                (cellWidth - HiddenUnitTile.CHROME_WIDTH) / inputWidth(),
-                (cellHeight - HiddenUnitTile.CHROME_HEIGHT) / inputHeight())));
+        TileSizing sizing = sizing(width, tilesHeight);
+        int columns = sizing.columns();
+        lastColumns = columns;
+        int imageScale = sizing.imageScale();
         lastImageScale = imageScale;
-        double tileWidth = inputWidth() * imageScale + HiddenUnitTile.CHROME_WIDTH;
-        double tileHeight = inputHeight() * imageScale + HiddenUnitTile.CHROME_HEIGHT;
-        double gridWidth = columns * tileWidth + (columns - 1) * GAP;
-        double gridHeight = rows * tileHeight + (rows - 1) * GAP;
+        double tileWidth = sizing.tileWidth();
+        double tileHeight = sizing.tileHeight();
+        double gridWidth = sizing.gridWidth();
+        double gridHeight = sizing.gridHeight();
         double x0 = left + Math.max(0, Math.floor((width - gridWidth) / 2));
         double y0 = top;
         tileLayer.resizeRelocate(x0, y0, gridWidth, gridHeight);
@@ -552,6 +559,11 @@ public final class HiddenUnitGrid extends Region {
             colorBar.resizeRelocate(left + Math.floor((width - barWidth) / 2), y0 + gridHeight + COLOR_BAR_GAP,
                     barWidth, colorBar.prefHeight(barWidth));
         }
+    }
+
+    /** Screen pixels per weight pixel at the last layout. */
+    public int imageScale() {
+        return lastImageScale;
     }
 
     private boolean ownsColorBar() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -108,14 +109,15 @@ import org.hiddenneurons.viz.WeightPictures;
  */
 public final class WorkbenchView extends BorderPane {
 
-    /** The pages of the window, in navigation order (Ctrl+1 … Ctrl+6). */
+    /** The pages of the window, in navigation order (Ctrl+1 … Ctrl+7). */
     public enum Page {
         WORKBENCH,
         BACKPROP,
         HIDDEN_UNIT,
         COMPARE,
         EVALUATION,
-        MY_DRAWINGS;
+        MY_DRAWINGS,
+        COMPARE_RUNS;
 
         /** The page's name in the navigation, in the current language. */
         public String title() {
@@ -126,6 +128,7 @@ public final class WorkbenchView extends BorderPane {
                 case COMPARE -> I18n.t("workbench.page.compare");
                 case EVALUATION -> I18n.t("workbench.page.evaluation");
                 case MY_DRAWINGS -> I18n.t("workbench.page.myDrawings");
+                case COMPARE_RUNS -> I18n.t("workbench.page.compareRuns");
             };
         }
 
@@ -158,6 +161,7 @@ public final class WorkbenchView extends BorderPane {
                 case COMPARE -> I18n.t("workbench.page.compare.description");
                 case EVALUATION -> I18n.t("workbench.page.evaluation.description");
                 case MY_DRAWINGS -> I18n.t("workbench.page.myDrawings.description");
+                case COMPARE_RUNS -> I18n.t("workbench.page.compareRuns.description");
             };
         }
     }
@@ -178,7 +182,7 @@ public final class WorkbenchView extends BorderPane {
     static final String LAMBDA_FIELD_ID = "lambda-field";
 
     /** Side of the drawing pad on screen at the default window size (its drawing is always 280×280 pixels). */
-    static final double DRAWING_SIZE = 224;
+    static final double DRAWING_SIZE = 280;
     /** Largest side of the pad when the window has room (280: one screen pixel per drawing pixel). */
     static final double MAX_DRAWING_SIZE = 280;
     /** Window height at which the pad starts to grow beyond {@link #DRAWING_SIZE}. */
@@ -199,7 +203,7 @@ public final class WorkbenchView extends BorderPane {
     static final double COLOUR_BAR_MAX_WIDTH = 420;
     static final double MIN_PEN_WIDTH = 10;
     static final double MAX_PEN_WIDTH = 48;
-    static final double RIGHT_WIDTH = 410;
+    static final double RIGHT_WIDTH = 400;
     /** Θ2 view: 10 rows of cells, axis and colour bar. */
     static final double OUTPUT_WEIGHTS_HEIGHT = 150;
     /** The Hidden-unit page's left column (pad, unit picker, experiments). */
@@ -215,7 +219,7 @@ public final class WorkbenchView extends BorderPane {
     static final String MODEL_EXTENSION = "*.json";
     /** The course's weights file (ex4weights.mat), opened read-only through ModelFile.open. */
     static final String COURSE_WEIGHTS_EXTENSION = "*.mat";
-    static final double COMBO_WIDTH = 100;
+    static final double COMBO_WIDTH = 80;
     /** Name and image size of the user's drawings as a training data set. */
     static final String MY_DRAWINGS_NAME = "my drawings";
 
@@ -245,6 +249,10 @@ public final class WorkbenchView extends BorderPane {
     private final Map<Page, Pane> padSlots = new EnumMap<>(Page.class);
     private final StackPane pageHost = new StackPane();
     private VBox padBox;
+    /** Parts shown only when the window has room ({@link WorkbenchLayout}). */
+    private Node preprocessing;
+    private Node scaleLegend;
+    private Node outputSection;
     private BackpropView backprop;
     private UnitDossierView unitDossier;
     private ExperimentsPanel experiments;
@@ -371,11 +379,19 @@ public final class WorkbenchView extends BorderPane {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         ChangeListener<Number> height = (o, old, now) -> sizePad(now.doubleValue());
         scene.heightProperty().addListener(height);
+        InvalidationListener size = o -> applyLayout(scene);
+        scene.widthProperty().addListener(size);
+        scene.heightProperty().addListener(size);
+        mode.activeProperty().addListener(size);
         detach.add(() -> {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             scene.heightProperty().removeListener(height);
+            scene.widthProperty().removeListener(size);
+            scene.heightProperty().removeListener(size);
+            mode.activeProperty().removeListener(size);
         });
         sizePad(scene.getHeight());
+        applyLayout(scene);
     }
 
     /**
@@ -608,6 +624,9 @@ public final class WorkbenchView extends BorderPane {
 
     private void buildAnalysisPages(UserDrawings drawings) {
         ObjectProperty<DivergingPalette> palette = grid.paletteProperty();
+        CompareRunsView compareRuns = CompareRunsView.withOwnTrainers(model.dataProperty(), palette);
+        detach.add(compareRuns::dispose);
+        pageNodes.put(Page.COMPARE_RUNS, pagePane(compareRuns));
 
         BooleanBinding backpropShown = page.isEqualTo(Page.BACKPROP);
         backprop = new BackpropView(follow(model.networkProperty(), backpropShown),
@@ -763,6 +782,22 @@ public final class WorkbenchView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("hn-scroll");
         return scroll;
+    }
+
+    /** Shows what the scene has room for besides the grid ({@link WorkbenchLayout}). */
+    private void applyLayout(Scene scene) {
+        WorkbenchLayout layout = WorkbenchLayout.forScene(scene.getWidth(), scene.getHeight(),
+                presentation != null && presentation.isActive());
+        showIf(preprocessing, layout.showPreprocessing());
+        showIf(scaleLegend, layout.showLegend());
+        showIf(outputSection, layout.showOutputWeights());
+    }
+
+    private static void showIf(Node node, boolean shown) {
+        if (node != null) {
+            node.setVisible(shown);
+            node.setManaged(shown);
+        }
     }
 
     /** The pad grows with the window's height, from {@link #DRAWING_SIZE} up to {@link #MAX_DRAWING_SIZE}. */
@@ -961,7 +996,8 @@ public final class WorkbenchView extends BorderPane {
         menus.addViewGroup(
                 AppMenus.item(I18n.t("workbench.menu.presentation"), "F5", () -> presentation.toggle()),
                 AppMenus.item(I18n.t("workbench.menu.fullScreen"), "F11", () -> stage.setFullScreen(!stage.isFullScreen())),
-                AppMenus.item(I18n.t("workbench.menu.keys"), "F1", this::showKeys));
+                AppMenus.item(I18n.t("workbench.menu.keys"), "F1", this::showKeys),
+                AppMenus.item(Page.COMPARE_RUNS.title(), "Shortcut+7", () -> page.set(Page.COMPARE_RUNS)));
         menus.addViewGroup(
                 Accessibility.coloursMenu(viewPreferences.coloursProperty()),
                 Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
@@ -1053,6 +1089,7 @@ public final class WorkbenchView extends BorderPane {
         sees.setAlignment(Pos.TOP_CENTER);
         Tooltip.install(sees, new Tooltip(I18n.t("workbench.sees.tooltip")));
 
+        preprocessing = sees;
         HBox drawRow = new HBox(padSlot, sees);
         drawRow.getStyleClass().add("hn-draw-row");
         VBox drawSection = section(I18n.t("workbench.section.draw"), drawRow);
@@ -1083,6 +1120,9 @@ public final class WorkbenchView extends BorderPane {
         VBox predictionSection = section(I18n.t("workbench.section.prediction"), predictedRow, bars);
         VBox.setVgrow(bars, Priority.ALWAYS);
         VBox.setVgrow(predictionSection, Priority.ALWAYS);
+        // The column is as wide as the pad's card; a long prediction text wraps instead of widening it.
+        predictionSection.setPrefWidth(0);
+        predicted.setWrapText(true);
 
         VBox column = new VBox(drawSection, predictionSection);
         column.getStyleClass().addAll("hn-column", "hn-left");
@@ -1152,20 +1192,19 @@ public final class WorkbenchView extends BorderPane {
         legend.textProperty().bind(model.weightScaleProperty().map(mode -> mode == WeightPictures.Scale.SHARED
                 ? I18n.t("workbench.scale.legend.shared") : I18n.t("workbench.scale.legend.perUnit")));
         legend.getStyleClass().addAll("hn-muted", PRESENTATION_DETAIL);
-        legend.setMinWidth(0); // shortened at larger text sizes rather than pushing the tiles out of the column
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         legend.setMinHeight(Region.USE_PREF_SIZE); // all its lines, whatever the grid would like
-        HBox scaleRow = new HBox(colourBar, legend);
-        scaleRow.setMinHeight(Region.USE_PREF_SIZE);
+        scaleLegend = legend;
+        // The bar and its legend sit beside the title, above the tiles: every pixel of height goes to the tiles.
+        HBox scaleRow = new HBox(colourBar, legend, scale);
         scaleRow.getStyleClass().addAll("hn-toolbar", "hn-scale-row");
         scale.getStyleClass().add(PresentationMode.CONTROLS);
-        scaleRow.setAlignment(Pos.CENTER_LEFT);
+        scaleRow.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(scaleRow, Priority.ALWAYS);
         Tooltip.install(grid, new Tooltip(I18n.t("workbench.grid.tooltip")));
 
         replayBar = new ReplayBar(model.replay());
-        VBox hiddenSection = section(titleRow(I18n.t("workbench.section.hiddenLayer"), scale), grid, scaleRow, replayBar);
-        // The tiles grow in whole-pixel steps: the grid takes its preferred size (shrinking when the
-        // window is small) and Θ2 below takes the rest of a tall window.
-        VBox.setVgrow(hiddenSection, Priority.SOMETIMES);
+        VBox hiddenSection = section(titleRow(I18n.t("workbench.section.hiddenLayer"), scaleRow), grid, replayBar);
 
         outputWeights.setPrefHeight(OUTPUT_WEIGHTS_HEIGHT);
         outputWeights.setMinHeight(Region.USE_PREF_SIZE);
@@ -1174,13 +1213,14 @@ public final class WorkbenchView extends BorderPane {
         outputBar.setMinWidth(COLOUR_BAR_MIN_WIDTH);
         outputBar.setPrefWidth(COLOUR_BAR_MIN_WIDTH);
         VBox outputSection = section(titleRow(I18n.t("workbench.section.outputWeights"), outputBar), outputWeights);
+        this.outputSection = outputSection; // under the training charts when the window is tall (WorkbenchLayout)
         outputSection.getStyleClass().add(PRESENTATION_DETAIL);
-        VBox.setVgrow(outputSection, Priority.ALWAYS);
         VBox.setVgrow(outputWeights, Priority.ALWAYS);
         Tooltip.install(outputSection, new Tooltip(I18n.t("workbench.outputWeights.tooltip")));
 
         replayBar.markWhileReplaying(hiddenSection, outputSection);
-        VBox column = new VBox(hiddenSection, outputSection);
+        VBox.setVgrow(hiddenSection, Priority.ALWAYS);
+        VBox column = new VBox(hiddenSection);
         column.getStyleClass().addAll("hn-column", "hn-centre");
         column.setMinWidth(0);
         return column;
@@ -1335,7 +1375,7 @@ public final class WorkbenchView extends BorderPane {
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(chartSection, Priority.ALWAYS);
 
-        VBox column = new VBox(trainingSection, chartSection);
+        VBox column = new VBox(trainingSection, chartSection, outputSection);
         column.getStyleClass().addAll("hn-column", "hn-right");
         ScrollPane scroll = new ScrollPane(column);
         repaintInPlace(scroll);

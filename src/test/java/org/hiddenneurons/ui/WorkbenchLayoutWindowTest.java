@@ -1,0 +1,190 @@
+package org.hiddenneurons.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.Chart;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workbench page at the window sizes of a laptop and two projectors, normal and presenting:
+ * the hidden layer's pictures are large whole-number scalings, the pad is at least 280 px, and no
+ * control, label, chart or the grid is cut off by the window or its column.
+ */
+class WorkbenchLayoutWindowTest extends WindowTestBase {
+
+    /** The issue's target: pictures of at least 96 px at 1280×800; whole-number scales of 20 px give 100. */
+    static final double MIN_PICTURE_AT_DEFAULT = 96;
+    static final double MIN_PAD_SIDE = 280;
+    /** Presenting, the grid takes at least this share of the screen's height. */
+    static final double MIN_PRESENTING_GRID_SHARE = 0.6;
+    /** Layout rounding. */
+    static final double TOLERANCE_PX = 1;
+
+    private static final double[][] SIZES = {{1280, 800}, {1600, 1000}, {1920, 1080}};
+
+    @AfterEach
+    void leavePresentation() {
+        onFx(() -> {
+            view.presentationMode().setActive(false);
+            return null;
+        });
+    }
+
+    @Test
+    void gridPadAndColumnsFitAtEveryWindowSize() throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        int previousScale = 0;
+        for (double[] size : SIZES) {
+            Measured measured = measure(size[0], size[1], false);
+            assertTrue(measured.imageScale >= previousScale, "the pictures grow with the window: " + measured);
+            previousScale = measured.imageScale;
+            assertTrue(measured.padSide >= MIN_PAD_SIDE, "pad " + measured);
+            assertEquals(List.of(), measured.clipped, "cut off at " + measured);
+        }
+    }
+
+    @Test
+    void defaultWindowShowsPicturesOfAtLeast96Pixels() throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        Measured measured = measure(1280, 800, false);
+        assertTrue(measured.pictureSide >= MIN_PICTURE_AT_DEFAULT, measured.toString());
+    }
+
+    /**
+     * Presenting goes full screen: under the headless test screen (pom: {@code headless.geometry})
+     * that is its size; the other sizes are measured by resizing the full-screen stage, which the
+     * headless platform allows.
+     */
+    @Test
+    void presentingTheGridTakesMostOfTheHeightAndNothingIsCutOff() throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        for (double[] size : SIZES) {
+            Measured measured = measure(size[0], size[1], true);
+            assertTrue(measured.gridHeight >= MIN_PRESENTING_GRID_SHARE * measured.sceneHeight, measured.toString());
+            assertTrue(measured.pictureSide >= MIN_PICTURE_AT_DEFAULT, measured.toString());
+            assertEquals(List.of(), measured.clipped, "cut off at " + measured);
+        }
+    }
+
+    // ---------------------------------------------------------------- measuring
+
+    record Measured(double sceneWidth, double sceneHeight, boolean presenting, int imageScale, double pictureSide,
+                    double gridHeight, double padSide, List<String> clipped) {
+        @Override
+        public String toString() {
+            return sceneWidth + "×" + sceneHeight + (presenting ? " presenting" : "") + ": scale " + imageScale
+                    + ", picture " + pictureSide + " px, grid height " + gridHeight + ", pad " + padSide
+                    + ", cut off " + clipped;
+        }
+    }
+
+    private Measured measure(double width, double height, boolean presenting) throws TimeoutException {
+        onFx(() -> {
+            view.presentationMode().setActive(presenting);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        waitFor(() -> Math.abs(view.getScene().getWidth() - width) <= TOLERANCE_PX
+                && Math.abs(view.getScene().getHeight() - height) <= TOLERANCE_PX);
+        return onFx(() -> {
+            Parent root = view.getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            HiddenUnitGrid grid = (HiddenUnitGrid) view.lookup("#" + WorkbenchView.HIDDEN_GRID_ID);
+            HiddenUnitTile tile = grid.getTiles().get(0);
+            double picture = tile.getWidth() - HiddenUnitTile.CHROME_WIDTH;
+            Bounds tiles = grid.getTiles().get(grid.getTiles().size() - 1).localToScene(
+                    grid.getTiles().get(grid.getTiles().size() - 1).getLayoutBounds());
+            double gridHeight = tiles.getMaxY() - tile.localToScene(tile.getLayoutBounds()).getMinY();
+            Node pad = view.lookup("#" + WorkbenchView.DRAWING_PAD_ID);
+            if (System.getProperty("h6.debug") != null) {
+                try {
+                    WindowImages.writePng(view.getScene(), java.nio.file.Path.of("/tmp/h6-test-" + (int) width + (presenting ? "p" : "") + ".png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            List<String> clipped = new ArrayList<>();
+            collectClipped(view.pageNode(WorkbenchView.Page.WORKBENCH), width, height, clipped);
+            return new Measured(view.getScene().getWidth(), view.getScene().getHeight(), presenting,
+                    grid.imageScale(), picture, gridHeight, pad.getLayoutBounds().getWidth(), clipped);
+        });
+    }
+
+    /** Shown controls, labels, charts and the grid that reach beyond the window or their scroll pane's viewport, or whose text is shortened. */
+    private static void collectClipped(Node node, double width, double height, List<String> out) {
+        if (!node.isVisible() || !node.isManaged()) {
+            return;
+        }
+        if (node instanceof Control || node instanceof Chart || node instanceof HiddenUnitGrid) {
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            Bounds limit = viewport(node);
+            double minX = limit == null ? 0 : Math.max(0, limit.getMinX());
+            double minY = limit == null ? 0 : Math.max(0, limit.getMinY());
+            double maxX = limit == null ? width : Math.min(width, limit.getMaxX());
+            double maxY = limit == null ? height : Math.min(height, limit.getMaxY());
+            if (bounds.getWidth() > 0 && (bounds.getMinX() < minX - TOLERANCE_PX || bounds.getMinY() < minY - TOLERANCE_PX
+                    || bounds.getMaxX() > maxX + TOLERANCE_PX || bounds.getMaxY() > maxY + TOLERANCE_PX)) {
+                out.add(describe(node) + " at " + round(bounds) + " outside " + round(minX, minY, maxX, maxY));
+            }
+            if (node instanceof Labeled labeled && isShortened(labeled)) {
+                out.add(describe(node) + " shortened");
+            }
+        }
+        // Into layouts and scroll panes (their content sits in their skin), not into other controls' skins.
+        boolean inside = node instanceof ScrollPane || !(node instanceof Control);
+        if (inside && node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectClipped(child, width, height, out);
+            }
+        }
+    }
+
+    /** The scene bounds of the innermost scroll pane's viewport around {@code node}, or null. */
+    private static Bounds viewport(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll && up != node) {
+                Bounds view = scroll.getViewportBounds();
+                return scroll.localToScene(new javafx.geometry.BoundingBox(scroll.snappedLeftInset(),
+                        scroll.snappedTopInset(), view.getWidth(), view.getHeight()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isShortened(Labeled labeled) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        Node shown = labeled.lookup(".text");
+        return shown instanceof Text t && !t.getText().replace("\n", " ").equals(text.replace("\n", " "))
+                && !labeled.isWrapText();
+    }
+
+    private static String describe(Node node) {
+        String text = node instanceof Labeled labeled ? " \"" + labeled.getText() + "\"" : "";
+        return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + text;
+    }
+
+    private static String round(Bounds b) {
+        return round(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY());
+    }
+
+    private static String round(double minX, double minY, double maxX, double maxY) {
+        return String.format(java.util.Locale.ROOT, "[%.0f,%.0f – %.0f,%.0f]", minX, minY, maxX, maxY);
+    }
+}
