@@ -26,6 +26,7 @@ import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.SharedForwardPass;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
@@ -51,6 +52,8 @@ public final class DossierModel {
     private final ObservableValue<Network> network;
     private final ObservableValue<Preprocessor.Result> drawing;
     private final ObservableValue<Split> data;
+    /** The drawing's intact pass, shared with the prediction. */
+    private final SharedForwardPass passes;
 
     private final ReadOnlyObjectWrapper<NetworkStatistics> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
     private final ObjectProperty<UnitExperiment> experiment =
@@ -80,6 +83,17 @@ public final class DossierModel {
      */
     public DossierModel(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
                         ObservableValue<Split> data) {
+        this(network, drawing, data, new SharedForwardPass());
+    }
+
+    /**
+     * As {@link #DossierModel(ObservableValue, ObservableValue, ObservableValue)}, with the drawing's
+     * intact forward pass taken from {@code passes}, which the workbench's prediction shares: a
+     * drawing runs through the network once for both.
+     */
+    public DossierModel(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
+                        ObservableValue<Split> data, SharedForwardPass passes) {
+        this.passes = passes;
         this.network = network;
         this.drawing = drawing;
         this.data = data;
@@ -255,8 +269,9 @@ public final class DossierModel {
             intactPass.set(null);
             forwardPass.set(null);
         } else {
-            intactPass.set(current.forward(input));
-            forwardPass.set(ExperimentalForward.forward(current, applicable(current), meansFor(current), input));
+            ForwardPass intact = passes.forward(current, input);
+            intactPass.set(intact);
+            forwardPass.set(ExperimentalForward.modified(current, applicable(current), meansFor(current), intact));
         }
         if (orderKey.get() == UnitOrdering.Key.ACTIVATION) {
             updateOrder();
