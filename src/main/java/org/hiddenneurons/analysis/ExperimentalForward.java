@@ -23,7 +23,17 @@ public final class ExperimentalForward {
      */
     public static ForwardPass forward(Network network, UnitExperiment experiment, double[] meanActivations,
                                       double[] input) {
-        ForwardPass intact = network.forward(input);
+        return modified(network, experiment, meanActivations, network.forward(input));
+    }
+
+    /**
+     * As {@link #forward}, from the intact pass already computed for the same input (no second
+     * pass through Θ1): {@code intact} itself when the experiment is empty.
+     *
+     * @param intact {@code network.forward(input)}; not modified
+     */
+    public static ForwardPass modified(Network network, UnitExperiment experiment, double[] meanActivations,
+                                       ForwardPass intact) {
         if (experiment.isEmpty()) {
             return intact;
         }

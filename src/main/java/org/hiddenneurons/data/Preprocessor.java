@@ -68,7 +68,9 @@ public final class Preprocessor {
      * Every step of the pipeline. When {@code blank} is true nothing was drawn: the images after
      * {@code grayscale} are null and {@code networkInput} is null.
      *
-     * @param grayscale    the input as ink = 1, background = 0 (after luminance and polarity)
+     * @param grayscale    the input as ink = 1, background = 0 (after luminance and polarity); from
+     *                     {@link #process(int, int, int[], Workspace)} it is the workspace's buffer,
+     *                     valid until that workspace is used again
      * @param cropped      the ink's bounding box cut out of {@code grayscale}
      * @param scaled       {@code cropped} with its longer side scaled to the target's digit box
      * @param centred      {@code scaled} placed into the target frame, centre of mass on the target's
@@ -156,7 +158,26 @@ public final class Preprocessor {
      * @param argb width·height pixels, row-major, 0xAARRGGBB. Not modified.
      */
     public Result process(int width, int height, int[] argb) {
-        GrayImage luminance = luminance(width, height, argb);
+        checkPixels(width, height, argb);
+        return processInto(width, height, argb, new double[argb.length]);
+    }
+
+    /**
+     * As {@link #process(int, int, int[])}, with the full-size grayscale image (step 1–2, the
+     * largest array of the pipeline) written into {@code workspace}'s buffer instead of a new one:
+     * for a caller that preprocesses drawing after drawing (a drag on the pad). The result's
+     * {@link Result#grayscale()} is that buffer, so it is valid only until the next call with the
+     * same workspace: read it at once or copy it. Every other part of the result is its own.
+     *
+     * @param argb width·height pixels, row-major, 0xAARRGGBB. Not modified.
+     */
+    public Result process(int width, int height, int[] argb, Workspace workspace) {
+        checkPixels(width, height, argb);
+        return processInto(width, height, argb, workspace.buffer(argb.length));
+    }
+
+    private Result processInto(int width, int height, int[] argb, double[] values) {
+        GrayImage luminance = luminanceInto(width, height, argb, values);
         // The luminance array is ours alone: normalise it in place instead of copying it.
         normaliseInkInPlace(width, height, luminance.values());
         return fromInk(luminance);
@@ -165,6 +186,18 @@ public final class Preprocessor {
     /** Runs the pipeline on an image file's stored values ({@link ImageFiles#read}), alpha composited first. */
     public Result process(StoredImage image) {
         return process(image.composited());
+    }
+
+    /** Memory that {@link #process(int, int, int[], Workspace)} reuses from call to call. Not thread-safe. */
+    public static final class Workspace {
+        private double[] buffer = new double[0];
+
+        double[] buffer(int length) {
+            if (buffer.length != length) {
+                buffer = new double[length];
+            }
+            return buffer;
+        }
     }
 
     /** Runs the pipeline on a grayscale image (any polarity). */
@@ -196,20 +229,36 @@ public final class Preprocessor {
      * @param argb width·height pixels, row-major, 0xAARRGGBB. Not modified.
      */
     public static GrayImage luminance(int width, int height, int[] argb) {
+        checkPixels(width, height, argb);
+        return luminanceInto(width, height, argb, new double[argb.length]);
+    }
+
+    private static void checkPixels(int width, int height, int[] argb) {
         if (width < 1 || height < 1 || argb == null || argb.length != width * height) {
             throw new IllegalArgumentException("a " + width + "x" + height + " image needs "
                     + ((long) width * height) + " pixels, got " + (argb == null ? "null" : argb.length));
         }
-        double[] values = new double[argb.length];
-        double[] alpha = new double[argb.length];
+    }
+
+    /**
+     * {@link #luminance} into {@code values} (length width·height; every element written); an alpha
+     * array is allocated only for an image with translucent pixels. @param values Modified.
+     */
+    private static GrayImage luminanceInto(int width, int height, int[] argb, double[] values) {
         boolean translucent = false;
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
             values[i] = StoredImage.luminance((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff, CHANNEL_MAX);
-            alpha[i] = (p >>> 24) / (double) CHANNEL_MAX;
             translucent |= (p >>> 24) != CHANNEL_MAX;
         }
-        return new StoredImage(width, height, values, translucent ? alpha : null).composited();
+        double[] alpha = null;
+        if (translucent) {
+            alpha = new double[argb.length];
+            for (int i = 0; i < argb.length; i++) {
+                alpha[i] = (argb[i] >>> 24) / (double) CHANNEL_MAX;
+            }
+        }
+        return new StoredImage(width, height, values, alpha).composited();
     }
 
     /**

@@ -22,49 +22,19 @@ public final class StrokeRasterizer {
      * line to the last point; curves flattened into pieces of at most {@link #FLATTEN_STEP}.
      *
      * @param points at least one point as x0, y0, x1, y1, …; not modified
-     * @return the polyline as x0, y0, x1, y1, … (one point for a one-point stroke)
+     * @return the polyline as x0, y0, x1, y1, … (one point for a one-point stroke); a drag extends
+     *         it point by point with {@link SmoothedStroke} instead
      */
     public static double[] smooth(double[] points) {
         int n = points.length / 2;
         if (n == 0) {
             throw new IllegalArgumentException("a stroke needs at least one point");
         }
-        if (n <= 2) {
-            return Arrays.copyOf(points, 2 * n);
+        SmoothedStroke stroke = new SmoothedStroke();
+        for (int i = 0; i < n; i++) {
+            stroke.add(points[2 * i], points[2 * i + 1]);
         }
-        double[] out = new double[8];
-        int size = 0;
-        out = append(out, size++, points[0], points[1]);
-        for (int i = 1; i < n - 1; i++) {
-            double prevX = points[2 * i - 2];
-            double prevY = points[2 * i - 1];
-            double ctrlX = points[2 * i];
-            double ctrlY = points[2 * i + 1];
-            double nextX = points[2 * i + 2];
-            double nextY = points[2 * i + 3];
-            double x0 = (prevX + ctrlX) / 2;
-            double y0 = (prevY + ctrlY) / 2;
-            double x2 = (ctrlX + nextX) / 2;
-            double y2 = (ctrlY + nextY) / 2;
-            out = append(out, size++, x0, y0);
-            double length = Math.hypot(ctrlX - x0, ctrlY - y0) + Math.hypot(x2 - ctrlX, y2 - ctrlY);
-            int pieces = Math.max(1, Math.min(MAX_PIECES_PER_CURVE, (int) Math.ceil(length / FLATTEN_STEP)));
-            for (int k = 1; k <= pieces; k++) {
-                double t = k / (double) pieces;
-                double u = 1 - t;
-                out = append(out, size++, u * u * x0 + 2 * u * t * ctrlX + t * t * x2,
-                        u * u * y0 + 2 * u * t * ctrlY + t * t * y2);
-            }
-        }
-        out = append(out, size++, points[2 * n - 2], points[2 * n - 1]);
-        return Arrays.copyOf(out, 2 * size);
-    }
-
-    private static double[] append(double[] xy, int index, double x, double y) {
-        double[] out = 2 * index + 2 > xy.length ? Arrays.copyOf(xy, xy.length * 2) : xy;
-        out[2 * index] = x;
-        out[2 * index + 1] = y;
-        return out;
+        return Arrays.copyOf(stroke.polyline(), 2 * stroke.polylinePoints());
     }
 
     /**

@@ -131,10 +131,10 @@ public final class CompareRunsView extends BorderPane {
 
         HiddenUnitGrid grid = new HiddenUnitGrid();
         grid.setId(gridId);
-        grid.setTexts(WorkbenchView.gridTexts()); // no caption: the hint says what the pictures are
+        grid.setTexts(HiddenLayerColumn.gridTexts()); // no caption: the hint says what the pictures are
         ColorBar colourBar = grid.getColorBar(); // beside the title: the height goes to the tiles
-        colourBar.setPrefWidth(WorkbenchView.COLOUR_BAR_MIN_WIDTH);
-        colourBar.setMinWidth(WorkbenchView.COLOUR_BAR_MIN_WIDTH);
+        colourBar.setPrefWidth(HiddenLayerColumn.COLOUR_BAR_MIN_WIDTH);
+        colourBar.setMinWidth(HiddenLayerColumn.COLOUR_BAR_MIN_WIDTH);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox titleRow = new HBox(8, title, gap, colourBar);

@@ -1,8 +1,8 @@
 package org.hiddenneurons.ui;
 
+import org.hiddenneurons.data.SmoothedStroke;
 import org.hiddenneurons.data.StrokeRasterizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
@@ -57,9 +57,6 @@ public final class DrawingPad extends Region {
      * the pad has strokes about as thick, relative to its size, as the training digits.
      */
     public static final double DEFAULT_PEN_WIDTH = RASTER_SIZE / 10.0;
-    /** Mouse moves shorter than this (drawing pixels) add no point: they only add noise. */
-    static final double MIN_POINT_DISTANCE = 1.0;
-
 
     /**
      * One state of the pad.
@@ -111,22 +108,9 @@ public final class DrawingPad extends Region {
     private final Canvas tailCanvas = new Canvas();
     private final Label hint = new Label(I18n.t("workbench.pad.hint"));
 
-    /** Finished strokes (drawing coordinates), their smoothed polylines, and the one being drawn. */
-    private final List<List<Point2D>> strokes = new ArrayList<>();
-    private final List<double[]> smoothed = new ArrayList<>();
-    private List<Point2D> currentStroke;
-    private double[] currentSmoothed;
-    /**
-     * Ink coverage of the finished strokes plus the settled part of the current stroke (every
-     * segment of its smoothed polyline but the last, which moves with the next point); a drag step
-     * copies it and draws only the last segment on the copy, so its cost does not grow with the
-     * stroke's length.
-     */
-    private final float[] committedCoverage = new float[RASTER_SIZE * RASTER_SIZE];
-    private final float[] workCoverage = new float[RASTER_SIZE * RASTER_SIZE];
-    /** Points of {@link #currentSmoothed} whose segments are already in committedCoverage. */
-    private int settledPoints;
-    /** Points of {@link #currentSmoothed} whose segments are already painted on {@link #canvas}. */
+    /** The strokes, their smoothing, undo and coverage (plain Java). */
+    private final StrokeModel strokes = new StrokeModel(RASTER_SIZE, DEFAULT_PEN_WIDTH);
+    /** Points of the current polyline whose segments are already painted on {@link #canvas}. */
     private int paintedPoints;
     private int activeTouchId = -1;
 
@@ -147,7 +131,11 @@ public final class DrawingPad extends Region {
         getChildren().addAll(surface, canvas, tailCanvas, hint);
         pseudoEmpty(true);
 
-        penWidth.addListener((obs, old, now) -> rebuild());
+        penWidth.addListener((obs, old, now) -> {
+            strokes.setPenWidth(now.doubleValue());
+            publish();
+            repaint();
+        });
         inkColor.addListener((obs, old, now) -> repaint());
         canvas.widthProperty().addListener((obs, old, now) -> repaint());
         canvas.heightProperty().addListener((obs, old, now) -> repaint());
@@ -161,13 +149,13 @@ public final class DrawingPad extends Region {
             e.consume();
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (!e.isSynthesized() && currentStroke != null) {
+            if (!e.isSynthesized() && strokes.drawing()) {
                 extendStroke(e.getX(), e.getY());
                 e.consume();
             }
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!e.isSynthesized() && currentStroke != null && e.getButton() == MouseButton.PRIMARY) {
+            if (!e.isSynthesized() && strokes.drawing() && e.getButton() == MouseButton.PRIMARY) {
                 extendStroke(e.getX(), e.getY());
                 endStroke();
                 e.consume();
@@ -183,7 +171,7 @@ public final class DrawingPad extends Region {
         });
         addEventHandler(TouchEvent.TOUCH_MOVED, e -> {
             TouchPoint p = e.getTouchPoint();
-            if (p.getId() == activeTouchId && currentStroke != null) {
+            if (p.getId() == activeTouchId && strokes.drawing()) {
                 extendStroke(p.getX(), p.getY());
             }
             e.consume();
@@ -192,7 +180,7 @@ public final class DrawingPad extends Region {
             TouchPoint p = e.getTouchPoint();
             if (p.getId() == activeTouchId) {
                 activeTouchId = -1;
-                if (currentStroke != null) {
+                if (strokes.drawing()) {
                     extendStroke(p.getX(), p.getY());
                     endStroke();
                 }
@@ -210,6 +198,11 @@ public final class DrawingPad extends Region {
 
     public Drawing getDrawing() {
         return drawing.get();
+    }
+
+    /** True between a press (or touch) on the pad and its release: a stroke is being drawn. */
+    public boolean isStroking() {
+        return strokes.drawing();
     }
 
     /** True while no stroke is drawn. */
@@ -249,35 +242,35 @@ public final class DrawingPad extends Region {
 
     /** Removes every stroke. */
     public void clear() {
-        currentStroke = null;
-        currentSmoothed = null;
         strokes.clear();
-        smoothed.clear();
-        rebuild();
+        publish();
+        repaint();
     }
 
     /** Removes the last stroke (the one being drawn, if any); does nothing on an empty pad. */
     public void undo() {
-        if (currentStroke != null) {
-            currentStroke = null;
-            currentSmoothed = null;
-        } else if (!strokes.isEmpty()) {
-            strokes.remove(strokes.size() - 1);
-            smoothed.remove(smoothed.size() - 1);
-        } else {
-            return;
+        if (strokes.undo()) {
+            publish();
+            repaint();
         }
-        rebuild();
     }
 
-    /** The finished strokes' points in drawing coordinates (read-only, for tests and replays). */
+    /** The finished strokes' points in drawing coordinates (copies, for tests and replays). */
     public List<List<Point2D>> getStrokes() {
-        return Collections.unmodifiableList(strokes);
+        List<List<Point2D>> out = new ArrayList<>();
+        for (double[] xy : strokes.finishedPoints()) {
+            List<Point2D> points = new ArrayList<>(xy.length / 2);
+            for (int i = 0; i + 1 < xy.length; i += 2) {
+                points.add(new Point2D(xy[i], xy[i + 1]));
+            }
+            out.add(Collections.unmodifiableList(points));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Number of finished strokes. */
     public int strokeCount() {
-        return strokes.size();
+        return strokes.finishedStrokes().size();
     }
 
     /**
@@ -289,11 +282,7 @@ public final class DrawingPad extends Region {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a stroke needs at least one point");
         }
-        List<Point2D> copy = List.copyOf(points);
-        strokes.add(copy);
-        double[] polyline = StrokeRasterizer.smooth(toXy(copy));
-        smoothed.add(polyline);
-        StrokeRasterizer.drawPolyline(polyline, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
+        strokes.addStroke(toXy(points));
         publish();
         repaint();
     }
@@ -301,54 +290,28 @@ public final class DrawingPad extends Region {
     // ---- stroke input ----------------------------------------------------------------------
 
     private void beginStroke(double localX, double localY) {
-        currentStroke = new ArrayList<>();
-        currentStroke.add(toDrawing(localX, localY));
-        currentSmoothed = StrokeRasterizer.smooth(toXy(currentStroke));
-        settledPoints = 0;
+        Point2D p = toDrawing(localX, localY);
+        strokes.begin(p.getX(), p.getY());
         publish();
         repaint();
     }
 
     private void extendStroke(double localX, double localY) {
         Point2D p = toDrawing(localX, localY);
-        if (p.distance(currentStroke.get(currentStroke.size() - 1)) < MIN_POINT_DISTANCE) {
-            return;
-        }
-        currentStroke.add(p);
-        currentSmoothed = StrokeRasterizer.smooth(toXy(currentStroke));
-        settleCurrentStroke();
-        publish();
-        paintCurrentStroke();
-    }
-
-    /**
-     * Draws the newly settled segments of the current stroke into committedCoverage. With three
-     * or more points, every segment of the smoothed polyline but the last stays the same when
-     * points are added (the curves end at midpoints); with fewer, nothing is settled.
-     */
-    private void settleCurrentStroke() {
-        if (currentStroke.size() < 3) {
-            return;
-        }
-        int settled = currentSmoothed.length / 2 - 1;
-        if (settled > settledPoints) {
-            StrokeRasterizer.drawPolyline(currentSmoothed, Math.max(0, settledPoints - 1), settled - 1, penRadius(),
-                    committedCoverage, RASTER_SIZE, RASTER_SIZE);
-            settledPoints = settled;
+        if (strokes.extend(p.getX(), p.getY())) {
+            publish();
+            paintCurrentStroke();
         }
     }
 
     private void endStroke() {
-        strokes.add(List.copyOf(currentStroke));
-        smoothed.add(currentSmoothed);
-        drawUnsettled(committedCoverage);
+        SmoothedStroke finished = strokes.currentStroke();
+        strokes.end();
         if (canvas.getWidth() > 0) { // the tail moves onto the canvas of finished strokes
-            GraphicsContext g = pen(canvas);
-            strokePolyline(g, currentSmoothed, Math.max(0, paintedPoints - 1), currentSmoothed.length / 2 - 1);
+            strokePolyline(pen(canvas), finished.polyline(), finished.polylinePoints(),
+                    Math.max(0, paintedPoints - 1), finished.polylinePoints() - 1);
             clear(tailCanvas);
         }
-        currentStroke = null;
-        currentSmoothed = null;
         publish();
     }
 
@@ -361,42 +324,11 @@ public final class DrawingPad extends Region {
         return new Point2D(Math.max(0, Math.min(RASTER_SIZE, x)), Math.max(0, Math.min(RASTER_SIZE, y)));
     }
 
-    private double penRadius() {
-        return penWidth.get() / 2.0;
-    }
-
     // ---- raster and screen -----------------------------------------------------------------
 
-    /** Re-rasterises every finished stroke (after undo, clear or a pen change). */
-    private void rebuild() {
-        Arrays.fill(committedCoverage, 0f);
-        for (double[] polyline : smoothed) {
-            StrokeRasterizer.drawPolyline(polyline, penRadius(), committedCoverage, RASTER_SIZE, RASTER_SIZE);
-        }
-        settledPoints = 0;
-        if (currentStroke != null) {
-            settleCurrentStroke();
-        }
-        publish();
-        repaint();
-    }
-
-    /** Draws the current stroke's segments that are not settled yet. @param coverage Modified. */
-    private void drawUnsettled(float[] coverage) {
-        int points = currentSmoothed.length / 2;
-        StrokeRasterizer.drawPolyline(currentSmoothed, Math.max(0, settledPoints - 1), points - 1, penRadius(),
-                coverage, RASTER_SIZE, RASTER_SIZE);
-    }
-
     private void publish() {
-        float[] coverage = committedCoverage;
-        if (currentSmoothed != null) {
-            System.arraycopy(committedCoverage, 0, workCoverage, 0, workCoverage.length);
-            drawUnsettled(workCoverage);
-            coverage = workCoverage;
-        }
-        int count = strokes.size() + (currentStroke != null ? 1 : 0);
-        drawing.set(new Drawing(RASTER_SIZE, RASTER_SIZE, StrokeRasterizer.toArgb(coverage), count == 0, count));
+        int count = strokes.strokeCount();
+        drawing.set(new Drawing(RASTER_SIZE, RASTER_SIZE, strokes.toArgb(), count == 0, count));
         empty.set(count == 0);
         pseudoEmpty(count == 0);
     }
@@ -421,8 +353,8 @@ public final class DrawingPad extends Region {
             return;
         }
         GraphicsContext g = pen(canvas);
-        for (double[] polyline : smoothed) {
-            strokePolyline(g, polyline, 0, polyline.length / 2 - 1);
+        for (SmoothedStroke stroke : strokes.finishedStrokes()) {
+            strokePolyline(g, stroke.polyline(), stroke.polylinePoints(), 0, stroke.polylinePoints() - 1);
         }
         paintCurrentStroke();
     }
@@ -433,17 +365,21 @@ public final class DrawingPad extends Region {
      * which draws the same shape as one stroke with round joins.
      */
     private void paintCurrentStroke() {
-        if (currentSmoothed == null || canvas.getWidth() <= 0) {
+        SmoothedStroke current = strokes.currentStroke();
+        if (current == null || canvas.getWidth() <= 0) {
             return;
         }
-        int last = currentSmoothed.length / 2 - 1;
+        double[] xy = current.polyline();
+        int points = current.polylinePoints();
+        int last = points - 1;
+        int settledPoints = strokes.settledPoints();
         int settledEnd = Math.max(0, settledPoints - 1); // the settled segments end at this point
         if (settledEnd > Math.max(0, paintedPoints - 1)) {
-            strokePolyline(pen(canvas), currentSmoothed, Math.max(0, paintedPoints - 1), settledEnd);
+            strokePolyline(pen(canvas), xy, points, Math.max(0, paintedPoints - 1), settledEnd);
             paintedPoints = settledPoints;
         }
         clear(tailCanvas);
-        strokePolyline(pen(tailCanvas), currentSmoothed, settledEnd, last);
+        strokePolyline(pen(tailCanvas), xy, points, settledEnd, last);
     }
 
     private static void clear(Canvas target) {
@@ -462,11 +398,14 @@ public final class DrawingPad extends Region {
         return g;
     }
 
-    /** Strokes points {@code from}…{@code to} of a polyline in drawing coordinates; one point is a dot. */
-    private void strokePolyline(GraphicsContext g, double[] xy, int from, int to) {
+    /**
+     * Strokes points {@code from}…{@code to} of a polyline in drawing coordinates whose first
+     * {@code points} points count; one point is a dot.
+     */
+    private void strokePolyline(GraphicsContext g, double[] xy, int points, int from, int to) {
         double scale = g.getCanvas().getWidth() / RASTER_SIZE;
         if (to <= from) {
-            if (xy.length / 2 == 1) { // a stroke of one point: a dot
+            if (points == 1) { // a stroke of one point: a dot
                 double r = penWidth.get() * scale / 2;
                 g.fillOval(xy[0] * scale - r, xy[1] * scale - r, 2 * r, 2 * r);
             }
@@ -532,7 +471,7 @@ public final class DrawingPad extends Region {
         return new Drawing(RASTER_SIZE, RASTER_SIZE, StrokeRasterizer.toArgb(new float[RASTER_SIZE * RASTER_SIZE]), true, 0);
     }
 
-    /** Points as x0, y0, x1, y1, …, the form {@link StrokeRasterizer} takes. */
+    /** Points as x0, y0, x1, y1, …, the form {@link StrokeModel} takes. */
     private static double[] toXy(List<Point2D> points) {
         double[] xy = new double[2 * points.size()];
         for (int i = 0; i < points.size(); i++) {

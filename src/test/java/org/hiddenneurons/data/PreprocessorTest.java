@@ -148,6 +148,21 @@ class PreprocessorTest {
     }
 
     @Test
+    void aReusedWorkspaceGivesTheSameResultsAndItsBufferHoldsOnlyTheLatestGrayscale() {
+        Preprocessor.Workspace workspace = new Preprocessor.Workspace();
+        int[] first = drawOnCanvas(DIGITS.sample(2345), CANVAS, CANVAS, 0, 0, false);
+        int[] second = drawOnCanvas(DIGITS.sample(17), CANVAS, CANVAS, 0, 0, true);
+        Preprocessor.Result fresh = PREPROCESSOR.process(CANVAS, CANVAS, first);
+        Preprocessor.Result reusedFirst = PREPROCESSOR.process(CANVAS, CANVAS, first, workspace);
+        assertArrayEquals(fresh.networkInput(), reusedFirst.networkInput(), 0);
+        assertArrayEquals(fresh.grayscale().values(), reusedFirst.grayscale().values(), 0);
+        Preprocessor.Result reusedSecond = PREPROCESSOR.process(CANVAS, CANVAS, second, workspace);
+        assertArrayEquals(PREPROCESSOR.process(CANVAS, CANVAS, second).networkInput(), reusedSecond.networkInput(), 0);
+        assertSame(reusedFirst.grayscale().values(), reusedSecond.grayscale().values(), "one buffer, reused");
+        assertArrayEquals(fresh.networkInput(), reusedFirst.networkInput(), 0, "the rest of a result stays its own");
+    }
+
+    @Test
     void transparentCanvasWorksWithDarkOrLightStrokes() {
         int[] opaque = rectangle(100, 100, 30, 20, 10, 60, WHITE, BLACK);
         int[] darkOnClear = rectangle(100, 100, 30, 20, 10, 60, 0x00000000, BLACK);

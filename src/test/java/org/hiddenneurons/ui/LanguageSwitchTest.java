@@ -98,7 +98,7 @@ class LanguageSwitchTest {
         assertTrue(onFx(() -> robot.lookup("#" + StatusBar.EPOCH_ID).queryAs(Label.class).getText()).startsWith("第 "));
         assertTrue(onFx(() -> model.modelDescriptionProperty().get()).startsWith("模型"));
 
-        assertEquals(WorkbenchViewModel.Phase.RUNNING, onFx(() -> model.phaseProperty().get()), "training stopped");
+        assertEquals(TrainingSessionViewModel.Phase.RUNNING, onFx(() -> model.phaseProperty().get()), "training stopped");
         int epochAtSwitch = onFx(() -> model.epochProperty().get());
         waitFor(() -> model.epochProperty().get() > epochAtSwitch);
         assertTrue(onFx(() -> model.networkProperty().get()) != network || epochAtSwitch > 0);
@@ -121,7 +121,7 @@ class LanguageSwitchTest {
         robot.interact(() -> back.pageProperty().set(WorkbenchView.Page.WORKBENCH));
         assertEquals("Pause", onFx(() -> robot.lookup("#" + WorkbenchView.TRAIN_BUTTON_ID).queryButton().getText()));
         robot.interact(model::toggleTraining);
-        assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
+        assertEquals(TrainingSessionViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
     }
 
     /**

@@ -191,7 +191,7 @@ class ReplayWindowTest {
             model.toggleTraining();
             return null;
         });
-        waitFor(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE && model.epochProperty().get() == EPOCHS);
+        waitFor(() -> model.phaseProperty().get() == TrainingSessionViewModel.Phase.IDLE && model.epochProperty().get() == EPOCHS);
         assertTrue(onFx(() -> replay.snapshotCountProperty().get()) >= 2, "at least the start and the end");
     }
 

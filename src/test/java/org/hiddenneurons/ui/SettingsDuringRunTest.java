@@ -47,7 +47,7 @@ class SettingsDuringRunTest {
         model.settings().learningRateTextProperty().set(Double.toString(NEW_LEARNING_RATE));
 
         assertEquals(List.of("run"), engine.actions(), "the running job is not touched");
-        assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.RUNNING, model.phaseProperty().get());
         assertEquals(I18n.t("workbench.settings.changedWhileRunning"), model.statusMessageProperty().get());
         assertTrue(!model.statusMessageProperty().get().equals(before));
 
@@ -57,7 +57,7 @@ class SettingsDuringRunTest {
         assertEquals(List.of("run", "pause", "cancel", "run"), engine.actions());
         assertEquals(NEW_LEARNING_RATE, engine.last().config().learningRate());
         assertSame(current, engine.last().start(), "continues from the current weights");
-        assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.RUNNING, model.phaseProperty().get());
     }
 
     @Test
@@ -85,7 +85,7 @@ class SettingsDuringRunTest {
 
         model.toggleTraining();
         assertEquals(List.of("run", "pause"), engine.actions(), "no cancel, no new run");
-        assertEquals(WorkbenchViewModel.Phase.PAUSED, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.PAUSED, model.phaseProperty().get());
         assertTrue(model.errorMessageProperty().get().startsWith("Cannot train"), model.errorMessageProperty().get());
     }
 }

@@ -71,7 +71,7 @@ public final class WindowLongRunHarness {
         while (true) {
             Thread.sleep(50);
             int epoch = onFx(() -> model.epochProperty().get());
-            boolean idle = onFx(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE);
+            boolean idle = onFx(() -> model.phaseProperty().get() == TrainingSessionViewModel.Phase.IDLE);
             if (epoch >= next || idle) {
                 samples.add(WindowProbe.complete(onFx(() -> WindowProbe.onFx(model, stage.get().getScene().getRoot()))));
                 next += epochs / SAMPLES;

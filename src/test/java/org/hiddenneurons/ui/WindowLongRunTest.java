@@ -95,7 +95,7 @@ class WindowLongRunTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
-                () -> onFx(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE));
+                () -> onFx(() -> model.phaseProperty().get() == TrainingSessionViewModel.Phase.IDLE));
     }
 
     private static <T> T onFx(Callable<T> read) {

@@ -66,7 +66,7 @@ public final class WorkbenchSnapshotTool {
             Platform.runLater(() -> app.get().model().toggleTraining());
             Thread.sleep(trainMillis);
             Platform.runLater(() -> {
-                if (app.get().model().phaseProperty().get() == WorkbenchViewModel.Phase.RUNNING) {
+                if (app.get().model().phaseProperty().get() == TrainingSessionViewModel.Phase.RUNNING) {
                     app.get().model().toggleTraining();
                 }
             });

@@ -75,7 +75,7 @@ class WorkbenchViewModelDatasetTest {
 
         assertSame(start, model.networkProperty().get());
         assertSame(split, model.dataProperty().get());
-        assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, model.phaseProperty().get());
         assertEquals(List.of("run", "cancel"), engine.actions());
         assertTrue(model.statusMessageProperty().get().contains(I18n.t("data.status.keptNetwork")));
     }

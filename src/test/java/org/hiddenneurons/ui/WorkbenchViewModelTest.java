@@ -53,7 +53,7 @@ class WorkbenchViewModelTest {
         model.toggleTraining();
         long id = engine.lastId;
         assertEquals(List.of("run"), engine.actions());
-        assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.RUNNING, model.phaseProperty().get());
 
         TrainingSnapshot first = snapshot(1, 2.0, 0.5, TrainingState.RUNNING);
         TrainingSnapshot second = snapshot(2, 1.5, 0.7, TrainingState.RUNNING);
@@ -88,7 +88,7 @@ class WorkbenchViewModelTest {
         model.toggleTraining();
         long firstId = engine.lastId;
         model.finished(firstId, snapshot(5, 1.0, 0.8, TrainingState.FINISHED));
-        assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, model.phaseProperty().get());
 
         model.toggleTraining();
         long secondId = engine.lastId;
@@ -110,7 +110,7 @@ class WorkbenchViewModelTest {
         assertEquals(List.of("run", "run"), engine.actions());
         assertSame(done.network(), engine.last().start());
         assertEquals(model.settings().epochsProperty().get(), engine.last().config().epochs());
-        assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.RUNNING, model.phaseProperty().get());
     }
 
     @Test
@@ -131,10 +131,10 @@ class WorkbenchViewModelTest {
     void pauseThenTrainWithUnchangedSettingsResumes() {
         model.toggleTraining();
         model.toggleTraining();
-        assertEquals(WorkbenchViewModel.Phase.PAUSED, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.PAUSED, model.phaseProperty().get());
         model.toggleTraining();
         assertEquals(List.of("run", "pause", "resume"), engine.actions());
-        assertEquals(WorkbenchViewModel.Phase.RUNNING, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.RUNNING, model.phaseProperty().get());
     }
 
     @Test
@@ -146,7 +146,7 @@ class WorkbenchViewModelTest {
         assertTrue(model.divergedProperty().get());
         assertEquals(WorkbenchViewModel.divergenceExplanation(), model.divergenceMessageProperty().get());
         assertSame(diverged.network(), model.networkProperty().get());
-        assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, model.phaseProperty().get());
 
         model.toggleTraining(); // training again clears the banner
         assertFalse(model.divergedProperty().get());
@@ -170,7 +170,7 @@ class WorkbenchViewModelTest {
 
         assertTrue(engine.calls.isEmpty());
         assertTrue(model.errorMessageProperty().get().contains("learning rate"));
-        assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, model.phaseProperty().get());
     }
 
     @Test
@@ -218,10 +218,10 @@ class WorkbenchViewModelTest {
     void stepTrainsOneEpochAndReturnsToIdle() {
         model.step();
         assertEquals(List.of("step"), engine.actions());
-        assertEquals(WorkbenchViewModel.Phase.STEPPING, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.STEPPING, model.phaseProperty().get());
         TrainingSnapshot stepped = snapshot(1, 2.0, 0.3, TrainingState.READY);
         model.finished(engine.lastId, stepped);
-        assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, model.phaseProperty().get());
         assertEquals(1, model.epochProperty().get());
         assertSame(stepped.network(), model.networkProperty().get());
     }
@@ -249,7 +249,7 @@ class WorkbenchViewModelTest {
         model.toggleTraining();
         model.failed(engine.lastId, new IllegalStateException("out of cheese"));
         assertTrue(model.errorMessageProperty().get().contains("out of cheese"));
-        assertEquals(WorkbenchViewModel.Phase.IDLE, model.phaseProperty().get());
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, model.phaseProperty().get());
     }
 
     @Test

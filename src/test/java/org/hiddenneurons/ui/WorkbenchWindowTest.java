@@ -74,7 +74,7 @@ class WorkbenchWindowTest extends WindowTestBase {
         assertTrue(onFx(epochLabel::getText).matches("Epoch [1-9][0-9]*"));
 
         robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
-        assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
+        assertEquals(TrainingSessionViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
         assertStaysPut();
         // The charts follow the model's series (at most twice a second): the same points once paused.
         TrainingCharts charts = app.view().charts();
@@ -96,7 +96,7 @@ class WorkbenchWindowTest extends WindowTestBase {
             model.settings().epochsProperty().set(SHORT_RUN_EPOCHS);
             model.toggleTraining();
         });
-        waitFor(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE);
+        waitFor(() -> model.phaseProperty().get() == TrainingSessionViewModel.Phase.IDLE);
         TrainingCharts charts = app.view().charts();
         assertTrue(onFx(() -> chartShows(charts.lossChart(), 0, model.trainLossSeries())
                 && chartShows(charts.accuracyChart(), 1, model.testAccuracySeries())), "the charts hold every point");
@@ -242,13 +242,13 @@ class WorkbenchWindowTest extends WindowTestBase {
         robot.type(KeyCode.SPACE);
         waitFor(() -> model.epochProperty().get() > start);
         robot.type(KeyCode.SPACE);
-        assertEquals(WorkbenchViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
+        assertEquals(TrainingSessionViewModel.Phase.PAUSED, onFx(() -> model.phaseProperty().get()));
         assertNotSame(before, onFx(() -> model.networkProperty().get()));
         assertStaysPut();
 
         int paused = onFx(() -> model.epochProperty().get());
         robot.type(KeyCode.S);
-        waitFor(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE
+        waitFor(() -> model.phaseProperty().get() == TrainingSessionViewModel.Phase.IDLE
                 && model.epochProperty().get() == paused + 1);
 
         robot.type(KeyCode.N);
@@ -271,7 +271,7 @@ class WorkbenchWindowTest extends WindowTestBase {
         robot.interact(seed::selectAll);
         robot.type(KeyCode.DIGIT7, KeyCode.S, KeyCode.N);
         assertEquals("7sn", onFx(seed::getText));
-        assertEquals(WorkbenchViewModel.Phase.IDLE, onFx(() -> model.phaseProperty().get()));
+        assertEquals(TrainingSessionViewModel.Phase.IDLE, onFx(() -> model.phaseProperty().get()));
         assertEquals(epochs, onFx(() -> model.epochProperty().get()), "S did not step");
         assertSame(before, onFx(() -> model.networkProperty().get()), "N did not make a new network");
         robot.interact(() -> seed.setText("1"));

@@ -25,6 +25,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.SharedForwardPass;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
@@ -44,6 +45,8 @@ public final class DossierModel {
     private final ObservableValue<Network> network;
     private final ObservableValue<Preprocessor.Result> drawing;
     private final ObservableValue<Split> data;
+    /** The drawing's intact pass, shared with the prediction. */
+    private final SharedForwardPass passes;
 
     private final ReadOnlyObjectWrapper<NetworkStatistics> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
     private final ObjectProperty<UnitExperiment> experiment =
@@ -74,7 +77,18 @@ public final class DossierModel {
      */
     public DossierModel(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
                         ObservableValue<Split> data, BackgroundWork background) {
+        this(network, drawing, data, background, new SharedForwardPass());
+    }
+
+    /**
+     * As {@link #DossierModel(ObservableValue, ObservableValue, ObservableValue, BackgroundWork)}, with
+     * the drawing's intact forward pass taken from {@code passes}, which the workbench's prediction
+     * shares: a drawing runs through the network once for both.
+     */
+    public DossierModel(ObservableValue<Network> network, ObservableValue<Preprocessor.Result> drawing,
+                        ObservableValue<Split> data, BackgroundWork background, SharedForwardPass passes) {
         this.background = Objects.requireNonNull(background, "background");
+        this.passes = passes;
         this.network = network;
         this.drawing = drawing;
         this.data = data;
@@ -250,8 +264,9 @@ public final class DossierModel {
             intactPass.set(null);
             forwardPass.set(null);
         } else {
-            intactPass.set(current.forward(input));
-            forwardPass.set(ExperimentalForward.forward(current, applicable(current), meansFor(current), input));
+            ForwardPass intact = passes.forward(current, input);
+            intactPass.set(intact);
+            forwardPass.set(ExperimentalForward.modified(current, applicable(current), meansFor(current), intact));
         }
         if (orderKey.get() == UnitOrdering.Key.ACTIVATION) {
             updateOrder();

@@ -101,7 +101,7 @@ public final class ReplayFileActions {
         }
         adapter.background(() -> {
             String sha = trainingData == null || !trainingData.name().equals(unhashed.datasetName()) ? ""
-                    : WorkbenchViewModel.datasetSha256(trainingData);
+                    : model.document().datasetSha256(trainingData);
             TrainingRunFile.Run run = new TrainingRunFile.Run(unhashed.config(), unhashed.datasetName(), sha,
                     unhashed.split(), unhashed.history());
             TrainingRunFile.save(path, run);
