@@ -64,6 +64,7 @@ import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.Augmentation;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.ui.backprop.BackpropView;
 import org.hiddenneurons.ui.data.DatasetOpener;
@@ -1242,10 +1243,15 @@ public final class WorkbenchView extends BorderPane {
                 settings.batchSizeProperty(), I18n.t("workbench.batch.tooltip"));
         Spinner<Integer> epochs = intSpinner(1, TrainingSettingsViewModel.MAX_EPOCHS, 10,
                 settings.epochsProperty(), I18n.t("workbench.epochs.tooltip"));
-        CheckBox augment = new CheckBox(I18n.t("workbench.augment.shifts"));
+        CheckBox augment = new CheckBox(I18n.t("workbench.augment.on"));
         augment.setMinWidth(Region.USE_PREF_SIZE);
         augment.selectedProperty().bindBidirectional(settings.augmentProperty());
-        tip(augment, I18n.t("workbench.augment.tooltip"));
+        tip(augment, I18n.t("workbench.augment.onTooltip"));
+        ComboBox<Augmentation> distortions = new ComboBox<>(settings.augmentationChoices());
+        distortions.valueProperty().bindBidirectional(settings.augmentationProperty());
+        distortions.setConverter(named(TrainingSettingsViewModel::describe));
+        distortions.disableProperty().bind(settings.augmentProperty().not());
+        tip(distortions, I18n.t("workbench.augment.distortionsTooltip"));
 
         grid.addRow(0, settingLabel(I18n.t("workbench.hidden")), hidden,
                 settingLabel(I18n.t("workbench.activation")), activation);
@@ -1253,6 +1259,7 @@ public final class WorkbenchView extends BorderPane {
         grid.addRow(2, settingLabel(I18n.t("workbench.lambda")), lambda, settingLabel(I18n.t("workbench.batch")), batch);
         grid.addRow(3, settingLabel(I18n.t("workbench.epochs")), epochs, seedLabel, seed);
         grid.addRow(4, settingLabel(I18n.t("workbench.output")), output, settingLabel(I18n.t("workbench.augment")), augment);
+        grid.add(distortions, 1, 5, 3, 1);
         grid.getStyleClass().add(PresentationMode.CONTROLS);
 
         Slider speed = new Slider(0, TrainingSettingsViewModel.MAX_EPOCH_DELAY_MILLIS, 0);
