@@ -65,8 +65,7 @@ final class TrainCommand extends Subcommand {
             description = "Output layer and its cross-entropy cost (default: ${DEFAULT-VALUE}).")
     OutputLayer output;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation λ (default: ${DEFAULT-VALUE};"
-            + " with --augment: " + TrainingConfig.DEFAULT_AUGMENTED_LAMBDA + ").")
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 regularisation λ (default: ${DEFAULT-VALUE}).")
     double lambda;
 
     @Option(names = "--optimizer", paramLabel = "gd|sgd|adam|lbfgs", converter = Converters.OptimizerConverter.class,
@@ -84,8 +83,7 @@ final class TrainCommand extends Subcommand {
             description = "Mini-batch size for sgd and adam (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE};"
-            + " with --augment: " + TrainingConfig.DEFAULT_AUGMENTED_EPOCHS + ").")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -96,9 +94,12 @@ final class TrainCommand extends Subcommand {
             description = "Seed for initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--augment", description = "Shift training images randomly each epoch (then epochs and λ"
-            + " default to TrainingConfig.augmentedDefaults()).")
+    @Option(names = "--augment", description = "Distort each training image randomly each epoch (shift, rotation,"
+            + " scale, shear, stroke thickness within TrainingConfig.DEFAULT_AUGMENTATION; on by default).")
     boolean augment;
+
+    @Option(names = "--no-augment", description = "Train on the images as they are.")
+    boolean noAugment;
 
     @Option(names = "--init", paramLabel = "uniform|glorot", converter = Converters.InitializerConverter.class,
             description = "Weight initialisation (default: ${DEFAULT-VALUE}).")
@@ -137,8 +138,10 @@ final class TrainCommand extends Subcommand {
         if (iterations != null && spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             throw new ParameterException(spec.commandLine(), "--epochs and --iterations are the same setting; give one");
         }
-        // Options not given take the defaults of the chosen mode (augmentation has its own epochs and λ).
-        TrainingConfig base = augment ? TrainingConfig.augmentedDefaults() : TrainingConfig.defaults();
+        if (augment && noAugment) {
+            throw new ParameterException(spec.commandLine(), "--augment and --no-augment contradict each other; give one");
+        }
+        TrainingConfig base = TrainingConfig.defaults();
         int epochCount = iterations != null ? iterations : given("--epochs") ? epochs : base.epochs();
         TrainingConfig config = new TrainingConfig(
                 given("--hidden") ? hidden : base.hiddenSize(),
@@ -152,7 +155,8 @@ final class TrainCommand extends Subcommand {
                 epochCount,
                 given("--lambda") ? lambda : base.lambda(),
                 given("--seed") ? seed : base.seed(),
-                augment);
+                !noAugment && (augment || base.augment()),
+                base.augmentation());
         CliSupport.checkFolderExists(out);
 
         PrintWriter err = spec.commandLine().getErr();

@@ -23,6 +23,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.MatReader;
+import org.hiddenneurons.train.Augmentation;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.data.AtomicFiles;
@@ -44,7 +45,11 @@ import org.hiddenneurons.data.AtomicFiles;
  * theta2            outputs rows of hidden+1 numbers: Θ2, bias in column 0
  * training          null (unknown) or an object with every TrainingConfig field:
  *                   hiddenSize, activation, outputLayer, initializer, optimizer (ids),
- *                   learningRate, momentum, batchSize, epochs, lambda, seed, augment
+ *                   learningRate, momentum, batchSize, epochs, lambda, seed, augment; and
+ *                   optionally augmentation {maxShift, maxRotationDegrees, maxScale, maxShear,
+ *                   elasticAlpha, elasticSigma, maxThickness} (train.Augmentation; files
+ *                   without it were written when augmentation meant ±1 px shifts:
+ *                   {@link Augmentation#SHIFTS})
  * dataset           {"name": …, "sha256": …}  ("" when unknown; sha256: {@link DatasetHash} of the
  *                   training samples. Files from before pixels were read as stored hash other
  *                   values: they load, and {@link DatasetMatch} reports DIFFERS)
@@ -65,7 +70,9 @@ public final class ModelFile {
             "dataset", "epochs");
     private static final Set<String> TRAINING_FIELDS = Set.of("hiddenSize", "activation", "outputLayer",
             "initializer", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "lambda", "seed",
-            "augment");
+            "augment", "augmentation");
+    private static final Set<String> AUGMENTATION_FIELDS = Set.of("maxShift", "maxRotationDegrees", "maxScale",
+            "maxShear", "elasticAlpha", "elasticSigma", "maxThickness");
     private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
     private static final Pattern SHA256_HEX = Pattern.compile("|[0-9a-f]{64}");
 
@@ -151,6 +158,16 @@ public final class ModelFile {
                 g.writeNumberField("lambda", config.lambda());
                 g.writeNumberField("seed", config.seed());
                 g.writeBooleanField("augment", config.augment());
+                Augmentation a = config.augmentation();
+                g.writeObjectFieldStart("augmentation");
+                g.writeNumberField("maxShift", a.maxShift());
+                g.writeNumberField("maxRotationDegrees", a.maxRotationDegrees());
+                g.writeNumberField("maxScale", a.maxScale());
+                g.writeNumberField("maxShear", a.maxShear());
+                g.writeNumberField("elasticAlpha", a.elasticAlpha());
+                g.writeNumberField("elasticSigma", a.elasticSigma());
+                g.writeNumberField("maxThickness", a.maxThickness());
+                g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeObjectFieldStart("dataset");
@@ -279,11 +296,31 @@ public final class ModelFile {
             if (!augment.isBoolean()) {
                 throw error("training.augment", "expected true or false, got " + describe(augment));
             }
+            Augmentation augmentation = node.has("augmentation") ? augmentation(node.get("augmentation"))
+                    : Augmentation.SHIFTS;
             try {
                 return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue());
+                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue(), augmentation);
             } catch (IllegalArgumentException e) {
                 throw error("training", e.getMessage());
+            }
+        }
+
+        private Augmentation augmentation(JsonNode node) throws DataFormatException {
+            if (!node.isObject()) {
+                throw error("training.augmentation", "expected an object, got " + describe(node));
+            }
+            checkFields(node, "training.augmentation.", AUGMENTATION_FIELDS);
+            String path = "training.augmentation.";
+            try {
+                return new Augmentation(finite(node, "maxShift", path + "maxShift"),
+                        finite(node, "maxRotationDegrees", path + "maxRotationDegrees"),
+                        finite(node, "maxScale", path + "maxScale"), finite(node, "maxShear", path + "maxShear"),
+                        finite(node, "elasticAlpha", path + "elasticAlpha"),
+                        finite(node, "elasticSigma", path + "elasticSigma"),
+                        finite(node, "maxThickness", path + "maxThickness"));
+            } catch (IllegalArgumentException e) {
+                throw error("training.augmentation", e.getMessage());
             }
         }
 

@@ -73,6 +73,7 @@ final class TrainingSettingsForm {
                 TrainingSettingsForm::optimizerName, I18n.t("workbench.optimizer.tooltip"));
         TextField rate = textField(settings.learningRateTextProperty(), I18n.t("workbench.rate.tooltip"));
         TextField lambda = textField(settings.lambdaTextProperty(), I18n.t("workbench.lambda.tooltip"));
+        lambda.setId(WorkbenchView.LAMBDA_FIELD_ID);
         Spinner<Integer> batch = intSpinner(1, TrainingSettingsViewModel.MAX_BATCH_SIZE, 10,
                 settings.batchSizeProperty(), I18n.t("workbench.batch.tooltip"));
         Spinner<Integer> epochs = intSpinner(1, TrainingSettingsViewModel.MAX_EPOCHS, 10,

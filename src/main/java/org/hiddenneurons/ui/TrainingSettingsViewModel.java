@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.train.Augmentation;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.TrainingConfig;
@@ -44,6 +46,15 @@ public final class TrainingSettingsViewModel {
     public static final long MAX_EPOCH_DELAY_MILLIS = 2000;
 
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+    /**
+     * Augmentation strengths offered in the form: the default distortions, shifts alone (the
+     * first augmentation), and the default with an elastic field (Simard et al. 2003).
+     */
+    public static final List<Augmentation> AUGMENTATION_PRESETS = List.of(TrainingConfig.DEFAULT_AUGMENTATION,
+            Augmentation.SHIFTS, new Augmentation(TrainingConfig.DEFAULT_AUGMENTATION.maxShift(),
+                    TrainingConfig.DEFAULT_AUGMENTATION.maxRotationDegrees(), TrainingConfig.DEFAULT_AUGMENTATION.maxScale(),
+                    TrainingConfig.DEFAULT_AUGMENTATION.maxShear(), 20.0, 3.0,
+                    TrainingConfig.DEFAULT_AUGMENTATION.maxThickness()));
 
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(DEFAULTS.activation());
@@ -54,6 +65,10 @@ public final class TrainingSettingsViewModel {
     private final IntegerProperty batchSize = new SimpleIntegerProperty(DEFAULTS.batchSize());
     private final IntegerProperty epochs = new SimpleIntegerProperty(DEFAULTS.epochs());
     private final BooleanProperty augment = new SimpleBooleanProperty(DEFAULTS.augment());
+    private final ObjectProperty<Augmentation> augmentation = new SimpleObjectProperty<>(DEFAULTS.augmentation());
+    /** The distortion limits the form offers: the presets, plus those of a loaded model if they differ. */
+    private final javafx.collections.ObservableList<Augmentation> augmentationChoices =
+            javafx.collections.FXCollections.observableArrayList(AUGMENTATION_PRESETS);
     private final StringProperty seedText = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     private final LongProperty epochDelayMillis = new SimpleLongProperty(0);
     /** Lesson pace (the window's default): a run from random weights plays its first epoch slowly. */
@@ -99,7 +114,7 @@ public final class TrainingSettingsViewModel {
         }
         return new TrainingConfig(hiddenSize.get(), activation.get(), outputLayer.get(), DEFAULTS.initializer(),
                 optimizer.get(), learningRate, DEFAULTS.momentum(), batchSize.get(), epochs.get(), lambda, seed,
-                augment.get());
+                augment.get(), augmentation.get());
     }
 
     /**
@@ -110,7 +125,8 @@ public final class TrainingSettingsViewModel {
         TrainingConfig edited = toConfig();
         return new TrainingConfig(inUse.hiddenSize(), inUse.hiddenActivation(), inUse.outputLayer(),
                 edited.initializer(), edited.optimizer(), edited.learningRate(), edited.momentum(),
-                edited.batchSize(), edited.epochs(), edited.lambda(), edited.seed(), edited.augment());
+                edited.batchSize(), edited.epochs(), edited.lambda(), edited.seed(), edited.augment(),
+                edited.augmentation());
     }
 
     /** The seed typed beside "New network". */
@@ -142,6 +158,10 @@ public final class TrainingSettingsViewModel {
             batchSize.set(config.batchSize());
             epochs.set(Math.max(1, config.epochs()));
             augment.set(config.augment());
+            if (!augmentationChoices.contains(config.augmentation())) {
+                augmentationChoices.add(config.augmentation());
+            }
+            augmentation.set(config.augmentation());
             seedText.set(Long.toString(config.seed()));
         }
         markApplied(spec);
@@ -213,6 +233,40 @@ public final class TrainingSettingsViewModel {
 
     public BooleanProperty augmentProperty() {
         return augment;
+    }
+
+    /** How strongly augmentation distorts the training images (one of {@link #augmentationChoices()}). */
+    public ObjectProperty<Augmentation> augmentationProperty() {
+        return augmentation;
+    }
+
+    public javafx.collections.ObservableList<Augmentation> augmentationChoices() {
+        return augmentationChoices;
+    }
+
+    /** "shift ±1 px, rotate ±12°, …": every distortion of {@code limits} that is on, in the current language. */
+    public static String describe(Augmentation limits) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (limits.maxShift() > 0) {
+            parts.add(I18n.t("workbench.augment.part.shift", format(limits.maxShift())));
+        }
+        if (limits.maxRotationDegrees() > 0) {
+            parts.add(I18n.t("workbench.augment.part.rotate", format(limits.maxRotationDegrees())));
+        }
+        if (limits.maxScale() > 0) {
+            parts.add(I18n.t("workbench.augment.part.scale", format(100 * limits.maxScale())));
+        }
+        if (limits.maxShear() > 0) {
+            parts.add(I18n.t("workbench.augment.part.shear", format(limits.maxShear())));
+        }
+        if (limits.maxThickness() > 0) {
+            parts.add(I18n.t("workbench.augment.part.thickness", format(100 * limits.maxThickness())));
+        }
+        if (limits.elasticAlpha() > 0) {
+            parts.add(I18n.t("workbench.augment.part.elastic", format(limits.elasticAlpha()),
+                    format(limits.elasticSigma())));
+        }
+        return parts.isEmpty() ? I18n.t("workbench.augment.part.none") : String.join(I18n.t("workbench.augment.part.separator"), parts);
     }
 
     public StringProperty seedTextProperty() {

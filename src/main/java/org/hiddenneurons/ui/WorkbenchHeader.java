@@ -52,7 +52,8 @@ final class WorkbenchHeader {
      */
     WorkbenchHeader(WorkbenchViewModel model, Stage stage, ObjectProperty<Page> page, ViewPreferences viewPreferences,
             AppMenus menus, ModelFileActions files, DatasetOpener datasetOpener,
-            Supplier<PresentationMode> presentation, Consumer<Locale> switchLanguage, ViewScope scope) {
+            Supplier<PresentationMode> presentation, Consumer<Locale> switchLanguage, ViewScope scope,
+            Node lessonsButton) {
         this.model = model;
         this.stage = stage;
         Label title = new Label(I18n.t("workbench.app.title"));
@@ -99,7 +100,7 @@ final class WorkbenchHeader {
                 Accessibility.coloursMenu(viewPreferences.coloursProperty()),
                 Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
         menus.addViewGroup(languageMenu(switchLanguage));
-        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), keys, dark);
+        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), lessonsButton, keys, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
         fileButtons.setMinWidth(Region.USE_PREF_SIZE);
@@ -118,7 +119,7 @@ final class WorkbenchHeader {
         List<ToggleButton> tabs = new ArrayList<>();
         for (Page each : Page.values()) {
             ToggleButton tab = new ToggleButton(each.title());
-            tab.setId("page-" + each.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            tab.setId("page-" + each.id());
             tab.setUserData(each);
             tab.setTooltip(new Tooltip(I18n.t("workbench.page.tooltip", each.description(), each.shortcut())));
             tab.setMinWidth(Region.USE_PREF_SIZE);

@@ -32,6 +32,8 @@ import org.hiddenneurons.ui.dossier.PredictionExplanationView;
 import org.hiddenneurons.ui.dossier.UnitDossierView;
 import org.hiddenneurons.ui.eval.EvaluationView;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.lesson.Lessons;
+import org.hiddenneurons.ui.lesson.WorkbenchLessonEvents;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.ui.replay.ReplayFileActions;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
@@ -83,6 +85,16 @@ public final class WorkbenchView extends BorderPane {
             };
         }
 
+        /** The page's id in lesson files and node ids ({@code page-<id>}): {@code hidden-unit}, {@code my-drawings}, … */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The page with this {@link #id()}. */
+        public static Page byId(String id) {
+            return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+
         /** Ctrl+ this key opens the page. */
         public KeyCode key() {
             return KeyCode.values()[KeyCode.DIGIT1.ordinal() + ordinal()];
@@ -122,6 +134,7 @@ public final class WorkbenchView extends BorderPane {
     static final String DRAWING_PAD_ID = "drawing-pad";
     static final String HIDDEN_GRID_ID = "hidden-unit-grid";
     static final String UNIT_PICKER_ID = "unit-picker";
+    static final String LAMBDA_FIELD_ID = "lambda-field";
 
     private final WorkbenchViewModel model;
     private final Stage stage;
@@ -156,6 +169,8 @@ public final class WorkbenchView extends BorderPane {
     /** Save/Open training run, the exports and Open recent. */
     private final ReplayFileActions replayFiles;
     private PresentationMode presentation;
+    /** The guided lessons: Lessons menu, the running lesson over the window, the first-launch card. */
+    private final Lessons lessons;
     private Runnable languageChange = () -> { };
 
     public WorkbenchView(WorkbenchViewModel model, FxTrainingAdapter adapter, Stage stage) {
@@ -218,8 +233,9 @@ public final class WorkbenchView extends BorderPane {
         scope.onClose(compareRuns::dispose);
         pages.add(Page.COMPARE_RUNS, WorkbenchControls.pagePane(compareRuns), null, null);
 
+        lessons = new Lessons(this, viewPreferences.lessonsOfferedProperty(), id -> page.set(Page.byId(id)));
         header = new WorkbenchHeader(model, stage, page, viewPreferences, menus, files, datasetOpener,
-                () -> presentation, this::switchLanguage, scope);
+                () -> presentation, this::switchLanguage, scope, lessons.menuButton());
         modifiedBanner = new ModifiedNetworkBanner(dossier);
         setTop(new VBox(header.node(), header.banner(), modifiedBanner));
         replayFiles = new ReplayFileActions(model, adapter, stage, recentFiles, () -> hiddenLayer.grid().paletteProperty().get());
@@ -229,6 +245,7 @@ public final class WorkbenchView extends BorderPane {
         datasetOpener.setOnOpened(path -> recentFiles.add(path, RecentFiles.Kind.DATA_SET));
         setCenter(pages.host());
         setBottom(new VBox(datasetOpener.panel(), new StatusBar(model)));
+        lessons.attach();
         files.installDrops(dropRouter, datasetOpener, this);
         // Training runs (*.run.json) before the plain *.json → model rule (the latest registration wins).
         dropRouter.register(path -> !Files.isDirectory(path) && path.getFileName().toString()
@@ -245,6 +262,9 @@ public final class WorkbenchView extends BorderPane {
         dossier.unitOrderProperty().addListener((o, old, now) -> hiddenLayer.grid().setUnitOrder(now));
         dossier.unitScoresProperty().addListener((o, old, now) -> hiddenLayer.grid().setUnitScores(now));
         pages.showCurrent();
+        scope.onClose(WorkbenchLessonEvents.connect(lessons.events(), drawing.pad().drawingProperty(),
+                drawing.pad().emptyProperty(), model.predictedDigitProperty(), model.runningProperty(),
+                dossier.experimentProperty(), page.map(Page::id), backprop.getModel().stepProperty()));
     }
 
     /** Every key of the window: one table (see {@link WorkbenchShortcuts}); F1 lists them. */
@@ -370,6 +390,7 @@ public final class WorkbenchView extends BorderPane {
         scene.setRoot(this);
         install(scene, old.presentation);
         pages.pageProperty().set(old.pages.pageProperty().get());
+        lessons.resume(old.lessons);
         if (stage.getOnCloseRequest() != null) {
             stage.setOnCloseRequest(this::confirmClose);
         }
@@ -494,6 +515,11 @@ public final class WorkbenchView extends BorderPane {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    /** The guided lessons of this window (tests). */
+    Lessons lessons() {
+        return lessons;
     }
 
     /** The dossier views' shared model (experiments, statistics, unit order). */

@@ -292,6 +292,24 @@ public final class PadDrawings {
         misread.forEach((what, n) -> System.out.printf(Locale.ROOT, "  %3d × %s%n", n, what));
     }
 
+    /**
+     * Writes {@code out/<digit>/<index>_<style>.png} (the 20×20 inputs) and, with {@code pad}, the
+     * 280×280 drawings under {@code out-pad/}.
+     */
+    static void write(Path out, List<Drawing> drawings, boolean pad) throws IOException {
+        Preprocessor.Target target = Preprocessor.forBundledDigits().target();
+        Path padFolder = out.resolveSibling(out.getFileName() + "-pad");
+        for (int i = 0; i < drawings.size(); i++) {
+            Drawing d = drawings.get(i);
+            Path folder = Files.createDirectories(out.resolve(String.valueOf(d.digit())));
+            String name = String.format(Locale.ROOT, "%04d_%s.png", i, d.style());
+            writeInput(folder.resolve(name), d.networkInput(), target.width(), target.height());
+            if (pad) {
+                writePad(Files.createDirectories(padFolder.resolve(String.valueOf(d.digit()))).resolve(name), d.padArgb());
+            }
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Path out = null;
         int count = 600;
@@ -312,18 +330,8 @@ public final class PadDrawings {
         if (out == null) {
             throw new IllegalArgumentException("--out FOLDER is required");
         }
-        Preprocessor.Target target = Preprocessor.forBundledDigits().target();
         List<Drawing> drawings = new PadDrawings(seed).generate(count);
-        Path padFolder = out.resolveSibling(out.getFileName() + "-pad");
-        for (int i = 0; i < drawings.size(); i++) {
-            Drawing d = drawings.get(i);
-            Path folder = Files.createDirectories(out.resolve(String.valueOf(d.digit())));
-            String name = String.format(Locale.ROOT, "%04d_%s.png", i, d.style());
-            writeInput(folder.resolve(name), d.networkInput(), target.width(), target.height());
-            if (pad) {
-                writePad(Files.createDirectories(padFolder.resolve(String.valueOf(d.digit()))).resolve(name), d.padArgb());
-            }
-        }
+        write(out, drawings, pad);
         System.out.printf(Locale.ROOT, "wrote %d drawings (%d styles, seed %d) to %s%n", drawings.size(), STYLES.size(),
                 seed, out);
         if (model != null) {

@@ -22,6 +22,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.DataFormatException;
+import org.hiddenneurons.train.Augmentation;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ModelFileTest {
         Random random = new Random(42);
         TrainingConfig config = new TrainingConfig(7, Activation.RELU, OutputLayer.SOFTMAX_CROSS_ENTROPY,
                 Initializer.GLOROT, OptimizerKind.LBFGS, 0.123456789012345, 0.5, 33, 12, 3.0e-4, Long.MIN_VALUE,
-                true);
+                true, new Augmentation(1.25, 7.5, 0.0625, 0.3, 12.5, 2.75, 0.33));
         NetworkSpec spec = new NetworkSpec(4, 3, 7, 5, Activation.RELU, OutputLayer.SOFTMAX_CROSS_ENTROPY);
         for (int trial = 0; trial < 20; trial++) {
             SavedModel model = randomModel(random, spec, config.withSeed(random.nextLong()));
@@ -115,7 +116,8 @@ class ModelFileTest {
         assertEquals(0.8777435238765326, theta2[0]);
         assertEquals(-0.6461640020073144, theta2[2 * 5 + 4]);
         assertEquals(new TrainingConfig(4, Activation.TANH, OutputLayer.SOFTMAX_CROSS_ENTROPY, Initializer.GLOROT,
-                OptimizerKind.SGD, 0.05, 0.8, 16, 7, 0.25, 1234567890123L, true), model.config());
+                OptimizerKind.SGD, 0.05, 0.8, 16, 7, 0.25, 1234567890123L, true, Augmentation.SHIFTS), model.config(),
+                "a version-1 file without augmentation limits was written when augmentation meant ±1 px shifts");
         assertEquals("tiny \"test\" set", model.datasetName());
         assertEquals("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", model.datasetSha256());
         assertEquals(7, model.epochs());

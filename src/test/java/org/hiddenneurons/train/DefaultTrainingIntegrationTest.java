@@ -13,6 +13,8 @@ class DefaultTrainingIntegrationTest {
 
     /** PRODUCT.md: the default network reaches ≥ 95 % on the standard test split. */
     private static final double REQUIRED_TEST_ACCURACY = 0.95;
+    /** Stroke-like pictures: without augmentation the defaults' pictures measure 0.65 (speckle). */
+    private static final double REQUIRED_PICTURE_SMOOTHNESS = 0.75;
 
     @Test
     void defaultsReachNinetyFivePercentOnTheStandardSplit() {
@@ -27,5 +29,7 @@ class DefaultTrainingIntegrationTest {
         assertEquals(TrainingState.FINISHED, result.state());
         assertEquals(config.epochs(), result.epoch());
         assertTrue(result.testAccuracy() >= REQUIRED_TEST_ACCURACY, "test accuracy " + result.testAccuracy());
+        double smoothness = org.hiddenneurons.analysis.PictureSmoothness.of(result.network());
+        assertTrue(smoothness >= REQUIRED_PICTURE_SMOOTHNESS, "picture smoothness " + smoothness);
     }
 }

@@ -36,7 +36,7 @@ class DragPathTest {
         network = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 4);
         model.useNetwork(network, "random");
         dossier = new DossierModel(model.networkProperty(), model.preprocessedProperty(),
-                new SimpleObjectProperty<Split>(), model.prediction().passes());
+                new SimpleObjectProperty<Split>(), new BackgroundWork(), model.prediction().passes());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
         model.dataLoaded(null, new Preprocessor(DIGIT_TARGET), "ready");
     }

@@ -79,7 +79,7 @@ class LessonWindowTest extends WindowTestBase {
                 perform(robot, step.action());
                 waitFor(where + ": " + step.action() + " done", () -> !next.isDisabled());
             }
-            if (model.phaseProperty().get() == WorkbenchViewModel.Phase.RUNNING) {
+            if (model.phaseProperty().get() == TrainingSessionViewModel.Phase.RUNNING) {
                 robot.interact(model::toggleTraining); // pause: the next steps look at the pictures
             }
             if (i % 2 == 0) {
