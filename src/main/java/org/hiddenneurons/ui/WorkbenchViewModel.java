@@ -256,7 +256,8 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         }
         StringBuilder message = new StringBuilder(I18n.t("data.status.opened", name,
                 train.size(), split.test().size(), train.width(), train.height(), train.classCount()));
-        message.append(' ').append(org.hiddenneurons.ui.data.SplitNote.describe(split)).append(' ').append(networkNote);
+        String splitNote = org.hiddenneurons.ui.data.SplitNote.describe(split);
+        message.append(splitNote.isEmpty() ? "" : " " + splitNote).append(' ').append(networkNote);
         if (drawingPreprocessor == null) {
             message.append(' ').append(I18n.t("data.status.noDrawing"));
         }
