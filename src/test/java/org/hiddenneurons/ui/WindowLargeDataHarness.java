@@ -2,11 +2,8 @@ package org.hiddenneurons.ui;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.LoadProgress;
 import org.hiddenneurons.data.Preprocessor;
@@ -30,19 +27,8 @@ public final class WindowLargeDataHarness {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        AtomicReference<HiddenNeuronsApp> app = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(() -> {
-            HiddenNeuronsApp application = new HiddenNeuronsApp(ViewPreferences.inMemory());
-            application.start(new Stage());
-            app.set(application);
-            started.countDown();
-        });
-        started.await(60, TimeUnit.SECONDS);
+        AtomicReference<HiddenNeuronsApp> app = FrameTimingHarness.startWindow();
         WorkbenchViewModel model = app.get().model();
-        while (!WindowLongRunHarness.onFx(() -> model.dataReadyProperty().get())) {
-            Thread.sleep(100);
-        }
         Thread.sleep(1000); // the bundled model arrives
         Split split = DatasetLoader.loadSplit(data, LoadProgress.NONE);
         Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(split.train()));
