@@ -34,6 +34,10 @@ public final class ImageFiles {
     public static final long MAX_PIXELS_PER_FILE_BYTE = 16 * 1024;
 
     private static final String FORMATS = "PNG, JPEG, BMP or GIF";
+    private static final int RGB_BANDS = 3;
+    /** The largest sample value read: 16 bits per channel. */
+    private static final int MAX_SAMPLE = 0xffff;
+    private static final int BYTE_MAX = 0xff;
 
     private ImageFiles() {
     }
@@ -124,9 +128,6 @@ public final class ImageFiles {
         return new StoredImage(width, height, luminance, isOpaque(alpha) ? null : alpha);
     }
 
-    private static final int RGB_BANDS = 3;
-    private static final int MAX_SAMPLE = 0xffff;
-
     private static int maxSample(Raster raster, int band) {
         return (int) ((1L << raster.getSampleModel().getSampleSize(band)) - 1);
     }
@@ -136,8 +137,8 @@ public final class ImageFiles {
         double[] entryLuminance = new double[entries];
         double[] entryAlpha = new double[entries];
         for (int i = 0; i < entries; i++) {
-            entryLuminance[i] = StoredImage.luminance(palette.getRed(i), palette.getGreen(i), palette.getBlue(i), 0xff);
-            entryAlpha[i] = palette.getAlpha(i) / (double) 0xff;
+            entryLuminance[i] = StoredImage.luminance(palette.getRed(i), palette.getGreen(i), palette.getBlue(i), BYTE_MAX);
+            entryAlpha[i] = palette.getAlpha(i) / (double) BYTE_MAX;
         }
         int width = raster.getWidth();
         int[] index = new int[width];

@@ -21,9 +21,14 @@ public record Split(Dataset train, Dataset test, String rule) {
 
     private static final String TRAIN_SUFFIX = " (train)";
 
+    /** {@link #rule} of a split made from two given data sets by code (tests, views). */
+    public static final String GIVEN_RULE = "given split";
+    /** {@link #rule} prefix of {@link #separateTestFile}. */
+    private static final String SEPARATE_FILE_RULE = "MNIST convention: train = ";
+
     /** A split whose rule is only its sizes (e.g. a subset made in a test or a view). */
     public Split(Dataset train, Dataset test) {
-        this(train, test, "given split");
+        this(train, test, GIVEN_RULE);
     }
 
     /** True if sample {@code index} belongs to the standard test split. */
@@ -44,7 +49,7 @@ public record Split(Dataset train, Dataset test, String rule) {
      * Nielsen's book and the course). No sample is copied.
      */
     public static Split separateTestFile(Dataset train, Dataset test) {
-        return new Split(train, test, "MNIST convention: train = " + train.name() + ", test = " + test.name());
+        return new Split(train, test, SEPARATE_FILE_RULE + train.name() + ", test = " + test.name());
     }
 
     /**
@@ -73,6 +78,11 @@ public record Split(Dataset train, Dataset test, String rule) {
                 : train.name() + " + " + test.name();
         return new Dataset(name, train.width(), train.height(), Math.max(train.classCount(), test.classCount()),
                 pixels, labels);
+    }
+
+    /** True if the test samples come from their own file ({@link #separateTestFile}). */
+    public boolean hasSeparateTestFile() {
+        return rule.startsWith(SEPARATE_FILE_RULE);
     }
 
     /** True if this is {@link #standard}'s split (sample i is a test sample when i % 5 == 4). */

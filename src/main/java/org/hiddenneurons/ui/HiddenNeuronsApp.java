@@ -174,7 +174,7 @@ public final class HiddenNeuronsApp extends Application {
         try {
             Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(split.train()));
             return new Loaded(split, preprocessor, I18n.t("workbench.app.dataReady", all.name(), train, test) + " "
-                    + org.hiddenneurons.ui.data.SplitNote.describe(split));
+                    + org.hiddenneurons.ui.data.SplitNote.describe(split) + ModelDataNote.bundled(split.train()));
         } catch (RuntimeException e) {
             return new Loaded(split, null, I18n.t("workbench.app.dataReadyNoPreprocessing", all.name(), train, test,
                     WorkbenchViewModel.describe(e)));

@@ -24,6 +24,20 @@ public record ModelDataNote(SavedModel model, DatasetMatch match) {
         return new ModelDataNote(model, DatasetMatch.of(model, trainingData));
     }
 
+    /**
+     * " " + {@link #note()} for the bundled model against the bundled data's training samples, or ""
+     * (also when the bundled model cannot be read: that is reported where it is loaded).
+     */
+    static String bundled(Dataset trainingData) {
+        try {
+            SavedModel model = HiddenNeuronsApp.readBundledModel();
+            String note = new ModelDataNote(model, DatasetMatch.of(model, trainingData)).note();
+            return note.isEmpty() ? "" : " " + note;
+        } catch (DataFormatException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The sentence to add to the status line; empty unless the hashes differ. */
     public String note() {
         return match == DatasetMatch.DIFFERS ? I18n.t("workbench.model.dataHashDiffers", model.datasetName()) : "";

@@ -74,6 +74,7 @@ class IdxReaderTest {
         assertEquals(6, split.train().size(), "every training image trains");
         assertEquals(2, split.test().size(), "the t10k file is the test split");
         assertFalse(split.isStandard());
+        assertTrue(split.hasSeparateTestFile());
         assertTrue(split.describe().contains("t10k-images-idx3-ubyte"), split.describe());
         assertEquals(split.train().classCount(), split.test().classCount(), "one class count for both files");
         assertEquals((testPixels[0] & 0xff) / 255.0, split.test().pixels()[0], 0.0);

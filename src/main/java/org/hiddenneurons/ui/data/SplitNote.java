@@ -11,10 +11,12 @@ public final class SplitNote {
 
     /**
      * "Test split: the separate test file t10k-images-idx3-ubyte.gz (MNIST convention)." or "Test
-     * split: every 5th sample (sample i when i % 5 == 4)."
+     * split: every 5th sample (sample i when i % 5 == 4)."; empty for a split made by code.
      */
     public static String describe(Split split) {
-        return split.isStandard() ? I18n.t("data.status.splitStandard", Split.TEST_EVERY, Split.TEST_REMAINDER)
-                : I18n.t("data.status.splitTestFile", split.test().name());
+        if (split.isStandard()) {
+            return I18n.t("data.status.splitStandard", Split.TEST_EVERY, Split.TEST_REMAINDER);
+        }
+        return split.hasSeparateTestFile() ? I18n.t("data.status.splitTestFile", split.test().name()) : "";
     }
 }

@@ -1,0 +1,69 @@
+package org.hiddenneurons.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import org.hiddenneurons.data.DatasetLoader;
+import org.hiddenneurons.data.LoadProgress;
+import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.data.Split;
+
+/**
+ * The window with a large data set (headless Monocle): opens the app, loads {@code data} the way
+ * Open data set does ({@link DatasetLoader#loadSplit}, drawing pipeline measured on the train
+ * split, {@link WorkbenchViewModel#useDataset}), trains {@code epochs} epochs with the default
+ * settings and prints the status line and the heap used after GC. Not a test (it asserts nothing).
+ * Measured for issue 15 §6 (RELIABILITY.md) with the test classpath in $CP:
+ * {@code /usr/bin/time -v java -Xmx1g --add-modules=jdk.incubator.vector -Dglass.platform=Monocle
+ * -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k -cp $CP
+ * org.hiddenneurons.ui.WindowLargeDataHarness /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz 1}
+ */
+public final class WindowLargeDataHarness {
+
+    private WindowLargeDataHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        AtomicReference<HiddenNeuronsApp> app = FrameTimingHarness.startWindow();
+        WorkbenchViewModel model = app.get().model();
+        Thread.sleep(1000); // the bundled model arrives
+        Split split = DatasetLoader.loadSplit(data, LoadProgress.NONE);
+        Preprocessor preprocessor = new Preprocessor(Preprocessor.measure(split.train()));
+        String opened = WindowLongRunHarness.onFx(() -> {
+            model.useDataset(data.getFileName().toString(), split, preprocessor);
+            return model.statusMessageProperty().get();
+        });
+        System.out.println("opened: " + opened);
+        long startedAt = System.nanoTime();
+        WindowLongRunHarness.onFx(() -> {
+            model.settings().epochsProperty().set(epochs);
+            model.toggleTraining();
+            return null;
+        });
+        double maxHeap = 0;
+        while (true) {
+            Thread.sleep(500);
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            maxHeap = Math.max(maxHeap, (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024));
+            boolean idle = WindowLongRunHarness.onFx(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE);
+            int epoch = WindowLongRunHarness.onFx(() -> model.epochProperty().get());
+            if (idle && epoch >= epochs) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        String status = WindowLongRunHarness.onFx(() -> model.statusMessageProperty().get());
+        System.out.printf(Locale.ROOT, "%d epoch(s) in %.1f s; largest heap after GC while training %.0f MiB; status: %s%n",
+                epochs, seconds, maxHeap, status);
+        WindowLongRunHarness.onFx(() -> {
+            app.get().stop();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+}
