@@ -858,7 +858,7 @@ public final class WorkbenchView extends BorderPane {
         alert.initOwner(stage);
         alert.setTitle(I18n.t("workbench.app.title"));
         alert.setHeaderText(I18n.t("workbench.keys.header"));
-        Label text = new Label(keysText() + "\n" + I18n.t("watch.keys") + "\n" + I18n.t("replay.keys"));
+        Label text = new Label(keysText() + "\n" + I18n.t("workbench.watch.keys") + "\n" + I18n.t("replay.keys"));
         text.getStyleClass().add("hn-keys-list");
         alert.getDialogPane().setContent(text);
         if (getScene() != null) {

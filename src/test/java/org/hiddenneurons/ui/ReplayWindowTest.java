@@ -88,7 +88,7 @@ class ReplayWindowTest {
         assertArrayEquals(rendering(grid, first.network()), shown, "the grid shows the snapshot");
         assertFalse(Arrays.equals(rendering(grid, live), shown), "and not the live network");
         int latest = onFx(() -> replay.latestEpochProperty().get());
-        assertEquals(I18n.t("watch.timeline.replaying", first.step(), first.shownEpoch(), latest), onFx(() -> bar.label().getText()));
+        assertEquals(I18n.t("replay.watch.timeline.replaying", first.step(), first.shownEpoch(), latest), onFx(() -> bar.label().getText()));
         assertTrue(onFx(() -> bar.getStyleClass().contains(ReplayBar.REPLAYING_CLASS)));
         assertEquals(first.network(), onFx(() -> app.view().outputWeightsView().getNetwork()), "Θ2 follows");
 

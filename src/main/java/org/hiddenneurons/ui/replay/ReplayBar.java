@@ -207,7 +207,7 @@ public final class ReplayBar extends HBox {
         if (shown == null) {
             label.setText(I18n.t("replay.timeline.label.live", latest, count));
         } else {
-            label.setText(I18n.t("watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
+            label.setText(I18n.t("replay.watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
         }
         mark(this, shown != null);
     }
