@@ -27,6 +27,7 @@ import org.hiddenneurons.io.HistoryCsv;
 import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.EpochMarks;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.ui.replay.ReplayModel;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +82,9 @@ class ReplayWindowTest {
         Network live = onFx(() -> model.networkProperty().get());
         assertArrayEquals(rendering(grid, live), onFx(() -> tilePixels(grid)), "Live shows the network in use");
         TrainingSnapshot first = onFx(() -> replay.keptSnapshots().get(0));
+        List<Integer> epochStarts = onFx(() -> EpochMarks.epochStarts(replay.keptSnapshots()));
+        assertFalse(epochStarts.isEmpty(), "a run of several epochs has epoch marks");
+        assertEquals(epochStarts, onFx(() -> bar.epochMarks().marks()));
 
         robot.interact(() -> bar.slider().setValue(0)); // where a drag to the left end puts it
         assertTrue(onFx(replay::isReplaying));
