@@ -556,7 +556,7 @@ public final class Trainer {
         } catch (CancellationException e) {
             return false;
         }
-        long delay = now.stepDelayMillis(stepsPerEpoch);
+        long delay = now.stepDelayMillis(batchInEpoch, stepsPerEpoch);
         if (delay > 0) {
             stopClock();
             try {

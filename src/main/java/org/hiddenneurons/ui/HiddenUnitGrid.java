@@ -442,7 +442,7 @@ public final class HiddenUnitGrid extends Region {
         }
         NetworkSpec spec = network.spec();
         double[] theta1 = shownTheta1();
-        String deltaPrefix = showsDelta() ? I18n.t("watch.delta.caption") + " " : "";
+        String deltaPrefix = showsDelta() ? I18n.t("workbench.watch.delta.caption") + " " : "";
         if (scale.get() == WeightPictures.Scale.SHARED) {
             colorBar.setRelative(false);
             colorBar.setMaxAbs(WeightPictures.maxAbs(theta1, spec));

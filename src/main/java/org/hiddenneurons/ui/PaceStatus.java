@@ -34,11 +34,11 @@ public final class PaceStatus {
         int total = epochOffset + snapshot.totalEpochs();
         if (snapshot.midEpoch()) {
             pacedRunShowing = true;
-            return I18n.t("watch.status.paced", snapshot.step(), epochOffset + snapshot.shownEpoch(), total);
+            return I18n.t("workbench.watch.status.paced", snapshot.step(), epochOffset + snapshot.shownEpoch(), total);
         }
         if (pacedRunShowing && snapshot.epoch() > 0) {
             pacedRunShowing = false;
-            return I18n.t("watch.status.fullSpeed", snapshot.step(), epochOffset + snapshot.epoch(), total);
+            return I18n.t("workbench.watch.status.fullSpeed", snapshot.step(), epochOffset + snapshot.epoch(), total);
         }
         return null;
     }

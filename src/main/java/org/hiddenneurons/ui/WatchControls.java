@@ -16,11 +16,11 @@ public final class WatchControls {
 
     /** "Lesson pace", bound both ways to {@code settings}' lesson-pace flag (the F key flips the same flag). */
     public static CheckBox lessonPace(TrainingSettingsViewModel settings) {
-        CheckBox box = new CheckBox(I18n.t("watch.pace.lesson"));
+        CheckBox box = new CheckBox(I18n.t("workbench.watch.pace.lesson"));
         box.setId(LESSON_PACE_ID);
         box.setMinWidth(Region.USE_PREF_SIZE);
         box.selectedProperty().bindBidirectional(settings.lessonPaceProperty());
-        box.setTooltip(new Tooltip(I18n.t("watch.pace.tooltip")));
+        box.setTooltip(new Tooltip(I18n.t("workbench.watch.pace.tooltip")));
         return box;
     }
 

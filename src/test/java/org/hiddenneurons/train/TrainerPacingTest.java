@@ -17,7 +17,7 @@ class TrainerPacingTest {
 
     /** 120 training samples in mini-batches of 10 (TrainingFixtures). */
     private static final int STEPS_PER_EPOCH = 12;
-    /** A paced epoch of 1200 ms: 100 ms per mini-batch. */
+    /** A paced epoch of 1200 ms. */
     private static final Pacing PACING = new Pacing(1, 1200);
 
     private static TrainingConfig adam(int epochs) {
@@ -40,7 +40,21 @@ class TrainerPacingTest {
 
     @Test
     void lessonPaceSpreadsTheFirstEpochOverEightSeconds() {
-        assertEquals(200, Pacing.LESSON.stepDelayMillis(40)); // 4000 samples / 100 per batch
+        // 4000 samples / 100 per batch = 40 mini-batches; Σ_{i=1..40} i^(−½) = 11.2676 (Python:
+        // sum(1 / math.sqrt(i) for i in range(1, 41))), so the waits are 8000 / 11.2676 = 710 ms after the
+        // first mini-batch, 355 ms after the 4th, 225 after the 10th, 112 after the 40th.
+        assertEquals(710, Pacing.LESSON.stepDelayMillis(1, 40));
+        assertEquals(355, Pacing.LESSON.stepDelayMillis(4, 40));
+        assertEquals(225, Pacing.LESSON.stepDelayMillis(10, 40));
+        assertEquals(112, Pacing.LESSON.stepDelayMillis(40, 40));
+        long sum = 0;
+        for (int k = 1; k <= 40; k++) {
+            sum += Pacing.LESSON.stepDelayMillis(k, 40);
+            assertTrue(k == 1 || Pacing.LESSON.stepDelayMillis(k, 40) <= Pacing.LESSON.stepDelayMillis(k - 1, 40),
+                    "front-loaded");
+        }
+        assertEquals(Pacing.LESSON_EPOCH_MILLIS, sum, 40, "the waits add up to the epoch's duration (± rounding)");
+        assertThrows(IllegalArgumentException.class, () -> Pacing.LESSON.stepDelayMillis(0, 40));
         assertTrue(Pacing.LESSON.paces(0));
         assertFalse(Pacing.LESSON.paces(1));
         assertFalse(Pacing.FULL_SPEED.paces(0));
@@ -66,9 +80,11 @@ class TrainerPacingTest {
         expected.add(2 * STEPS_PER_EPOCH);
         expected.add(3 * STEPS_PER_EPOCH);
         assertEquals(expected, steps);
-        // A wait after each mini-batch of the first epoch but its last.
+        // A wait after each mini-batch of the first epoch but its last, as the pacing says.
         assertEquals(STEPS_PER_EPOCH - 1, sleeper.waits.size());
-        assertTrue(sleeper.waits.stream().allMatch(w -> w == 100L), sleeper.waits.toString());
+        for (int k = 1; k < STEPS_PER_EPOCH; k++) {
+            assertEquals(PACING.stepDelayMillis(k, STEPS_PER_EPOCH), sleeper.waits.get(k - 1), "wait " + k);
+        }
         TrainingSnapshot middle = snapshots.get(5);
         assertTrue(middle.midEpoch());
         assertEquals(0, middle.epoch());

@@ -68,8 +68,8 @@ class LessonPaceViewModelTest {
     void statusSaysWhichStepAndEpochIsShown() {
         model.toggleTraining();
         model.snapshots(engine.lastId, List.of(atStep(0, 37, TrainingState.RUNNING)));
-        assertEquals(I18n.t("watch.status.paced", 37, 1, 22), model.statusMessageProperty().get());
+        assertEquals(I18n.t("workbench.watch.status.paced", 37, 1, 22), model.statusMessageProperty().get());
         model.snapshots(engine.lastId, List.of(atStep(1, STEPS_PER_EPOCH, TrainingState.RUNNING)));
-        assertEquals(I18n.t("watch.status.fullSpeed", STEPS_PER_EPOCH, 1, 22), model.statusMessageProperty().get());
+        assertEquals(I18n.t("workbench.watch.status.fullSpeed", STEPS_PER_EPOCH, 1, 22), model.statusMessageProperty().get());
     }
 }

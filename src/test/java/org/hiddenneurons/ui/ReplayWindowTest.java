@@ -27,6 +27,7 @@ import org.hiddenneurons.io.HistoryCsv;
 import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.EpochMarks;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.ui.replay.ReplayModel;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +82,9 @@ class ReplayWindowTest {
         Network live = onFx(() -> model.networkProperty().get());
         assertArrayEquals(rendering(grid, live), onFx(() -> tilePixels(grid)), "Live shows the network in use");
         TrainingSnapshot first = onFx(() -> replay.keptSnapshots().get(0));
+        List<Integer> epochStarts = onFx(() -> EpochMarks.epochStarts(replay.keptSnapshots()));
+        assertFalse(epochStarts.isEmpty(), "a run of several epochs has epoch marks");
+        assertEquals(epochStarts, onFx(() -> bar.epochMarks().marks()));
 
         robot.interact(() -> bar.slider().setValue(0)); // where a drag to the left end puts it
         assertTrue(onFx(replay::isReplaying));
@@ -88,7 +92,7 @@ class ReplayWindowTest {
         assertArrayEquals(rendering(grid, first.network()), shown, "the grid shows the snapshot");
         assertFalse(Arrays.equals(rendering(grid, live), shown), "and not the live network");
         int latest = onFx(() -> replay.latestEpochProperty().get());
-        assertEquals(I18n.t("watch.timeline.replaying", first.step(), first.shownEpoch(), latest), onFx(() -> bar.label().getText()));
+        assertEquals(I18n.t("replay.watch.timeline.replaying", first.step(), first.shownEpoch(), latest), onFx(() -> bar.label().getText()));
         assertTrue(onFx(() -> bar.getStyleClass().contains(ReplayBar.REPLAYING_CLASS)));
         assertEquals(first.network(), onFx(() -> app.view().outputWeightsView().getNetwork()), "Θ2 follows");
 

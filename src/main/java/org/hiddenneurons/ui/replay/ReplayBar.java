@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.ui.i18n.I18n;
@@ -53,6 +54,8 @@ public final class ReplayBar extends HBox {
     private final ReplayModel model;
     private final Slider slider = new Slider(0, 1, 1);
     private final Label label = new Label();
+    /** Marks under the slider where a later epoch starts (the slider is over log-spaced steps). */
+    private final EpochMarks epochMarks = new EpochMarks();
     private final Button play = new Button();
     private final Button live = new Button();
     private Timeline player;
@@ -110,7 +113,12 @@ public final class ReplayBar extends HBox {
         labelTip.textProperty().bind(label.textProperty());
         label.setTooltip(labelTip);
 
-        getChildren().addAll(play, slider, label, live);
+        slider.setMaxWidth(Double.MAX_VALUE);
+        VBox track = new VBox(slider, epochMarks);
+        track.setAlignment(Pos.CENTER);
+        track.setMinWidth(MIN_SLIDER_WIDTH);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        getChildren().addAll(play, track, label, live);
 
         follow(model.snapshotCountProperty(), (o, old, now) -> sync());
         follow(model.replayIndexProperty(), (o, old, now) -> sync());
@@ -182,6 +190,11 @@ public final class ReplayBar extends HBox {
         return true;
     }
 
+    /** The epoch marks under the slider. */
+    public EpochMarks epochMarks() {
+        return epochMarks;
+    }
+
     /** The slider (tests set its value as a drag would). */
     public Slider slider() {
         return slider;
@@ -201,13 +214,14 @@ public final class ReplayBar extends HBox {
             updating = false;
         }
         slider.setDisable(count < 2);
+        epochMarks.show(model.keptSnapshots());
         play.setDisable(count < 2);
         TrainingSnapshot shown = model.replayedProperty().get();
         int latest = model.latestEpochProperty().get();
         if (shown == null) {
             label.setText(I18n.t("replay.timeline.label.live", latest, count));
         } else {
-            label.setText(I18n.t("watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
+            label.setText(I18n.t("replay.watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
         }
         mark(this, shown != null);
     }

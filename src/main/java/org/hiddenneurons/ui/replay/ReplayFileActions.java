@@ -79,7 +79,7 @@ public final class ReplayFileActions {
                 AppMenus.item(I18n.t("replay.menu.export.weights"), null, this::chooseWeightsFolder),
                 AppMenus.item(I18n.t("replay.menu.export.history"), null, this::chooseHistoryFile),
                 AppMenus.item(I18n.t("replay.menu.export.evolution"), null, this::chooseEvolutionFolder),
-                AppMenus.item(I18n.t("watch.menu.export.gif"), null, this::chooseGif),
+                AppMenus.item(I18n.t("replay.watch.menu.export.gif"), null, this::chooseGif),
                 new SeparatorMenuItem(),
                 AppMenus.item(I18n.t("replay.menu.export.model"), null, saveModel));
         Menu recentMenu = menus.recentMenu();
@@ -178,7 +178,7 @@ public final class ReplayFileActions {
         adapter.background(() -> {
             EvolutionGif.write(file, snapshots, scale, colours);
             return snapshots.size();
-        }, frames -> status(I18n.t("watch.status.gifExported", frames, file)),
+        }, frames -> status(I18n.t("replay.watch.status.gifExported", frames, file)),
                 error -> showError(I18n.t("replay.error.export"), file, error));
     }
 
@@ -186,7 +186,7 @@ public final class ReplayFileActions {
 
     private void chooseGif() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("watch.chooser.gif"));
+        chooser.setTitle(I18n.t("replay.watch.chooser.gif"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GIF", "*.gif"));
         chooser.setInitialFileName(DEFAULT_GIF_NAME);
         File file = chooser.showSaveDialog(stage);

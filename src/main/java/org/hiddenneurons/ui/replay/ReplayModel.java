@@ -254,7 +254,7 @@ public final class ReplayModel {
         }
         int index = 0;
         for (int i = 0; i < kept.size(); i++) {
-            if (kept.get(i).epoch() <= shown.epoch()) {
+            if (kept.get(i).step() <= shown.step()) { // steps: many snapshots share epoch 0 in a paced run
                 index = i;
             }
         }
