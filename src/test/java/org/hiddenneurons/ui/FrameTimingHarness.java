@@ -103,8 +103,70 @@ public final class FrameTimingHarness {
         return app;
     }
 
+    /**
+     * {@code -Dharness.page=compare}: the Compare runs page (two runs at once, each on its own
+     * trainer thread) instead of the workbench; each pair of runs is started again when it ends.
+     */
+    static final boolean COMPARE_PAGE = "compare".equals(System.getProperty("harness.page"));
+
+    /** Keeps the Compare runs page's two runs training until {@code end} (System.nanoTime). */
+    private static void trainComparedRuns(AtomicReference<HiddenNeuronsApp> app, long end) throws Exception {
+        CompareRunsViewModel compare = onFx(() -> {
+            app.get().view().pageProperty().set(WorkbenchView.Page.COMPARE_RUNS);
+            app.get().view().applyCss();
+            app.get().view().layout();
+            return ((CompareRunsView) app.get().view().lookup(".hn-compare-runs")).model();
+        });
+        while (System.nanoTime() < end) {
+            onFx(() -> {
+                if (compare.phaseProperty().get() != CompareRunsViewModel.Phase.RUNNING) {
+                    compare.toggleTraining();
+                }
+                return null;
+            });
+            Thread.sleep(50);
+        }
+        onFx(() -> {
+            compare.restart();
+            return null;
+        });
+    }
+
     private static void measureWindow(int seconds, Long publishMillis) throws Exception {
         AtomicReference<HiddenNeuronsApp> app = startWindow();
+        if (COMPARE_PAGE) {
+            double settled = waitForQuietProcess();
+            long[] intervals = new long[MAX_FRAMES];
+            int[] frames = {0};
+            long[] last = {0};
+            AnimationTimer recorder = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (last[0] != 0 && frames[0] < MAX_FRAMES) {
+                        intervals[frames[0]++] = now - last[0];
+                    }
+                    last[0] = now;
+                }
+            };
+            int warmUp = Integer.getInteger(WARM_UP_PROPERTY, 0);
+            trainComparedRuns(app, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUp));
+            onFx(() -> {
+                recorder.start();
+                return null;
+            });
+            trainComparedRuns(app, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+            onFx(() -> {
+                recorder.stop();
+                return null;
+            });
+            long[] measured = Arrays.copyOf(intervals, frames[0]);
+            Arrays.sort(measured);
+            int count = Math.max(1, measured.length);
+            System.out.printf(Locale.ROOT, "compare page: settled after %.1f s; %d frames; frame interval p50 %.1f ms,"
+                            + " p95 %.1f ms, p99 %.1f ms%n", settled, measured.length,
+                    measured[count / 2] / 1e6, measured[(int) (count * 0.95)] / 1e6, measured[(int) (count * 0.99)] / 1e6);
+            return;
+        }
         double settleSeconds = waitForQuietProcess();
         FxTrainingAdapter adapter = app.get().adapter();
         if (publishMillis != null) {

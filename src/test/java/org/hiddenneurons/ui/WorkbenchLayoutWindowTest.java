@@ -32,6 +32,9 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
     /** Layout rounding. */
     static final double TOLERANCE_PX = 1;
 
+    /** System property: a folder to write each measured window (PNG) and its tile size (text) into. */
+    static final String LOOK_PROPERTY = "layoutTest.lookDir";
+
     private static final double[][] SIZES = {{1280, 800}, {1600, 1000}, {1920, 1080}};
 
     @AfterEach
@@ -110,9 +113,13 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
                     grid.getTiles().get(grid.getTiles().size() - 1).getLayoutBounds());
             double gridHeight = tiles.getMaxY() - tile.localToScene(tile.getLayoutBounds()).getMinY();
             Node pad = view.lookup("#" + WorkbenchView.DRAWING_PAD_ID);
-            if (System.getProperty("h6.debug") != null) {
+            String lookDir = System.getProperty(LOOK_PROPERTY);
+            if (lookDir != null) { // to look at: the window as measured, and the tile size
+                String name = "layout-" + (int) width + "x" + (int) height + (presenting ? "-presenting" : "");
                 try {
-                    WindowImages.writePng(view.getScene(), java.nio.file.Path.of("/tmp/h6-test-" + (int) width + (presenting ? "p" : "") + ".png"));
+                    WindowImages.writePng(view.getScene(), java.nio.file.Path.of(lookDir, name + ".png"));
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(lookDir, name + ".txt"),
+                            "scale " + grid.imageScale() + ", picture " + picture + " px\n");
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

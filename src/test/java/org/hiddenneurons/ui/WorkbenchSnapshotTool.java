@@ -19,6 +19,8 @@ import javafx.stage.Stage;
  * With {@code draw} (default) a "3" is drawn on the pad before the snapshot; {@code page} is a
  * {@link WorkbenchView.Page} name (default WORKBENCH); {@code present} true turns presentation
  * mode on; {@code unit} selects a hidden unit (0-based); {@code ablate} true switches it off.
+ * On the COMPARE_RUNS page {@code trainMillis} trains the page's two runs; {@code -Dsnapshot.fresh=true}
+ * starts the workbench from random weights (New network) first.
  */
 public final class WorkbenchSnapshotTool {
 
@@ -62,7 +64,28 @@ public final class WorkbenchSnapshotTool {
         if (draw) {
             Platform.runLater(() -> drawThree(app.get().view().drawingPad()));
         }
-        if (trainMillis > 0) {
+        if (Boolean.getBoolean("snapshot.fresh")) { // start from random weights (New network)
+            Platform.runLater(() -> app.get().model().newNetwork());
+            Thread.sleep(300);
+        }
+        if (trainMillis > 0 && page == WorkbenchView.Page.COMPARE_RUNS) {
+            // Both runs of the Compare runs page (first preset), paused after trainMillis.
+            AtomicReference<CompareRunsViewModel> compare = new AtomicReference<>();
+            Platform.runLater(() -> {
+                WorkbenchView view = app.get().view();
+                view.pageProperty().set(page);
+                view.applyCss();
+                view.layout();
+                compare.set(((CompareRunsView) view.lookup(".hn-compare-runs")).model());
+                compare.get().toggleTraining();
+            });
+            Thread.sleep(trainMillis);
+            Platform.runLater(() -> {
+                if (compare.get().phaseProperty().get() == CompareRunsViewModel.Phase.RUNNING) {
+                    compare.get().toggleTraining();
+                }
+            });
+        } else if (trainMillis > 0) {
             Platform.runLater(() -> app.get().model().toggleTraining());
             Thread.sleep(trainMillis);
             Platform.runLater(() -> {
