@@ -40,6 +40,7 @@ public final class AblationCurveView extends VBox {
         chart.setCreateSymbols(false);
         chart.setPrefSize(CHART_WIDTH, CHART_HEIGHT);
         chart.setMaxWidth(CHART_WIDTH);
+        chart.setMinHeight(CHART_HEIGHT);
         getChildren().add(Cards.card(I18n.t("pages.dossier.ablation.card"), chart, note));
         model.statisticsProperty().addListener((o, old, now) -> show(now));
         show(model.getStatistics());

@@ -91,6 +91,7 @@ public final class LogisticComparisonView extends VBox {
         story.getStyleClass().add(DossierStyles.FORMULA);
         story.setWrapText(true);
         story.setMaxWidth(NOTE_WIDTH);
+        story.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of "…"
         story.textProperty().bind(model.network().map(n -> I18n.t("pages.dossier.logistic.story",
                 Integer.toString(n.spec().hiddenSize()))).orElse(""));
         getChildren().addAll(title, story, row, Cards.note(I18n.t("pages.dossier.logistic.explanation"), NOTE_WIDTH),

@@ -18,6 +18,7 @@ import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.ColorBar;
 import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
@@ -56,7 +57,7 @@ public final class UnitDossierView extends VBox {
     private final ColorBar colorBar = new ColorBar();
     private final Label weightReadout = new Label();
     private final HeatmapView contributions = new HeatmapView();
-    private final Label drawingFormula = Cards.formula();
+    private final FormulaLabel drawingFormula = new FormulaLabel();
     private final Label drawingHint = Cards.note(I18n.t("pages.dossier.unit.noDrawing"), NOTE_WIDTH);
     private final HeatmapView exciting = new HeatmapView();
     private final Label excitingFormula = Cards.formula();
@@ -98,6 +99,7 @@ public final class UnitDossierView extends VBox {
         hint.getStyleClass().add(DossierStyles.MUTED);
         hint.setWrapText(true);
 
+        drawingFormula.getStyleClass().add(DossierStyles.FORMULA);
         weights.setPreferredCell(LARGE_CELL);
         contributions.setPreferredCell(MEDIUM_CELL);
         exciting.setPreferredCell(SMALL_CELL);
@@ -242,14 +244,12 @@ public final class UnitDossierView extends VBox {
             summary.setText(I18n.t("pages.dossier.unit.summaryDrawn", ColorBarTexts.signed(d.preactivation(), 2),
                     activationName, ColorBarTexts.plain(d.activation(), 2)));
             double sum = d.preactivation() - d.bias();
-            drawingFormula.setText("z = \u03a3 w\u2299x + b = " + ColorBarTexts.signed(sum, 2) + " " + sign(d.bias()) + " "
-                    + ColorBarTexts.plain(Math.abs(d.bias()), 2) + " = " + ColorBarTexts.signed(d.preactivation(), 2)
-                    + "\na = " + ColorBarTexts.plain(d.activation(), 2));
+            drawingFormula.setLatex(drawingLatex(sum, d.bias(), d.preactivation(), d.activation()));
             contributions.setValues(d.contributions(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         } else {
             summary.setText(I18n.t("pages.dossier.unit.summary", ColorBarTexts.signed(d.bias(), 2),
                     ColorBarTexts.plain(d.meanActivation(), 2)));
-            drawingFormula.setText("");
+            drawingFormula.setLatex("");
             contributions.setValues(null, width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         }
         drawingHint.setVisible(!drawn);
@@ -285,8 +285,14 @@ public final class UnitDossierView extends VBox {
                 ColorBarTexts.points(d.meanClampedAccuracy() - d.intactAccuracy())));
     }
 
-    private static String sign(double v) {
-        return v < 0 ? String.valueOf(ColorBar.MINUS) : "+";
+    /** z = Σᵢ wᵢxᵢ + b = sum ± |b| = z,  a = g(z) = a, typeset (numbers to 2 decimals). */
+    static String drawingLatex(double sum, double bias, double z, double a) {
+        return "z = \\sum_{i} w_{i} x_{i} + b = " + latexNumber(sum) + (bias < 0 ? " - " : " + ")
+                + latexNumber(Math.abs(bias)) + " = " + latexNumber(z) + ",\\qquad a = g(z) = " + latexNumber(a);
+    }
+
+    private static String latexNumber(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private static double maxAbs(double[] values) {

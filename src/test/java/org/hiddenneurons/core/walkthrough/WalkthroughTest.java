@@ -233,6 +233,17 @@ class WalkthroughTest {
     }
 
     @Test
+    void theHiddenErrorCaptionSpeaksOfAGateForReluAndOfSaturationOtherwise() {
+        Random random = new Random(WalkthroughFixtures.SEED);
+        for (Activation g : Activation.values()) {
+            NetworkSpec spec = new NetworkSpec(5, 4, 6, 4, g, OutputLayer.SOFTMAX_CROSS_ENTROPY);
+            String caption = walk(spec, random).content(WalkthroughStep.HIDDEN_ERROR, java.util.Locale.ENGLISH).caption();
+            assertEquals(g == Activation.RELU, caption.contains("on/off gate"), g + ": " + caption);
+            assertEquals(g != Activation.RELU, caption.contains("saturated"), g + ": " + caption);
+        }
+    }
+
+    @Test
     void rejectsAWrongInputLengthLabelOrRate() {
         Network network = WalkthroughFixtures.randomNetwork(NetworkSpec.DEFAULT, new Random(1), 0.1);
         assertThrows(IllegalArgumentException.class, () -> Walkthrough.of(network, new double[3], 0, 0, 1));
