@@ -196,4 +196,33 @@ class LessonWindowTest extends WindowTestBase {
             robot.interact(() -> org.hiddenneurons.ui.i18n.I18n.setLocale(Locale.ENGLISH));
         }
     }
+
+    /** Presentation mode (F5): the card stays on screen, whole, with its text larger than the window's 22 px labels. */
+    @org.junit.jupiter.api.Test
+    void presentationModeShowsTheWholeCardInLargeType(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> view.lessons().start("hidden-units-images", 3));
+        robot.type(KeyCode.F5);
+        Label text = robot.lookup("#" + LessonOverlay.TEXT_ID).queryAs(Label.class);
+        waitFor(() -> text.getFont().getSize() >= PRESENTATION_LESSON_TEXT_PX);
+        Node card = robot.lookup("#" + LessonOverlay.CARD_ID).query();
+        try {
+            waitFor(() -> fitsWhole(card, text));
+        } catch (TimeoutException e) {
+            throw new AssertionError(onFx(() -> "card " + card.localToScene(card.getLayoutBounds()) + " in scene "
+                    + stage.getScene().getWidth() + "×" + stage.getScene().getHeight() + ", text height "
+                    + text.getHeight() + " of " + text.prefHeight(text.getWidth())), e);
+        }
+        assertTrue(onFx(() -> robot.lookup("#" + LessonOverlay.NEXT_ID).queryButton().isVisible()), "Next is not a hidden control");
+    }
+
+    /** Whether the card (its layout bounds: without its shadow) lies inside the scene and its text shows every line. */
+    private boolean fitsWhole(Node card, Label text) {
+        Bounds onScene = card.localToScene(card.getLayoutBounds());
+        return onScene.getMinX() >= 0 && onScene.getMinY() >= 0
+                && onScene.getMaxX() <= stage.getScene().getWidth() && onScene.getMaxY() <= stage.getScene().getHeight()
+                && text.getHeight() >= text.prefHeight(text.getWidth()) - 1;
+    }
+
+    /** lesson.css: the lesson's text size in presentation mode. */
+    private static final double PRESENTATION_LESSON_TEXT_PX = 28;
 }

@@ -240,6 +240,9 @@ public final class LessonOverlay extends Pane {
 
     /** Dims around the target, outlines it and puts the card where it covers the target least. */
     private void placeHighlight() {
+        if (getScene() == null) {
+            return; // the theme's colours and sizes apply only in the window's scene
+        }
         double width = getWidth();
         double height = getHeight();
         Node target = model.activeProperty().get() ? target() : null;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
@@ -206,13 +207,25 @@ public final class Lessons {
         box.setManaged(false);
         host.getChildren().add(box);
         Runnable place = () -> {
+            if (box.getScene() == null) {
+                return; // the theme's colours and sizes apply only in the window's scene
+            }
             box.applyCss();
             double width = Math.min(box.prefWidth(-1), host.getWidth() - 2 * LessonOverlay.EDGE);
             double height = box.prefHeight(width);
-            box.resizeRelocate(host.getWidth() - width - LessonOverlay.EDGE, host.getHeight() - height - LessonOverlay.EDGE,
-                    width, height);
+            double x = host.getWidth() - width - LessonOverlay.EDGE;
+            double y = host.getHeight() - height - LessonOverlay.EDGE;
+            if (x != box.getLayoutX() || y != box.getLayoutY() || width != box.getWidth() || height != box.getHeight()) {
+                box.resizeRelocate(x, y, width, height);
+            }
         };
         host.layoutBoundsProperty().addListener((o, old, now) -> place.run());
+        // Its size is known only once its styles apply (in the scene): placed again after each change.
+        box.needsLayoutProperty().addListener((o, was, now) -> {
+            if (now) {
+                Platform.runLater(place);
+            }
+        });
         place.run();
         return box;
     }

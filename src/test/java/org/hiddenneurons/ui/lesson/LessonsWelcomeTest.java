@@ -44,7 +44,14 @@ class LessonsWelcomeTest {
     @Test
     void theFirstLaunchCardStartsLessonOneAndIsRemembered(FxRobot robot) throws LessonFileException {
         assertTrue(offered.get(), "shown once: remembered at once");
-        assertTrue(robot.lookup("#" + Lessons.WELCOME_ID).tryQuery().isPresent());
+        javafx.scene.Node welcome = robot.lookup("#" + Lessons.WELCOME_ID).query();
+        javafx.geometry.Bounds box = welcome.localToScene(welcome.getLayoutBounds());
+        javafx.scene.Scene scene = welcome.getScene();
+        assertTrue(box.getMinY() >= 0 && box.getMaxY() <= scene.getHeight() && box.getMaxX() <= scene.getWidth(),
+                "the card lies inside the window: " + box);
+        assertTrue(((javafx.scene.layout.Region) welcome).getHeight()
+                >= ((javafx.scene.layout.Region) welcome).prefHeight(((javafx.scene.layout.Region) welcome).getWidth()) - 1,
+                "the card is as tall as its content");
         robot.clickOn("#" + Lessons.WELCOME_START_ID);
         assertTrue(robot.lookup("#" + Lessons.WELCOME_ID).tryQuery().isEmpty(), "the card goes");
         Lesson first = LessonFiles.bundled(LessonFiles.bundledIds().get(0), Locale.ENGLISH);
