@@ -489,7 +489,7 @@ public final class BatchedCostFunction implements CostFunction {
                     }
                     if (labels != null) {
                         int label = labels[example];
-                        cost += exampleCost(outputLayer, a3, offset, outputSize, label);
+                        cost += CrossEntropy.exampleCost(outputLayer, z3, offset, outputSize, label);
                         a3[offset + label] -= 1.0; // a3 is now δ3 = a3 − y
                     }
                 }
@@ -513,27 +513,6 @@ public final class BatchedCostFunction implements CostFunction {
             }
             dataCost = cost;
         }
-    }
-
-    /**
-     * One example's data term: −Σ_k [y_k log a3_k + (1 − y_k) log(1 − a3_k)] for sigmoid outputs,
-     * −log a3_label for softmax; log clamped as in {@link ReferenceCostFunction#safeLog}.
-     */
-    static double exampleCost(OutputLayer outputLayer, double[] a3, int label) {
-        return exampleCost(outputLayer, a3, 0, a3.length, label);
-    }
-
-    /** {@link #exampleCost(OutputLayer, double[], int)} for a3 = values[offset..offset+outputs). */
-    static double exampleCost(OutputLayer outputLayer, double[] values, int offset, int outputs, int label) {
-        if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
-            return -ReferenceCostFunction.safeLog(values[offset + label]);
-        }
-        double sum = 0.0;
-        for (int k = 0; k < outputs; k++) {
-            double a = values[offset + k];
-            sum -= k == label ? ReferenceCostFunction.safeLog(a) : ReferenceCostFunction.safeLog(1.0 - a);
-        }
-        return sum;
     }
 
     /** Daemon worker threads, so an idle pool never keeps the JVM alive. */

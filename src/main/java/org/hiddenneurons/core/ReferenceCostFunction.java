@@ -36,13 +36,9 @@ public final class ReferenceCostFunction implements CostFunction {
             double[] a3 = pass.a3();
             int label = labels[i];
             checkLabel(label, i, outputs);
+            dataCost += CrossEntropy.exampleCost(spec.outputLayer(), pass.z3(), 0, outputs, label);
             for (int k = 0; k < outputs; k++) {
                 double y = k == label ? 1.0 : 0.0;
-                if (spec.outputLayer() == OutputLayer.SIGMOID_CROSS_ENTROPY) {
-                    dataCost -= y * safeLog(a3[k]) + (1.0 - y) * safeLog(1.0 - a3[k]);
-                } else if (k == label) {
-                    dataCost -= safeLog(a3[k]);
-                }
                 delta3[k] = a3[k] - y;
             }
             if (out == null) {
@@ -94,11 +90,6 @@ public final class ReferenceCostFunction implements CostFunction {
         int hidden = spec.hiddenSize();
         return dataCost / m + lambda / (2.0 * m) * (sumSquaresWithoutBias(network.theta1(), hidden, inputSize + 1)
                 + sumSquaresWithoutBias(network.theta2(), spec.outputSize(), hidden + 1));
-    }
-
-    /** log(x) clamped so that log(0) gives a large finite penalty instead of −∞. */
-    public static double safeLog(double x) {
-        return Math.log(Math.max(x, Double.MIN_NORMAL));
     }
 
     /** Σ of Θ[r][c]² over c ≥ 1 (Θ: rows×cols, row-major; the bias column 0 is left out). */

@@ -130,8 +130,7 @@ final class DrawingColumn {
             if (digit < 0) {
                 return I18n.t("workbench.prediction.none");
             }
-            return digit == 8 ? I18n.t("workbench.prediction.digitAn", String.valueOf(digit))
-                    : I18n.t("workbench.prediction.digit", String.valueOf(digit));
+            return I18n.t("workbench.prediction.digit", digit);
         }, model.replay().shownDigitProperty()));
         Label modifiedNote = new Label(I18n.t("workbench.prediction.modified"));
         modifiedNote.getStyleClass().add("hn-modified-note");

@@ -48,7 +48,7 @@ public final class EjmlCostFunction implements CostFunction {
             int label = labels[i];
             ReferenceCostFunction.checkLabel(label, i, outputs);
             Network.outputActivation(spec.outputLayer(), z3.data, i * outputs, a3, 0, outputs);
-            dataCost += BatchedCostFunction.exampleCost(spec.outputLayer(), a3, label);
+            dataCost += CrossEntropy.exampleCost(spec.outputLayer(), z3.data, i * outputs, outputs, label);
             for (int k = 0; k < outputs; k++) {
                 delta3.unsafe_set(i, k, a3[k] - (k == label ? 1.0 : 0.0));
             }

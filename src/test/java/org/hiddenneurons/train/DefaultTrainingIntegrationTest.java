@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The one slow test: the default settings on the bundled digits reach the product's accuracy bar. */
 class DefaultTrainingIntegrationTest {
 
-    /** PRODUCT.md: the default network reaches ≥ 95 % on the standard test split. */
+    /** README.md ("Defaults"): the default network reaches ≥ 95 % on the standard test split. */
     private static final double REQUIRED_TEST_ACCURACY = 0.95;
     /** Stroke-like pictures: without augmentation the defaults' pictures measure 0.65 (speckle). */
     private static final double REQUIRED_PICTURE_SMOOTHNESS = 0.75;

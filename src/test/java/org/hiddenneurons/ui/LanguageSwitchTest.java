@@ -70,7 +70,6 @@ class LanguageSwitchTest {
 
     @Test
     void switchingToChineseAndBackWhileTrainingKeepsEverything(FxRobot robot) throws TimeoutException {
-        assumeTrainer();
         waitFor(() -> model.dataReadyProperty().get());
         WorkbenchView english = app.view();
         assertTrue(robot.lookup("Hidden layer").tryQuery().isPresent());
@@ -133,7 +132,6 @@ class LanguageSwitchTest {
      */
     @Test
     void replacedViewsAreCollected(FxRobot robot) throws Exception {
-        assumeTrainer();
         waitFor(() -> model.dataReadyProperty().get());
         robot.interact(() -> {
             model.settings().epochsProperty().set(100_000);
@@ -167,10 +165,6 @@ class LanguageSwitchTest {
         return languages.getItems().stream()
                 .filter(item -> ("language-" + language.toLanguageTag()).equals(item.getId()))
                 .findFirst().orElseThrow();
-    }
-
-    private static void assumeTrainer() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(WorkbenchWindowTest.trainerAvailable(), "no trainer");
     }
 
     private static void waitFor(Callable<Boolean> condition) throws TimeoutException {

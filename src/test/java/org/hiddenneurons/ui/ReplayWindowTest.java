@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -187,7 +186,6 @@ class ReplayWindowTest {
 
     /** A fresh random network trained a few epochs, slowly enough that every epoch keeps its weights. */
     private void trainAFewEpochs() throws TimeoutException {
-        assumeTrue(WorkbenchWindowTest.trainerAvailable(), "the trainer has not landed yet");
         waitFor(() -> model.dataReadyProperty().get());
         onFx(() -> {
             model.settings().epochsProperty().set(EPOCHS);

@@ -35,12 +35,15 @@ class WindowLongRunTest {
     private static final long TIMEOUT_SECONDS = 300;
 
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    /** The JVM-wide handler before this test replaced it; put back after each test. */
+    private Thread.UncaughtExceptionHandler previousHandler;
     private HiddenNeuronsApp app;
     private WorkbenchViewModel model;
     private Stage stage;
 
     @Start
     void start(Stage window) {
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
         stage = window;
         app = new HiddenNeuronsApp(ViewPreferences.inMemory());
@@ -53,10 +56,14 @@ class WindowLongRunTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            app.stop();
-            return null;
-        });
+        try {
+            onFx(() -> {
+                app.stop();
+                return null;
+            });
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        }
         assertEquals(List.of(), uncaught, "uncaught exceptions");
     }
 

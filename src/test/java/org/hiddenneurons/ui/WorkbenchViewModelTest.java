@@ -31,7 +31,7 @@ class WorkbenchViewModelTest {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private static final int PAD = 280;
-    /** The bundled digits' measured target, roughly (see data/README.md). */
+    /** The bundled digits' measured target, roughly (what Preprocessor.measure gives for digits.png). */
     private static final Preprocessor.Target DIGIT_TARGET = new Preprocessor.Target(20, 20, 15, 9.9, 9.9);
 
     private final Random random = new Random(42);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +24,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.data.Dataset;
-import org.hiddenneurons.train.Trainer;
-import org.hiddenneurons.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -63,7 +59,6 @@ class WorkbenchWindowTest extends WindowTestBase {
 
     @Test
     void trainButtonGrowsTheLossChartAndPauseStopsIt(FxRobot robot) throws TimeoutException {
-        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
         waitFor(() -> model.dataReadyProperty().get());
         HiddenUnitGrid grid = app.view().hiddenUnitGrid();
         int[] before = onFx(() -> tilePixels(grid));
@@ -90,7 +85,6 @@ class WorkbenchWindowTest extends WindowTestBase {
     /** The charts follow at most twice a second, but a run that ends shows its last points at once. */
     @Test
     void aFinishedRunsChartsShowItsLastEpochAtOnce(FxRobot robot) throws TimeoutException {
-        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
         waitFor(() -> model.dataReadyProperty().get());
         robot.interact(() -> {
             model.settings().epochsProperty().set(SHORT_RUN_EPOCHS);
@@ -168,7 +162,6 @@ class WorkbenchWindowTest extends WindowTestBase {
      */
     @Test
     void whileTrainingEveryDragShowsItsPredictionAtOnce(FxRobot robot) throws Exception {
-        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
         waitFor(() -> model.dataReadyProperty().get());
         FrameTimingHarness.Drags drags = new FrameTimingHarness.Drags(app.view());
         int start = onFx(() -> model.epochProperty().get());
@@ -231,7 +224,6 @@ class WorkbenchWindowTest extends WindowTestBase {
 
     @Test
     void keyboardShortcutsTrainStepRenewAndClear(FxRobot robot) throws TimeoutException {
-        assumeTrue(trainerAvailable(), "the trainer has not landed yet");
         waitFor(() -> model.dataReadyProperty().get());
         Button newNetwork = robot.lookup("#" + WorkbenchView.NEW_NETWORK_BUTTON_ID).queryButton();
         robot.interact(newNetwork::requestFocus); // Space must not press the focused button
@@ -304,18 +296,5 @@ class WorkbenchWindowTest extends WindowTestBase {
         WaitForAsyncUtils.sleep(QUIET_MILLIS, TimeUnit.MILLISECONDS);
         assertEquals(epoch, onFx(() -> model.epochProperty().get()));
         assertEquals(points, onFx(() -> model.trainLossSeries().points().size()));
-    }
-
-    /** False while train.Trainer is still the API-contract stub. */
-    static boolean trainerAvailable() {
-        try {
-            Network network = WorkbenchViewModel.randomNetwork(NetworkSpec.DEFAULT, 1);
-            int inputs = NetworkSpec.DEFAULT.inputSize();
-            Dataset one = new Dataset("one", 20, 20, 10, new double[inputs], new int[1]);
-            new Trainer(TrainingConfig.defaults(), network, one, null);
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
     }
 }

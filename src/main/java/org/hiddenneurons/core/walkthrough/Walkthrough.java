@@ -1,6 +1,5 @@
 package org.hiddenneurons.core.walkthrough;
 
-import static org.hiddenneurons.core.ReferenceCostFunction.safeLog;
 import static org.hiddenneurons.core.ReferenceCostFunction.sumSquaresWithoutBias;
 
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.CostFunction;
+import org.hiddenneurons.core.CrossEntropy;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
@@ -99,7 +99,7 @@ public final class Walkthrough {
         pass = network.forward(input);
         y = new double[outputs];
         y[label] = 1.0;
-        costTerms = costTerms(spec.outputLayer(), pass.a3(), y);
+        costTerms = CrossEntropy.terms(spec.outputLayer(), pass.z3(), label);
         CostFunction costFunction = CostFunction.standard();
         int[] labels = {label};
         dataCost = costFunction.evaluate(network, input, labels, 1, 0.0, null);
@@ -303,18 +303,6 @@ public final class Walkthrough {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
-
-    private static double[] costTerms(OutputLayer output, double[] a3, double[] y) {
-        double[] terms = new double[a3.length];
-        for (int k = 0; k < a3.length; k++) {
-            if (output == OutputLayer.SIGMOID_CROSS_ENTROPY) {
-                terms[k] = -(y[k] * safeLog(a3[k]) + (1.0 - y[k]) * safeLog(1.0 - a3[k]));
-            } else {
-                terms[k] = y[k] == 0.0 ? 0.0 : -safeLog(a3[k]);
-            }
-        }
-        return terms;
-    }
 
     /** column·rowᵀ, |column|×|row| row-major. */
     private static double[] outer(double[] column, double[] row) {

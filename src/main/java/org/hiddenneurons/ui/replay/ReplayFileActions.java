@@ -290,7 +290,7 @@ public final class ReplayFileActions {
                 model.reportError(message);
                 Alert alert = new Alert(Alert.AlertType.WARNING);
                 alert.initOwner(stage);
-                alert.setTitle("Hidden Neurons");
+                alert.setTitle(I18n.t("workbench.app.title"));
                 alert.setHeaderText(I18n.t("replay.recent.missing.header"));
                 alert.setContentText(message);
                 alert.show();
@@ -324,7 +324,7 @@ public final class ReplayFileActions {
         }
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(stage);
-        alert.setTitle("Hidden Neurons");
+        alert.setTitle(I18n.t("workbench.app.title"));
         alert.setHeaderText(header);
         alert.setContentText(I18n.t("replay.error.details", path, problem));
         alert.show();

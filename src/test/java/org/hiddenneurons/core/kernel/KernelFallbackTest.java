@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,22 @@ class KernelFallbackTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(KernelProbe.class.getName());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "probe JVM did not finish");
-        assertEquals(0, process.exitValue(), "probe JVM failed: " + output);
-        return output;
+        // The child writes to a file, so the timeout applies to the whole run (reading its pipe
+        // first would block for as long as a hung child lives).
+        Path outputFile = Files.createTempFile("kernel-probe", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(outputFile.toFile()).start();
+            boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String output = Files.readString(outputFile, StandardCharsets.UTF_8).trim();
+            assertTrue(finished, "probe JVM did not finish in " + TIMEOUT_SECONDS + " s; it wrote: " + output);
+            assertEquals(0, process.exitValue(), "probe JVM failed: " + output);
+            return output;
+        } finally {
+            Files.deleteIfExists(outputFile);
+        }
     }
 }

@@ -201,13 +201,15 @@ class BackpropViewTest {
         return size.get();
     }
 
-    /** With -Dhn.backprop.snapshots=DIR: a briefly trained network, several steps, light and dark. */
+    /**
+     * A briefly trained network through every step, light then dark: each step's picture is written
+     * (to -Dhn.backprop.snapshots=DIR when given, for a person to look at; else a temp folder) and
+     * read back at the window's size, and the dark theme really darkens the page.
+     */
     @Test
-    void writesSnapshotsWhenAsked(FxRobot robot) throws Exception {
-        String folder = System.getProperty("hn.backprop.snapshots");
-        if (folder == null) {
-            return;
-        }
+    void writesAPictureOfEveryStepInBothThemes(FxRobot robot, @TempDir Path tempFolder) throws Exception {
+        String asked = System.getProperty("hn.backprop.snapshots");
+        Path folder = asked == null ? tempFolder : Path.of(asked);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(3);
         Network initial = config.initialNetwork(20, 20, 10);
         Trainer trainer = new Trainer(config, initial, split.train(), split.test());
@@ -217,24 +219,38 @@ class BackpropViewTest {
             network.set(trained);
             view.getModel().selectedUnitProperty().set(6);
         });
+        double lightLuminance = 0;
         for (WalkthroughStep step : WalkthroughStep.values()) {
             robot.interact(() -> view.getModel().stepProperty().set(step));
-            snapshotIfAsked(robot, "light-" + step.number());
+            BufferedImage written = writeSnapshot(robot, folder, "light-" + step.number());
+            if (step == WalkthroughStep.GRADIENTS) {
+                lightLuminance = meanLuminance(written);
+            }
         }
         robot.interact(() -> {
             Themes.apply(view.getScene(), Themes.Theme.DARK);
             palette.set(Themes.Theme.DARK.palette());
             view.getModel().stepProperty().set(WalkthroughStep.GRADIENTS);
         });
-        snapshotIfAsked(robot, "dark-9");
-        robot.interact(() -> view.export(Path.of(folder, "backprop-handout")));
+        double darkLuminance = meanLuminance(writeSnapshot(robot, folder, "dark-9"));
+        assertTrue(darkLuminance < lightLuminance, "dark " + darkLuminance + " vs light " + lightLuminance);
+        robot.interact(() -> view.export(folder.resolve("backprop-handout")));
     }
 
-    private void snapshotIfAsked(FxRobot robot, String name) throws IOException {
-        String folder = System.getProperty("hn.backprop.snapshots");
-        if (folder == null) {
-            return;
+    /** Mean of (R + G + B) / 3 over the image, 0..255. */
+    private static double meanLuminance(BufferedImage image) {
+        double sum = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                sum += ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3.0;
+            }
         }
+        return sum / ((double) image.getWidth() * image.getHeight());
+    }
+
+    /** Writes the scene as backprop-NAME.png in {@code folder} and returns the file read back. */
+    private BufferedImage writeSnapshot(FxRobot robot, Path folder, String name) throws IOException {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> image.set(view.getScene().snapshot(null)));
@@ -244,6 +260,20 @@ class BackpropViewTest {
         image.get().getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         out.setRGB(0, 0, w, h, argb, 0, w);
-        ImageIO.write(out, "png", Path.of(folder, "backprop-" + name + ".png").toFile());
+        Path file = folder.resolve("backprop-" + name + ".png");
+        ImageIO.write(out, "png", file.toFile());
+        BufferedImage read = ImageIO.read(file.toFile());
+        assertNotNull(read, file + " is not a PNG");
+        assertEquals(w, read.getWidth());
+        assertEquals(h, read.getHeight());
+        return read;
+    }
+
+    /** With -Dhn.backprop.snapshots=DIR: writes the scene as backprop-NAME.png there (for a person to look at). */
+    private void snapshotIfAsked(FxRobot robot, String name) throws IOException {
+        String asked = System.getProperty("hn.backprop.snapshots");
+        if (asked != null) {
+            writeSnapshot(robot, Path.of(asked), name);
+        }
     }
 }
