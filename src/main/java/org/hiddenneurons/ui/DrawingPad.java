@@ -42,6 +42,10 @@ import org.hiddenneurons.ui.i18n.I18n;
  * ink rasterised with anti-aliasing into {@link #RASTER_SIZE}² ARGB pixels, white ink on black
  * (the data set's convention), whatever the theme shows on screen.
  *
+ * <p>The strokes, their smoothing, undo and the ink coverage live in a {@link StrokeModel} (plain
+ * Java); this node turns input events into its calls, paints the strokes on screen and publishes
+ * the drawing.
+ *
  * <p>Ink colour on screen: the CSS property {@code -hn-ink-color} (components.css sets it to the
  * theme's foreground); the pad's background is the {@link Styles#DRAWING_PAD_SURFACE} region's.
  * Use on the FX thread only.

@@ -150,9 +150,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         }
         status.clearDivergence();
         Split stepData = data.trainingSplit();
-        long id = engine.step(config, document.networkProperty().get(), stepData);
-        switchTrainer(id);
-        replay.recorder().trainingStarted(config, stepData, data.dataProperty().get());
+        started(engine.step(config, document.networkProperty().get(), stepData), config, stepData);
         runConfig = null;
         phase.set(Phase.STEPPING);
         status.say(I18n.t("workbench.status.stepping"));
@@ -283,9 +281,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         Split split = data.trainingSplit();
         engine.setPacing(settings.pacingFor(epoch.get()));
         paceStatus.runStarted();
-        long id = engine.run(config, document.networkProperty().get(), split);
-        switchTrainer(id);
-        replay.recorder().trainingStarted(config, split, data.dataProperty().get());
+        started(engine.run(config, document.networkProperty().get(), split), config, split);
         runConfig = config;
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get() ? I18n.t("workbench.status.training.needsNew") : "";
@@ -295,6 +291,12 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         }
         status.say(I18n.t("workbench.status.training.run", String.valueOf(config.epochs()),
                 config.optimizer().id(), data.describeTrainingData(split), note));
+    }
+
+    /** A trainer started on {@code split}: its reports count from now on, and the run's record knows. */
+    private void started(long trainerId, TrainingConfig config, Split split) {
+        switchTrainer(trainerId);
+        replay.recorder().trainingStarted(config, split, data.dataProperty().get());
     }
 
     /** The config for the network in use, or null after reporting what is wrong. */

@@ -62,10 +62,6 @@ final class ViewScope {
      * so they do not rebuild on every training snapshot (which starved the FX thread and slowed
      * training 10×) or on every drag of the pen.
      */
-    static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live) {
-        return followWhile(source, live, new ArrayList<>());
-    }
-
     private static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live,
                                                       List<Runnable> detach) {
         ObjectProperty<T> copy = new SimpleObjectProperty<>(source.getValue());

@@ -9,8 +9,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
@@ -377,6 +375,7 @@ public final class WorkbenchView extends BorderPane {
      */
     public void replace(WorkbenchView old) {
         Scene scene = old.getScene();
+        viewPreferences.themeProperty().set(old.viewPreferences.themeProperty().get());
         DrawingPad pad = drawing.pad();
         DrawingPad oldPad = old.drawing.pad();
         pad.setPenWidth(oldPad.getPenWidth());
@@ -467,11 +466,6 @@ public final class WorkbenchView extends BorderPane {
     /** What {@link #switchLanguage} runs after the switch (the app rebuilds its views). */
     public void onLanguageChange(Runnable rebuild) {
         this.languageChange = rebuild;
-    }
-
-    /** {@link ViewScope#followWhile}: a copy of {@code source} that follows it only while {@code live}. */
-    static <T> ObservableValue<T> followWhile(ObservableValue<T> source, ObservableBooleanValue live) {
-        return ViewScope.followWhile(source, live);
     }
 
     // ---------------------------------------------------------------- parts (wiring points, tests)

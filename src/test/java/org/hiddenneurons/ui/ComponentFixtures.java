@@ -34,6 +34,21 @@ final class ComponentFixtures {
                 true, false, false, false, false, false, null));
     }
 
+    /** A pad's side in pixels, as the drawing pad rasterises. */
+    static final int PAD = DrawingPad.RASTER_SIZE;
+
+    /** Opaque ARGB of a {@link #PAD}² black pad with a white vertical bar over columns {@code from} … {@code to} − 1, rows 40 … 239 (a drawn "1"). */
+    static int[] whiteBar(int from, int to) {
+        int[] argb = new int[PAD * PAD];
+        java.util.Arrays.fill(argb, 0xff000000);
+        for (int y = 40; y < 240; y++) {
+            for (int x = from; x < to; x++) {
+                argb[y * PAD + x] = 0xffffffff;
+            }
+        }
+        return argb;
+    }
+
     /**
      * A network whose hidden units look like smooth blobs and strokes (a sum of a few signed
      * Gaussian bumps each), so pictures resemble a trained network's rather than noise.

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.Arrays;
 import javafx.beans.property.SimpleObjectProperty;
 import org.hiddenneurons.analysis.ExperimentalForward;
 import org.hiddenneurons.analysis.UnitExperiment;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DragPathTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static final int PAD = 280;
+    private static final int PAD = ComponentFixtures.PAD;
     private static final Preprocessor.Target DIGIT_TARGET = new Preprocessor.Target(20, 20, 15, 9.9, 9.9);
 
     private WorkbenchViewModel model;
@@ -46,7 +45,7 @@ class DragPathTest {
         SharedForwardPass passes = model.prediction().passes();
         for (int step = 0; step < 5; step++) {
             long before = passes.computedCount();
-            model.draw(PAD, PAD, bar(100 + 8 * step, 130 + 8 * step));
+            model.draw(PAD, PAD, ComponentFixtures.whiteBar(100 + 8 * step, 130 + 8 * step));
             assertEquals(before + 1, passes.computedCount(), "forward passes for drawing " + step);
             double[] input = model.preprocessedProperty().get().networkInput();
             double[] expected = network.forward(input).a3();
@@ -57,7 +56,7 @@ class DragPathTest {
 
     @Test
     void anExperimentReusesTheIntactPassAndChangesOnlyTheOutputs() {
-        model.draw(PAD, PAD, bar(120, 150));
+        model.draw(PAD, PAD, ComponentFixtures.whiteBar(120, 150));
         long before = model.prediction().passes().computedCount();
         dossier.experimentProperty().set(UnitExperiment.NONE.with(0, UnitExperiment.Mode.OFF));
         assertEquals(before, model.prediction().passes().computedCount(), "no new pass through Θ1");
@@ -67,16 +66,5 @@ class DragPathTest {
         assertArrayEquals(ExperimentalForward.forward(network, off, null, input).a3(),
                 model.probabilitiesProperty().get(), TOLERANCE);
         assertEquals(0.0, model.forwardPassProperty().get().a2()[1], "unit 0 passes nothing on");
-    }
-
-    private static int[] bar(int from, int to) {
-        int[] argb = new int[PAD * PAD];
-        Arrays.fill(argb, 0xff000000);
-        for (int y = 40; y < 240; y++) {
-            for (int x = from; x < to; x++) {
-                argb[y * PAD + x] = 0xffffffff;
-            }
-        }
-        return argb;
     }
 }

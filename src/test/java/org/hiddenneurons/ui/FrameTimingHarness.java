@@ -339,11 +339,6 @@ public final class FrameTimingHarness {
             this.bars = onFx(view::predictionBars);
         }
 
-        /** Timed drags so far, and how many of them changed the prediction bars within the drag event. */
-        int[] dragsAndChanged() {
-            return new int[] {count, changed};
-        }
-
         /** FX thread. */
         void dragOnce() {
             if (count >= MAX_DRAGS) {

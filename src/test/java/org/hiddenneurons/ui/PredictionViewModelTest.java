@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PredictionViewModelTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static final int PAD = 280;
+    private static final int PAD = ComponentFixtures.PAD;
     /** Roughly the bundled digits' measured target (20×20 images, the digit in a 15-pixel box). */
     private static final Preprocessor.Target DIGIT_TARGET = new Preprocessor.Target(20, 20, 15, 9.9, 9.9);
 
@@ -41,7 +40,7 @@ class PredictionViewModelTest {
 
     @Test
     void withoutAPreprocessorADrawingWaitsAndIsPredictedOnceThereIsOne() {
-        prediction.draw(PAD, PAD, bar(130, 150));
+        prediction.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
         assertNull(prediction.preprocessedProperty().get());
         prediction.usePreprocessor(new Preprocessor(DIGIT_TARGET));
         double[] input = prediction.preprocessedProperty().get().networkInput();
@@ -52,7 +51,7 @@ class PredictionViewModelTest {
     @Test
     void aNewNetworkPredictsTheSameDrawingAgain() {
         prediction.usePreprocessor(new Preprocessor(DIGIT_TARGET));
-        prediction.draw(PAD, PAD, bar(60, 100));
+        prediction.draw(PAD, PAD, ComponentFixtures.whiteBar(60, 100));
         double[] input = prediction.preprocessedProperty().get().networkInput();
         Network other = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 9);
         network.set(other);
@@ -62,7 +61,7 @@ class PredictionViewModelTest {
     @Test
     void aNetworkForAnotherInputSizeIsReportedAndPredictsNothing() {
         prediction.usePreprocessor(new Preprocessor(DIGIT_TARGET));
-        prediction.draw(PAD, PAD, bar(130, 150));
+        prediction.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
         NetworkSpec wide = new NetworkSpec(28, 28, 25, 10, start.spec().hiddenActivation(), start.spec().outputLayer());
         network.set(WorkbenchViewModel.randomNetwork(wide, 1));
         assertNull(prediction.forwardPassProperty().get());
@@ -73,7 +72,7 @@ class PredictionViewModelTest {
     @Test
     void anActiveExperimentShowsItsPassUntilItEnds() {
         prediction.usePreprocessor(new Preprocessor(DIGIT_TARGET));
-        prediction.draw(PAD, PAD, bar(130, 150));
+        prediction.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
         ForwardPass modified = start.forward(new double[start.spec().inputSize()]);
         ObjectProperty<ForwardPass> experimentPass = new SimpleObjectProperty<>(modified);
         BooleanProperty active = new SimpleBooleanProperty(true);
@@ -89,22 +88,10 @@ class PredictionViewModelTest {
     @Test
     void clearingForgetsThePrediction() {
         prediction.usePreprocessor(new Preprocessor(DIGIT_TARGET));
-        prediction.draw(PAD, PAD, bar(130, 150));
+        prediction.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
         prediction.clearDrawing();
         assertNull(prediction.preprocessedProperty().get());
         assertNull(prediction.probabilitiesProperty().get());
         assertEquals(-1, prediction.predictedDigitProperty().get());
-    }
-
-    /** A white vertical bar from x = {@code from} to {@code to} on a black pad. */
-    private static int[] bar(int from, int to) {
-        int[] argb = new int[PAD * PAD];
-        Arrays.fill(argb, 0xff000000);
-        for (int y = 40; y < 240; y++) {
-            for (int x = from; x < to; x++) {
-                argb[y * PAD + x] = 0xffffffff;
-            }
-        }
-        return argb;
     }
 }

@@ -49,7 +49,7 @@ public final class WindowLargeDataHarness {
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             maxHeap = Math.max(maxHeap, (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024));
-            boolean idle = WindowLongRunHarness.onFx(() -> model.phaseProperty().get() == WorkbenchViewModel.Phase.IDLE);
+            boolean idle = WindowLongRunHarness.onFx(() -> model.phaseProperty().get() == TrainingSessionViewModel.Phase.IDLE);
             int epoch = WindowLongRunHarness.onFx(() -> model.epochProperty().get());
             if (idle && epoch >= epochs) {
                 break;

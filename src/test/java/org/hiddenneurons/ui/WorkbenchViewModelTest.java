@@ -292,7 +292,7 @@ class WorkbenchViewModelTest {
     @Test
     void drawingIsPreprocessedAndPredictedWithTheNetworkShownEvenWhileTraining() {
         model.dataLoaded(tinySplit(), new Preprocessor(DIGIT_TARGET), "ready");
-        model.draw(PAD, PAD, verticalStroke());
+        model.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
         Preprocessor.Result result = model.preprocessedProperty().get();
         assertFalse(result.blank());
         assertArrayEquals(start.forward(result.networkInput()).a3(), model.probabilitiesProperty().get(), TOLERANCE);
@@ -387,7 +387,7 @@ class WorkbenchViewModelTest {
     @Test
     void anActiveExperimentReplacesThePredictionAndRestoringBringsTheIntactOneBack() {
         model.dataLoaded(tinySplit(), new Preprocessor(DIGIT_TARGET), "ready");
-        model.draw(PAD, PAD, verticalStroke());
+        model.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
         double[] input = model.preprocessedProperty().get().networkInput();
         ForwardPass intact = start.forward(input);
         ForwardPass modified = start.copy().forward(new double[input.length]); // any other pass
@@ -406,18 +406,6 @@ class WorkbenchViewModelTest {
         active.set(false);
         assertArrayEquals(intact.a3(), model.probabilitiesProperty().get(), TOLERANCE);
         assertFalse(model.predictionModifiedProperty().get());
-    }
-
-    /** A white stroke down the middle of a black pad, like a drawn "1". */
-    private static int[] verticalStroke() {
-        int[] argb = new int[PAD * PAD];
-        java.util.Arrays.fill(argb, 0xff000000);
-        for (int y = 40; y < 240; y++) {
-            for (int x = 130; x < 150; x++) {
-                argb[y * PAD + x] = 0xffffffff;
-            }
-        }
-        return argb;
     }
 
     private TrainingSnapshot snapshot(int epoch, double loss, double accuracy, TrainingState state) {

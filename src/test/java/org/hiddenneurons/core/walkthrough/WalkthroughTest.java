@@ -237,7 +237,7 @@ class WalkthroughTest {
         Random random = new Random(WalkthroughFixtures.SEED);
         for (Activation g : Activation.values()) {
             NetworkSpec spec = new NetworkSpec(5, 4, 6, 4, g, OutputLayer.SOFTMAX_CROSS_ENTROPY);
-            String caption = walk(spec, random).content(WalkthroughStep.HIDDEN_ERROR, java.util.Locale.ENGLISH).caption();
+            String caption = WalkthroughTexts.content(walk(spec, random), WalkthroughStep.HIDDEN_ERROR, Locale.ENGLISH).caption();
             assertEquals(g == Activation.RELU, caption.contains("on/off gate"), g + ": " + caption);
             assertEquals(g != Activation.RELU, caption.contains("saturated"), g + ": " + caption);
         }
