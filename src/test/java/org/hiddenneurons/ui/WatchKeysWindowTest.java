@@ -13,6 +13,12 @@ import org.testfx.api.FxRobot;
 /** The real window: F flips lesson pace (and its check box), V the Δ view of the hidden-unit grid. */
 class WatchKeysWindowTest extends WindowTestBase {
 
+    @Override
+    boolean startsAtLessonPace() {
+        return true;
+    }
+
+
     @Test
     void fTogglesLessonPaceAndVTheDeltaView(FxRobot robot) throws TimeoutException {
         waitFor(() -> model.dataReadyProperty().get());

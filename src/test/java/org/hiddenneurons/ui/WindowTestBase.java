@@ -43,7 +43,15 @@ abstract class WindowTestBase {
             app.start(stage);
             model = app.model();
             view = app.view();
+            // A run from random weights plays its first epoch slowly by default (lesson pace); the
+            // tests that are not about pacing train at full speed.
+            model.settings().lessonPaceProperty().set(startsAtLessonPace());
         });
+    }
+
+    /** Whether the window keeps its default lesson pace (tests of the pacing itself). */
+    boolean startsAtLessonPace() {
+        return false;
     }
 
     @AfterEach
