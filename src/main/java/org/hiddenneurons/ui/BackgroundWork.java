@@ -59,6 +59,8 @@ public final class BackgroundWork implements AutoCloseable {
                     return thread;
                 });
         pool.allowCoreThreadTimeOut(true);
+        // After close() the window is gone: work a view still asks for (say, during teardown) is dropped.
+        pool.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /** max(1, available processors − 1): leaves a core to the trainer and the FX thread. */
@@ -145,7 +147,7 @@ public final class BackgroundWork implements AutoCloseable {
         fxThread.execute(action);
     }
 
-    /** Stops taking work; running tasks finish, their results are still delivered. */
+    /** Stops taking work (later submissions are dropped); running tasks finish, their results are still delivered. */
     @Override
     public void close() {
         pool.shutdown();

@@ -112,4 +112,13 @@ class BackgroundWorkTest {
             assertEquals(expected, order);
         }
     }
+
+    @Test
+    void workAskedForAfterCloseIsDroppedNotThrown() {
+        BackgroundWork work = new BackgroundWork(1, fxQueue::add);
+        work.close();
+        work.submit(() -> 1, result -> { }, error -> { });
+        work.lane().submit(() -> 1, result -> { }, error -> { });
+        assertTrue(fxQueue.isEmpty());
+    }
 }
