@@ -26,7 +26,13 @@ public record ActivationRange(int unit, double low, double high, int[] counts, d
     /** Bins of the histogram. */
     public static final int BINS = 20;
     /** Where examples are shown: the minimum, 10 %, 25 %, median, 75 %, 90 %, maximum. */
-    public static final double[] QUANTILES = {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1};
+    private static final double[] QUANTILES = {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1};
+
+    /** The points of the range at which example digits are shown (fractions of the sorted training set). */
+    public static double[] quantiles() {
+        return QUANTILES.clone();
+    }
+
     /** Examples per point of the range. */
     public static final int PER_POINT = 3;
     /** Share of examples beyond a threshold that makes a unit "always" on or off. */

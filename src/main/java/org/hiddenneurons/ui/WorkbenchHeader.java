@@ -11,7 +11,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -76,7 +75,6 @@ final class WorkbenchHeader {
 
         SegmentedButton navigation = navigation(page);
 
-        Button keys = button(I18n.t("workbench.keys.button"), I18n.t("workbench.keys.button.tooltip"), this::showKeys);
         ToggleButton dark = new ToggleButton(I18n.t("workbench.theme.dark"));
         dark.setId(WorkbenchView.THEME_BUTTON_ID);
         dark.setTooltip(new Tooltip(I18n.t("workbench.theme.tooltip")));
@@ -100,7 +98,8 @@ final class WorkbenchHeader {
                 Accessibility.coloursMenu(viewPreferences.coloursProperty()),
                 Accessibility.textSizeMenu(viewPreferences.textSizeProperty()));
         menus.addViewGroup(languageMenu(switchLanguage));
-        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), lessonsButton, keys, dark);
+        // Keys: F1 and View ▸ Keys (the header has no room left for a button of its own beside seven pages).
+        HBox fileButtons = new HBox(menus.fileButton(), menus.viewButton(), lessonsButton, dark);
         fileButtons.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
         fileButtons.setMinWidth(Region.USE_PREF_SIZE);
