@@ -130,22 +130,23 @@ public final class LogisticRegression {
         return loss / count + lambda / (2.0 * count) * penalty;
     }
 
-    /** The fraction of {@code data} whose argmax_k Θ[k,:]·[1; x] is the label. */
+    /**
+     * The fraction of {@code data} whose argmax_k Θ[k,:]·[1; x] is the label (ties: the lowest k);
+     * NaN for an empty data set. The scores Z = X·Θ[:,1:]ᵀ + Θ[:,0] (count×classes) come from the
+     * same product as {@link #cost}.
+     */
     public static double accuracy(double[] theta, int classes, Dataset data) {
-        int inputSize = data.inputSize();
-        int stride = inputSize + 1;
+        int count = data.size();
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double[] scores = new double[count * classes];
+        Kernels.best().forward(data.pixels(), 0, count, data.inputSize(), theta, classes, scores);
         int correct = 0;
-        double[] pixels = data.pixels();
-        for (int i = 0; i < data.size(); i++) {
+        for (int i = 0; i < count; i++) {
             int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < classes; k++) {
-                double z = theta[k * stride];
-                for (int p = 0; p < inputSize; p++) {
-                    z += theta[k * stride + 1 + p] * pixels[i * inputSize + p];
-                }
-                if (z > bestScore) {
-                    bestScore = z;
+            for (int k = 1; k < classes; k++) {
+                if (scores[i * classes + k] > scores[i * classes + best]) {
                     best = k;
                 }
             }
@@ -153,7 +154,7 @@ public final class LogisticRegression {
                 correct++;
             }
         }
-        return data.size() == 0 ? Double.NaN : correct / (double) data.size();
+        return correct / (double) count;
     }
 
     /** log(1 + e^t) without overflow. */

@@ -1,8 +1,14 @@
 package org.hiddenneurons.core;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 /**
  * A straightforward, one-example-at-a-time implementation of {@link CostFunction}: the
- * readable reference that faster kernels are tested against.
+ * readable reference that faster kernels are tested against. Its products are EJML's
+ * ({@link CommonOps_DDRM}), not the project's kernels, so the kernels are checked against an
+ * implementation they share no code with. Per example (Θ2: outputs×(hidden+1), a2: hidden+1):
+ * δ3 = a3 − y; δ2 = (Θ2ᵀ·δ3)[1:] ⊙ g′(z2); ∇Θ2 += δ3·a2ᵀ; ∇Θ1 += δ2·a1ᵀ.
  */
 public final class ReferenceCostFunction implements CostFunction {
 
@@ -30,6 +36,12 @@ public final class ReferenceCostFunction implements CostFunction {
         double[] example = new double[inputSize];
         double[] delta3 = new double[outputs];
         double[] delta2 = new double[hidden];
+        DMatrixRMaj theta2Matrix = network.theta2Matrix();
+        DMatrixRMaj grad1Matrix = out == null ? null : DMatrixRMaj.wrap(hidden, inputSize + 1, grad1);
+        DMatrixRMaj grad2Matrix = out == null ? null : DMatrixRMaj.wrap(outputs, hidden + 1, grad2);
+        DMatrixRMaj delta3Column = DMatrixRMaj.wrap(outputs, 1, delta3);
+        DMatrixRMaj delta2Column = DMatrixRMaj.wrap(hidden, 1, delta2);
+        DMatrixRMaj backError = new DMatrixRMaj(hidden + 1, 1);
         for (int i = 0; i < count; i++) {
             System.arraycopy(inputs, i * inputSize, example, 0, inputSize);
             ForwardPass pass = network.forward(example);
@@ -44,26 +56,13 @@ public final class ReferenceCostFunction implements CostFunction {
             if (out == null) {
                 continue;
             }
+            // Θ2ᵀ·δ3 ((hidden+1)×1); its row 0 belongs to the bias unit, which has no δ
+            CommonOps_DDRM.multTransA(theta2Matrix, delta3Column, backError);
             for (int j = 0; j < hidden; j++) {
-                double sum = 0.0;
-                for (int k = 0; k < outputs; k++) {
-                    sum += theta2[k * (hidden + 1) + j + 1] * delta3[k];
-                }
-                delta2[j] = sum * g.derivative(pass.z2()[j]);
+                delta2[j] = backError.get(j + 1, 0) * g.derivative(pass.z2()[j]);
             }
-            double[] a2 = pass.a2();
-            for (int k = 0; k < outputs; k++) {
-                for (int j = 0; j <= hidden; j++) {
-                    grad2[k * (hidden + 1) + j] += delta3[k] * a2[j];
-                }
-            }
-            double[] a1 = pass.a1();
-            for (int j = 0; j < hidden; j++) {
-                int row = j * (inputSize + 1);
-                for (int p = 0; p <= inputSize; p++) {
-                    grad1[row + p] += delta2[j] * a1[p];
-                }
-            }
+            CommonOps_DDRM.multAdd(delta3Column, DMatrixRMaj.wrap(1, hidden + 1, pass.a2()), grad2Matrix);
+            CommonOps_DDRM.multAdd(delta2Column, DMatrixRMaj.wrap(1, inputSize + 1, pass.a1()), grad1Matrix);
         }
         double m = count;
         double cost = regularisedCost(network, dataCost, m, lambda);

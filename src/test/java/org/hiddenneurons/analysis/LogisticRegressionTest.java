@@ -66,6 +66,22 @@ class LogisticRegressionTest {
         assertNull(LogisticRegression.train(split, 0.1, 10, () -> true));
     }
 
+    @Test
+    void accuracyCountsExamplesWhoseHighestScoreIsTheLabel() {
+        // 2 classes, 2 inputs: Θ = [[0, 1, 0], [0.5, 0, 1]], so score_0 = x0 and score_1 = 0.5 + x1.
+        double[] theta = {0, 1, 0, 0.5, 0, 1};
+        double[] pixels = {
+            2, 0, // scores 2 vs 0.5 → class 0 (label 0: right)
+            0, 1, // scores 0 vs 1.5 → class 1 (label 1: right)
+            1, 1, // scores 1 vs 1.5 → class 1 (label 0: wrong)
+            1, 0, // scores 1 vs 0.5 → class 0 (label 1: wrong)
+        };
+        Dataset data = new Dataset("hand-worked", 2, 1, 2, pixels, new int[] {0, 1, 0, 1});
+        assertEquals(0.5, LogisticRegression.accuracy(theta, 2, data));
+        Dataset empty = new Dataset("empty", 2, 1, 2, new double[0], new int[0]);
+        assertTrue(Double.isNaN(LogisticRegression.accuracy(theta, 2, empty)));
+    }
+
     private static Dataset blobs(int classes, int count, Random random) {
         int inputs = 9;
         double[] pixels = new double[count * inputs];
