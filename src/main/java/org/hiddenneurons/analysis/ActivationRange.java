@@ -29,7 +29,7 @@ public record ActivationRange(int unit, double low, double high, int[] counts, d
     private static final double[] QUANTILES = {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1};
 
     /** The points of the range at which example digits are shown (fractions of the sorted training set). */
-    public static double[] quantiles() {
+    public static double[] quantilePoints() {
         return QUANTILES.clone();
     }
 

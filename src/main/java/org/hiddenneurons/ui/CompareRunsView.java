@@ -66,9 +66,9 @@ public final class CompareRunsView extends BorderPane {
             default -> I18n.t("workbench.train");
         }, model.phaseProperty()));
         train.setOnAction(e -> model.toggleTraining());
-        Button restart = new Button(I18n.t("compareRuns.restart"));
+        Button restart = new Button(I18n.t("pages.compareRuns.restart"));
         restart.setOnAction(e -> model.restart());
-        Label presetLabel = new Label(I18n.t("compareRuns.preset"));
+        Label presetLabel = new Label(I18n.t("pages.compareRuns.preset"));
         presetLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label error = new Label();
         error.getStyleClass().add("hn-error");
@@ -76,7 +76,7 @@ public final class CompareRunsView extends BorderPane {
         HBox bar = new HBox(presetLabel, preset, train, restart, error);
         bar.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         bar.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label(I18n.t("compareRuns.hint"));
+        Label hint = new Label(I18n.t("pages.compareRuns.hint"));
         hint.getStyleClass().add("hn-muted");
         hint.setWrapText(true);
         setTop(new VBox(8, bar, hint));
@@ -148,7 +148,7 @@ public final class CompareRunsView extends BorderPane {
 
         Label stats = new Label();
         stats.getStyleClass().add("hn-compare-stats");
-        stats.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("compareRuns.stats",
+        stats.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("pages.compareRuns.stats",
                 String.valueOf(side.epochProperty().get()),
                 percent(side.testAccuracyProperty().get()),
                 number(side.smoothnessProperty().get())),
@@ -156,10 +156,10 @@ public final class CompareRunsView extends BorderPane {
         stats.setWrapText(true);
 
         NumberAxis epochs = new NumberAxis();
-        epochs.setLabel(I18n.t("compareRuns.axis.epoch"));
+        epochs.setLabel(I18n.t("pages.compareRuns.axis.epoch"));
         epochs.setForceZeroInRange(true);
         NumberAxis loss = new NumberAxis();
-        loss.setLabel(I18n.t("compareRuns.axis.loss"));
+        loss.setLabel(I18n.t("pages.compareRuns.axis.loss"));
         LineChart<Number, Number> chart = new LineChart<>(epochs, loss);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -167,9 +167,9 @@ public final class CompareRunsView extends BorderPane {
         chart.setMinHeight(CHART_HEIGHT);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
         XYChart.Series<Number, Number> train = new XYChart.Series<>();
-        train.setName(I18n.t("compareRuns.series.train"));
+        train.setName(I18n.t("pages.compareRuns.series.train"));
         XYChart.Series<Number, Number> test = new XYChart.Series<>();
-        test.setName(I18n.t("compareRuns.series.test"));
+        test.setName(I18n.t("pages.compareRuns.series.test"));
         chart.getData().addAll(train, test);
         side.losses().addListener((ListChangeListener<CompareRunsViewModel.LossPoint>) change -> {
             while (change.next()) {

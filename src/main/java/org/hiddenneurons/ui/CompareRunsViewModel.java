@@ -68,17 +68,23 @@ public final class CompareRunsViewModel {
 
         /** "λ 0 vs λ 4", in the current language. */
         public String title() {
-            return I18n.t("compareRuns.preset." + name());
+            return I18n.t(switch (this) {
+                case LAMBDA -> "pages.compareRuns.preset.LAMBDA";
+                case HIDDEN_SIZE -> "pages.compareRuns.preset.HIDDEN_SIZE";
+                case SEED -> "pages.compareRuns.preset.SEED";
+                case AUGMENTATION -> "pages.compareRuns.preset.AUGMENTATION";
+                case ACTIVATION -> "pages.compareRuns.preset.ACTIVATION";
+            });
         }
 
         /** What one side's setting is, e.g. "λ = 0", in the current language. */
         public String describe(TrainingConfig config) {
             return switch (this) {
-                case LAMBDA -> I18n.t("compareRuns.side.lambda", formatLambda(config.lambda()));
-                case HIDDEN_SIZE -> I18n.t("compareRuns.side.hidden", String.valueOf(config.hiddenSize()));
-                case SEED -> I18n.t("compareRuns.side.seed", String.valueOf(config.seed()));
-                case AUGMENTATION -> I18n.t(config.augment() ? "compareRuns.side.augmented" : "compareRuns.side.plain");
-                case ACTIVATION -> I18n.t("compareRuns.side.activation", config.activation().id());
+                case LAMBDA -> I18n.t("pages.compareRuns.side.lambda", formatLambda(config.lambda()));
+                case HIDDEN_SIZE -> I18n.t("pages.compareRuns.side.hidden", String.valueOf(config.hiddenSize()));
+                case SEED -> I18n.t("pages.compareRuns.side.seed", String.valueOf(config.seed()));
+                case AUGMENTATION -> I18n.t(config.augment() ? "pages.compareRuns.side.augmented" : "pages.compareRuns.side.plain");
+                case ACTIVATION -> I18n.t("pages.compareRuns.side.activation", config.activation().id());
             };
         }
 
@@ -207,7 +213,7 @@ public final class CompareRunsViewModel {
                 return;
             }
             running = false;
-            errorMessage.set(I18n.t("compareRuns.error", isLeft ? 1 : 2, String.valueOf(error.getMessage())));
+            errorMessage.set(I18n.t("pages.compareRuns.error", isLeft ? 1 : 2, String.valueOf(error.getMessage())));
             sideEnded();
         }
 

@@ -61,7 +61,7 @@ class TeachingViewsModelTest {
                 double min = Arrays.stream(a).min().orElseThrow();
                 double max = Arrays.stream(a).max().orElseThrow();
                 assertEquals(min, a[range.examples()[0][0]], TOLERANCE);
-                int[] last = range.examples()[ActivationRange.quantiles().length - 1];
+                int[] last = range.examples()[ActivationRange.quantilePoints().length - 1];
                 assertEquals(max, a[last[last.length - 1]], TOLERANCE);
             }
         }

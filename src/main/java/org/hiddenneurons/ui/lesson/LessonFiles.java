@@ -27,7 +27,7 @@ public final class LessonFiles {
     public static final int FORMAT = 1;
     /** The page ids a step may open or wait for (the window's pages, as its navigation ids say). */
     public static final List<String> PAGES = List.of("workbench", "backprop", "hidden-unit", "compare",
-            "evaluation", "my-drawings");
+            "evaluation", "my-drawings", "compare-runs");
     /** Languages lessons are written in; the first is the fallback. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
     /** Hidden units a unit-off action may name (1-based). */

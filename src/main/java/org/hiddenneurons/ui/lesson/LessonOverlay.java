@@ -134,29 +134,29 @@ public final class LessonOverlay extends Pane {
         feedback.visibleProperty().bind(feedback.textProperty().isNotEmpty());
         feedback.managedProperty().bind(feedback.visibleProperty());
 
-        Button back = new Button(I18n.t("lesson.back"));
+        Button back = new Button(I18n.t("pages.lesson.back"));
         back.setId(BACK_ID);
         back.disableProperty().bind(model.canBackProperty().not());
         back.setOnAction(e -> model.back());
         next.setId(NEXT_ID);
         next.getStyleClass().add("hn-primary");
         next.disableProperty().bind(model.canNextProperty().not());
-        next.textProperty().bind(Bindings.createStringBinding(() -> I18n.t(model.onLastStep() ? "lesson.finish" : "lesson.next"),
+        next.textProperty().bind(Bindings.createStringBinding(() -> I18n.t(model.onLastStep() ? "pages.lesson.finish" : "pages.lesson.next"),
                 model.indexProperty(), model.lessonProperty()));
         next.setOnAction(e -> model.next());
-        Button skip = new Button(I18n.t("lesson.skip"));
+        Button skip = new Button(I18n.t("pages.lesson.skip"));
         skip.setId(SKIP_ID);
         skip.visibleProperty().bind(model.waitingProperty());
         skip.managedProperty().bind(skip.visibleProperty());
         skip.setOnAction(e -> model.skip());
-        Button leave = new Button(I18n.t("lesson.leave"));
+        Button leave = new Button(I18n.t("pages.lesson.leave"));
         leave.setId(LEAVE_ID);
         leave.setOnAction(e -> model.leave());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, back, next, skip, spacer, leave);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        Label keys = new Label(I18n.t("lesson.keys"));
+        Label keys = new Label(I18n.t("pages.lesson.keys"));
         keys.getStyleClass().add("hn-lesson-keys");
         card.getChildren().addAll(top, text, feedback, buttons, keys);
         // Moving to a step focuses Next (or Skip while the step waits), so Enter goes on.
@@ -190,14 +190,14 @@ public final class LessonOverlay extends Pane {
             return "";
         }
         if (!model.actionDoneProperty().get()) {
-            return I18n.t("lesson.waiting");
+            return I18n.t("pages.lesson.waiting");
         }
         int drawn = model.drawnDigitProperty().get();
         if (step.action().type() == Lesson.ActionType.DRAW && drawn != LessonViewModel.NOT_DRAWN) {
             Integer asked = step.action().digit();
-            return asked == null || asked == drawn ? I18n.t("lesson.drawn", drawn) : I18n.t("lesson.drawnOther", drawn, asked);
+            return asked == null || asked == drawn ? I18n.t("pages.lesson.drawn", drawn) : I18n.t("pages.lesson.drawnOther", drawn, asked);
         }
-        return I18n.t("lesson.done");
+        return I18n.t("pages.lesson.done");
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class Lessons {
     private final BooleanProperty offered;
     private final LessonViewModel model;
     private final LessonOverlay overlay;
-    private final MenuButton menu = new MenuButton(I18n.t("lesson.menu"));
+    private final MenuButton menu = new MenuButton(I18n.t("pages.lesson.menu"));
     private final Locale language = LessonFiles.languageFor(I18n.locale());
     private final List<String> ids = new ArrayList<>();
     private VBox welcome;
@@ -61,7 +61,7 @@ public final class Lessons {
         model = new LessonViewModel(openPage);
         overlay = new LessonOverlay(model);
         menu.setId(MENU_ID);
-        menu.setTooltip(new Tooltip(I18n.t("lesson.menu.tooltip")));
+        menu.setTooltip(new Tooltip(I18n.t("pages.lesson.menu.tooltip")));
         menu.setMinWidth(Region.USE_PREF_SIZE);
         buildMenu();
     }
@@ -156,16 +156,16 @@ public final class Lessons {
     }
 
     private static MenuItem problemItem(String problem) {
-        MenuItem item = new MenuItem(I18n.t("lesson.error", problem));
+        MenuItem item = new MenuItem(I18n.t("pages.lesson.error", problem));
         item.setDisable(true);
         return item;
     }
 
     /** A lesson file that cannot be read: said on the card area instead of a lesson. */
     private void showProblem(String problem) {
-        Label label = new Label(I18n.t("lesson.error", problem));
+        Label label = new Label(I18n.t("pages.lesson.error", problem));
         label.setWrapText(true);
-        Button close = new Button(I18n.t("lesson.close"));
+        Button close = new Button(I18n.t("pages.lesson.close"));
         VBox box = card(label, close);
         close.setOnAction(e -> host.getChildren().remove(box));
     }
@@ -174,17 +174,17 @@ public final class Lessons {
 
     private void showWelcome() {
         offered.set(true);
-        Label title = new Label(I18n.t("lesson.welcome.title"));
+        Label title = new Label(I18n.t("pages.lesson.welcome.title"));
         title.getStyleClass().add("hn-lesson-title");
-        Label text = new Label(I18n.t("lesson.welcome.text"));
+        Label text = new Label(I18n.t("pages.lesson.welcome.text"));
         text.getStyleClass().add("hn-lesson-text");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        Button start = new Button(I18n.t("lesson.welcome.start"));
+        Button start = new Button(I18n.t("pages.lesson.welcome.start"));
         start.setId(WELCOME_START_ID);
         start.getStyleClass().add("hn-primary");
         start.setOnAction(e -> start(ids.get(0), 0));
-        Button later = new Button(I18n.t("lesson.welcome.later"));
+        Button later = new Button(I18n.t("pages.lesson.welcome.later"));
         later.setOnAction(e -> hideWelcome());
         HBox buttons = new HBox(8, start, later);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -4,20 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * Epoch marks under the replay slider: the slider moves over the kept snapshots (log-spaced in
  * steps, so the first epoch, where the pictures form, takes much of its length), and a thin mark
- * stands below each snapshot that is the first kept one of a later epoch. One small region per
- * mark (style class {@value #MARK_CLASS}), laid out across this pane's width minus
- * {@link #THUMB_INSET} on each side (where the slider's thumb centre can go).
+ * stands below each snapshot that is the first kept one of a later epoch. All marks are one path
+ * (style class {@value #MARK_CLASS}), so a long run adds no nodes; they are laid out across this
+ * pane's width minus {@link #THUMB_INSET} on each side (where the slider's thumb centre can go).
  */
 public final class EpochMarks extends Pane {
 
-    /** Style class of one mark. */
+    /** Style class of the marks' path. */
     public static final String MARK_CLASS = "hn-epoch-mark";
     /** The slider thumb's half width: its centre never reaches the track's ends. */
     static final double THUMB_INSET = 7;
@@ -25,6 +27,7 @@ public final class EpochMarks extends Pane {
 
     private List<Integer> marks = List.of();
     private int count;
+    private final Path path = new Path();
 
     public EpochMarks() {
         getStyleClass().add("hn-epoch-marks");
@@ -32,6 +35,9 @@ public final class EpochMarks extends Pane {
         setPrefHeight(HEIGHT);
         setMaxHeight(HEIGHT);
         Tooltip.install(this, new Tooltip(I18n.t("replay.watch.epochMarks.tooltip")));
+        path.getStyleClass().add(MARK_CLASS);
+        path.setManaged(false);
+        getChildren().add(path);
     }
 
     /**
@@ -56,12 +62,6 @@ public final class EpochMarks extends Pane {
         }
         marks = now;
         count = kept.size();
-        getChildren().clear();
-        for (int ignored : marks) {
-            Region mark = new Region();
-            mark.getStyleClass().add(MARK_CLASS);
-            getChildren().add(mark);
-        }
         requestLayout();
     }
 
@@ -73,9 +73,12 @@ public final class EpochMarks extends Pane {
     @Override
     protected void layoutChildren() {
         double track = Math.max(0, getWidth() - 2 * THUMB_INSET);
-        for (int m = 0; m < marks.size() && m < getChildren().size(); m++) {
-            double x = THUMB_INSET + (count < 2 ? 0 : track * marks.get(m) / (count - 1));
-            getChildren().get(m).resizeRelocate(Math.round(x), 0, 1, HEIGHT);
+        List<javafx.scene.shape.PathElement> lines = new ArrayList<>(2 * marks.size());
+        for (int mark : marks) {
+            double x = Math.round(THUMB_INSET + (count < 2 ? 0 : track * mark / (count - 1))) + 0.5;
+            lines.add(new MoveTo(x, 0));
+            lines.add(new LineTo(x, HEIGHT));
         }
+        path.getElements().setAll(lines);
     }
 }
