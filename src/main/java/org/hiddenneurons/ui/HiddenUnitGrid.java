@@ -270,45 +270,6 @@ public final class HiddenUnitGrid extends Region {
     }
 
     /**
-     * The hover text of a unit, e.g. "Unit 7 · activation 0.83 · z 1.61 · bias −0.42 · weight at
-     * (x 12, y 5): +0.137". Parts without data are left out.
-     *
-     * @param pass  may be null (no drawing)
-     * @param pixel {x, y} of the weight under the pointer, or null
-     */
-    public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel) {
-        return tooltipText(network, pass, unit, pixel, Texts.current());
-    }
-
-    /** {@link #tooltipText(Network, ForwardPass, int, int[])} in the given texts. */
-    public static String tooltipText(Network network, ForwardPass pass, int unit, int[] pixel, Texts texts) {
-        NetworkSpec spec = network.spec();
-        int cols = spec.inputSize() + 1;
-        double[] theta1 = network.theta1();
-        StringBuilder text = new StringBuilder(fill(texts.unit(), displayNumber(unit)));
-        if (pass != null) {
-            text.append(texts.separator()).append(fill(texts.activation(), ColorBar.format(pass.a2()[unit + 1], 2)));
-            text.append(texts.separator()).append(fill(texts.z(), ColorBar.format(pass.z2()[unit], 2)));
-        }
-        text.append(texts.separator()).append(fill(texts.bias(), ColorBar.format(theta1[unit * cols], 2)));
-        if (pixel != null) {
-            double weight = theta1[unit * cols + 1 + pixel[1] * spec.inputWidth() + pixel[0]];
-            text.append(texts.separator())
-                    .append(fill(texts.weightAt(), pixel[0], pixel[1], ColorBar.formatSigned(weight, 3)));
-        }
-        return text.toString();
-    }
-
-    /** {@code pattern} with "{i}" replaced by {@code values[i]}. */
-    static String fill(String pattern, Object... values) {
-        String out = pattern;
-        for (int i = 0; i < values.length; i++) {
-            out = out.replace("{" + i + "}", String.valueOf(values[i]));
-        }
-        return out;
-    }
-
-    /**
      * The colour scale of unit j's picture: its own max |w| for per-unit scaling, else
      * {@code sharedMaxAbs}.
      */
@@ -404,7 +365,7 @@ public final class HiddenUnitGrid extends Region {
         if (network == null) {
             return;
         }
-        tile.getTooltip().setText(tooltipText(network, forwardPass, tile.unit(), tile.pixelAt(e.getX(), e.getY()),
+        tile.getTooltip().setText(HiddenUnitTooltip.text(network, forwardPass, tile.unit(), tile.pixelAt(e.getX(), e.getY()),
                 texts.get()));
     }
 
@@ -451,7 +412,7 @@ public final class HiddenUnitGrid extends Region {
             int unit = selectedUnit.get();
             colorBar.setRelative(false);
             colorBar.setMaxAbs(WeightPictures.maxAbs(theta1, spec, unit));
-            colorBar.setCaption(deltaPrefix + fill(texts.get().captionSelectedUnit(), displayNumber(unit)));
+            colorBar.setCaption(deltaPrefix + HiddenUnitTooltip.fill(texts.get().captionSelectedUnit(), displayNumber(unit)));
         } else {
             colorBar.setRelative(true);
             colorBar.setCaption(deltaPrefix + texts.get().captionPerUnit());

@@ -188,8 +188,8 @@ public final class OutputWeightsView extends Region {
     public static String tooltipText(Network network, int digit, int unit, Texts texts) {
         int cols = network.spec().hiddenSize() + 1;
         String weight = ColorBar.formatSigned(network.theta2()[digit * cols + unit + 1], 2);
-        return unit < 0 ? HiddenUnitGrid.fill(texts.digitFromBias(), digit, weight)
-                : HiddenUnitGrid.fill(texts.digitFromUnit(), digit, HiddenUnitGrid.displayNumber(unit), weight);
+        return unit < 0 ? HiddenUnitTooltip.fill(texts.digitFromBias(), digit, weight)
+                : HiddenUnitTooltip.fill(texts.digitFromUnit(), digit, HiddenUnitGrid.displayNumber(unit), weight);
     }
 
     /** max |Θ2| over all entries, bias included: the scale of every cell. */

@@ -178,12 +178,12 @@ class HiddenUnitGridTest {
         ForwardPass pass = new ForwardPass(new double[5], new double[] {0, 1.61}, new double[] {1, 0.5, 0.83},
                 new double[2], new double[2]);
         assertEquals("Unit 2 \u00b7 activation 0.83 \u00b7 z 1.61 \u00b7 bias \u22120.42 \u00b7 weight at (x 1, y 0): +0.137",
-                HiddenUnitGrid.tooltipText(small, pass, 1, new int[] {1, 0}));
-        assertEquals("Unit 1 \u00b7 bias 0.10", HiddenUnitGrid.tooltipText(small, null, 0, null));
+                HiddenUnitTooltip.text(small, pass, 1, new int[] {1, 0}));
+        assertEquals("Unit 1 \u00b7 bias 0.10", HiddenUnitTooltip.text(small, null, 0, null));
         HiddenUnitGrid.Texts chinese = new HiddenUnitGrid.Texts("\u5355\u5143 {0}", "\u6fc0\u6d3b {0}", "z {0}",
                 "\u504f\u7f6e {0}", "(x {0}, y {1}) \u6743\u91cd {2}", "\uff0c", "", "", "", "");
         assertEquals("\u5355\u5143 2\uff0c\u504f\u7f6e \u22120.42\uff0c(x 1, y 0) \u6743\u91cd +0.137",
-                HiddenUnitGrid.tooltipText(small, null, 1, new int[] {1, 0}, chinese));
+                HiddenUnitTooltip.text(small, null, 1, new int[] {1, 0}, chinese));
     }
 
     @Test
