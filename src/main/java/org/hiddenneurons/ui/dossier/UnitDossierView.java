@@ -71,6 +71,9 @@ public final class UnitDossierView extends VBox {
     private final Label importance = Cards.formula();
     private final UnitRangeView range = new UnitRangeView();
     private final DirectionView directions = new DirectionView();
+    /** The statistics and unit whose drawing-independent parts are on screen (null, −1: none). */
+    private NetworkStatistics shownStatistics;
+    private int shownUnit = -1;
     private final VBox content;
     private UnitDossier dossier;
 
@@ -234,6 +237,11 @@ public final class UnitDossierView extends VBox {
 
     private void show(NetworkStatistics stats, UnitDossier d, double[] input) {
         Network network = stats.network();
+        // What depends only on the unit and the network (its picture, the examples, the range and
+        // direction views) is built again only when they change, not on every drag of the pen.
+        boolean sameUnit = stats == shownStatistics && d.unit() == shownUnit;
+        shownStatistics = stats;
+        shownUnit = d.unit();
         int width = network.spec().inputWidth();
         int height = network.spec().inputHeight();
         weights.setValues(d.weights(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
@@ -259,11 +267,13 @@ public final class UnitDossierView extends VBox {
         exciting.setValues(d.mostExcitingImage(), width, height, HeatmapView.Mode.GRAY, 1);
         excitingFormula.setText(I18n.t("pages.dossier.unit.excitingFormula", ColorBarTexts.signed(d.mostExcitingPreactivation(), 1),
                 ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2)));
-        Dataset train = stats.split().train();
-        range.show(stats, d.unit());
-        directions.show(stats, d.unit());
-        fillExamples(topViews, topCaptions, d.topExamples(), stats, d.unit(), train);
-        fillExamples(bottomViews, bottomCaptions, d.bottomExamples(), stats, d.unit(), train);
+        if (!sameUnit) {
+            Dataset train = stats.split().train();
+            range.show(stats, d.unit());
+            directions.show(stats, d.unit());
+            fillExamples(topViews, topCaptions, d.topExamples(), stats, d.unit(), train);
+            fillExamples(bottomViews, bottomCaptions, d.bottomExamples(), stats, d.unit(), train);
+        }
         String[] digits = Cards.digitNames(network.spec().outputSize());
         votes.setData(d.outgoingWeights(), digits);
         int predicted = model.intactPassProperty().get() == null ? -1 : model.intactPassProperty().get().predictedClass();
