@@ -39,6 +39,7 @@ final class HiddenUnitPage {
     static final double SIDE_COLUMN_WIDTH = 316;
     /** Screen pixels per weight pixel in the unit picker. */
     static final int PICKER_IMAGE_SCALE = 2;
+    static final String PINNED_TITLE_ID = "pinned-unit-title";
     /** The experiments panel under the dossier: wide enough for its rows, no wider. */
     static final double EXPERIMENTS_MAX_WIDTH = 720;
 
@@ -48,6 +49,8 @@ final class HiddenUnitPage {
     private final UnitDossierView unitDossier;
     private final PredictionExplanationView explanation;
     private final ScrollPane dossierScroll;
+    /** The unit's title pinned above the dossier once its own title has scrolled away (E, the explanation). */
+    private final Label pinnedTitle = new Label();
     private final BorderPane page = new BorderPane();
 
     /**
@@ -66,11 +69,10 @@ final class HiddenUnitPage {
         hiddenLayer.showPassAlsoOn(unitPicker);
         // Off its page the picker would repaint its 25 tiles for every training snapshot.
         ObservableValue<Network> pickerNetwork = scope.follow(model.networkProperty(), shown);
-        pickerNetwork.addListener((o, old, now) -> unitPicker.setNetwork(now));
-        unitPicker.setNetwork(pickerNetwork.getValue());
+        pickerNetwork.addListener((o, old, now) -> showInPicker(now));
+        showInPicker(pickerNetwork.getValue());
         // The picker needs no legend of its own (the pictures are the workbench's): park its bar off-scene.
         new Group(unitPicker.getColorBar());
-        unitPicker.setPrefSize(pickerSide(NetworkSpec.DEFAULT.inputWidth()), pickerSide(NetworkSpec.DEFAULT.inputHeight()));
         Tooltip.install(unitPicker, new Tooltip(I18n.t("workbench.unitPicker.tooltip")));
         ExperimentsPanel experiments = new ExperimentsPanel(dossier, grid.selectedUnitProperty());
         Label unitsHint = new Label(I18n.t("workbench.unitPicker.keys"));
@@ -92,7 +94,7 @@ final class HiddenUnitPage {
                 section(I18n.t("workbench.section.yourDrawing"), padSlot));
         side.getStyleClass().addAll("hn-column", "hn-side");
         ScrollPane sideScroll = WorkbenchControls.scroll(side);
-        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED); // a picker of many units may be wider than the column
         sideScroll.setMinWidth(SIDE_COLUMN_WIDTH);
         sideScroll.setPrefWidth(SIDE_COLUMN_WIDTH);
         unitDossier = new UnitDossierView(dossier, grid.selectedUnitProperty(), palette);
@@ -105,16 +107,35 @@ final class HiddenUnitPage {
         dossierScroll.setFitToWidth(true);
         dossierScroll.getStyleClass().add("hn-scroll");
         page.setLeft(sideScroll);
-        page.setCenter(dossierScroll);
+        pinnedTitle.setId(PINNED_TITLE_ID);
+        pinnedTitle.getStyleClass().addAll("hn-section-title", "hn-pinned-title");
+        pinnedTitle.textProperty().bind(unitDossier.titleText());
+        pinnedTitle.visibleProperty().bind(dossierScroll.vvalueProperty().greaterThan(0));
+        pinnedTitle.managedProperty().bind(pinnedTitle.visibleProperty());
+        VBox.setVgrow(dossierScroll, javafx.scene.layout.Priority.ALWAYS);
+        page.setCenter(new VBox(pinnedTitle, dossierScroll));
 
         dossier.unitOrderProperty().addListener((o, old, now) -> unitPicker.setUnitOrder(now));
         dossier.unitScoresProperty().addListener((o, old, now) -> unitPicker.setUnitScores(now));
     }
 
-    /** Width (or height) of a 5×5 unit picker at {@link #PICKER_IMAGE_SCALE} for pictures {@code pixels} wide. */
-    private static double pickerSide(int pixels) {
-        int tiles = 5;
-        return tiles * (pixels * PICKER_IMAGE_SCALE + HiddenUnitTile.CHROME_HEIGHT) + (tiles - 1) * HiddenUnitGrid.GAP;
+    /** Shows {@code network} in the picker, sized for its hidden units (any number, 5 × 5 for the default 25). */
+    private void showInPicker(Network network) {
+        unitPicker.setNetwork(network);
+        NetworkSpec spec = network == null ? NetworkSpec.DEFAULT : network.spec();
+        unitPicker.setPrefSize(pickerSide(spec.hiddenSize(), spec.inputWidth()),
+                pickerSide(spec.hiddenSize(), spec.inputHeight()));
+    }
+
+    /**
+     * Width (or height) of a square unit picker for {@code units} tiles of pictures {@code pixels}
+     * wide: ⌈√units⌉ tiles a side, at {@link #PICKER_IMAGE_SCALE} up to 5 × 5 and at 1:1 beyond, so
+     * 100 units stay as wide as the side column allows.
+     */
+    static double pickerSide(int units, int pixels) {
+        int tiles = (int) Math.ceil(Math.sqrt(Math.max(1, units)));
+        int scale = tiles <= 5 ? PICKER_IMAGE_SCALE : 1;
+        return tiles * (pixels * scale + HiddenUnitTile.CHROME_HEIGHT) + (tiles - 1) * HiddenUnitGrid.GAP;
     }
 
     /** On show: a unit is selected (the first in order if none was) and the picker has the focus. */

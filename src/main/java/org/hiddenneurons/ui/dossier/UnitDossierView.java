@@ -173,6 +173,11 @@ public final class UnitDossierView extends VBox {
         return model;
     }
 
+    /** The dossier's title ("Hidden unit 7"), for a header that stays in view while the page scrolls. */
+    public javafx.beans.value.ObservableStringValue titleText() {
+        return title.textProperty();
+    }
+
     UnitRangeView rangeView() {
         return range;
     }
