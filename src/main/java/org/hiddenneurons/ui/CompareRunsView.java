@@ -60,11 +60,8 @@ public final class CompareRunsView extends BorderPane {
         Button train = new Button();
         train.setId(TRAIN_BUTTON_ID);
         train.getStyleClass().add("hn-primary");
-        train.textProperty().bind(Bindings.createStringBinding(() -> switch (model.phaseProperty().get()) {
-            case RUNNING -> I18n.t("workbench.train.pause");
-            case PAUSED -> I18n.t("workbench.train.resume");
-            default -> I18n.t("workbench.train");
-        }, model.phaseProperty()));
+        train.textProperty().bind(WorkbenchControls.trainText(model.phaseProperty(),
+                CompareRunsViewModel.Phase.RUNNING, CompareRunsViewModel.Phase.PAUSED));
         train.setOnAction(e -> model.toggleTraining());
         Button restart = new Button(I18n.t("pages.compareRuns.restart"));
         restart.setOnAction(e -> model.restart());

@@ -5,7 +5,6 @@ import static org.hiddenneurons.ui.WorkbenchControls.section;
 import static org.hiddenneurons.ui.WorkbenchControls.settingLabel;
 import static org.hiddenneurons.ui.WorkbenchControls.spacer;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -37,11 +36,8 @@ final class TrainingColumn {
         Button train = button(I18n.t("workbench.train"), I18n.t("workbench.train.tooltip"), model::toggleTraining);
         train.setId(WorkbenchView.TRAIN_BUTTON_ID);
         train.getStyleClass().add("hn-primary");
-        train.textProperty().bind(Bindings.createStringBinding(() -> switch (model.phaseProperty().get()) {
-            case RUNNING -> I18n.t("workbench.train.pause");
-            case PAUSED -> I18n.t("workbench.train.resume");
-            default -> I18n.t("workbench.train");
-        }, model.phaseProperty()));
+        train.textProperty().bind(WorkbenchControls.trainText(model.phaseProperty(),
+                TrainingSessionViewModel.Phase.RUNNING, TrainingSessionViewModel.Phase.PAUSED));
         train.disableProperty().bind(model.dataReadyProperty().not());
         Button step = button(I18n.t("workbench.step"), I18n.t("workbench.step.tooltip"), model::step);
         step.setId(WorkbenchView.STEP_BUTTON_ID);

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The workbench's small control factories and layout policy: sections with titles, buttons with
@@ -55,6 +56,19 @@ final class WorkbenchControls {
         button.setTooltip(new Tooltip(tooltip));
         button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
+    }
+
+    /**
+     * The Train button's text for a training session in {@code phase}: "Pause" while it runs,
+     * "Resume" while it is paused, "Train" otherwise. Shared by the workbench and Compare runs.
+     */
+    static <P> javafx.beans.binding.StringBinding trainText(javafx.beans.value.ObservableValue<P> phase,
+            P running, P paused) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            P now = phase.getValue();
+            return now == running ? I18n.t("workbench.train.pause")
+                    : now == paused ? I18n.t("workbench.train.resume") : I18n.t("workbench.train");
+        }, phase);
     }
 
     static Label settingLabel(String text) {
