@@ -191,7 +191,7 @@ public final class CompareRunsView extends BorderPane {
     }
 
     private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : String.format(I18n.locale(), "%.1f %%", 100 * fraction);
+        return I18n.percent(fraction, 1);
     }
 
     private static String number(double value) {

@@ -3,7 +3,6 @@ package org.hiddenneurons.ui;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -179,7 +178,7 @@ public final class PredictionBars extends VBox {
             return "NaN";
         }
         if (kind == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
-            return String.format(Locale.ROOT, "%.1f %%", 100 * value);
+            return I18n.percent(value, 1);
         }
         return ColorBar.format(value, 2);
     }

@@ -1,7 +1,6 @@
 package org.hiddenneurons.ui;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -388,7 +387,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     }
 
     static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f %%", 100 * fraction) : "–";
+        return I18n.percent(fraction, 1);
     }
 
     // ---------------------------------------------------------------- properties

@@ -140,7 +140,7 @@ public final class WalkthroughTexts {
                 int predicted = pass.predictedClass();
                 String squash = softmax ? text(language, "caption.outputActivation.softmax")
                         : text(language, "caption.outputActivation.sigmoid");
-                String answer = percentOrValue(pass.a3()[predicted], softmax);
+                String answer = percentOrValue(pass.a3()[predicted], softmax, language);
                 caption = predicted == w.label()
                         ? text(language, "caption.outputActivation.right", squash, n(predicted), answer, label)
                         : text(language, "caption.outputActivation.wrong", squash, n(predicted), answer, label);
@@ -193,7 +193,8 @@ public final class WalkthroughTexts {
                 ForwardPass after = w.passAfter();
                 caption = text(language, "caption.update", WalkthroughFormat.display(w.cost()),
                         WalkthroughFormat.display(w.costAfter()), label,
-                        percentOrValue(pass.a3()[w.label()], softmax), percentOrValue(after.a3()[w.label()], softmax));
+                        percentOrValue(pass.a3()[w.label()], softmax, language),
+                        percentOrValue(after.a3()[w.label()], softmax, language));
                 q.add(Quantity.scalar("learning_rate", w.learningRate()));
                 q.add(new Quantity("Theta1_gradient", hidden, inputs + 1, w.gradient1()));
                 q.add(new Quantity("Theta2_gradient", outputs, hidden + 1, w.gradient2()));
@@ -208,9 +209,9 @@ public final class WalkthroughTexts {
         return new StepContent(step, formula, shapes, caption, q);
     }
 
-    /** "93.1 %" for a softmax probability, "0.931" for a sigmoid output. */
-    static String percentOrValue(double value, boolean softmax) {
-        return softmax ? String.format(Locale.ROOT, "%.1f %%", 100 * value)
+    /** "93.1 %" ("93.1%" in Chinese: key format.percent) for a softmax probability, "0.931" for a sigmoid output. */
+    static String percentOrValue(double value, boolean softmax, Locale language) {
+        return softmax ? text(language, "format.percent", String.format(Locale.ROOT, "%.1f", 100 * value))
                 : String.format(Locale.ROOT, "%.3f", value);
     }
 

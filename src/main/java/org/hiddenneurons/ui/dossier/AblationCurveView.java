@@ -1,6 +1,5 @@
 package org.hiddenneurons.ui.dossier;
 
-import java.util.Locale;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -59,7 +58,7 @@ public final class AblationCurveView extends VBox {
         chart.getData().add(series(I18n.t("pages.dossier.ablation.random"), curve.randomOrder()));
         int hidden = curve.importanceOrder().length;
         note.setText(I18n.t("pages.dossier.ablation.note",
-                String.format(Locale.ROOT, "%.0f %%", 100 * KEPT_SHARE),
+                I18n.percent(KEPT_SHARE, 0),
                 Integer.toString(curve.unitsNeeded(KEPT_SHARE)), Integer.toString(hidden)));
     }
 

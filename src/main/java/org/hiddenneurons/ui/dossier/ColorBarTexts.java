@@ -27,7 +27,7 @@ final class ColorBarTexts {
 
     /** An accuracy in [0, 1] as "94.3 %", "–" when NaN. */
     static String percent(double accuracy) {
-        return Double.isNaN(accuracy) ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", 100 * accuracy);
+        return I18n.percent(accuracy, 1);
     }
 
     /** A change of accuracy in percentage points: "−1.2 pts", "+0.1 pts", "±0.0 pts" (in the UI language). */

@@ -412,7 +412,7 @@ public final class EvaluationView extends VBox {
     }
 
     private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+        return I18n.percent(fraction, 1);
     }
 
     /** One cell of the matrix. */

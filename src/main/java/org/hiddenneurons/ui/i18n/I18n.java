@@ -89,6 +89,18 @@ public final class I18n {
         return args.length == 0 ? pattern : new MessageFormat(pattern, language).format(args);
     }
 
+    /**
+     * A fraction as a percentage, 100·{@code fraction} with {@code decimals} decimals, in the current
+     * language's style ({@code workbench.format.percent}): "94.3 %" in English, "94.3%" in Chinese;
+     * "–" when the fraction is not finite.
+     */
+    public static String percent(double fraction, int decimals) {
+        if (!Double.isFinite(fraction)) {
+            return "\u2013";
+        }
+        return t("workbench.format.percent", String.format(Locale.ROOT, "%." + decimals + "f", 100 * fraction));
+    }
+
     /** Whether some bundle of {@code language} defines {@code key}. */
     public static boolean has(Locale language, String key) {
         return lookup(language, key) != null;

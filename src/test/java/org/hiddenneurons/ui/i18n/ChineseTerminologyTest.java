@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hiddenneurons.io.handout.WalkthroughWords;
 import org.hiddenneurons.ui.lesson.Lesson;
 import org.hiddenneurons.ui.lesson.LessonFileException;
 import org.hiddenneurons.ui.lesson.LessonFiles;
@@ -111,6 +112,17 @@ class ChineseTerminologyTest {
     void neuronMixingIsCaught() {
         assertFalse(neuronMixing(List.of(new Text("seeded", "Hidden unit 3", "隐藏神经元 3"))).isEmpty());
         assertTrue(neuronMixing(List.of(new Text("seeded", "Hidden Neurons", "隐藏层神经元"))).isEmpty());
+    }
+
+    @Test
+    void percentagesTheCodeFormatsFollowTheLanguage() {
+        // The tests run in English (pom: hiddenneurons.language=en).
+        assertEquals("96.1 %", I18n.percent(0.9613, 1));
+        assertEquals("90 %", I18n.percent(0.9, 0));
+        assertEquals("\u2013", I18n.percent(Double.NaN, 1));
+        assertEquals("96.1%", I18n.text(Locale.SIMPLIFIED_CHINESE, "workbench.format.percent", "96.1"));
+        assertEquals("96.1%", WalkthroughWords.text(Locale.SIMPLIFIED_CHINESE, "format.percent", "96.1"));
+        assertEquals("96.1 %", WalkthroughWords.text(Locale.ENGLISH, "format.percent", "96.1"));
     }
 
     private static List<String> violations(List<Rule> rules, List<Text> texts) {
