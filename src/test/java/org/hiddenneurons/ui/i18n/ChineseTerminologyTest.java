@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,8 +149,8 @@ class ChineseTerminologyTest {
         List<Text> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(RESOURCES)) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith("_zh_CN.properties")).toList()) {
-                Properties chinese = load(file);
-                Properties english = load(file.resolveSibling(file.getFileName().toString().replace("_zh_CN", "")));
+                Properties chinese = TeachingTextTest.load(file);
+                Properties english = TeachingTextTest.load(file.resolveSibling(file.getFileName().toString().replace("_zh_CN", "")));
                 for (String key : chinese.stringPropertyNames()) {
                     out.add(new Text(file.getFileName() + ": " + key, english.getProperty(key, ""), chinese.getProperty(key)));
                 }
@@ -168,13 +166,5 @@ class ChineseTerminologyTest {
             }
         }
         return out;
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
     }
 }

@@ -86,7 +86,7 @@ class TeachingTextTest {
         return out;
     }
 
-    private static Properties load(Path file) throws IOException {
+    static Properties load(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
