@@ -161,8 +161,8 @@ public final class Trainer {
     /**
      * @param config  settings (seed included)
      * @param network the network to train. Modified in place by the trainer's thread only.
-     * @param train   training samples
-     * @param test    test samples, may be null
+     * @param train   training samples as stored (the trainer applies {@link TrainingConfig#prepare})
+     * @param test    test samples as stored, may be null
      * @throws IllegalArgumentException if the network does not fit the data (input size, class count)
      */
     public Trainer(TrainingConfig config, Network network, Dataset train, Dataset test) {
@@ -181,8 +181,9 @@ public final class Trainer {
         }
         this.config = config;
         this.network = network;
-        this.train = train;
-        this.test = test;
+        // The config's preprocessing (deskew) applies to every image the network sees.
+        this.train = config.prepare(train);
+        this.test = test == null ? null : config.prepare(test);
         this.gradients = new Gradients(network.spec());
         this.optimizer = Optimizer.create(config);
         optimizer.initialize(new double[][] {network.theta1(), network.theta2()},

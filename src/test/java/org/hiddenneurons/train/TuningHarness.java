@@ -8,6 +8,8 @@ import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 
@@ -43,6 +45,9 @@ public final class TuningHarness {
         int warmupEpochs = 3;
         double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
         boolean contrast = false;
+        boolean deskew = false;
+        boolean deskewDrawings = false;
+        int drawingCount = 0;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv[1];
@@ -73,6 +78,9 @@ public final class TuningHarness {
                 case "shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness" -> config = c.withAugmentation(
                         withLimit(c.augmentation(), kv[0], Double.parseDouble(v)));
                 case "contrast" -> contrast = Boolean.parseBoolean(v);
+                case "deskew" -> deskew = Boolean.parseBoolean(v);
+                case "deskewDrawings" -> deskewDrawings = Boolean.parseBoolean(v);
+                case "drawings" -> drawingCount = Integer.parseInt(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
@@ -82,6 +90,10 @@ public final class TuningHarness {
         if (contrast) {
             split = new Split(srgbContrast(split.train()), srgbContrast(split.test()));
         }
+        if (deskew) {
+            split = new Split(Deskew.apply(split.train()), Deskew.apply(split.test()));
+        }
+        List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
         if (warmupEpochs > 0) {
             train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction);
         }
@@ -97,14 +109,32 @@ public final class TuningHarness {
             smoothness.add(smooth);
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
+            if (!drawings.isEmpty()) {
+                line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * drawingAccuracy(s.network(), drawings, deskew || deskewDrawings)));
+            }
         }
         Augmentation a = config.augmentation();
-        System.out.printf(Locale.ROOT, "%s lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
+        System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
                         + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
                 a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(), contrast, finalFraction,
                 100 * median(accuracies), median(smoothness), line);
+    }
+
+    /** The fraction of {@code drawings} (their exact network inputs, deskewed if asked) the network reads right. */
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, boolean deskew) {
+        int correct = 0;
+        for (PadDrawings.Drawing d : drawings) {
+            double[] input = d.networkInput();
+            if (deskew) {
+                double[] out = new double[input.length];
+                Deskew.apply(input, 0, out, 0, 20, 20);
+                input = out;
+            }
+            correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
+        }
+        return correct / (double) drawings.size();
     }
 
     /** CPU time of the whole process (all threads): steadier than wall time on a busy machine. */
