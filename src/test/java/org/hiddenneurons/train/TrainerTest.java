@@ -72,6 +72,28 @@ class TrainerTest {
     }
 
     @Test
+    void augmentingAheadOnASecondThreadGivesBitIdenticalWeights() {
+        TrainingConfig config = adam(6).withAugment(true);
+        Trainer ahead = TrainingFixtures.trainer(config);
+        ahead.setAugmentAhead(true);
+        Trainer inline = TrainingFixtures.trainer(config);
+        inline.setAugmentAhead(false);
+        TrainingSnapshot a = ahead.run();
+        TrainingSnapshot b = inline.run();
+        assertArrayEquals(b.network().theta1(), a.network().theta1());
+        assertArrayEquals(b.network().theta2(), a.network().theta2());
+        // and again after a cancel part-way: a rerun finishes, with finite weights
+        Trainer cancelled = TrainingFixtures.trainer(config.withEpochs(40));
+        cancelled.addListener(snapshot -> {
+            if (snapshot.epoch() == 3) {
+                cancelled.cancel();
+            }
+        });
+        assertEquals(TrainingState.CANCELLED, cancelled.run().state());
+        assertEquals(TrainingState.FINISHED, cancelled.run().state());
+    }
+
+    @Test
     void differentSeedGivesDifferentWeights() {
         Network first = TrainingFixtures.trainer(adam(3)).run().network();
         Network second = TrainingFixtures.trainer(adam(3).withSeed(2)).run().network();

@@ -54,20 +54,20 @@ public final class TuningHarness {
             TrainingConfig c = config;
             switch (kv[0]) {
                 case "optimizer" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        OptimizerKind.fromId(v), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        OptimizerKind.fromId(v), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "lr" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), Double.parseDouble(v), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), Double.parseDouble(v), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "momentum" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), c.learningRate(), Double.parseDouble(v), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), Double.parseDouble(v), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "batch" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), c.learningRate(), c.momentum(), Integer.parseInt(v), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), Integer.parseInt(v), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "epochs" -> config = c.withEpochs(Integer.parseInt(v));
                 case "lambda" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), Double.parseDouble(v), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), Double.parseDouble(v), c.seed(), c.augment(), c.augmentation());
                 case "init" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), Initializer.fromId(v),
-                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "output" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), OutputLayer.fromId(v), c.initializer(),
-                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "augment" -> config = c.withAugment(Boolean.parseBoolean(v));
                 case "seeds" -> {
                     seeds.clear();
