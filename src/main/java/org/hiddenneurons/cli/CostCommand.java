@@ -46,9 +46,9 @@ final class CostCommand extends Subcommand {
         Split loaded = CliSupport.loadSplit(data.path);
         CliSupport.checkFits(saved, model.path, loaded.train());
         CliSupport.checkFits(saved, model.path, loaded.test());
-        Dataset part = split.select(loaded);
+        Dataset part = saved.prepare(split.select(loaded));
         spec.commandLine().getErr().println(split.id() + " part of the " + loaded.describe() + ": " + part.size()
-                + " samples");
+                + " samples" + (saved.config() != null && saved.config().deskew() ? ", deskewed (the model's step)" : ""));
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);
         double cost = CostFunction.standard().evaluate(saved.network(), part.pixels(), part.labels(), part.size(),

@@ -50,7 +50,7 @@ final class EvaluateCommand extends Subcommand {
         Split loaded = CliSupport.loadSplit(data.path);
         CliSupport.checkFits(saved, model.path, loaded.train());
         CliSupport.checkFits(saved, model.path, loaded.test());
-        Dataset part = split.select(loaded);
+        Dataset part = saved.prepare(split.select(loaded));
         ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
         String dataName = data.path == null ? DigitsImage.NAME : String.valueOf(data.path.getFileName());

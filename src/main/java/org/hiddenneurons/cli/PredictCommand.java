@@ -13,6 +13,7 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.ImageFiles;
 import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +47,8 @@ final class PredictCommand extends Subcommand {
 
     @Override
     public Integer call() throws DataFormatException {
-        Network network = model.load().network();
+        SavedModel saved = model.load();
+        Network network = saved.network();
         Preprocessor preprocessor = data == null ? Preprocessor.forBundledDigits()
                 : new Preprocessor(Preprocessor.measure(CliSupport.loadData(data)));
         NetworkSpec networkSpec = network.spec();
@@ -59,7 +61,7 @@ final class PredictCommand extends Subcommand {
         // Read every image first so that a bad file fails the command before anything is printed.
         List<Prediction> predictions = new ArrayList<>();
         for (Path image : images) {
-            predictions.add(predict(network, preprocessor, image));
+            predictions.add(predict(saved, preprocessor, image));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (Prediction prediction : predictions) {
@@ -68,13 +70,15 @@ final class PredictCommand extends Subcommand {
         return Cli.EXIT_OK;
     }
 
-    /** Reads, preprocesses and classifies one image file. */
-    static Prediction predict(Network network, Preprocessor preprocessor, Path file) throws DataFormatException {
+    /** Reads, preprocesses (the drawing pipeline, then the model's own step) and classifies one image file. */
+    static Prediction predict(SavedModel saved, Preprocessor preprocessor, Path file) throws DataFormatException {
         Preprocessor.Result result = preprocessor.process(ImageFiles.read(file));
         if (result.blank()) {
             return new Prediction(file, true, -1, null);
         }
-        double[] probabilities = network.predict(result.networkInput());
+        Preprocessor.Target target = preprocessor.target();
+        double[] probabilities = saved.network().predict(
+                saved.prepare(result.networkInput(), target.width(), target.height()));
         return new Prediction(file, false, Network.argMax(probabilities), probabilities);
     }
 

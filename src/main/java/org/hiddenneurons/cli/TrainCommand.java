@@ -101,6 +101,13 @@ final class TrainCommand extends Subcommand {
     @Option(names = "--no-augment", description = "Train on the images as they are.")
     boolean noAugment;
 
+    @Option(names = "--deskew", description = "Deskew every image the model sees (moment-based shear, data.Deskew):"
+            + " a preprocessing step stored in the model file, applied by evaluate, cost and predict (off by default).")
+    boolean deskew;
+
+    @Option(names = "--no-deskew", description = "Give the model the images without deskewing.")
+    boolean noDeskew;
+
     @Option(names = "--init", paramLabel = "uniform|glorot", converter = Converters.InitializerConverter.class,
             description = "Weight initialisation (default: ${DEFAULT-VALUE}).")
     Initializer initializer;
@@ -141,6 +148,9 @@ final class TrainCommand extends Subcommand {
         if (augment && noAugment) {
             throw new ParameterException(spec.commandLine(), "--augment and --no-augment contradict each other; give one");
         }
+        if (deskew && noDeskew) {
+            throw new ParameterException(spec.commandLine(), "--deskew and --no-deskew contradict each other; give one");
+        }
         TrainingConfig base = TrainingConfig.defaults();
         int epochCount = iterations != null ? iterations : given("--epochs") ? epochs : base.epochs();
         TrainingConfig config = new TrainingConfig(
@@ -156,7 +166,8 @@ final class TrainCommand extends Subcommand {
                 given("--lambda") ? lambda : base.lambda(),
                 given("--seed") ? seed : base.seed(),
                 !noAugment && (augment || base.augment()),
-                base.augmentation());
+                base.augmentation(),
+                !noDeskew && (deskew || base.deskew()));
         CliSupport.checkFolderExists(out);
 
         PrintWriter err = spec.commandLine().getErr();
@@ -170,7 +181,7 @@ final class TrainCommand extends Subcommand {
                 networkSpec.inputSize(), networkSpec.hiddenSize(), networkSpec.outputSize(), config.activation().id(),
                 config.outputLayer().id(), dataName, split.describe(),
                 config.optimizer().id(), epochCount,
-                unit(config) + (epochCount == 1 ? "" : "s"));
+                unit(config) + (epochCount == 1 ? "" : "s") + (config.deskew() ? ", deskewed images" : ""));
 
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         trainer.setPublishIntervalMillis(PROGRESS_INTERVAL_MILLIS);

@@ -49,7 +49,9 @@ import org.hiddenneurons.data.AtomicFiles;
  *                   optionally augmentation {maxShift, maxRotationDegrees, maxScale, maxShear,
  *                   elasticAlpha, elasticSigma, maxThickness} (train.Augmentation; files
  *                   without it were written when augmentation meant ±1 px shifts:
- *                   {@link Augmentation#SHIFTS})
+ *                   {@link Augmentation#SHIFTS}); and optionally deskew: true when the model's
+ *                   inputs are deskewed ({@link TrainingConfig#prepare}; written only then,
+ *                   absent = false, so files of models without the step are unchanged)
  * dataset           {"name": …, "sha256": …}  ("" when unknown; sha256: {@link DatasetHash} of the
  *                   training samples. Files from before pixels were read as stored hash other
  *                   values: they load, and {@link DatasetMatch} reports DIFFERS)
@@ -70,7 +72,7 @@ public final class ModelFile {
             "dataset", "epochs");
     private static final Set<String> TRAINING_FIELDS = Set.of("hiddenSize", "activation", "outputLayer",
             "initializer", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "lambda", "seed",
-            "augment", "augmentation");
+            "augment", "augmentation", "deskew");
     private static final Set<String> AUGMENTATION_FIELDS = Set.of("maxShift", "maxRotationDegrees", "maxScale",
             "maxShear", "elasticAlpha", "elasticSigma", "maxThickness");
     private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
@@ -168,6 +170,9 @@ public final class ModelFile {
                 g.writeNumberField("elasticSigma", a.elasticSigma());
                 g.writeNumberField("maxThickness", a.maxThickness());
                 g.writeEndObject();
+                if (config.deskew()) {
+                    g.writeBooleanField("deskew", true);
+                }
                 g.writeEndObject();
             }
             g.writeObjectFieldStart("dataset");
@@ -298,9 +303,17 @@ public final class ModelFile {
             }
             Augmentation augmentation = node.has("augmentation") ? augmentation(node.get("augmentation"))
                     : Augmentation.SHIFTS;
+            boolean deskew = false;
+            if (node.has("deskew")) {
+                JsonNode flag = node.get("deskew");
+                if (!flag.isBoolean()) {
+                    throw error("training.deskew", "expected true or false, got " + describe(flag));
+                }
+                deskew = flag.booleanValue();
+            }
             try {
                 return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue(), augmentation);
+                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue(), augmentation, deskew);
             } catch (IllegalArgumentException e) {
                 throw error("training", e.getMessage());
             }

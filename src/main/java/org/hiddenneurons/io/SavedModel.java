@@ -1,6 +1,7 @@
 package org.hiddenneurons.io;
 
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.train.TrainingConfig;
 
 /**
@@ -14,4 +15,17 @@ import org.hiddenneurons.train.TrainingConfig;
  */
 public record SavedModel(Network network, TrainingConfig config, String datasetName, String datasetSha256,
                          int epochs) {
+
+    /**
+     * {@code data} as this model sees it: its training config's preprocessing
+     * ({@link TrainingConfig#prepare(Dataset)}, e.g. deskewing), none when the config is unknown.
+     */
+    public Dataset prepare(Dataset data) {
+        return config == null ? data : config.prepare(data);
+    }
+
+    /** One width×height input as this model sees it (see {@link #prepare(Dataset)}). */
+    public double[] prepare(double[] input, int width, int height) {
+        return config == null ? input : config.prepare(input, width, height);
+    }
 }

@@ -69,7 +69,18 @@ public final class ImageTransform {
                     sx += field[i];
                     sy += field[pixels + i];
                 }
-                target[targetOffset + i] = sample(source, sourceOffset, width, height, sx, sy);
+                if (sx >= 0 && sy >= 0 && sx < width - 1 && sy < height - 1) {
+                    // All four neighbours inside: the same arithmetic as sample(), without its bounds checks.
+                    int x0 = (int) sx;
+                    int y0 = (int) sy;
+                    double fx = sx - x0;
+                    double fy = sy - y0;
+                    int at = sourceOffset + y0 * width + x0;
+                    target[targetOffset + i] = (1 - fy) * ((1 - fx) * source[at] + fx * source[at + 1])
+                            + fy * ((1 - fx) * source[at + width] + fx * source[at + width + 1]);
+                } else {
+                    target[targetOffset + i] = sample(source, sourceOffset, width, height, sx, sy);
+                }
             }
         }
     }

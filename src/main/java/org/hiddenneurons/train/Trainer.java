@@ -19,7 +19,8 @@ import org.hiddenneurons.core.kernel.NonzeroIndex;
 import org.hiddenneurons.data.Dataset;
 
 /**
- * Trains a network on one thread (the caller's), publishing immutable snapshots.
+ * Trains a network on one thread (the caller's), publishing immutable snapshots. An augmenting
+ * mini-batch run also distorts the next mini-batches on a second thread ({@link #setAugmentAhead}).
  *
  * <p>Lifecycle: construct → addListener… → {@link #run()} (blocking; call from a background daemon
  * thread) or {@link #step()} repeatedly. {@link #cancel()}, {@link #pause()}, {@link #resume()},
@@ -111,6 +112,12 @@ public final class Trainer {
     private NonzeroIndex testIndex;
     private final int[] batchLabels;
     private int batchCount;
+    /** The mini-batch the objective evaluates: the buffers above, or a prefetched batch's. */
+    private NonzeroIndex stepIndex;
+    private int[] stepLabels;
+    /** Makes augmented mini-batches on a second thread (see {@link #setAugmentAhead}), or null. */
+    private final BatchPrefetch prefetch;
+    private volatile boolean augmentAhead = true;
     /** Distorts the gathered training images when the config's augment is on, else null. */
     private final Augmenter augmenter;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
@@ -161,8 +168,8 @@ public final class Trainer {
     /**
      * @param config  settings (seed included)
      * @param network the network to train. Modified in place by the trainer's thread only.
-     * @param train   training samples
-     * @param test    test samples, may be null
+     * @param train   training samples as stored (the trainer applies {@link TrainingConfig#prepare})
+     * @param test    test samples as stored, may be null
      * @throws IllegalArgumentException if the network does not fit the data (input size, class count)
      */
     public Trainer(TrainingConfig config, Network network, Dataset train, Dataset test) {
@@ -181,8 +188,9 @@ public final class Trainer {
         }
         this.config = config;
         this.network = network;
-        this.train = train;
-        this.test = test;
+        // The config's preprocessing (deskew) applies to every image the network sees.
+        this.train = config.prepare(train);
+        this.test = test == null ? null : config.prepare(test);
         this.gradients = new Gradients(network.spec());
         this.optimizer = Optimizer.create(config);
         optimizer.initialize(new double[][] {network.theta1(), network.theta2()},
@@ -195,10 +203,14 @@ public final class Trainer {
         int batchCapacity = optimizer.isFullBatch() ? 0 : Math.min(config.batchSize(), train.size());
         this.batchPixels = new double[batchCapacity * train.inputSize()];
         this.batchLabels = new int[batchCapacity];
+        this.stepIndex = batchIndex;
+        this.stepLabels = batchLabels;
         this.stepsPerEpoch = optimizer.isFullBatch() ? 1 : (train.size() + batchCapacity - 1) / batchCapacity;
         this.lastGood = network.copy();
         this.augmenter = config.augment() && !optimizer.isFullBatch()
                 ? new Augmenter(config.augmentation(), train.width(), train.height(), config.seed()) : null;
+        this.prefetch = augmenter != null && Runtime.getRuntime().availableProcessors() > 1
+                ? new BatchPrefetch(batchCapacity, train.inputSize()) : null;
         int trainSize = train.size();
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
@@ -206,7 +218,7 @@ public final class Trainer {
         this.fullBatchObjective = () -> observe(costFunction.evaluate(network, trainIndex(), train.labels(),
                 trainSize, lambda, gradients, cancelCheck));
         // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are listed anew.
-        this.miniBatchObjective = () -> observe(costFunction.evaluate(network, batchIndex, batchLabels, batchCount,
+        this.miniBatchObjective = () -> observe(costFunction.evaluate(network, stepIndex, stepLabels, batchCount,
                 lambda * batchCount / trainSize, gradients, cancelCheck));
         this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
                 network.copy(), TrainingState.READY, "");
@@ -266,6 +278,16 @@ public final class Trainer {
      */
     public void setAnnealing(boolean on) {
         annealing = on;
+    }
+
+    /**
+     * Whether an augmenting mini-batch run distorts the next mini-batches on a second thread while
+     * this one trains (default true; used only on a machine with more than one core). The weights
+     * are bit-identical either way (see {@link BatchPrefetch}). A window passes false, so that the
+     * FX thread keeps a core. Takes effect at the next epoch.
+     */
+    public void setAugmentAhead(boolean on) {
+        augmentAhead = on;
     }
 
     /**
@@ -488,26 +510,50 @@ public final class Trainer {
             int trainSize = train.size();
             int batchSize = batchLabels.length;
             int inputs = train.inputSize();
-            for (int start = 0; start < trainSize; start += batchSize) {
-                if (!waitWhilePaused()) {
-                    return abandonEpoch();
+            BatchPrefetch ahead = augmentAhead ? prefetch : null;
+            if (ahead != null) {
+                ahead.start((batch, slot) -> gather(batch * batchSize, Math.min(batchSize, trainSize - batch * batchSize),
+                        inputs, slot.pixels, slot.labels, slot.index), stepsPerEpoch, "hn-augment");
+            }
+            try {
+                for (int start = 0; start < trainSize; start += batchSize) {
+                    if (!waitWhilePaused()) {
+                        return abandonEpoch();
+                    }
+                    double progress = (epoch + start / (double) trainSize) / Math.max(1, config.epochs());
+                    optimizer.setLearningRateScale(annealing ? learningRateScale(progress, finalLearningRateFraction) : 1.0);
+                    batchCount = Math.min(batchSize, trainSize - start);
+                    BatchPrefetch.Slot slot = null;
+                    if (ahead != null) {
+                        slot = ahead.next();
+                        stepIndex = slot.index;
+                        stepLabels = slot.labels;
+                    } else {
+                        gather(start, batchCount, inputs, batchPixels, batchLabels, batchIndex);
+                        stepIndex = batchIndex;
+                        stepLabels = batchLabels;
+                    }
+                    try {
+                        cost = optimizer.step(miniBatchObjective);
+                    } catch (CancellationException e) {
+                        return abandonEpoch();
+                    } finally {
+                        if (slot != null) {
+                            ahead.release(slot);
+                        }
+                    }
+                    String problem = lossProblem(cost);
+                    if (problem != null) {
+                        return diverge(problem);
+                    }
+                    batchInEpoch++;
+                    if (start + batchSize < trainSize && !pacedStep()) {
+                        return abandonEpoch();
+                    }
                 }
-                double progress = (epoch + start / (double) trainSize) / Math.max(1, config.epochs());
-                optimizer.setLearningRateScale(annealing ? learningRateScale(progress, finalLearningRateFraction) : 1.0);
-                batchCount = Math.min(batchSize, trainSize - start);
-                gather(start, inputs);
-                try {
-                    cost = optimizer.step(miniBatchObjective);
-                } catch (CancellationException e) {
-                    return abandonEpoch();
-                }
-                String problem = lossProblem(cost);
-                if (problem != null) {
-                    return diverge(problem);
-                }
-                batchInEpoch++;
-                if (start + batchSize < trainSize && !pacedStep()) {
-                    return abandonEpoch();
+            } finally {
+                if (ahead != null) {
+                    ahead.finish();
                 }
             }
         }
@@ -660,11 +706,16 @@ public final class Trainer {
         }
     }
 
-    /** Copies samples order[start..start+batchCount) into the batch buffers, distorted if augmenting. */
-    private void gather(int start, int inputs) {
+    /**
+     * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
+     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random}: on one
+     * thread at a time, in batch order (the trainer's, or {@link BatchPrefetch}'s during an epoch).
+     */
+    private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
+                        NonzeroIndex batchIndex) {
         double[] pixels = train.pixels();
         int[] labels = train.labels();
-        for (int b = 0; b < batchCount; b++) {
+        for (int b = 0; b < count; b++) {
             int sample = order[start + b];
             batchLabels[b] = labels[sample];
             if (augmenter != null) {
@@ -674,9 +725,9 @@ public final class Trainer {
             }
         }
         if (augmenter == null) {
-            batchIndex.gather(trainIndex(), order, start, batchCount, batchPixels);
+            batchIndex.gather(trainIndex(), order, start, count, batchPixels);
         } else {
-            batchIndex.build(batchPixels, 0, batchCount, inputs);
+            batchIndex.build(batchPixels, 0, count, inputs);
         }
     }
 

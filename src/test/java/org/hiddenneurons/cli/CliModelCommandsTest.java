@@ -2,6 +2,7 @@ package org.hiddenneurons.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +19,14 @@ import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.HiddenUnitsPng;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.io.WeightsCsv;
+import org.hiddenneurons.train.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,30 @@ class CliModelCommandsTest {
                 String.valueOf(LAMBDA));
         assertEquals(Cli.EXIT_OK, result.exitCode(), result.err());
         assertEquals("J = " + expected, result.out().strip());
+    }
+
+    @Test
+    void costAndEvaluateApplyTheModelsDeskewStep() throws Exception {
+        TrainingConfig config = TrainingConfig.defaults().withDeskew(true);
+        network = config.initialNetwork(20, 20, 10);
+        modelFile = folder.resolve("deskewing.json");
+        ModelFile.save(modelFile, new SavedModel(network, config, "", "", 0));
+        Split split = Split.standard(digits);
+        Dataset train = Deskew.apply(split.train());
+        double expected = CostFunction.standard().evaluate(network, train.pixels(), train.labels(), train.size(),
+                LAMBDA, null);
+        double raw = CostFunction.standard().evaluate(network, split.train().pixels(), split.train().labels(),
+                split.train().size(), LAMBDA, null);
+        assertNotEquals(raw, expected, "deskewing must change the inputs");
+        CliRunner.Result cost = CliRunner.run("cost", "--model", modelFile.toString(), "--lambda",
+                String.valueOf(LAMBDA));
+        assertEquals(Cli.EXIT_OK, cost.exitCode(), cost.err());
+        assertEquals("J = " + expected, cost.out().strip());
+        Dataset test = Deskew.apply(split.test());
+        double accuracy = Evaluation.evaluate(network, test.pixels(), test.labels(), test.size(), 0.0).accuracy();
+        CliRunner.Result evaluate = CliRunner.run("evaluate", "--model", modelFile.toString(), "--json");
+        assertEquals(Cli.EXIT_OK, evaluate.exitCode(), evaluate.err());
+        assertEquals(accuracy, new ObjectMapper().readTree(evaluate.out()).get("accuracy").asDouble());
     }
 
     /** Octave's J on the course-format fixtures (src/test/resources/data/mat/course-costs.txt), λ = 1. */

@@ -271,16 +271,19 @@ public final class PadDrawings {
      * path, no PNG rounding), and which styles it misreads.
      */
     private static void printAccuracy(Path modelFile, List<Drawing> drawings) throws IOException {
-        Network network;
+        org.hiddenneurons.io.SavedModel saved;
         try {
-            network = ModelFile.load(modelFile).network();
+            saved = ModelFile.load(modelFile);
         } catch (DataFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
+        Network network = saved.network();
+        Preprocessor.Target target = Preprocessor.forBundledDigits().target();
         int correct = 0;
         java.util.Map<String, Integer> misread = new java.util.TreeMap<>();
         for (Drawing d : drawings) {
-            int predicted = Network.argMax(network.predict(d.networkInput()));
+            int predicted = Network.argMax(network.predict(saved.prepare(d.networkInput(), target.width(),
+                    target.height())));
             if (predicted == d.digit()) {
                 correct++;
             } else {

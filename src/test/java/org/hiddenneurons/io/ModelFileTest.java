@@ -2,6 +2,7 @@ package org.hiddenneurons.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,6 +86,27 @@ class ModelFileTest {
         Path file = folder.resolve("model.json");
         ModelFile.save(file, model);
         assertSameModel(model, ModelFile.load(file));
+    }
+
+    @Test
+    void theDeskewStepRoundTripsAndIsWrittenOnlyByModelsThatNameIt() throws Exception {
+        TrainingConfig plain = TrainingConfig.defaults().withDeskew(false);
+        SavedModel withStep = randomModel(new Random(7), plain.spec(20, 20, 10), plain.withDeskew(true));
+        SavedModel loaded = roundTrip(withStep);
+        assertTrue(loaded.config().deskew());
+        assertSameModel(withStep, loaded);
+        SavedModel without = randomModel(new Random(7), plain.spec(20, 20, 10), plain);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(bytes, without);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertFalse(text.contains("deskew"), "a model without the step keeps the format it had before");
+        assertFalse(ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), SOURCE).config().deskew());
+    }
+
+    @Test
+    void aDeskewThatIsNotABooleanIsNamed() throws Exception {
+        assertContains(failure(replaceOnce(v1Text(), "\"augment\": true", "\"augment\": true, \"deskew\": \"yes\"")),
+                "training.deskew", "expected true or false");
     }
 
     @Test

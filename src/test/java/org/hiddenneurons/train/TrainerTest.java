@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Deskew;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,6 +53,44 @@ class TrainerTest {
         assertArrayEquals(first.theta1(), second.theta1());
         Network plain = TrainingFixtures.trainer(adam(5)).run().network();
         assertFalse(Arrays.equals(first.theta1(), plain.theta1()), "augmentation must change the training");
+    }
+
+    @Test
+    void aDeskewingConfigTrainsAndScoresOnTheDeskewedImages() {
+        TrainingConfig plain = adam(4).withAugment(true);
+        TrainingConfig deskewing = plain.withDeskew(true);
+        TrainingSnapshot byStep = new Trainer(deskewing, TrainingFixtures.network(deskewing),
+                TrainingFixtures.train(), TrainingFixtures.test()).run();
+        TrainingSnapshot byHand = new Trainer(plain, TrainingFixtures.network(plain),
+                Deskew.apply(TrainingFixtures.train()), Deskew.apply(TrainingFixtures.test())).run();
+        assertArrayEquals(byHand.network().theta1(), byStep.network().theta1());
+        assertArrayEquals(byHand.network().theta2(), byStep.network().theta2());
+        assertEquals(byHand.testAccuracy(), byStep.testAccuracy());
+        assertEquals(byHand.trainLoss(), byStep.trainLoss());
+        Network undeskewed = TrainingFixtures.trainer(plain).run().network();
+        assertFalse(Arrays.equals(undeskewed.theta1(), byStep.network().theta1()), "deskewing must change the images");
+    }
+
+    @Test
+    void augmentingAheadOnASecondThreadGivesBitIdenticalWeights() {
+        TrainingConfig config = adam(6).withAugment(true);
+        Trainer ahead = TrainingFixtures.trainer(config);
+        ahead.setAugmentAhead(true);
+        Trainer inline = TrainingFixtures.trainer(config);
+        inline.setAugmentAhead(false);
+        TrainingSnapshot a = ahead.run();
+        TrainingSnapshot b = inline.run();
+        assertArrayEquals(b.network().theta1(), a.network().theta1());
+        assertArrayEquals(b.network().theta2(), a.network().theta2());
+        // and again after a cancel part-way: a rerun finishes, with finite weights
+        Trainer cancelled = TrainingFixtures.trainer(config.withEpochs(40));
+        cancelled.addListener(snapshot -> {
+            if (snapshot.epoch() == 3) {
+                cancelled.cancel();
+            }
+        });
+        assertEquals(TrainingState.CANCELLED, cancelled.run().state());
+        assertEquals(TrainingState.FINISHED, cancelled.run().state());
     }
 
     @Test

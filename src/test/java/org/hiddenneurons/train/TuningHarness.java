@@ -8,6 +8,8 @@ import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
+import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 
@@ -18,7 +20,10 @@ import org.hiddenneurons.data.Split;
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
- * sigma, thickness (the {@link Augmentation} limits), contrast (true: apply {@link #srgbContrast} to every
+ * sigma, thickness (the {@link Augmentation} limits), deskew (true: deskew both splits, as
+ * {@link TrainingConfig#deskew()} does), drawings (N: also score N {@link PadDrawings}, seed 1), initScale and
+ * initBlur (scale Θ1's initial weights, blur each unit's initial picture by a Gaussian of that σ keeping its
+ * RMS), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
  * Unset keys keep {@link TrainingConfig#defaults()}. {@code -Dfast=true} uses the test-scope
  * {@link TuningCostFunction}. Example, after {@code mvn -o -q test-compile}:
@@ -43,26 +48,32 @@ public final class TuningHarness {
         int warmupEpochs = 3;
         double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
         boolean contrast = false;
+        boolean deskew = false;
+        boolean deskewDrawings = false;
+        int drawingCount = 0;
+        double initScale = 1.0;
+        double initBlur = 0.0;
+        boolean ahead = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv[1];
             TrainingConfig c = config;
             switch (kv[0]) {
                 case "optimizer" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        OptimizerKind.fromId(v), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        OptimizerKind.fromId(v), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "lr" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), Double.parseDouble(v), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), Double.parseDouble(v), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "momentum" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), c.learningRate(), Double.parseDouble(v), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), Double.parseDouble(v), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "batch" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), c.learningRate(), c.momentum(), Integer.parseInt(v), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), Integer.parseInt(v), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "epochs" -> config = c.withEpochs(Integer.parseInt(v));
                 case "lambda" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), c.initializer(),
-                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), Double.parseDouble(v), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), Double.parseDouble(v), c.seed(), c.augment(), c.augmentation());
                 case "init" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), Initializer.fromId(v),
-                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "output" -> config = new TrainingConfig(c.hiddenSize(), c.activation(), OutputLayer.fromId(v), c.initializer(),
-                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                        c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(), c.augmentation());
                 case "augment" -> config = c.withAugment(Boolean.parseBoolean(v));
                 case "seeds" -> {
                     seeds.clear();
@@ -73,6 +84,12 @@ public final class TuningHarness {
                 case "shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness" -> config = c.withAugmentation(
                         withLimit(c.augmentation(), kv[0], Double.parseDouble(v)));
                 case "contrast" -> contrast = Boolean.parseBoolean(v);
+                case "deskew" -> deskew = Boolean.parseBoolean(v);
+                case "deskewDrawings" -> deskewDrawings = Boolean.parseBoolean(v);
+                case "drawings" -> drawingCount = Integer.parseInt(v);
+                case "initScale" -> initScale = Double.parseDouble(v);
+                case "initBlur" -> initBlur = Double.parseDouble(v);
+                case "ahead" -> ahead = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
@@ -82,29 +99,59 @@ public final class TuningHarness {
         if (contrast) {
             split = new Split(srgbContrast(split.train()), srgbContrast(split.test()));
         }
+        if (deskew) {
+            split = new Split(Deskew.apply(split.train()), Deskew.apply(split.test()));
+        }
+        List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
         if (warmupEpochs > 0) {
-            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction);
+            train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction, initScale, initBlur, ahead);
         }
         List<Double> accuracies = new ArrayList<>();
         List<Double> smoothness = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
             long cpuBefore = processCpuNanos();
-            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction);
+            TrainingSnapshot s = train(config.withSeed(seed), split, finalFraction, initScale, initBlur, ahead);
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             accuracies.add(s.testAccuracy());
             double smooth = PictureSmoothness.of(s.network());
             smoothness.add(smooth);
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
+            if (!drawings.isEmpty()) {
+                line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * drawingAccuracy(s.network(), drawings, deskew || deskewDrawings)));
+            }
         }
         Augmentation a = config.augmentation();
-        System.out.printf(Locale.ROOT, "%s lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
+        System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
                         + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
                 a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(), contrast, finalFraction,
                 100 * median(accuracies), median(smoothness), line);
+    }
+
+    /** The fraction of {@code drawings} (their exact network inputs, deskewed if asked) the network reads right. */
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, boolean deskew) {
+        int correct = 0;
+        for (PadDrawings.Drawing d : drawings) {
+            double[] input = d.networkInput();
+            if (deskew) {
+                double[] out = new double[input.length];
+                Deskew.apply(input, 0, out, 0, 20, 20);
+                input = out;
+            }
+            correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
+        }
+        return correct / (double) drawings.size();
+    }
+
+    private static double rms(double[] values, int offset, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[offset + i] * values[offset + i];
+        }
+        return Math.sqrt(sum / count);
     }
 
     /** CPU time of the whole process (all threads): steadier than wall time on a busy machine. */
@@ -139,11 +186,31 @@ public final class TuningHarness {
         return new Dataset(data.name(), data.width(), data.height(), data.classCount(), pixels, data.labels());
     }
 
-    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction) {
+    private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction, double initScale,
+                                          double initBlur, boolean ahead) {
         Network network = config.initialNetwork(split.train().width(), split.train().height(), split.train().classCount());
+        double[] theta1 = network.theta1();
+        int columns = network.spec().inputSize() + 1;
+        int width = split.train().width();
+        int height = split.train().height();
+        for (int unit = 0; unit < network.spec().hiddenSize(); unit++) {
+            int offset = unit * columns + 1;
+            double before = rms(theta1, offset, columns - 1);
+            if (initBlur > 0) {
+                ImageTransform.gaussianBlur(theta1, offset, width, height, initBlur);
+                double after = rms(theta1, offset, columns - 1);
+                for (int i = 0; i < columns - 1; i++) {
+                    theta1[offset + i] *= before / after;
+                }
+            }
+            for (int i = 0; i < columns - 1; i++) {
+                theta1[offset + i] *= initScale;
+            }
+        }
         Trainer trainer = FAST ? new Trainer(config, network, split.train(), split.test(), new TuningCostFunction())
                 : new Trainer(config, network, split.train(), split.test());
         trainer.setFinalLearningRateFraction(finalFraction);
+        trainer.setAugmentAhead(ahead);
         trainer.setPublishIntervalMillis(Long.MAX_VALUE / 2_000_000L);
         return trainer.run();
     }
