@@ -49,6 +49,7 @@ final class CostCommand extends Subcommand {
         Dataset part = split.select(loaded);
         spec.commandLine().getErr().println(split.id() + " part of the " + loaded.describe() + ": " + part.size()
                 + " samples");
+        CliSupport.checkDataMatch(spec.commandLine().getErr(), saved, model.path, loaded, CliSupport.dataName(data.path));
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);
         double cost = CostFunction.standard().evaluate(saved.network(), part.pixels(), part.labels(), part.size(),
