@@ -74,12 +74,13 @@ public final class LogisticRegression {
         double[] gradient = new double[theta.length];
         Lbfgs optimizer = new Lbfgs();
         optimizer.initialize(new double[][] {theta}, new double[][] {gradient});
+        double[] pixels = train.pixels();
         int done = 0;
         for (; done < iterations; done++) {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            double cost = optimizer.step(() -> cost(theta, classes, train.pixels(), train.labels(), train.size(), lambda,
+            double cost = optimizer.step(() -> cost(theta, classes, pixels, train.labels(), train.size(), lambda,
                     gradient));
             if (!Double.isFinite(cost)) {
                 break;

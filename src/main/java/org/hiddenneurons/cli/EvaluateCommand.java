@@ -40,7 +40,7 @@ final class EvaluateCommand extends Subcommand {
 
     /** Predicts every sample of {@code data} (the batched {@link Evaluation#predictAll}) and counts. */
     static ConfusionMatrix evaluate(SavedModel saved, Dataset data) {
-        int[] predicted = Evaluation.predictAll(saved.network(), data.pixels(), data.size());
+        int[] predicted = Evaluation.predictAll(saved.network(), data);
         return ConfusionMatrix.of(saved.network().spec().outputSize(), data.labels(), predicted, null);
     }
 
