@@ -21,4 +21,34 @@ public interface InputRows {
      * @param out Modified: count·inputSize values from offset.
      */
     void copyRows(int first, int count, double[] out, int offset);
+
+    /**
+     * The first {@code count} rows of a row-major array (not copied: it must not change while read).
+     *
+     * @param values at least count·inputSize values
+     */
+    static InputRows of(double[] values, int count, int inputSize) {
+        if (count < 0 || inputSize < 1 || (long) count * inputSize > values.length) {
+            throw new IllegalArgumentException(values.length + " values do not hold " + count + " rows of " + inputSize);
+        }
+        return new InputRows() {
+            @Override
+            public int size() {
+                return count;
+            }
+
+            @Override
+            public int inputSize() {
+                return inputSize;
+            }
+
+            @Override
+            public void copyRows(int first, int rows, double[] out, int offset) {
+                if (first < 0 || rows < 0 || first + rows > count) {
+                    throw new IndexOutOfBoundsException("rows " + first + ".." + (first + rows) + " of " + count);
+                }
+                System.arraycopy(values, first * inputSize, out, offset, rows * inputSize);
+            }
+        };
+    }
 }

@@ -132,44 +132,24 @@ class BatchedCostFunctionTest {
                 // Rows read a block at a time (a compact data set's path): the same bits again.
                 Gradients fromRows = new Gradients(spec);
                 double[] rowOutputs = new double[count * spec.outputSize()];
-                double rowCost = fast.evaluate(network, rows(inputs, count, spec.inputSize()), labels, count, 1.0,
+                double rowCost = fast.evaluate(network, InputRows.of(inputs, count, spec.inputSize()), labels, count, 1.0,
                         fromRows, rowOutputs, () -> false);
                 assertEquals(Double.doubleToRawLongBits(arrayCost), Double.doubleToRawLongBits(rowCost), what);
                 assertArrayEquals(fromArrays.theta1Gradient(), fromRows.theta1Gradient(), 0.0, what);
                 assertArrayEquals(fromArrays.theta2Gradient(), fromRows.theta2Gradient(), 0.0, what);
                 assertArrayEquals(arrayOutputs, rowOutputs, 0.0, what);
                 Gradients viaInterface = new Gradients(spec);
-                double interfaceCost = ((CostFunction) fast).evaluate(network, rows(inputs, count, spec.inputSize()),
+                double interfaceCost = ((CostFunction) fast).evaluate(network, InputRows.of(inputs, count, spec.inputSize()),
                         labels, count, 1.0, viaInterface, () -> false);
                 assertEquals(Double.doubleToRawLongBits(arrayCost), Double.doubleToRawLongBits(interfaceCost), what);
                 assertArrayEquals(fromArrays.theta1Gradient(), viaInterface.theta1Gradient(), 0.0, what);
             }
         }
         assertThrows(IllegalArgumentException.class, () -> CostFunction.standard()
-                .evaluate(network, rows(inputs, count - 1, spec.inputSize()), labels, count, 1.0, null, () -> false));
+                .evaluate(network, InputRows.of(inputs, count - 1, spec.inputSize()), labels, count, 1.0, null, () -> false));
         NonzeroIndex tooShort = NonzeroIndex.of(inputs, 0, count - 1, spec.inputSize());
         assertThrows(IllegalArgumentException.class, () -> CostFunction.standard()
                 .evaluate(network, tooShort, labels, count, 1.0, null, () -> false));
-    }
-
-    /** The first {@code count} rows of a row-major array, read through {@link InputRows}. */
-    private static InputRows rows(double[] values, int count, int inputSize) {
-        return new InputRows() {
-            @Override
-            public int size() {
-                return count;
-            }
-
-            @Override
-            public int inputSize() {
-                return inputSize;
-            }
-
-            @Override
-            public void copyRows(int first, int rowCount, double[] out, int offset) {
-                System.arraycopy(values, first * inputSize, out, offset, rowCount * inputSize);
-            }
-        };
     }
 
     @Test
