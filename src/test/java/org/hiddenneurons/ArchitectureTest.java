@@ -95,6 +95,7 @@ class ArchitectureTest {
     static final Set<String> CONSTANT_ARRAYS = Set.of(
             ROOT + ".analysis.ActivationRange.QUANTILES",
             ROOT + ".data.PngHeader.SIGNATURE",
+            ROOT + ".data.Dataset.LEVEL_VALUES",
             ROOT + ".core.kernel.VectorKernel.WARM_UP_TILES",
             ROOT + ".core.kernel.VectorKernel.WARM_UP_STAGES",
             ROOT + ".data.StrokeRasterizer.GRAY",

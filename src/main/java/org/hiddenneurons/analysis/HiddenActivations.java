@@ -1,6 +1,7 @@
 package org.hiddenneurons.analysis;
 
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.InputRows;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.kernel.Kernels;
 
@@ -37,11 +38,44 @@ public record HiddenActivations(int count, int hiddenSize, double[] values) {
         double[] out = new double[count * hidden];
         // z2 = X·Θ1[:,1:]ᵀ + Θ1[:,0] by the training kernel, then a = g(z2) exactly as Network.forward
         Kernels.best().forward(inputs, 0, count, inputSize, network.theta1(), hidden, out);
-        Activation g = network.spec().hiddenActivation();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = g.apply(out[i]);
+        return activated(network, count, out);
+    }
+
+    /** Rows per block of {@link #compute(Network, InputRows)}. */
+    private static final int BLOCK_ROWS = 1024;
+
+    /**
+     * a2 (without bias) of every row of {@code inputs}, read {@link #BLOCK_ROWS} rows at a time (so a
+     * data set kept at one byte per pixel is never decoded whole). The same values as
+     * {@link #compute(Network, double[], int)} on all rows: each row's product is its own.
+     */
+    public static HiddenActivations compute(Network network, InputRows inputs) {
+        int inputSize = network.spec().inputSize();
+        int hidden = network.spec().hiddenSize();
+        if (inputs.inputSize() != inputSize) {
+            throw new IllegalArgumentException("rows of " + inputs.inputSize() + " inputs for a network of " + inputSize);
         }
-        return new HiddenActivations(count, hidden, out);
+        int count = inputs.size();
+        int blockRows = Math.max(1, Math.min(count, BLOCK_ROWS));
+        double[] block = new double[blockRows * inputSize];
+        double[] z = new double[blockRows * hidden];
+        double[] out = new double[count * hidden];
+        for (int start = 0; start < count; start += blockRows) {
+            int rows = Math.min(blockRows, count - start);
+            inputs.copyRows(start, rows, block, 0);
+            Kernels.best().forward(block, 0, rows, inputSize, network.theta1(), hidden, z);
+            System.arraycopy(z, 0, out, start * hidden, rows * hidden);
+        }
+        return activated(network, count, out);
+    }
+
+    /** Applies g to z2 in place: a = g(z2) exactly as Network.forward. */
+    private static HiddenActivations activated(Network network, int count, double[] z) {
+        Activation g = network.spec().hiddenActivation();
+        for (int i = 0; i < z.length; i++) {
+            z[i] = g.apply(z[i]);
+        }
+        return new HiddenActivations(count, network.spec().hiddenSize(), z);
     }
 
     /** a_j of example {@code example}. */

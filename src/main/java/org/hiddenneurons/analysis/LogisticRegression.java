@@ -2,6 +2,7 @@ package org.hiddenneurons.analysis;
 
 import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.InputRows;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.core.kernel.Kernels;
@@ -79,7 +80,7 @@ public final class LogisticRegression {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            double cost = optimizer.step(() -> cost(theta, classes, train.pixels(), train.labels(), train.size(), lambda,
+            double cost = optimizer.step(() -> cost(theta, classes, train, train.labels(), train.size(), lambda,
                     gradient));
             if (!Double.isFinite(cost)) {
                 break;
@@ -98,24 +99,45 @@ public final class LogisticRegression {
      */
     public static double cost(double[] theta, int classes, double[] inputs, int[] labels, int count, double lambda,
                               double[] gradient) {
+        return cost(theta, classes, InputRows.of(inputs, count, theta.length / classes - 1), labels, count, lambda,
+                gradient);
+    }
+
+    /** Rows of X per block of {@link #cost(double[], int, InputRows, int[], int, double, double[])}. */
+    private static final int BLOCK_ROWS = 1024;
+
+    /**
+     * As {@link #cost(double[], int, double[], int[], int, double, double[])} on rows 0..count−1 of
+     * {@code inputs}, read {@link #BLOCK_ROWS} rows at a time (a data set kept at one byte per pixel
+     * is never decoded whole).
+     */
+    public static double cost(double[] theta, int classes, InputRows inputs, int[] labels, int count, double lambda,
+                              double[] gradient) {
         int inputSize = theta.length / classes - 1;
         int stride = inputSize + 1;
         MatrixKernel kernel = Kernels.best();
-        // Z = X·Θ[:,1:]ᵀ + Θ[:,0] (count×classes); then the error h − y in place; then ∇ = (h − y)ᵀ·[1, X]
-        double[] error = new double[count * classes];
-        kernel.forward(inputs, 0, count, inputSize, theta, classes, error);
+        int blockRows = Math.max(1, Math.min(count, BLOCK_ROWS));
+        double[] block = new double[blockRows * inputSize];
+        double[] error = new double[blockRows * classes];
         double loss = 0.0;
-        for (int i = 0; i < count; i++) {
-            for (int k = 0; k < classes; k++) {
-                double z = error[i * classes + k];
-                boolean positive = labels[i] == k;
-                // −log h = softplus(−z); −log(1 − h) = softplus(z)
-                loss += softplus(positive ? -z : z);
-                error[i * classes + k] = Activation.sigmoid(z) - (positive ? 1.0 : 0.0);
-            }
-        }
         java.util.Arrays.fill(gradient, 0.0);
-        kernel.accumulateGradient(inputs, 0, count, inputSize, error, classes, gradient);
+        for (int start = 0; start < count; start += blockRows) {
+            int rows = Math.min(blockRows, count - start);
+            inputs.copyRows(start, rows, block, 0);
+            // Z = X·Θ[:,1:]ᵀ + Θ[:,0] (rows×classes); then the error h − y in place; then ∇ += (h − y)ᵀ·[1, X]
+            kernel.forward(block, 0, rows, inputSize, theta, classes, error);
+            for (int r = 0; r < rows; r++) {
+                int label = labels[start + r];
+                for (int k = 0; k < classes; k++) {
+                    double z = error[r * classes + k];
+                    boolean positive = label == k;
+                    // −log h = softplus(−z); −log(1 − h) = softplus(z)
+                    loss += softplus(positive ? -z : z);
+                    error[r * classes + k] = Activation.sigmoid(z) - (positive ? 1.0 : 0.0);
+                }
+            }
+            kernel.accumulateGradient(block, 0, rows, inputSize, error, classes, gradient);
+        }
         double penalty = 0.0;
         for (int k = 0; k < classes; k++) {
             for (int p = 1; p < stride; p++) {
@@ -140,18 +162,24 @@ public final class LogisticRegression {
         if (count == 0) {
             return Double.NaN;
         }
-        double[] scores = new double[count * classes];
-        Kernels.best().forward(data.pixels(), 0, count, data.inputSize(), theta, classes, scores);
+        int blockRows = Math.min(count, BLOCK_ROWS);
+        double[] block = new double[blockRows * data.inputSize()];
+        double[] scores = new double[blockRows * classes];
         int correct = 0;
-        for (int i = 0; i < count; i++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (scores[i * classes + k] > scores[i * classes + best]) {
-                    best = k;
+        for (int start = 0; start < count; start += blockRows) {
+            int rows = Math.min(blockRows, count - start);
+            data.copyRows(start, rows, block, 0);
+            Kernels.best().forward(block, 0, rows, data.inputSize(), theta, classes, scores);
+            for (int r = 0; r < rows; r++) {
+                int best = 0;
+                for (int k = 1; k < classes; k++) {
+                    if (scores[r * classes + k] > scores[r * classes + best]) {
+                        best = k;
+                    }
                 }
-            }
-            if (best == data.label(i)) {
-                correct++;
+                if (best == data.label(start + r)) {
+                    correct++;
+                }
             }
         }
         return correct / (double) count;

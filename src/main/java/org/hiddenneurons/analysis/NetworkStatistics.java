@@ -30,8 +30,8 @@ public record NetworkStatistics(Network network, Split split, HiddenActivations 
             throw new IllegalArgumentException("data of " + split.train().inputSize() + " inputs for a network of "
                     + network.spec().inputSize());
         }
-        HiddenActivations train = HiddenActivations.compute(network, split.train().pixels(), split.train().size());
-        HiddenActivations test = HiddenActivations.compute(network, split.test().pixels(), split.test().size());
+        HiddenActivations train = HiddenActivations.compute(network, split.train());
+        HiddenActivations test = HiddenActivations.compute(network, split.test());
         double[] means = train.means();
         int[] labels = split.test().labels();
         double intact = ExperimentalForward.accuracy(network, test, labels, UnitExperiment.NONE, means);

@@ -14,8 +14,9 @@ import org.hiddenneurons.data.DatasetLoader;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.LoadProgress;
 import org.hiddenneurons.data.Split;
-import org.hiddenneurons.io.WeightsCsv;
+import org.hiddenneurons.io.DatasetMatch;
 import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.io.WeightsCsv;
 
 /** What several commands share: loading data, checking it fits a model, JSON lines. */
 final class CliSupport {
@@ -46,6 +47,35 @@ final class CliSupport {
             throw new UsageException(modelPath + " has " + spec.outputSize() + " outputs, but " + data.name()
                     + " has " + data.classCount() + " classes");
         }
+    }
+
+    /**
+     * Whether {@code model}'s stored data hash names {@code split}'s training samples
+     * ({@link DatasetMatch}); when it does not, prints {@link #dataWarning} to {@code err} (one line).
+     *
+     * @param dataName what the user called the data set (the --data file name, or the bundled digits)
+     */
+    static DatasetMatch checkDataMatch(PrintWriter err, SavedModel model, Path modelPath, Split split,
+                                       String dataName) {
+        DatasetMatch match = DatasetMatch.of(model, split.train());
+        if (match == DatasetMatch.DIFFERS) {
+            err.println(dataWarning(model, modelPath, dataName));
+        }
+        return match;
+    }
+
+    /** The plain-language line for a model whose data hash does not match the data set it is run on. */
+    static String dataWarning(SavedModel model, Path modelPath, String dataName) {
+        return "Warning: " + modelPath + " was not trained on " + dataName + " (the data hash stored in the model"
+                + (model.datasetName() == null || model.datasetName().isEmpty() ? ""
+                : ", from " + model.datasetName()) + ", does not match this data set's training samples);"
+                + " these figures are on data the model may never have seen, or on pixels an older version"
+                + " read differently.";
+    }
+
+    /** The name of the data set at {@code path} for output lines: its file name, or the bundled digits. */
+    static String dataName(Path path) {
+        return path == null ? DigitsImage.NAME : String.valueOf(path.getFileName());
     }
 
     /** @throws UsageException if {@code lambda} (the --lambda option) is not a finite number ≥ 0 */

@@ -49,10 +49,11 @@ final class CostCommand extends Subcommand {
         Dataset part = saved.prepare(split.select(loaded));
         spec.commandLine().getErr().println(split.id() + " part of the " + loaded.describe() + ": " + part.size()
                 + " samples" + (saved.config() != null && saved.config().deskew() ? ", deskewed (the model's step)" : ""));
+        CliSupport.checkDataMatch(spec.commandLine().getErr(), saved, model.path, loaded, CliSupport.dataName(data.path));
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);
-        double cost = CostFunction.standard().evaluate(saved.network(), part.pixels(), part.labels(), part.size(),
-                lambda, gradients);
+        double cost = CostFunction.standard().evaluate(saved.network(), part, part.labels(), part.size(),
+                lambda, gradients, () -> false);
         spec.commandLine().getOut().println("J = " + cost);
         if (gradients != null) {
             CliSupport.writeThetaCsv(spec.commandLine().getErr(), networkSpec, gradientsFolder,

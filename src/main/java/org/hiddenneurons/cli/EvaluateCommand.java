@@ -10,9 +10,9 @@ import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
-import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.eval.ConfusionMatrix;
+import org.hiddenneurons.io.DatasetMatch;
 import org.hiddenneurons.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +40,7 @@ final class EvaluateCommand extends Subcommand {
 
     /** Predicts every sample of {@code data} (the batched {@link Evaluation#predictAll}) and counts. */
     static ConfusionMatrix evaluate(SavedModel saved, Dataset data) {
-        int[] predicted = Evaluation.predictAll(saved.network(), data.pixels(), data.size());
+        int[] predicted = Evaluation.predictAll(saved.network(), data);
         return ConfusionMatrix.of(saved.network().spec().outputSize(), data.labels(), predicted, null);
     }
 
@@ -51,11 +51,17 @@ final class EvaluateCommand extends Subcommand {
         CliSupport.checkFits(saved, model.path, loaded.train());
         CliSupport.checkFits(saved, model.path, loaded.test());
         Dataset part = saved.prepare(split.select(loaded));
+        String dataName = CliSupport.dataName(data.path);
+        DatasetMatch match = CliSupport.checkDataMatch(spec.commandLine().getErr(), saved, model.path, loaded, dataName);
         ConfusionMatrix report = evaluate(saved, part);
         PrintWriter out = spec.commandLine().getOut();
-        String dataName = data.path == null ? DigitsImage.NAME : String.valueOf(data.path.getFileName());
         if (json) {
-            out.println(CliSupport.jsonLine(jsonFields(saved, report, dataName, loaded.describe())));
+            Map<String, Object> fields = jsonFields(saved, report, dataName, loaded.describe());
+            fields.put("dataMatch", match.name().toLowerCase(Locale.ROOT));
+            if (match == DatasetMatch.DIFFERS) {
+                fields.put("dataWarning", CliSupport.dataWarning(saved, model.path, dataName));
+            }
+            out.println(CliSupport.jsonLine(fields));
         } else {
             printTable(out, report, dataName, loaded.describe());
         }

@@ -176,7 +176,7 @@ public final class BatchedCostFunction implements CostFunction {
 
     @Override
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out) {
-        return run(network, inputs, null, labels, count, lambda, out, null, null);
+        return run(network, inputs, null, null, labels, count, lambda, out, null, null);
     }
 
     /**
@@ -188,7 +188,7 @@ public final class BatchedCostFunction implements CostFunction {
     @Override
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda, Gradients out,
                            BooleanSupplier cancelled) {
-        return run(network, inputs, null, labels, count, lambda, out, null, cancelled);
+        return run(network, inputs, null, null, labels, count, lambda, out, null, cancelled);
     }
 
     /**
@@ -200,7 +200,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs, BooleanSupplier cancelled) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs, null, labels, count, lambda, out, outputs, cancelled);
+        return run(network, inputs, null, null, labels, count, lambda, out, outputs, cancelled);
     }
 
     /**
@@ -211,7 +211,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, double[] inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs, null, labels, count, lambda, out, outputs, null);
+        return run(network, inputs, null, null, labels, count, lambda, out, outputs, null);
     }
 
     /**
@@ -223,7 +223,7 @@ public final class BatchedCostFunction implements CostFunction {
     public double[] forwardAll(Network network, double[] inputs, int count) {
         double[] outputs = new double[count * network.spec().outputSize()];
         if (count > 0) {
-            run(network, inputs, null, null, count, 0.0, null, outputs, null);
+            run(network, inputs, null, null, null, count, 0.0, null, outputs, null);
         }
         return outputs;
     }
@@ -236,7 +236,7 @@ public final class BatchedCostFunction implements CostFunction {
     @Override
     public double evaluate(Network network, NonzeroIndex inputs, int[] labels, int count, double lambda,
                            Gradients out, BooleanSupplier cancelled) {
-        return run(network, inputs.values(), inputs, labels, count, lambda, out, null, cancelled);
+        return run(network, inputs.values(), inputs, null, labels, count, lambda, out, null, cancelled);
     }
 
     /**
@@ -247,7 +247,30 @@ public final class BatchedCostFunction implements CostFunction {
     public double evaluate(Network network, NonzeroIndex inputs, int[] labels, int count, double lambda,
                            Gradients out, double[] outputs, BooleanSupplier cancelled) {
         checkOutputs(network, count, outputs);
-        return run(network, inputs.values(), inputs, labels, count, lambda, out, outputs, cancelled);
+        return run(network, inputs.values(), inputs, null, labels, count, lambda, out, outputs, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients, BooleanSupplier)} on rows
+     * 0..count−1 of {@code inputs}, each thread copying one block of rows at a time into its own
+     * buffer (so the examples may stay compact, e.g. one byte per pixel). Same blocks, same sums:
+     * the same J and gradients as on {@link InputRows#copyRows all the rows in one array}.
+     */
+    @Override
+    public double evaluate(Network network, InputRows inputs, int[] labels, int count, double lambda,
+                           Gradients out, BooleanSupplier cancelled) {
+        return run(network, null, null, inputs, labels, count, lambda, out, null, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(Network, InputRows, int[], int, double, Gradients, BooleanSupplier)}, also
+     * writing every example's output probabilities a3 (count×outputs row-major, {@code outputs}
+     * Modified). {@code labels} may be null: then J is 0 and only the outputs are computed.
+     */
+    public double evaluate(Network network, InputRows inputs, int[] labels, int count, double lambda,
+                           Gradients out, double[] outputs, BooleanSupplier cancelled) {
+        checkOutputs(network, count, outputs);
+        return run(network, null, null, inputs, labels, count, lambda, out, outputs, cancelled);
     }
 
     private static void checkOutputs(Network network, int count, double[] outputs) {
@@ -258,11 +281,19 @@ public final class BatchedCostFunction implements CostFunction {
         }
     }
 
-    /** @param index null, or the nonzero inputs of examples 0..count−1 of {@code inputs} (its rows 0..count−1) */
-    private double run(Network network, double[] inputs, NonzeroIndex index, int[] labels, int count, double lambda,
-                       Gradients out, double[] outputs, BooleanSupplier cancelled) {
+    /**
+     * @param inputs null when {@code rows} is given
+     * @param index  null, or the nonzero inputs of examples 0..count−1 of {@code inputs} (its rows 0..count−1)
+     * @param rows   null, or the examples to read a block at a time (then inputs and index are null)
+     */
+    private double run(Network network, double[] inputs, NonzeroIndex index, InputRows rows, int[] labels, int count,
+                       double lambda, Gradients out, double[] outputs, BooleanSupplier cancelled) {
         NetworkSpec spec = network.spec();
-        validate(spec, inputs, labels, count, lambda, out);
+        if (rows != null && (rows.inputSize() != spec.inputSize() || rows.size() < count)) {
+            throw new IllegalArgumentException("the rows hold " + rows.size() + " examples of " + rows.inputSize()
+                    + " inputs, not " + count + " of " + spec.inputSize());
+        }
+        validate(spec, rows != null ? null : inputs, labels, count, lambda, out);
         if (index != null && (index.rows() < count || index.columns() != spec.inputSize())) {
             throw new IllegalArgumentException("the index lists " + index.rows() + " rows of " + index.columns()
                     + " inputs, not " + count + " examples of " + spec.inputSize());
@@ -286,7 +317,7 @@ public final class BatchedCostFunction implements CostFunction {
             int from = (int) ((long) count * part / parts);
             int to = (int) ((long) count * (part + 1) / parts);
             boolean own = part == 0 || out == null;
-            tasks[part] = new Task(network, inputs, index, labels, outputs, from, to, out != null,
+            tasks[part] = new Task(network, inputs, index, rows, labels, outputs, from, to, out != null,
                     own ? grad1 : new double[grad1.length], own ? grad2 : new double[grad2.length]);
             tasks[part].cancelled = cancelled;
         }
@@ -316,7 +347,7 @@ public final class BatchedCostFunction implements CostFunction {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
-        if ((long) count * spec.inputSize() > inputs.length) {
+        if (inputs != null && (long) count * spec.inputSize() > inputs.length) {
             throw new IllegalArgumentException("inputs hold " + inputs.length + " values, fewer than " + count
                     + " examples of " + spec.inputSize());
         }
@@ -408,6 +439,8 @@ public final class BatchedCostFunction implements CostFunction {
         private final Network network;
         private final double[] inputs;
         private final NonzeroIndex index;
+        /** Null, or where to copy each block's rows from (into a buffer of this task's). */
+        private final InputRows rows;
         private final int[] labels;
         private final double[] outputs;
         private final int from;
@@ -419,11 +452,12 @@ public final class BatchedCostFunction implements CostFunction {
         /** Checked before each block; null = never cancelled. */
         BooleanSupplier cancelled;
 
-        Task(Network network, double[] inputs, NonzeroIndex index, int[] labels,
+        Task(Network network, double[] inputs, NonzeroIndex index, InputRows rows, int[] labels,
              double[] outputs, int from, int to, boolean gradient, double[] grad1, double[] grad2) {
             this.network = network;
             this.inputs = inputs;
             this.index = index;
+            this.rows = rows;
             this.labels = labels;
             this.outputs = outputs;
             this.from = from;
@@ -461,6 +495,7 @@ public final class BatchedCostFunction implements CostFunction {
                 }
             }
             InputLayer inputLayer = layer(theta1, hidden, inputSize);
+            double[] block = rows == null ? null : new double[blockRows * inputSize];
             double cost = 0.0;
             for (int start = from; start < to; start += blockRows) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
@@ -470,6 +505,9 @@ public final class BatchedCostFunction implements CostFunction {
                 // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
                 if (index != null) {
                     inputLayer.forward(index, start, rows, z2);
+                } else if (block != null) {
+                    this.rows.copyRows(start, rows, block, 0);
+                    inputLayer.forward(block, 0, rows, z2);
                 } else {
                     inputLayer.forward(inputs, start, rows, z2);
                 }
@@ -504,6 +542,8 @@ public final class BatchedCostFunction implements CostFunction {
                 }
                 if (index != null) {
                     inputLayer.accumulateGradient(index, start, rows, delta2);
+                } else if (block != null) {
+                    inputLayer.accumulateGradient(block, 0, rows, delta2);
                 } else {
                     inputLayer.accumulateGradient(inputs, start, rows, delta2);
                 }

@@ -60,6 +60,18 @@ public interface CostFunction {
     }
 
     /**
+     * As {@link #evaluate(Network, double[], int[], int, double, Gradients, BooleanSupplier)} on rows
+     * 0..count−1 of {@code inputs}: this default copies them into one array;
+     * {@link BatchedCostFunction} reads one block of rows at a time. The same J and gradients.
+     */
+    default double evaluate(Network network, InputRows inputs, int[] labels, int count, double lambda,
+                            Gradients out, BooleanSupplier cancelled) {
+        double[] all = new double[count * inputs.inputSize()];
+        inputs.copyRows(0, count, all, 0);
+        return evaluate(network, all, labels, count, lambda, out, cancelled);
+    }
+
+    /**
      * The default implementation: the fastest kernel available on this JVM
      * ({@link BatchedCostFunction#fastest()}).
      */

@@ -52,7 +52,7 @@ public final class Evaluation {
      */
     public static Metrics evaluate(BatchedCostFunction function, Network network, double[] inputs, int[] labels,
                                    int count, double lambda, BooleanSupplier cancelled) {
-        return evaluate(function, network, inputs, null, labels, count, lambda, cancelled);
+        return evaluate(function, network, inputs, null, null, labels, count, lambda, cancelled);
     }
 
     /**
@@ -61,18 +61,30 @@ public final class Evaluation {
      */
     public static Metrics evaluate(BatchedCostFunction function, Network network, NonzeroIndex inputs, int[] labels,
                                    int count, double lambda, BooleanSupplier cancelled) {
-        return evaluate(function, network, inputs.values(), inputs, labels, count, lambda, cancelled);
+        return evaluate(function, network, inputs.values(), inputs, null, labels, count, lambda, cancelled);
+    }
+
+    /**
+     * As {@link #evaluate(BatchedCostFunction, Network, double[], int[], int, double, BooleanSupplier)}
+     * on rows 0..count−1 of {@code inputs}, read a block at a time (e.g. a data set kept at one byte
+     * per pixel). The same loss and accuracy.
+     */
+    public static Metrics evaluate(BatchedCostFunction function, Network network, InputRows inputs, int[] labels,
+                                   int count, double lambda, BooleanSupplier cancelled) {
+        return evaluate(function, network, null, null, inputs, labels, count, lambda, cancelled);
     }
 
     private static Metrics evaluate(BatchedCostFunction function, Network network, double[] inputs,
-                                    NonzeroIndex index, int[] labels, int count, double lambda,
+                                    NonzeroIndex index, InputRows rows, int[] labels, int count, double lambda,
                                     BooleanSupplier cancelled) {
         if (count == 0) {
             return NOT_MEASURED;
         }
         int outputSize = network.spec().outputSize();
         double[] outputs = new double[count * outputSize];
-        double loss = index == null
+        double loss = rows != null
+                ? function.evaluate(network, rows, labels, count, lambda, null, outputs, cancelled)
+                : index == null
                 ? function.evaluate(network, inputs, labels, count, lambda, null, outputs, cancelled)
                 : function.evaluate(network, index, labels, count, lambda, null, outputs, cancelled);
         int correct = 0;
@@ -94,10 +106,31 @@ public final class Evaluation {
         return BatchedCostFunction.fastest().forwardAll(network, inputs, count);
     }
 
+    /**
+     * The output probabilities a3 of every row of {@code inputs}, read a block at a time.
+     *
+     * @return size×outputs row-major
+     */
+    public static double[] forwardAll(Network network, InputRows inputs) {
+        double[] outputs = new double[inputs.size() * network.spec().outputSize()];
+        if (inputs.size() > 0) {
+            BatchedCostFunction.fastest().evaluate(network, inputs, null, inputs.size(), 0.0, null, outputs, null);
+        }
+        return outputs;
+    }
+
     /** The predicted class (argmax of a3, the first on ties) of each of the first {@code count} examples. */
     public static int[] predictAll(Network network, double[] inputs, int count) {
+        return argMaxes(network, forwardAll(network, inputs, count), count);
+    }
+
+    /** The predicted class (argmax of a3, the first on ties) of every row of {@code inputs}. */
+    public static int[] predictAll(Network network, InputRows inputs) {
+        return argMaxes(network, forwardAll(network, inputs), inputs.size());
+    }
+
+    private static int[] argMaxes(Network network, double[] outputs, int count) {
         int outputSize = network.spec().outputSize();
-        double[] outputs = forwardAll(network, inputs, count);
         int[] predicted = new int[count];
         for (int i = 0; i < count; i++) {
             predicted[i] = Network.argMax(outputs, i * outputSize, outputSize);

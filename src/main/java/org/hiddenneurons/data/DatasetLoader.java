@@ -92,7 +92,7 @@ public final class DatasetLoader {
 
     private static Dataset withClassCount(Dataset data, int classCount) {
         return data.classCount() == classCount ? data
-                : new Dataset(data.name(), data.width(), data.height(), classCount, data.pixels(), data.labels());
+                : data.withClassCount(classCount);
     }
 
     private static Dataset read(Path path, LoadProgress progress) throws DataFormatException {

@@ -26,10 +26,10 @@ public final class IdxReader {
     private static final String TEST_PREFIX = "t10k";
     private static final int IMAGES_HEADER_BYTES = 16;
     private static final int LABELS_HEADER_BYTES = 8;
-    /** Share of the progress for reading the image file; the label file and the conversion follow. */
+    /** Share of the progress for reading the image file; the label file and the pixel copy follow. */
     private static final double IMAGES_READ_SHARE = 0.8;
     private static final double LABELS_READ_SHARE = 0.05;
-    /** Images converted between two progress reports and cancellation checks. */
+    /** Images copied between two progress reports and cancellation checks. */
     private static final int IMAGES_PER_CHUNK = 1000;
 
     private IdxReader() {
@@ -109,7 +109,7 @@ public final class IdxReader {
 
     /**
      * Same as {@link #read(Path, Path)}, reporting progress: reading the images (compressed bytes for
-     * a .gz) up to {@value #IMAGES_READ_SHARE}, the labels, then the conversion to [0, 1] up to 1.
+     * a .gz) up to {@value #IMAGES_READ_SHARE}, the labels, then the copy of the pixel bytes up to 1.
      *
      * @throws java.util.concurrent.CancellationException if {@code progress} is cancelled (nothing is returned)
      */
@@ -151,16 +151,15 @@ public final class IdxReader {
         }
 
         // Sizes are now backed by bytes actually read, so the allocations below are safe.
-        double[] pixels = new double[(int) pixelBytes];
+        // The data set keeps the bytes: pixel = byte / 255 (Dataset.ofLevels), 1 byte per pixel, not 8.
+        byte[] levels = new byte[(int) pixelBytes];
         int inputs = (int) pixelsPerImage;
-        LoadProgress converting = progress.range(IMAGES_READ_SHARE + LABELS_READ_SHARE, 1);
+        LoadProgress copying = progress.range(IMAGES_READ_SHARE + LABELS_READ_SHARE, 1);
         for (int first = 0; first < count; first += IMAGES_PER_CHUNK) {
-            converting.checkCancelled();
-            int end = Math.min(count, first + IMAGES_PER_CHUNK) * inputs;
-            for (int i = first * inputs; i < end; i++) {
-                pixels[i] = (images[IMAGES_HEADER_BYTES + i] & 0xff) / GrayImage.CHANNEL_MAX;
-            }
-            converting.report((double) Math.min(count, first + IMAGES_PER_CHUNK) / count);
+            copying.checkCancelled();
+            int end = Math.min(count, first + IMAGES_PER_CHUNK);
+            System.arraycopy(images, IMAGES_HEADER_BYTES + first * inputs, levels, first * inputs, (end - first) * inputs);
+            copying.report((double) end / count);
         }
         int[] labels = new int[count];
         int maxLabel = 0;
@@ -168,8 +167,8 @@ public final class IdxReader {
             labels[i] = labelBytes[LABELS_HEADER_BYTES + i] & 0xff;
             maxLabel = Math.max(maxLabel, labels[i]);
         }
-        return new Dataset(imageFile.getFileName().toString(), columns, rows, Labels.classCount(maxLabel),
-                pixels, labels);
+        return Dataset.ofLevels(imageFile.getFileName().toString(), columns, rows, Labels.classCount(maxLabel),
+                levels, labels);
     }
 
     private static void checkHeader(Path file, byte[] bytes, int headerBytes, int magic, String what)

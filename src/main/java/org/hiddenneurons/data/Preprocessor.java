@@ -121,14 +121,12 @@ public final class Preprocessor {
         int width = data.width();
         int height = data.height();
         int inputs = data.inputSize();
-        double[] pixels = data.pixels();
         int[] longerSides = new int[data.size()];
         int measured = 0;
         double sumCentreX = 0;
         double sumCentreY = 0;
         for (int sample = 0; sample < data.size(); sample++) {
-            GrayImage image = new GrayImage(width, height,
-                    Arrays.copyOfRange(pixels, sample * inputs, (sample + 1) * inputs));
+            GrayImage image = new GrayImage(width, height, data.sample(sample));
             Box box = inkBounds(image);
             Point centre = centreOfMass(image);
             if (box == null || centre == null) {

@@ -70,7 +70,7 @@ public record Split(Dataset train, Dataset test, String rule) {
             boolean fromTest = standard ? isTestIndex(k) : k >= train.size();
             Dataset source = fromTest ? test : train;
             int index = standard ? (fromTest ? k / TEST_EVERY : k - k / TEST_EVERY) : (fromTest ? k - train.size() : k);
-            System.arraycopy(source.pixels(), index * inputs, pixels, k * inputs, inputs);
+            source.copyRows(index, 1, pixels, k * inputs);
             labels[k] = source.label(index);
         }
         String name = train.name().endsWith(TRAIN_SUFFIX)

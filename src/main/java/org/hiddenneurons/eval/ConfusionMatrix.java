@@ -59,10 +59,9 @@ public final class ConfusionMatrix {
         int size = data.size();
         int[] predicted = new int[size];
         double[] outputs = new double[size * classes];
-        double[] pixels = data.pixels();
         double[] example = new double[inputs];
         for (int i = 0; i < size; i++) {
-            System.arraycopy(pixels, i * inputs, example, 0, inputs);
+            data.copyRows(i, 1, example, 0);
             double[] a3 = network.predict(example);
             System.arraycopy(a3, 0, outputs, i * classes, classes);
             predicted[i] = Network.argMax(a3);

@@ -32,11 +32,15 @@ public final class DatasetHash {
         }
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES); // big-endian by default
         buffer.putInt(data.width()).putInt(data.height()).putInt(data.classCount()).putInt(data.size());
-        for (double value : data.pixels()) {
-            if (buffer.remaining() < Double.BYTES) {
-                flush(buffer, digest);
+        double[] row = new double[data.inputSize()];
+        for (int sample = 0; sample < data.size(); sample++) {
+            data.copyRows(sample, 1, row, 0);
+            for (double value : row) {
+                if (buffer.remaining() < Double.BYTES) {
+                    flush(buffer, digest);
+                }
+                buffer.putLong(Double.doubleToLongBits(value));
             }
-            buffer.putLong(Double.doubleToLongBits(value));
         }
         for (int label : data.labels()) {
             if (buffer.remaining() < Integer.BYTES) {

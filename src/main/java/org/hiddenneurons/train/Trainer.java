@@ -106,10 +106,13 @@ public final class Trainer {
     private final SplittableRandom random;
     private final int[] order;
     private final double[] batchPixels;
-    /** The nonzero inputs of the gathered mini-batch, see {@link #trainIndex()}. */
+    /** The nonzero inputs of the gathered mini-batch, see {@link TrainingExamples#indexBatch}. */
     private final NonzeroIndex batchIndex = new NonzeroIndex();
-    private NonzeroIndex trainIndex;
-    private NonzeroIndex testIndex;
+    /** The training and test samples as the kernels read them (test: null when there is none). */
+    private final TrainingExamples trainExamples;
+    private final TrainingExamples testExamples;
+    /** One training image before augmentation. */
+    private final double[] augmentSource;
     private final int[] batchLabels;
     private int batchCount;
     /** The mini-batch the objective evaluates: the buffers above, or a prefetched batch's. */
@@ -215,8 +218,11 @@ public final class Trainer {
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
         // blocks of examples); runEpoch abandons the epoch.
-        this.fullBatchObjective = () -> observe(costFunction.evaluate(network, trainIndex(), train.labels(),
-                trainSize, lambda, gradients, cancelCheck));
+        this.trainExamples = new TrainingExamples(train);
+        this.testExamples = test == null ? null : new TrainingExamples(test);
+        this.augmentSource = new double[augmenter == null ? 0 : train.inputSize()];
+        this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
+                cancelCheck));
         // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are listed anew.
         this.miniBatchObjective = () -> observe(costFunction.evaluate(network, stepIndex, stepLabels, batchCount,
                 lambda * batchCount / trainSize, gradients, cancelCheck));
@@ -708,46 +714,28 @@ public final class Trainer {
 
     /**
      * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
-     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random}: on one
-     * thread at a time, in batch order (the trainer's, or {@link BatchPrefetch}'s during an epoch).
+     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and uses
+     * {@link #augmentSource}: on one thread at a time, in batch order (the trainer's, or
+     * {@link BatchPrefetch}'s during an epoch).
      */
     private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
                         NonzeroIndex batchIndex) {
-        double[] pixels = train.pixels();
         int[] labels = train.labels();
         for (int b = 0; b < count; b++) {
             int sample = order[start + b];
             batchLabels[b] = labels[sample];
             if (augmenter != null) {
-                augmenter.apply(pixels, sample * inputs, batchPixels, b * inputs, random);
+                trainExamples.copySample(sample, augmentSource, 0);
+                augmenter.apply(augmentSource, 0, batchPixels, b * inputs, random);
             } else {
-                System.arraycopy(pixels, sample * inputs, batchPixels, b * inputs, inputs);
+                trainExamples.copySample(sample, batchPixels, b * inputs);
             }
         }
         if (augmenter == null) {
-            batchIndex.gather(trainIndex(), order, start, count, batchPixels);
+            trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
         } else {
             batchIndex.build(batchPixels, 0, count, inputs);
         }
-    }
-
-    /**
-     * The training set's nonzero inputs, listed on first use (on the training thread, not the
-     * caller's of the constructor): the kernels skip the zero pixels, most of a digit image.
-     */
-    private synchronized NonzeroIndex trainIndex() {
-        if (trainIndex == null) {
-            trainIndex = NonzeroIndex.of(train.pixels(), 0, train.size(), train.inputSize());
-        }
-        return trainIndex;
-    }
-
-    /** As {@link #trainIndex()} for the test set (not null: call only with test samples). */
-    private synchronized NonzeroIndex testIndex() {
-        if (testIndex == null) {
-            testIndex = NonzeroIndex.of(test.pixels(), 0, test.size(), test.inputSize());
-        }
-        return testIndex;
     }
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */
@@ -845,10 +833,9 @@ public final class Trainer {
             return;
         }
         BatchedCostFunction scorer = scoring;
-        Evaluation.Metrics trainMetrics = Evaluation.evaluate(scorer, network, trainIndex(), train.labels(),
-                train.size(), 0.0, cancelled);
+        Evaluation.Metrics trainMetrics = trainExamples.metrics(scorer, network, 0.0, cancelled);
         Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? Evaluation.NOT_MEASURED
-                : Evaluation.evaluate(scorer, network, testIndex(), test.labels(), test.size(), 0.0, cancelled);
+                : testExamples.metrics(scorer, network, 0.0, cancelled);
         scoredTrain = trainMetrics;
         scoredTest = testMetrics;
         scoredStep = step;

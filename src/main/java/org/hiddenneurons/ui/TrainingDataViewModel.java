@@ -43,15 +43,7 @@ public final class TrainingDataViewModel {
 
     /** {@code first}'s samples followed by {@code second}'s (same image size and classes). */
     static Dataset concat(Dataset first, Dataset second) {
-        int inputs = first.inputSize();
-        double[] pixels = new double[(first.size() + second.size()) * inputs];
-        System.arraycopy(first.pixels(), 0, pixels, 0, first.size() * inputs);
-        System.arraycopy(second.pixels(), 0, pixels, first.size() * inputs, second.size() * inputs);
-        int[] labels = new int[first.size() + second.size()];
-        System.arraycopy(first.labels(), 0, labels, 0, first.size());
-        System.arraycopy(second.labels(), 0, labels, first.size(), second.size());
-        return new Dataset(first.name() + " + " + second.name(), first.width(), first.height(), first.classCount(),
-                pixels, labels);
+        return Dataset.concat(first, second);
     }
 
     /**

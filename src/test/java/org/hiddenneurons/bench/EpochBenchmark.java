@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * learns from; 75 % of its pixels are 0, which the input layer skips). Like the full-batch
  * trainer, the fast variants then get the inputs' nonzero entries listed once
  * ({@link NonzeroIndex}, built in the set-up). {@code random} = seeded uniform [0, 1) pixels, no
- * zeros: the dense loops, and no index.
+ * zeros: the dense loops, and no index. {@code digits-rows} = the same digits read a block at a time
+ * from the data set's one byte per pixel ({@link org.hiddenneurons.core.InputRows}), as the trainer
+ * reads a data set too large for one array of doubles (e.g. 60 000 Fashion-MNIST images).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -59,7 +61,7 @@ public class EpochBenchmark {
     @Param({"4000", "50"})
     public int batchSize;
 
-    @Param({"digits", "random"})
+    @Param({"digits", "digits-rows", "random"})
     public String data;
 
     private CostFunction cost;
@@ -68,6 +70,8 @@ public class EpochBenchmark {
     private double[] inputs;
     /** The digits' nonzero inputs for the fast variants, else null. */
     private NonzeroIndex index;
+    /** The digits as stored (one byte per pixel) for {@code digits-rows}, else null. */
+    private Dataset rows;
     private int[] labels;
 
     @Setup(Level.Trial)
@@ -82,7 +86,10 @@ public class EpochBenchmark {
         };
         BenchFixtures.RandomProblem problem = BenchFixtures.randomProblem(DATA_SIZE);
         network = problem.network();
-        if (data.equals("digits")) {
+        if (data.equals("digits-rows")) {
+            rows = BenchFixtures.bundledDigits().train();
+            labels = rows.labels();
+        } else if (data.equals("digits")) {
             Dataset train = BenchFixtures.bundledDigits().train();
             inputs = train.pixels();
             labels = train.labels();
@@ -98,7 +105,9 @@ public class EpochBenchmark {
 
     @Benchmark
     public double gradientDescentStep() {
-        double j = index != null
+        double j = rows != null
+                ? cost.evaluate(network, rows, labels, batchSize, LAMBDA, gradients, NEVER_CANCELLED)
+                : index != null
                 ? cost.evaluate(network, index, labels, batchSize, LAMBDA, gradients, NEVER_CANCELLED)
                 : cost.evaluate(network, inputs, labels, batchSize, LAMBDA, gradients);
         step(network.theta1(), gradients.theta1Gradient());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.hiddenneurons.analysis.PictureSmoothness;
@@ -22,6 +23,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.HiddenUnitsPng;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
@@ -208,6 +210,56 @@ class CliModelCommandsTest {
         assertEquals(Cli.EXIT_OK, evaluate.exitCode(), evaluate.err());
         assertEquals(Split.standard(all).train().size(),
                 new ObjectMapper().readTree(evaluate.out()).get("samples").asInt());
+    }
+
+    /** A model saved with the data hash of {@code trainedOn}'s training samples, named "trained-on.csv". */
+    private Path saveModelTrainedOn(Dataset trainedOn) throws Exception {
+        network = Initializer.UNIFORM.initialize(NetworkSpec.DEFAULT, new Random(42));
+        Path file = folder.resolve("hashed-model.json");
+        ModelFile.save(file, new SavedModel(network, null, "trained-on.csv",
+                DatasetHash.sha256(Split.standard(trainedOn).train()), 0));
+        return file;
+    }
+
+    @Test
+    void evaluateAndCostWarnWhenTheModelsDataHashDiffers() throws Exception {
+        // Other training samples: the digits with every label shifted by one class.
+        int[] shifted = new int[digits.size()];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = (digits.label(i) + 1) % digits.classCount();
+        }
+        Dataset other = new Dataset("other", digits.width(), digits.height(), digits.classCount(), digits.pixels(),
+                shifted);
+        Path hashed = saveModelTrainedOn(other);
+
+        CliRunner.Result evaluate = CliRunner.run("evaluate", "--model", hashed.toString(), "--json");
+        assertEquals(Cli.EXIT_OK, evaluate.exitCode(), evaluate.err());
+        List<String> warnings = evaluate.errLines().stream().filter(l -> l.startsWith("Warning:")).toList();
+        assertEquals(1, warnings.size(), evaluate.err());
+        String warning = warnings.get(0);
+        assertTrue(warning.contains(hashed.toString()) && warning.contains(DigitsImage.NAME)
+                && warning.contains("trained-on.csv") && warning.contains("not trained on"), warning);
+        JsonNode json = new ObjectMapper().readTree(evaluate.out());
+        assertEquals("differs", json.get("dataMatch").asText());
+        assertEquals(warning, json.get("dataWarning").asText());
+
+        CliRunner.Result cost = CliRunner.run("cost", "--model", hashed.toString(), "--lambda", "0");
+        assertEquals(Cli.EXIT_OK, cost.exitCode(), cost.err());
+        assertTrue(cost.errLines().contains(warning), cost.err());
+        assertTrue(cost.out().strip().startsWith("J = "), "the cost is still printed: " + cost.out());
+    }
+
+    @Test
+    void evaluateAndCostStayQuietWhenTheModelsDataHashMatches() throws Exception {
+        Path hashed = saveModelTrainedOn(digits);
+        CliRunner.Result evaluate = CliRunner.run("evaluate", "--model", hashed.toString(), "--json");
+        assertEquals(Cli.EXIT_OK, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.errLines().stream().noneMatch(l -> l.startsWith("Warning:")), evaluate.err());
+        JsonNode json = new ObjectMapper().readTree(evaluate.out());
+        assertEquals("matches", json.get("dataMatch").asText());
+        assertTrue(json.get("dataWarning") == null, json.toString());
+        CliRunner.Result cost = CliRunner.run("cost", "--model", hashed.toString(), "--lambda", "0");
+        assertTrue(cost.errLines().stream().noneMatch(l -> l.startsWith("Warning:")), cost.err());
     }
 
     @Test

@@ -99,9 +99,9 @@ class BatchedCostFunctionTest {
         }
     }
 
-    /** The trainer's path (nonzero inputs listed once) gives the bits of the plain-array path. */
+    /** The trainer's paths (nonzero inputs listed once; rows decoded a block at a time) give the bits of the plain-array path. */
     @Test
-    void anIndexOfTheInputsGivesTheBitsOfTheArrays() {
+    void anIndexOfTheInputsAndRowsReadByBlockGiveTheBitsOfTheArrays() {
         Random random = new Random(TestNetworks.SEED);
         NetworkSpec spec = NetworkSpec.DEFAULT;
         int count = 700;
@@ -128,8 +128,25 @@ class BatchedCostFunctionTest {
                 assertArrayEquals(fromArrays.theta1Gradient(), fromIndex.theta1Gradient(), 0.0, what);
                 assertArrayEquals(fromArrays.theta2Gradient(), fromIndex.theta2Gradient(), 0.0, what);
                 assertArrayEquals(arrayOutputs, indexOutputs, 0.0, what);
+
+                // Rows read a block at a time (a compact data set's path): the same bits again.
+                Gradients fromRows = new Gradients(spec);
+                double[] rowOutputs = new double[count * spec.outputSize()];
+                double rowCost = fast.evaluate(network, InputRows.of(inputs, count, spec.inputSize()), labels, count, 1.0,
+                        fromRows, rowOutputs, () -> false);
+                assertEquals(Double.doubleToRawLongBits(arrayCost), Double.doubleToRawLongBits(rowCost), what);
+                assertArrayEquals(fromArrays.theta1Gradient(), fromRows.theta1Gradient(), 0.0, what);
+                assertArrayEquals(fromArrays.theta2Gradient(), fromRows.theta2Gradient(), 0.0, what);
+                assertArrayEquals(arrayOutputs, rowOutputs, 0.0, what);
+                Gradients viaInterface = new Gradients(spec);
+                double interfaceCost = ((CostFunction) fast).evaluate(network, InputRows.of(inputs, count, spec.inputSize()),
+                        labels, count, 1.0, viaInterface, () -> false);
+                assertEquals(Double.doubleToRawLongBits(arrayCost), Double.doubleToRawLongBits(interfaceCost), what);
+                assertArrayEquals(fromArrays.theta1Gradient(), viaInterface.theta1Gradient(), 0.0, what);
             }
         }
+        assertThrows(IllegalArgumentException.class, () -> CostFunction.standard()
+                .evaluate(network, InputRows.of(inputs, count - 1, spec.inputSize()), labels, count, 1.0, null, () -> false));
         NonzeroIndex tooShort = NonzeroIndex.of(inputs, 0, count - 1, spec.inputSize());
         assertThrows(IllegalArgumentException.class, () -> CostFunction.standard()
                 .evaluate(network, tooShort, labels, count, 1.0, null, () -> false));

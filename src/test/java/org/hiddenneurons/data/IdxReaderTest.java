@@ -111,7 +111,8 @@ class IdxReaderTest {
         for (int i = 0; i < pixels.length; i++) {
             expected[i] = (pixels[i] & 0xff) / 255.0;
         }
-        assertArrayEquals(expected, data.pixels(), TOLERANCE);
+        assertArrayEquals(expected, data.pixels(), 0.0, "each pixel is exactly byte / 255.0, as before");
+        assertTrue(data.isCompact(), "an IDX file keeps one byte per pixel");
     }
 
     @Test

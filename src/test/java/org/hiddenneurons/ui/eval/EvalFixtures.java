@@ -35,11 +35,12 @@ public final class EvalFixtures {
         double[][] means = new double[classes][inputs];
         double[] overall = new double[inputs];
         int[] counts = new int[classes];
+        double[] pixels = train.pixels(); // a copy: read once
         for (int i = 0; i < train.size(); i++) {
             int label = train.label(i);
             counts[label]++;
             for (int p = 0; p < inputs; p++) {
-                double v = train.pixels()[i * inputs + p];
+                double v = pixels[i * inputs + p];
                 means[label][p] += v;
                 overall[p] += v / train.size();
             }
