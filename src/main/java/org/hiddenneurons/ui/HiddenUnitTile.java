@@ -1,8 +1,10 @@
 package org.hiddenneurons.ui;
 
+import java.nio.IntBuffer;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -17,9 +19,12 @@ import org.hiddenneurons.viz.ActivationBars;
  * optional score tint behind it.
  *
  * <p>The picture is ONE {@link WritableImage} per tile, created only when the input size or the
- * integer display scale changes, written with one bulk {@code setPixels} of an integer-upscaled
- * copy of the weights (nearest neighbour done here, so pixels stay crisp on every rendering
- * pipeline — the software pipeline ignores {@code ImageView.setSmooth(false)}).
+ * integer display scale changes, over a {@link PixelBuffer} of INT_ARGB_PRE pixels that holds an
+ * integer-upscaled copy of the weights (nearest neighbour done here, so pixels stay crisp on every
+ * rendering pipeline — the software pipeline ignores {@code ImageView.setSmooth(false)}). The
+ * buffer's format is the software pipeline's texture format, so a new picture reaches the screen
+ * without the two format conversions of {@code PixelWriter.setPixels} (int ARGB to the image's
+ * byte BGRA, then back to the texture's int ARGB).
  */
 public final class HiddenUnitTile extends Region {
 
@@ -59,6 +64,8 @@ public final class HiddenUnitTile extends Region {
     private final Region barFill = new Region();
     private final Tooltip tooltip = new Tooltip();
     private WritableImage image;
+    /** The image's pixels: {@link #scaledPixels}, wrapped. */
+    private PixelBuffer<IntBuffer> pixelBuffer;
     private int imageScale = 1;
     /** The last picture at 1:1 (kept to redraw when the scale changes) and its upscaled copy. */
     private int[] basePixels = new int[0];
@@ -137,14 +144,16 @@ public final class HiddenUnitTile extends Region {
         int width = baseWidth * imageScale;
         int height = baseHeight * imageScale;
         if (image == null || (int) image.getWidth() != width || (int) image.getHeight() != height) {
-            image = new WritableImage(width, height);
-            imageView.setImage(image);
             scaledPixels = new int[width * height];
+            pixelBuffer = new PixelBuffer<>(width, height, IntBuffer.wrap(scaledPixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixelBuffer);
+            imageView.setImage(image);
             requestLayout();
         }
-        upscale(basePixels, baseWidth, baseHeight, imageScale, scaledPixels);
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(),
-                scaledPixels, 0, width);
+        pixelBuffer.updateBuffer(buffer -> {
+            upscale(basePixels, baseWidth, baseHeight, imageScale, scaledPixels);
+            return null; // the whole picture changed
+        });
     }
 
     /**

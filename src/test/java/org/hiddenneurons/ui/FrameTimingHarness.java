@@ -31,7 +31,10 @@ import org.hiddenneurons.train.TrainingSnapshot;
  * the interval between AnimationTimer pulses (p50/p95/p99/max), epochs/s by the trainer's clock,
  * the CPU time per frame of each thread (FX thread, renderer, trainer, cost-function workers) and
  * how much of the FX thread's time went to handing snapshots to the view model and views (our code;
- * the rest is JavaFX's CSS, layout and scene-graph sync). Before Train it draws a digit on the pad, so
+ * the rest is JavaFX's CSS, layout and scene-graph sync), and the FX and render threads' CPU time per
+ * frame as a distribution ({@link FrameCpu}: unlike the interval, nearly independent of the machine's
+ * load). Rendering is Prism's software pipeline ({@code -Dprism.order=sw}) on Monocle's headless
+ * screen, the slowest path a classroom machine without GPU drivers takes. Before Train it draws a digit on the pad, so
  * every snapshot also updates the prediction and the tiles' activations. Twice a second it also drags on
  * the drawing pad and times the drag event until the prediction bars hold the new output.
  * {@code alone} mode trains the same configuration without a window, publishing as the CLI does.
