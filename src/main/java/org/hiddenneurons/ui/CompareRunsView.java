@@ -36,6 +36,8 @@ public final class CompareRunsView extends BorderPane {
     static final double CHART_HEIGHT = 140;
 
     private final CompareRunsViewModel model;
+    /** While both run, the two grids repaint on different frames (each is 25 tiles). */
+    private final PulseSpreader spreader;
     private Runnable disposal = () -> { };
 
     public CompareRunsView(CompareRunsViewModel model, javafx.beans.value.ObservableValue<DivergingPalette> palette) {
@@ -78,8 +80,9 @@ public final class CompareRunsView extends BorderPane {
         hint.setWrapText(true);
         setTop(new VBox(8, bar, hint));
 
-        VBox leftSide = side(model.left(), LEFT_GRID_ID, palette);
-        VBox rightSide = side(model.right(), RIGHT_GRID_ID, palette);
+        spreader = new PulseSpreader(model.phaseProperty().isEqualTo(CompareRunsViewModel.Phase.RUNNING));
+        VBox leftSide = side(model.left(), LEFT_GRID_ID, palette, spreader);
+        VBox rightSide = side(model.right(), RIGHT_GRID_ID, palette, spreader);
         HBox sides = new HBox(12, leftSide, rightSide);
         HBox.setHgrow(leftSide, Priority.ALWAYS);
         HBox.setHgrow(rightSide, Priority.ALWAYS);
@@ -94,14 +97,15 @@ public final class CompareRunsView extends BorderPane {
     }
 
     /**
-     * The page with its own two trainers ({@link FxTrainingAdapter}s: one training thread each),
+     * The page with its own two trainers ({@link FxTrainingAdapter}s: one training thread each, at
+     * nice {@value FxTrainingAdapter#SIDE_BY_SIDE_NICENESS} so the window's threads run first),
      * comparing runs on {@code data} (followed as it changes) from {@link TrainingConfig#defaults()}.
      * Call {@link #dispose()} when the page goes away.
      */
     public static CompareRunsView withOwnTrainers(javafx.beans.value.ObservableValue<Split> data,
                                                   javafx.beans.value.ObservableValue<DivergingPalette> palette) {
-        FxTrainingAdapter leftTrainer = new FxTrainingAdapter();
-        FxTrainingAdapter rightTrainer = new FxTrainingAdapter();
+        FxTrainingAdapter leftTrainer = new FxTrainingAdapter(FxTrainingAdapter.SIDE_BY_SIDE_NICENESS);
+        FxTrainingAdapter rightTrainer = new FxTrainingAdapter(FxTrainingAdapter.SIDE_BY_SIDE_NICENESS);
         CompareRunsViewModel model = new CompareRunsViewModel(leftTrainer, rightTrainer, TrainingConfig.defaults());
         CompareRunsView view = new CompareRunsView(model, palette);
         javafx.beans.value.ChangeListener<Split> follow = (o, old, now) -> model.setData(now);
@@ -115,13 +119,17 @@ public final class CompareRunsView extends BorderPane {
         return view;
     }
 
-    /** Stops following the data and ends the trainers ({@link #withOwnTrainers}); nothing otherwise. */
+    /**
+     * Stops spreading repaints over frames; with {@link #withOwnTrainers}, also stops following the
+     * data and ends the trainers.
+     */
     public void dispose() {
+        spreader.dispose();
         disposal.run();
     }
 
     private static VBox side(CompareRunsViewModel.Side side, String gridId,
-                             javafx.beans.value.ObservableValue<DivergingPalette> palette) {
+                             javafx.beans.value.ObservableValue<DivergingPalette> palette, PulseSpreader spreader) {
         Label title = new Label();
         title.getStyleClass().add("hn-section-title");
         title.textProperty().bind(side.descriptionProperty());
@@ -140,7 +148,8 @@ public final class CompareRunsView extends BorderPane {
         grid.paletteProperty().bind(palette);
         grid.setMinHeight(0);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        side.networkProperty().addListener((o, old, now) -> grid.setNetwork(now));
+        side.networkProperty().addListener((o, old, now) ->
+                spreader.post(grid, () -> grid.setNetwork(side.networkProperty().get())));
         grid.setNetwork(side.networkProperty().get());
 
         Label stats = new Label();

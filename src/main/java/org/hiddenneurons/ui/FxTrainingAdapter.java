@@ -107,7 +107,17 @@ public final class FxTrainingAdapter implements TrainingEngine {
         }
     }
 
-    private final ExecutorService training = Executors.newSingleThreadExecutor(daemon(TRAINING_THREAD));
+    /**
+     * Nice value of the training thread of a run shown beside another (Compare runs: two trainers
+     * would otherwise take both cores of a 2-core machine from the FX and render threads). At nice
+     * 10 the window's threads run first whenever they wake up; the trainers keep every cycle the
+     * window leaves. The workbench's single trainer keeps nice 0 (one core stays free for the window).
+     */
+    static final int SIDE_BY_SIDE_NICENESS = 10;
+
+    /** 0: the training thread keeps the normal priority; else its nice value (read when the thread starts). */
+    private final int trainerNiceness;
+    private final ExecutorService training = Executors.newSingleThreadExecutor(daemon(TRAINING_THREAD, this::trainerNiceness));
     private final BackgroundWork views = new BackgroundWork();
     private final BackgroundWork.Lane loading = views.lane();
     private final AtomicReference<Latest> latest = new AtomicReference<>();
@@ -120,6 +130,23 @@ public final class FxTrainingAdapter implements TrainingEngine {
             deliver();
         }
     };
+
+    /** An adapter whose training thread runs at the normal priority (the workbench's). */
+    public FxTrainingAdapter() {
+        this(0);
+    }
+
+    /** @param trainerNiceness 0, or the training thread's nice value 1..19 (e.g. {@link #SIDE_BY_SIDE_NICENESS}) */
+    FxTrainingAdapter(int trainerNiceness) {
+        if (trainerNiceness < 0 || trainerNiceness > 19) {
+            throw new IllegalArgumentException("trainer niceness must be in 0..19, got " + trainerNiceness);
+        }
+        this.trainerNiceness = trainerNiceness;
+    }
+
+    private int trainerNiceness() {
+        return trainerNiceness;
+    }
 
     private TrainingEngine.Listener listener;
     private volatile long epochDelayMillis;
@@ -470,12 +497,15 @@ public final class FxTrainingAdapter implements TrainingEngine {
      * {@value #PRIORITY_PROPERTY} is {@code background}, so that the FX thread and the renderer
      * always run first when they share a core with training or loading.
      */
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static java.util.concurrent.ThreadFactory daemon(String name, java.util.function.IntSupplier niceness) {
         return runnable -> {
             boolean background = "background".equals(System.getProperty(PRIORITY_PROPERTY));
+            int nice = niceness.getAsInt();
             Thread thread = new Thread(() -> {
                 if (background) {
                     BackgroundPriority.lowerCurrentThread();
+                } else if (nice > 0) {
+                    BackgroundPriority.niceCurrentThread(nice);
                 }
                 runnable.run();
             }, name);

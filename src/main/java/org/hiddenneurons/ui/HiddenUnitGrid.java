@@ -93,6 +93,7 @@ public final class HiddenUnitGrid extends Region {
     public HiddenUnitGrid() {
         getStyleClass().add(Styles.HIDDEN_UNIT_GRID);
         tileLayer.setManaged(false);
+        tileLayer.getStyleClass().add(Styles.HIDDEN_UNIT_TILES);
         getChildren().addAll(tileLayer, colorBar);
         setFocusTraversable(true);
         colorBar.paletteProperty().bind(palette);

@@ -1,13 +1,14 @@
 package org.hiddenneurons.ui;
 
+import java.nio.IntBuffer;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.StrokeType;
 import javafx.util.Duration;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.viz.ActivationBars;
@@ -18,9 +19,12 @@ import org.hiddenneurons.viz.ActivationBars;
  * optional score tint behind it.
  *
  * <p>The picture is ONE {@link WritableImage} per tile, created only when the input size or the
- * integer display scale changes, written with one bulk {@code setPixels} of an integer-upscaled
- * copy of the weights (nearest neighbour done here, so pixels stay crisp on every rendering
- * pipeline — the software pipeline ignores {@code ImageView.setSmooth(false)}).
+ * integer display scale changes, over a {@link PixelBuffer} of INT_ARGB_PRE pixels that holds an
+ * integer-upscaled copy of the weights (nearest neighbour done here, so pixels stay crisp on every
+ * rendering pipeline — the software pipeline ignores {@code ImageView.setSmooth(false)}). The
+ * buffer's format is the software pipeline's texture format, so a new picture reaches the screen
+ * without the two format conversions of {@code PixelWriter.setPixels} (int ARGB to the image's
+ * byte BGRA, then back to the texture's int ARGB).
  */
 public final class HiddenUnitTile extends Region {
 
@@ -43,18 +47,25 @@ public final class HiddenUnitTile extends Region {
 
     private final int unit;
     private final ImageView imageView = new ImageView();
+    /** Width of the glow ring, drawn in the frame around the picture with a one-pixel gap. */
+    static final double GLOW_WIDTH = 2;
     /*
      * The glow and the score tint are shapes, not regions: a region drawn at an opacity below 1 is
      * rendered into an offscreen image first (JavaFX assumes its background and border overlap), a
      * plain stroke or fill just takes the opacity as an alpha factor. The 25 glows change on every
-     * drag and training snapshot (the saving alone was within the harnesses' noise: BENCHMARKS.md).
+     * drag and training snapshot. The ring is four filled axis-aligned rectangles at whole pixels,
+     * not one stroked rounded rectangle: the software pipeline fills such a rectangle directly, but
+     * rasterises a stroke with Marlin over its whole bounding box, which was the render thread's
+     * largest cost while training with 100 px tiles (FrameTimingHarness under JFR).
      */
-    private final Rectangle glow = new Rectangle();
+    private final Rectangle[] glow = {new Rectangle(), new Rectangle(), new Rectangle(), new Rectangle()};
     private final Rectangle scoreTint = new Rectangle();
     private final Region barTrack = new Region();
     private final Region barFill = new Region();
     private final Tooltip tooltip = new Tooltip();
     private WritableImage image;
+    /** The image's pixels: {@link #scaledPixels}, wrapped. */
+    private PixelBuffer<IntBuffer> pixelBuffer;
     private int imageScale = 1;
     /** The last picture at 1:1 (kept to redraw when the scale changes) and its upscaled copy. */
     private int[] basePixels = new int[0];
@@ -77,15 +88,15 @@ public final class HiddenUnitTile extends Region {
         this.unit = unit;
         setId(idOf(unit));
         getStyleClass().add(Styles.HIDDEN_UNIT_TILE);
-        glow.getStyleClass().add(Styles.HIDDEN_UNIT_GLOW);
         barTrack.getStyleClass().add(Styles.ACTIVATION_TRACK);
         barFill.getStyleClass().add(Styles.ACTIVATION_FILL);
         imageView.setSmooth(false);
         imageView.setPreserveRatio(false);
-        glow.setMouseTransparent(true);
-        glow.setFill(null); // a stroke only: with a fill too it would be offscreen again
-        glow.setStrokeType(StrokeType.INSIDE);
-        glow.setOpacity(0);
+        for (Rectangle side : glow) {
+            side.getStyleClass().add(Styles.HIDDEN_UNIT_GLOW);
+            side.setMouseTransparent(true);
+            side.setOpacity(0);
+        }
         barTrack.setVisible(false); // activation NaN: no bar until a drawing gives one
         barFill.setVisible(false);
         scoreTint.getStyleClass().add(Styles.HIDDEN_UNIT_SCORE);
@@ -94,7 +105,9 @@ public final class HiddenUnitTile extends Region {
         flag.getStyleClass().add(Styles.HIDDEN_UNIT_FLAG);
         flag.setMouseTransparent(true);
         flag.setVisible(false);
-        getChildren().addAll(scoreTint, glow, imageView, barTrack, barFill, flag);
+        getChildren().add(scoreTint);
+        getChildren().addAll(glow);
+        getChildren().addAll(imageView, barTrack, barFill, flag);
         tooltip.setShowDelay(TOOLTIP_DELAY);
         tooltip.setShowDuration(Duration.INDEFINITE);
         Tooltip.install(this, tooltip);
@@ -131,14 +144,16 @@ public final class HiddenUnitTile extends Region {
         int width = baseWidth * imageScale;
         int height = baseHeight * imageScale;
         if (image == null || (int) image.getWidth() != width || (int) image.getHeight() != height) {
-            image = new WritableImage(width, height);
-            imageView.setImage(image);
             scaledPixels = new int[width * height];
+            pixelBuffer = new PixelBuffer<>(width, height, IntBuffer.wrap(scaledPixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixelBuffer);
+            imageView.setImage(image);
             requestLayout();
         }
-        upscale(basePixels, baseWidth, baseHeight, imageScale, scaledPixels);
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(),
-                scaledPixels, 0, width);
+        pixelBuffer.updateBuffer(buffer -> {
+            upscale(basePixels, baseWidth, baseHeight, imageScale, scaledPixels);
+            return null; // the whole picture changed
+        });
     }
 
     /**
@@ -203,7 +218,10 @@ public final class HiddenUnitTile extends Region {
         activation = value;
         this.bar = bar;
         boolean known = !Double.isNaN(value);
-        glow.setOpacity(known ? GLOW_STRENGTH * strength * strength : 0);
+        double glowOpacity = known ? GLOW_STRENGTH * strength * strength : 0;
+        for (Rectangle side : glow) {
+            side.setOpacity(glowOpacity);
+        }
         barFill.setVisible(known);
         barTrack.setVisible(known);
         requestLayout();
@@ -273,7 +291,7 @@ public final class HiddenUnitTile extends Region {
         imageView.setFitWidth(w);
         imageView.setFitHeight(h);
         imageView.relocate(x, y);
-        place(glow, x - FRAME, y - FRAME, w + 2 * FRAME, h + 2 * FRAME);
+        placeRing(x - FRAME, y - FRAME, w + 2 * FRAME, h + 2 * FRAME);
         place(scoreTint, 0, 0, getWidth(), getHeight());
         double barY = y + h + FRAME + BAR_GAP;
         barTrack.resizeRelocate(x, barY, w, BAR_HEIGHT);
@@ -281,6 +299,14 @@ public final class HiddenUnitTile extends Region {
         barFill.resizeRelocate(x + from, barY, Math.round(w * bar.to()) - from, BAR_HEIGHT);
         flag.autosize();
         flag.relocate(x, y);
+    }
+
+    /** The glow's four sides, {@value #GLOW_WIDTH} px wide, just inside the box (x, y, width, height). */
+    private void placeRing(double x, double y, double width, double height) {
+        place(glow[0], x, y, width, GLOW_WIDTH);
+        place(glow[1], x, y + height - GLOW_WIDTH, width, GLOW_WIDTH);
+        place(glow[2], x, y + GLOW_WIDTH, GLOW_WIDTH, height - 2 * GLOW_WIDTH);
+        place(glow[3], x + width - GLOW_WIDTH, y + GLOW_WIDTH, GLOW_WIDTH, height - 2 * GLOW_WIDTH);
     }
 
     private static void place(Rectangle shape, double x, double y, double width, double height) {

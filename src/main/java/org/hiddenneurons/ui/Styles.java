@@ -57,6 +57,11 @@ public final class Styles {
     public static final String HIDDEN_UNIT_TILE = "hn-hidden-unit-tile";
     /** Added to the tile of the selected unit. */
     public static final String HIDDEN_UNIT_SELECTED = "hn-hidden-unit-selected";
+    /**
+     * The pane holding the tiles; on a card it is painted in the card's colour, so the renderer
+     * repaints a changed tile from this opaque square rather than from the rounded card beneath.
+     */
+    public static final String HIDDEN_UNIT_TILES = "hn-hidden-unit-tiles";
     /** The glow border whose opacity is the unit's activation. */
     public static final String HIDDEN_UNIT_GLOW = "hn-hidden-unit-glow";
     /** Tint behind a tile whose strength is the unit's score (importance or activation ordering). */

@@ -61,6 +61,26 @@ class BackgroundPriorityTest {
         assertTrue(Integer.parseInt(mine[POLICY_FIELD - 1]) != SCHED_IDLE, "the calling thread was not touched");
     }
 
+    @Test
+    void aNicedThreadHasTheAskedNiceValueAndTheNormalPolicy() throws Exception {
+        assumeTrue(linux());
+        int niceness = 10;
+        String mineBefore = stat(BackgroundPriority.currentThreadId().orElseThrow())[NICE_FIELD - 1];
+        AtomicReference<BackgroundPriority.Result> result = new AtomicReference<>();
+        AtomicReference<String[]> statAfter = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            result.set(BackgroundPriority.niceCurrentThread(niceness));
+            statAfter.set(stat(BackgroundPriority.currentThreadId().orElseThrow()));
+        }, "nice-test");
+        thread.start();
+        thread.join();
+        assumeTrue(result.get() == BackgroundPriority.Result.NICED, "renice does not work here");
+        assertEquals(niceness, Integer.parseInt(statAfter.get()[NICE_FIELD - 1]));
+        assertEquals(0, Integer.parseInt(statAfter.get()[POLICY_FIELD - 1])); // SCHED_OTHER
+        assertEquals(mineBefore, stat(BackgroundPriority.currentThreadId().orElseThrow())[NICE_FIELD - 1],
+                "the calling thread was not touched");
+    }
+
     /** The stat fields, with the command name (which may hold spaces) as one field. */
     private static String[] stat(long tid) {
         try {

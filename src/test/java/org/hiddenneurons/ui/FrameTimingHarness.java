@@ -31,7 +31,10 @@ import org.hiddenneurons.train.TrainingSnapshot;
  * the interval between AnimationTimer pulses (p50/p95/p99/max), epochs/s by the trainer's clock,
  * the CPU time per frame of each thread (FX thread, renderer, trainer, cost-function workers) and
  * how much of the FX thread's time went to handing snapshots to the view model and views (our code;
- * the rest is JavaFX's CSS, layout and scene-graph sync). Before Train it draws a digit on the pad, so
+ * the rest is JavaFX's CSS, layout and scene-graph sync), and the FX and render threads' CPU time per
+ * frame as a distribution ({@link FrameCpu}: unlike the interval, nearly independent of the machine's
+ * load). Rendering is Prism's software pipeline ({@code -Dprism.order=sw}) on Monocle's headless
+ * screen, the slowest path a classroom machine without GPU drivers takes. Before Train it draws a digit on the pad, so
  * every snapshot also updates the prediction and the tiles' activations. Twice a second it also drags on
  * the drawing pad and times the drag event until the prediction bars hold the new output.
  * {@code alone} mode trains the same configuration without a window, publishing as the CLI does.
@@ -139,6 +142,7 @@ public final class FrameTimingHarness {
             long[] intervals = new long[MAX_FRAMES];
             int[] frames = {0};
             long[] last = {0};
+            FrameCpu frameCpu = FrameCpu.forRenderer();
             AnimationTimer recorder = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -146,6 +150,7 @@ public final class FrameTimingHarness {
                         intervals[frames[0]++] = now - last[0];
                     }
                     last[0] = now;
+                    frameCpu.tick();
                 }
             };
             int warmUp = Integer.getInteger(WARM_UP_PROPERTY, 0);
@@ -165,6 +170,8 @@ public final class FrameTimingHarness {
             System.out.printf(Locale.ROOT, "compare page: settled after %.1f s; %d frames; frame interval p50 %.1f ms,"
                             + " p95 %.1f ms, p99 %.1f ms%n", settled, measured.length,
                     measured[count / 2] / 1e6, measured[(int) (count * 0.95)] / 1e6, measured[(int) (count * 0.99)] / 1e6);
+            System.out.printf(Locale.ROOT, "frame intervals by length: %s%n", histogram(measured));
+            frameCpu.print();
             return;
         }
         double settleSeconds = waitForQuietProcess();
@@ -177,6 +184,7 @@ public final class FrameTimingHarness {
         long[] intervals = new long[MAX_FRAMES];
         int[] frames = {0};
         long[] last = {0};
+        FrameCpu frameCpu = FrameCpu.forRenderer();
         AnimationTimer recorder = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -184,6 +192,7 @@ public final class FrameTimingHarness {
                     intervals[frames[0]++] = now - last[0];
                 }
                 last[0] = now;
+                frameCpu.tick();
             }
         };
         Drags drags = new Drags(app.get().view());
@@ -266,6 +275,7 @@ public final class FrameTimingHarness {
                 millis(sumMatching(cpu, "Event Thread", "JavaFX Application Thread") / frameCount),
                 millis(delivery[0] / frameCount), delivery[1], delivery[1] == 0 ? 0 : millis(delivery[0] / delivery[1]));
         System.out.printf(Locale.ROOT, "CPU per frame by thread (ms): %s%n", perFrame(cpu, frameCount));
+        frameCpu.print();
         drags.print();
         onFx(() -> {
             app.get().stop();
@@ -400,6 +410,65 @@ public final class FrameTimingHarness {
                             + "max %.2f ms (FX thread CPU: p50 %.2f ms, max %.2f ms)%n",
                     count, changed, millis(percentile(sorted, 0.50)), millis(count == 0 ? 0 : sorted[count - 1]),
                     millis(percentile(cpuSorted, 0.50)), millis(count == 0 ? 0 : cpuSorted[count - 1]));
+        }
+    }
+
+    /**
+     * CPU time per frame of the FX thread and of the render thread, from one AnimationTimer pulse to
+     * the next: unlike the frame interval, it hardly depends on what else the machine runs, so it
+     * tells whether a frame's own work fits in 16.7 ms (the FX thread prepares frame n+1 while the
+     * render thread paints frame n; with the trainer on one of 2 cores they share the other).
+     */
+    static final class FrameCpu {
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+        private static final String RENDER_THREAD = "QuantumRenderer-0";
+        private final long renderId;
+        private final long[] fxNanos = new long[MAX_FRAMES];
+        private final long[] renderNanos = new long[MAX_FRAMES];
+        private final long[] bothNanos = new long[MAX_FRAMES];
+        private long fxBefore = -1;
+        private long renderBefore;
+        private int count;
+
+        private FrameCpu(long renderId) {
+            this.renderId = renderId;
+        }
+
+        static FrameCpu forRenderer() {
+            for (java.lang.management.ThreadInfo info : CPU.dumpAllThreads(false, false)) {
+                if (info.getThreadName().equals(RENDER_THREAD)) {
+                    return new FrameCpu(info.getThreadId());
+                }
+            }
+            throw new IllegalStateException("no thread " + RENDER_THREAD);
+        }
+
+        /** FX thread, once per pulse. */
+        void tick() {
+            long fx = CPU.getCurrentThreadCpuTime();
+            long render = CPU.getThreadCpuTime(renderId);
+            if (fxBefore >= 0 && count < MAX_FRAMES) {
+                fxNanos[count] = fx - fxBefore;
+                renderNanos[count] = render - renderBefore;
+                bothNanos[count] = fxNanos[count] + renderNanos[count];
+                count++;
+            }
+            fxBefore = fx;
+            renderBefore = render;
+        }
+
+        void print() {
+            System.out.printf(Locale.ROOT, "CPU per frame (ms, p50/p95/p99/max): FX thread %s, render thread %s, "
+                    + "both %s; frames whose FX + render CPU > 16.7 ms: %d of %d%n", spread(fxNanos), spread(renderNanos),
+                    spread(bothNanos), Arrays.stream(bothNanos, 0, count).filter(n -> n > 16_700_000).count(), count);
+        }
+
+        private String spread(long[] values) {
+            long[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            return String.format(Locale.ROOT, "%.1f/%.1f/%.1f/%.1f", millis(percentile(sorted, 0.50)),
+                    millis(percentile(sorted, 0.95)), millis(percentile(sorted, 0.99)),
+                    millis(count == 0 ? 0 : sorted[count - 1]));
         }
     }
 
