@@ -36,7 +36,7 @@ public record HiddenActivations(int count, int hiddenSize, double[] values) {
         }
         double[] out = new double[count * hidden];
         // z2 = X·Θ1[:,1:]ᵀ + Θ1[:,0] by the training kernel, then a = g(z2) exactly as Network.forward
-        Kernels.best().forward(inputs, 0, count, inputSize, network.theta1(), hidden, out);
+        Kernels.best().forward(inputs, 0, count, inputSize, network.theta1Copy(), hidden, out);
         Activation g = network.spec().hiddenActivation();
         for (int i = 0; i < out.length; i++) {
             out[i] = g.apply(out[i]);
