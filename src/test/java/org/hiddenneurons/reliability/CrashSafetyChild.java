@@ -3,7 +3,6 @@ package org.hiddenneurons.reliability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;

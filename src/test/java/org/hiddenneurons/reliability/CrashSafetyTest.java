@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
