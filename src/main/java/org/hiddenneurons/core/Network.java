@@ -24,8 +24,6 @@ public final class Network {
     private final NetworkSpec spec;
     private final double[] theta1;
     private final double[] theta2;
-    /** True for a {@link WeightBuffers#view()}: the arrays are someone else's buffers. */
-    private final boolean view;
 
     /**
      * @param theta1 hidden×(inputs+1) row-major. Copied: later writes into it do not change the network.
@@ -33,24 +31,24 @@ public final class Network {
      * @throws IllegalArgumentException if a length does not match the spec
      */
     public Network(NetworkSpec spec, double[] theta1, double[] theta2) {
-        this(spec, checked(spec, theta1, theta2).clone(), theta2.clone(), false);
+        this(spec, theta1, theta2, true);
     }
 
-    /** Shares the arrays (lengths already checked): for {@link #Network(NetworkSpec, double[], double[])} and views. */
-    private Network(NetworkSpec spec, double[] theta1, double[] theta2, boolean view) {
+    /** @param copy false only for {@link #viewOf}: the network then reads the given arrays themselves */
+    private Network(NetworkSpec spec, double[] theta1, double[] theta2, boolean copy) {
+        checkLengths(spec, theta1, theta2);
         this.spec = spec;
-        this.theta1 = theta1;
-        this.theta2 = theta2;
-        this.view = view;
+        this.theta1 = copy ? theta1.clone() : theta1;
+        this.theta2 = copy ? theta2.clone() : theta2;
     }
 
     /** A read-only network over {@code buffers}' arrays, for {@link WeightBuffers#view()}. */
     static Network viewOf(WeightBuffers buffers) {
-        return new Network(buffers.spec(), buffers.theta1(), buffers.theta2(), true);
+        return new Network(buffers.spec(), buffers.theta1(), buffers.theta2(), false);
     }
 
-    /** Returns {@code theta1} after checking both lengths against the spec. */
-    static double[] checked(NetworkSpec spec, double[] theta1, double[] theta2) {
+    /** @throws IllegalArgumentException if a length does not match the spec */
+    static void checkLengths(NetworkSpec spec, double[] theta1, double[] theta2) {
         int expected1 = spec.hiddenSize() * (spec.inputSize() + 1);
         int expected2 = spec.outputSize() * (spec.hiddenSize() + 1);
         if (theta1.length != expected1) {
@@ -61,7 +59,6 @@ public final class Network {
             throw new IllegalArgumentException("Theta2 has " + theta2.length + " values, expected "
                     + spec.outputSize() + "x" + (spec.hiddenSize() + 1) + " = " + expected2);
         }
-        return theta1;
     }
 
     public NetworkSpec spec() {
@@ -145,11 +142,12 @@ public final class Network {
     }
 
     /**
-     * A network that never changes: this one, unless it is a {@link WeightBuffers#view()}, in which
-     * case a copy of the buffers' current weights.
+     * A new network with a copy of the current weights: of a {@link WeightBuffers#view()}, one that
+     * no longer follows the buffers. (A distinct object even when this network never changes, since
+     * views compare networks by identity to notice new weights.)
      */
     public Network copy() {
-        return view ? new Network(spec, theta1, theta2) : this;
+        return new Network(spec, theta1, theta2);
     }
 
     /** New buffers holding a copy of these weights, for code that changes them. */

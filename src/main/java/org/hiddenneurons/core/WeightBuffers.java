@@ -27,8 +27,9 @@ public final class WeightBuffers {
      * @throws IllegalArgumentException if a length does not match the spec
      */
     public WeightBuffers(NetworkSpec spec, double[] theta1, double[] theta2) {
+        Network.checkLengths(spec, theta1, theta2);
         this.spec = spec;
-        this.theta1 = Network.checked(spec, theta1, theta2);
+        this.theta1 = theta1;
         this.theta2 = theta2;
         this.view = Network.viewOf(this);
     }

@@ -99,13 +99,18 @@ class GradientCheckTest {
     }
 
     @Test
-    void numericalGradientLeavesWeightsExactlyAsTheyWere() {
-        Network network = GradientCheck.debugNetwork(GradientCheck.courseSpec());
-        Network before = network.copy();
-        GradientCheck.numericalGradient(CostFunction.standard(), network, GradientCheck.courseInputs(),
-                GradientCheck.courseLabels(), GradientCheck.COURSE_EXAMPLES, 1.0);
-        assertArrayEquals(before.theta1Copy(), network.theta1Copy(), 0.0);
-        assertArrayEquals(before.theta2Copy(), network.theta2Copy(), 0.0);
+    void centralDifferenceRestoresEachPerturbedWeightExactly() {
+        WeightBuffers weights = GradientCheck.debugNetwork(GradientCheck.courseSpec()).mutableCopy();
+        double[] theta1 = weights.theta1().clone();
+        double[] theta2 = weights.theta2().clone();
+        for (int layer = 1; layer <= 2; layer++) {
+            for (int index = 0; index < weights.layer(layer).length; index += 3) {
+                GradientCheck.centralDifference(CostFunction.standard(), weights, GradientCheck.courseInputs(),
+                        GradientCheck.courseLabels(), GradientCheck.COURSE_EXAMPLES, 1.0, layer, index);
+            }
+        }
+        assertArrayEquals(theta1, weights.theta1(), 0.0);
+        assertArrayEquals(theta2, weights.theta2(), 0.0);
     }
 
     @Test
