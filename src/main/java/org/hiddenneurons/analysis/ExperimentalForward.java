@@ -60,12 +60,11 @@ public final class ExperimentalForward {
      */
     public static void outputsFrom(Network network, double[] a2, double[] z3) {
         int hidden = network.spec().hiddenSize();
-        double[] theta2 = network.theta2();
         for (int k = 0; k < z3.length; k++) {
             int row = k * (hidden + 1);
             double sum = 0.0;
             for (int j = 0; j <= hidden; j++) {
-                sum += theta2[row + j] * a2[j];
+                sum += network.theta2(row + j) * a2[j];
             }
             z3[k] = sum;
         }
@@ -87,7 +86,7 @@ public final class ExperimentalForward {
             throw new IllegalArgumentException("activations of " + hidden.hiddenSize() + " units for a network of " + hiddenSize);
         }
         int outputs = network.spec().outputSize();
-        double[] theta2 = network.theta2();
+        double[] theta2 = network.theta2Copy();
         boolean[] clamped = new boolean[hiddenSize];
         double[] clampValue = new double[hiddenSize];
         for (Map.Entry<Integer, UnitExperiment.Mode> entry : experiment.modes().entrySet()) {

@@ -37,7 +37,7 @@ public record HiddenActivations(int count, int hiddenSize, double[] values) {
         }
         double[] out = new double[count * hidden];
         // z2 = X·Θ1[:,1:]ᵀ + Θ1[:,0] by the training kernel, then a = g(z2) exactly as Network.forward
-        Kernels.best().forward(inputs, 0, count, inputSize, network.theta1(), hidden, out);
+        Kernels.best().forward(inputs, 0, count, inputSize, network.theta1Copy(), hidden, out);
         return activated(network, count, out);
     }
 
@@ -60,10 +60,11 @@ public record HiddenActivations(int count, int hiddenSize, double[] values) {
         double[] block = new double[blockRows * inputSize];
         double[] z = new double[blockRows * hidden];
         double[] out = new double[count * hidden];
+        double[] theta1 = network.theta1Copy();
         for (int start = 0; start < count; start += blockRows) {
             int rows = Math.min(blockRows, count - start);
             inputs.copyRows(start, rows, block, 0);
-            Kernels.best().forward(block, 0, rows, inputSize, network.theta1(), hidden, z);
+            Kernels.best().forward(block, 0, rows, inputSize, theta1, hidden, z);
             System.arraycopy(z, 0, out, start * hidden, rows * hidden);
         }
         return activated(network, count, out);

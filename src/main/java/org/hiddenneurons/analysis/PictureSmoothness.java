@@ -39,8 +39,8 @@ public final class PictureSmoothness {
         NetworkSpec spec = network.spec();
         int width = spec.inputWidth();
         int height = spec.inputHeight();
-        double[] theta1 = network.theta1();
-        int base = unit * (spec.inputSize() + 1) + 1;
+        double[] theta1 = network.theta1Row(unit);
+        int base = 1;
         // Pass 1: the means of the first and second members over all pairs.
         double sumA = 0.0;
         double sumB = 0.0;

@@ -54,9 +54,9 @@ public final class PredictionExplanation {
         int row = output * (hidden + 1);
         double[] contributions = new double[hidden];
         for (int j = 0; j < hidden; j++) {
-            contributions[j] = network.theta2()[row + j + 1] * pass.a2()[j + 1];
+            contributions[j] = network.theta2(row + j + 1) * pass.a2()[j + 1];
         }
-        return new Breakdown(output, contributions, network.theta2()[row]);
+        return new Breakdown(output, contributions, network.theta2(row));
     }
 
     /**
@@ -70,8 +70,8 @@ public final class PredictionExplanation {
         int inputs = network.spec().inputSize();
         int hidden = network.spec().hiddenSize();
         Activation g = network.spec().hiddenActivation();
-        double[] theta1 = network.theta1();
-        double[] theta2 = network.theta2();
+        double[] theta1 = network.theta1Copy();
+        double[] theta2 = network.theta2Copy();
         double[] gradient = new double[inputs];
         Map<Integer, UnitExperiment.Mode> modes = experiment.modes();
         for (int j = 0; j < hidden; j++) {

@@ -17,24 +17,23 @@ public final class UnitAnalysis {
     public static double[] weights(Network network, int unit) {
         int stride = network.spec().inputSize() + 1;
         checkUnit(network, unit);
-        return Arrays.copyOfRange(network.theta1(), unit * stride + 1, (unit + 1) * stride);
+        return Arrays.copyOfRange(network.theta1Row(unit), 1, stride);
     }
 
     /** b = Θ1[j, 0]. */
     public static double bias(Network network, int unit) {
         checkUnit(network, unit);
-        return network.theta1()[unit * (network.spec().inputSize() + 1)];
+        return network.theta1(unit * (network.spec().inputSize() + 1));
     }
 
     /** z = w·x + b for one input x (length inputs, not modified). */
     public static double preactivation(Network network, int unit, double[] input) {
         int stride = network.spec().inputSize() + 1;
         checkUnit(network, unit);
-        double[] theta1 = network.theta1();
         int row = unit * stride;
-        double sum = theta1[row];
+        double sum = network.theta1(row);
         for (int i = 0; i < input.length; i++) {
-            sum += theta1[row + 1 + i] * input[i];
+            sum += network.theta1(row + 1 + i) * input[i];
         }
         return sum;
     }
@@ -87,7 +86,7 @@ public final class UnitAnalysis {
         int hidden = network.spec().hiddenSize();
         double[] votes = new double[network.spec().outputSize()];
         for (int k = 0; k < votes.length; k++) {
-            votes[k] = network.theta2()[k * (hidden + 1) + unit + 1];
+            votes[k] = network.theta2(k * (hidden + 1) + unit + 1);
         }
         return votes;
     }

@@ -48,7 +48,7 @@ final class ExportCommand extends Subcommand {
         NetworkSpec networkSpec = network.spec();
         if (target.weightsFolder != null) {
             CliSupport.writeThetaCsv(spec.commandLine().getErr(), networkSpec, target.weightsFolder,
-                    WeightsCsv.THETA1_FILE, network.theta1(), WeightsCsv.THETA2_FILE, network.theta2());
+                    WeightsCsv.THETA1_FILE, network.theta1Copy(), WeightsCsv.THETA2_FILE, network.theta2Copy());
         } else {
             CliSupport.checkFolderExists(target.png);
             HiddenUnitsPng.write(target.png, network, scale, DivergingPalette.BLUE_WHITE_RED);

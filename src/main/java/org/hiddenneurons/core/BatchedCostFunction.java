@@ -302,8 +302,8 @@ public final class BatchedCostFunction implements CostFunction {
         int hidden = spec.hiddenSize();
         int outputSize = spec.outputSize();
         int parts = Math.max(1, Math.min(threads, count / MIN_EXAMPLES_PER_THREAD));
-        double[] theta1 = network.theta1();
-        double[] theta2 = network.theta2();
+        double[] theta1 = network.theta1Array();
+        double[] theta2 = network.theta2Array();
         double[] grad1 = null;
         double[] grad2 = null;
         if (out != null) {
@@ -475,8 +475,8 @@ public final class BatchedCostFunction implements CostFunction {
             int outputSize = spec.outputSize();
             Activation g = spec.hiddenActivation();
             OutputLayer outputLayer = spec.outputLayer();
-            double[] theta1 = network.theta1();
-            double[] theta2 = network.theta2();
+            double[] theta1 = network.theta1Array();
+            double[] theta2 = network.theta2Array();
             int blockRows = blockRows(inputSize);
             double[] z2 = new double[blockRows * hidden];
             double[] a2 = new double[blockRows * hidden];

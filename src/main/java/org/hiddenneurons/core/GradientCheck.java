@@ -29,39 +29,41 @@ public final class GradientCheck {
 
     /**
      * Central-difference gradient of J with respect to every weight: Θ1 row-major, then Θ2
-     * row-major (the layout of {@link Gradients}). Each weight is perturbed in place and restored
-     * to its exact original value.
+     * row-major (the layout of {@link Gradients}). Each weight of a private copy is perturbed in
+     * turn and restored to its exact original value.
      *
-     * @param network perturbed during the call, unchanged afterwards
+     * @param network not modified
      * @return length |Θ1| + |Θ2|
      */
     public static double[] numericalGradient(CostFunction cost, Network network, double[] inputs, int[] labels,
                                              int count, double lambda) {
-        double[] theta1 = network.theta1();
-        double[] theta2 = network.theta2();
-        double[] gradient = new double[theta1.length + theta2.length];
+        WeightBuffers weights = network.mutableCopy();
+        int size1 = weights.theta1().length;
+        double[] gradient = new double[size1 + weights.theta2().length];
         for (int i = 0; i < gradient.length; i++) {
-            double[] weights = i < theta1.length ? theta1 : theta2;
-            int index = i < theta1.length ? i : i - theta1.length;
-            gradient[i] = centralDifference(cost, network, inputs, labels, count, lambda, weights, index);
+            int layer = i < size1 ? 1 : 2;
+            int index = i < size1 ? i : i - size1;
+            gradient[i] = centralDifference(cost, weights, inputs, labels, count, lambda, layer, index);
         }
         return gradient;
     }
 
     /**
-     * (J(θ + ε·e_i) − J(θ − ε·e_i)) / 2ε for the ONE weight {@code weights[index]}.
+     * (J(θ + ε·e_i) − J(θ − ε·e_i)) / 2ε for the ONE weight {@code weights.layer(layer)[index]}.
      *
-     * @param weights {@code network.theta1()} or {@code network.theta2()}: perturbed during the call, its
-     *                element restored to its exact original value afterwards
+     * @param weights perturbed during the call, the element restored to its exact original value afterwards
+     * @param layer   1 for Θ1, 2 for Θ2
      */
-    public static double centralDifference(CostFunction cost, Network network, double[] inputs, int[] labels,
-                                           int count, double lambda, double[] weights, int index) {
-        double original = weights[index];
-        weights[index] = original + EPSILON;
+    public static double centralDifference(CostFunction cost, WeightBuffers weights, double[] inputs, int[] labels,
+                                           int count, double lambda, int layer, int index) {
+        double[] values = weights.layer(layer);
+        Network network = weights.view();
+        double original = values[index];
+        values[index] = original + EPSILON;
         double plus = cost.evaluate(network, inputs, labels, count, lambda, null);
-        weights[index] = original - EPSILON;
+        values[index] = original - EPSILON;
         double minus = cost.evaluate(network, inputs, labels, count, lambda, null);
-        weights[index] = original;
+        values[index] = original;
         return (plus - minus) / (2.0 * EPSILON);
     }
 

@@ -1,5 +1,6 @@
 package org.hiddenneurons.core;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -11,9 +12,12 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>Θ2: outputs × (hidden+1), row-major, bias in column 0.</li>
  * </ul>
  *
- * <p>The weight arrays are live: trainers update them in place. A network that has been handed
- * to another thread (for example inside a training snapshot) is a {@link #copy()} that nobody
- * modifies afterwards.
+ * <p>Read-only: nothing can write a network's weights through it. The constructor copies the
+ * arrays, and every accessor returns a value or a fresh copy, so a network built with
+ * {@link #Network(NetworkSpec, double[], double[])} never changes (training snapshots, model files,
+ * the UI). Code that changes weights (the trainer, the gradient check, experiments) works on its
+ * own {@link WeightBuffers}; {@link WeightBuffers#view()} is the one way to get a network that
+ * follows such buffers, and {@link #copy()} turns it into an unchanging one before it is handed on.
  */
 public final class Network {
 
@@ -22,12 +26,29 @@ public final class Network {
     private final double[] theta2;
 
     /**
-     * @param theta1 hidden×(inputs+1) row-major. Not copied: the network owns it from now on.
-     * @param theta2 outputs×(hidden+1) row-major. Not copied.
+     * @param theta1 hidden×(inputs+1) row-major. Copied: later writes into it do not change the network.
+     * @param theta2 outputs×(hidden+1) row-major. Copied.
      * @throws IllegalArgumentException if a length does not match the spec
      */
     public Network(NetworkSpec spec, double[] theta1, double[] theta2) {
+        this(spec, theta1, theta2, true);
+    }
+
+    /** @param copy false only for {@link #viewOf}: the network then reads the given arrays themselves */
+    private Network(NetworkSpec spec, double[] theta1, double[] theta2, boolean copy) {
+        checkLengths(spec, theta1, theta2);
         this.spec = spec;
+        this.theta1 = copy ? theta1.clone() : theta1;
+        this.theta2 = copy ? theta2.clone() : theta2;
+    }
+
+    /** A read-only network over {@code buffers}' arrays, for {@link WeightBuffers#view()}. */
+    static Network viewOf(WeightBuffers buffers) {
+        return new Network(buffers.spec(), buffers.theta1(), buffers.theta2(), false);
+    }
+
+    /** @throws IllegalArgumentException if a length does not match the spec */
+    static void checkLengths(NetworkSpec spec, double[] theta1, double[] theta2) {
         int expected1 = spec.hiddenSize() * (spec.inputSize() + 1);
         int expected2 = spec.outputSize() * (spec.hiddenSize() + 1);
         if (theta1.length != expected1) {
@@ -38,46 +59,100 @@ public final class Network {
             throw new IllegalArgumentException("Theta2 has " + theta2.length + " values, expected "
                     + spec.outputSize() + "x" + (spec.hiddenSize() + 1) + " = " + expected2);
         }
-        this.theta1 = theta1;
-        this.theta2 = theta2;
     }
 
     public NetworkSpec spec() {
         return spec;
     }
 
-    /** Θ1, hidden×(inputs+1) row-major. The live array: writes change the network. */
-    public double[] theta1() {
+    /** Θ1[index] (row-major: unit j, input i at j·(inputs+1) + i). */
+    public double theta1(int index) {
+        return theta1[index];
+    }
+
+    /** Θ2[index] (row-major: output k, unit j at k·(hidden+1) + j). */
+    public double theta2(int index) {
+        return theta2[index];
+    }
+
+    /** Θ1 = hidden×(inputs+1) row-major, a fresh copy (≈80 KB for 400-25-10): hoist it out of loops. */
+    public double[] theta1Copy() {
+        return theta1.clone();
+    }
+
+    /** Θ2 = outputs×(hidden+1) row-major, a fresh copy. */
+    public double[] theta2Copy() {
+        return theta2.clone();
+    }
+
+    /**
+     * Copies Θ1 into {@code destination}, for consumers that refresh a buffer they reuse.
+     *
+     * @param destination length hidden×(inputs+1). Modified.
+     * @return {@code destination}
+     */
+    public double[] copyTheta1Into(double[] destination) {
+        checkLength(destination, theta1.length, "Theta1");
+        System.arraycopy(theta1, 0, destination, 0, theta1.length);
+        return destination;
+    }
+
+    /**
+     * Copies Θ2 into {@code destination}.
+     *
+     * @param destination length outputs×(hidden+1). Modified.
+     * @return {@code destination}
+     */
+    public double[] copyTheta2Into(double[] destination) {
+        checkLength(destination, theta2.length, "Theta2");
+        System.arraycopy(theta2, 0, destination, 0, theta2.length);
+        return destination;
+    }
+
+    /**
+     * Row {@code unit} of Θ1 (bias first, then the unit's input weights), a fresh copy of length
+     * inputs+1.
+     */
+    public double[] theta1Row(int unit) {
+        int columns = spec.inputSize() + 1;
+        if (unit < 0 || unit >= spec.hiddenSize()) {
+            throw new IndexOutOfBoundsException("unit " + unit + " is not in 0.." + (spec.hiddenSize() - 1));
+        }
+        return Arrays.copyOfRange(theta1, unit * columns, (unit + 1) * columns);
+    }
+
+    /** Θ1 as a new EJML matrix (a copy). */
+    public DMatrixRMaj theta1Matrix() {
+        return DMatrixRMaj.wrap(spec.hiddenSize(), spec.inputSize() + 1, theta1Copy());
+    }
+
+    /** Θ2 as a new EJML matrix (a copy). */
+    public DMatrixRMaj theta2Matrix() {
+        return DMatrixRMaj.wrap(spec.outputSize(), spec.hiddenSize() + 1, theta2Copy());
+    }
+
+    /** The live Θ1 array, for the cost functions in this package only. Not modified by them. */
+    double[] theta1Array() {
         return theta1;
     }
 
-    /** Θ2, outputs×(hidden+1) row-major. The live array: writes change the network. */
-    public double[] theta2() {
+    /** The live Θ2 array, for the cost functions in this package only. Not modified by them. */
+    double[] theta2Array() {
         return theta2;
     }
 
-    /** Θ1 as an EJML matrix sharing this network's array. */
-    public DMatrixRMaj theta1Matrix() {
-        return DMatrixRMaj.wrap(spec.hiddenSize(), spec.inputSize() + 1, theta1);
-    }
-
-    /** Θ2 as an EJML matrix sharing this network's array. */
-    public DMatrixRMaj theta2Matrix() {
-        return DMatrixRMaj.wrap(spec.outputSize(), spec.hiddenSize() + 1, theta2);
-    }
-
-    /** A deep copy. */
+    /**
+     * A new network with a copy of the current weights: of a {@link WeightBuffers#view()}, one that
+     * no longer follows the buffers. (A distinct object even when this network never changes, since
+     * views compare networks by identity to notice new weights.)
+     */
     public Network copy() {
-        return new Network(spec, theta1.clone(), theta2.clone());
+        return new Network(spec, theta1, theta2);
     }
 
-    /** Copies the weights of {@code other} (same spec) into this network. */
-    public void setWeights(Network other) {
-        if (!other.spec.equals(spec)) {
-            throw new IllegalArgumentException("cannot copy weights of " + other.spec + " into " + spec);
-        }
-        System.arraycopy(other.theta1, 0, theta1, 0, theta1.length);
-        System.arraycopy(other.theta2, 0, theta2, 0, theta2.length);
+    /** New buffers holding a copy of these weights, for code that changes them. */
+    public WeightBuffers mutableCopy() {
+        return new WeightBuffers(this);
     }
 
     /** True if every weight is finite (no NaN, no ±Inf). */
@@ -177,6 +252,13 @@ public final class Network {
             }
         }
         return best;
+    }
+
+    private static void checkLength(double[] destination, int expected, String name) {
+        if (destination.length != expected) {
+            throw new IllegalArgumentException(name + " has " + expected + " values, the destination "
+                    + destination.length);
+        }
     }
 
     private static boolean allFinite(double[] values) {

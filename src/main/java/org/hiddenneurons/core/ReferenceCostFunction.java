@@ -23,8 +23,8 @@ public final class ReferenceCostFunction implements CostFunction {
         int inputSize = spec.inputSize();
         int hidden = spec.hiddenSize();
         int outputs = spec.outputSize();
-        double[] theta1 = network.theta1();
-        double[] theta2 = network.theta2();
+        double[] theta1 = network.theta1Array();
+        double[] theta2 = network.theta2Array();
         double[] grad1 = out == null ? null : out.theta1Gradient();
         double[] grad2 = out == null ? null : out.theta2Gradient();
         if (out != null) {
@@ -36,7 +36,7 @@ public final class ReferenceCostFunction implements CostFunction {
         double[] example = new double[inputSize];
         double[] delta3 = new double[outputs];
         double[] delta2 = new double[hidden];
-        DMatrixRMaj theta2Matrix = network.theta2Matrix();
+        DMatrixRMaj theta2Matrix = DMatrixRMaj.wrap(outputs, hidden + 1, theta2);
         DMatrixRMaj grad1Matrix = out == null ? null : DMatrixRMaj.wrap(hidden, inputSize + 1, grad1);
         DMatrixRMaj grad2Matrix = out == null ? null : DMatrixRMaj.wrap(outputs, hidden + 1, grad2);
         DMatrixRMaj delta3Column = DMatrixRMaj.wrap(outputs, 1, delta3);
@@ -87,8 +87,8 @@ public final class ReferenceCostFunction implements CostFunction {
         NetworkSpec spec = network.spec();
         int inputSize = spec.inputSize();
         int hidden = spec.hiddenSize();
-        return dataCost / m + lambda / (2.0 * m) * (sumSquaresWithoutBias(network.theta1(), hidden, inputSize + 1)
-                + sumSquaresWithoutBias(network.theta2(), spec.outputSize(), hidden + 1));
+        return dataCost / m + lambda / (2.0 * m) * (sumSquaresWithoutBias(network.theta1Array(), hidden, inputSize + 1)
+                + sumSquaresWithoutBias(network.theta2Array(), spec.outputSize(), hidden + 1));
     }
 
     /** Σ of Θ[r][c]² over c ≥ 1 (Θ: rows×cols, row-major; the bias column 0 is left out). */

@@ -100,7 +100,7 @@ public final class HiddenUnitsPng {
             }
             graphics.drawRect(MARGIN - 1, layout.barY() - 1, layout.barWidth() + 1, BAR_HEIGHT + 1);
 
-            double[] theta1 = network.theta1();
+            double[] theta1 = network.theta1Copy();
             double sharedMax = WeightPictures.maxAbs(theta1, spec);
             int width = spec.inputWidth();
             int[] picture = new int[spec.inputSize()];

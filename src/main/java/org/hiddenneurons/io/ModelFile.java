@@ -139,9 +139,9 @@ public final class ModelFile {
             g.writeStringField("hiddenActivation", spec.hiddenActivation().id());
             g.writeStringField("outputLayer", spec.outputLayer().id());
             g.writeFieldName("theta1");
-            writeMatrix(g, network.theta1(), spec.hiddenSize(), spec.inputSize() + 1);
+            writeMatrix(g, network.theta1Copy(), spec.hiddenSize(), spec.inputSize() + 1);
             g.writeFieldName("theta2");
-            writeMatrix(g, network.theta2(), spec.outputSize(), spec.hiddenSize() + 1);
+            writeMatrix(g, network.theta2Copy(), spec.outputSize(), spec.hiddenSize() + 1);
             g.writeFieldName("training");
             TrainingConfig config = model.config();
             if (config == null) {

@@ -15,6 +15,7 @@ import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
 import org.hiddenneurons.data.Dataset;
 
@@ -95,6 +96,9 @@ public final class Trainer {
     private static final double DIVERGENCE_LEARNING_RATE_DIVISOR = 10.0;
 
     private final TrainingConfig config;
+    /** The parameters being trained: the optimizer steps these arrays in place. */
+    private final WeightBuffers weights;
+    /** {@link #weights} seen as a read-only network, for the cost function and scoring (no copy). */
     private final Network network;
     private final Dataset train;
     private final Dataset test;
@@ -127,7 +131,7 @@ public final class Trainer {
     private double finalLearningRateFraction = LEARNING_RATE_FINAL_FRACTION;
     /** False: the learning rate stays α (see {@link #setAnnealing}). */
     private volatile boolean annealing = true;
-    private final Network lastGood;
+    private final WeightBuffers lastGood;
     private final Objective fullBatchObjective;
     private final Objective miniBatchObjective;
     /** True once a cancel was requested: polled by the cost evaluations between blocks. */
@@ -170,7 +174,8 @@ public final class Trainer {
 
     /**
      * @param config  settings (seed included)
-     * @param network the network to train. Modified in place by the trainer's thread only.
+     * @param network the starting weights. Not modified: the trainer trains its own copy and
+     *                publishes copies of that in its snapshots.
      * @param train   training samples as stored (the trainer applies {@link TrainingConfig#prepare})
      * @param test    test samples as stored, may be null
      * @throws IllegalArgumentException if the network does not fit the data (input size, class count)
@@ -180,23 +185,24 @@ public final class Trainer {
     }
 
     /** As the public constructor, with another cost kernel (tests and tuning). */
-    Trainer(TrainingConfig config, Network network, Dataset train, Dataset test, CostFunction costFunction) {
+    Trainer(TrainingConfig config, Network start, Dataset train, Dataset test, CostFunction costFunction) {
         this.costFunction = costFunction;
-        checkFits(network, train, "training");
+        checkFits(start, train, "training");
         if (test != null) {
-            checkFits(network, test, "test");
+            checkFits(start, test, "test");
         }
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training set is empty");
         }
         this.config = config;
-        this.network = network;
+        this.weights = start.mutableCopy();
+        this.network = weights.view();
         // The config's preprocessing (deskew) applies to every image the network sees.
         this.train = config.prepare(train);
         this.test = test == null ? null : config.prepare(test);
-        this.gradients = new Gradients(network.spec());
+        this.gradients = new Gradients(start.spec());
         this.optimizer = Optimizer.create(config);
-        optimizer.initialize(new double[][] {network.theta1(), network.theta2()},
+        optimizer.initialize(new double[][] {weights.theta1(), weights.theta2()},
                 new double[][] {gradients.theta1Gradient(), gradients.theta2Gradient()});
         this.random = new SplittableRandom(config.seed());
         this.order = new int[train.size()];
@@ -209,7 +215,7 @@ public final class Trainer {
         this.stepIndex = batchIndex;
         this.stepLabels = batchLabels;
         this.stepsPerEpoch = optimizer.isFullBatch() ? 1 : (train.size() + batchCapacity - 1) / batchCapacity;
-        this.lastGood = network.copy();
+        this.lastGood = start.mutableCopy();
         this.augmenter = config.augment() && !optimizer.isFullBatch()
                 ? new Augmenter(config.augmentation(), train.width(), train.height(), config.seed()) : null;
         this.prefetch = augmenter != null && Runtime.getRuntime().availableProcessors() > 1
@@ -468,7 +474,11 @@ public final class Trainer {
         return state;
     }
 
-    /** The network being trained (live; read it only from the training thread). */
+    /**
+     * The network being trained: a read-only view of the trainer's buffers that follows every
+     * step. Read it only from the training thread; keep {@link Network#copy()} of it, as the
+     * snapshots do.
+     */
     public Network network() {
         return network;
     }
@@ -567,7 +577,7 @@ public final class Trainer {
         if (problem != null) {
             return diverge(problem);
         }
-        lastGood.setWeights(network);
+        lastGood.copyFrom(network);
         epoch++;
         batchInEpoch = 0;
         return EpochOutcome.DONE;
@@ -579,7 +589,7 @@ public final class Trainer {
 
     /** A cancelled epoch: back to the weights of the last completed one. */
     private EpochOutcome abandonEpoch() {
-        network.setWeights(lastGood);
+        weights.copyFrom(lastGood.view());
         batchInEpoch = 0;
         if (scoredStep > currentStep()) {
             scoredStep = -1; // weights inside the abandoned epoch: a rerun reaches that step with others
@@ -665,8 +675,8 @@ public final class Trainer {
     /** Why the current weights mean divergence (rule 2 of the class comment), or null. */
     private String weightProblem() {
         double largest = 0.0;
-        for (double[] weights : new double[][] {network.theta1(), network.theta2()}) {
-            for (double w : weights) {
+        for (double[] layer : new double[][] {weights.theta1(), weights.theta2()}) {
+            for (double w : layer) {
                 double magnitude = Math.abs(w);
                 if (!(magnitude <= largest)) { // also true for NaN
                     if (!Double.isFinite(magnitude)) {
@@ -740,7 +750,7 @@ public final class Trainer {
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */
     private EpochOutcome diverge(String what) {
-        network.setWeights(lastGood);
+        weights.copyFrom(lastGood.view());
         optimizer.reset();
         state = TrainingState.DIVERGED;
         publish(TrainingState.DIVERGED, divergenceMessage(epoch + 1, what));

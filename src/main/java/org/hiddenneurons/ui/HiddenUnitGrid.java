@@ -68,6 +68,8 @@ public final class HiddenUnitGrid extends Region {
     private final ColorBar colorBar = new ColorBar();
     private final List<HiddenUnitTile> tiles = new ArrayList<>();
     private int[] pixelBuffer = new int[0];
+    /** Θ1 of {@link #network}, copied into this reused buffer at each repaint (the network's weights are read-only). */
+    private double[] theta1Buffer = new double[0];
     /** The tiles' scale at the last layout (new tiles start with it). */
     private int lastImageScale = DEFAULT_IMAGE_SCALE;
     /** Tiles per row at the last layout (the arrow keys follow it). */
@@ -287,7 +289,7 @@ public final class HiddenUnitGrid extends Region {
     public static void renderAll(Network network, WeightPictures.Scale scale, DivergingPalette palette,
                                  int[][] pixels) {
         NetworkSpec spec = network.spec();
-        double[] theta1 = network.theta1();
+        double[] theta1 = network.theta1Copy();
         double shared = scale == WeightPictures.Scale.SHARED ? WeightPictures.maxAbs(theta1, spec) : Double.NaN;
         for (int j = 0; j < spec.hiddenSize(); j++) {
             WeightPictures.render(theta1, spec, j, tileMaxAbs(theta1, spec, j, scale, shared), palette, pixels[j]);
@@ -392,7 +394,13 @@ public final class HiddenUnitGrid extends Region {
 
     /** What the tiles picture: Θ1, or in the Δ view its change since the previous network. */
     private double[] shownTheta1() {
-        return showsDelta() ? WeightPictures.delta(network.theta1(), previousNetwork.theta1()) : network.theta1();
+        NetworkSpec spec = network.spec();
+        int length = spec.hiddenSize() * (spec.inputSize() + 1);
+        if (theta1Buffer.length != length) {
+            theta1Buffer = new double[length];
+        }
+        network.copyTheta1Into(theta1Buffer);
+        return showsDelta() ? WeightPictures.delta(theta1Buffer, previousNetwork.theta1Copy()) : theta1Buffer;
     }
 
     private void updateColorBar() {

@@ -26,15 +26,14 @@ public final class HiddenUnitTooltip {
     public static String text(Network network, ForwardPass pass, int unit, int[] pixel, Texts texts) {
         NetworkSpec spec = network.spec();
         int cols = spec.inputSize() + 1;
-        double[] theta1 = network.theta1();
         StringBuilder text = new StringBuilder(fill(texts.unit(), HiddenUnitGrid.displayNumber(unit)));
         if (pass != null) {
             text.append(texts.separator()).append(fill(texts.activation(), ColorBar.format(pass.a2()[unit + 1], 2)));
             text.append(texts.separator()).append(fill(texts.z(), ColorBar.format(pass.z2()[unit], 2)));
         }
-        text.append(texts.separator()).append(fill(texts.bias(), ColorBar.format(theta1[unit * cols], 2)));
+        text.append(texts.separator()).append(fill(texts.bias(), ColorBar.format(network.theta1(unit * cols), 2)));
         if (pixel != null) {
-            double weight = theta1[unit * cols + 1 + pixel[1] * spec.inputWidth() + pixel[0]];
+            double weight = network.theta1(unit * cols + 1 + pixel[1] * spec.inputWidth() + pixel[0]);
             text.append(texts.separator())
                     .append(fill(texts.weightAt(), pixel[0], pixel[1], ColorBar.formatSigned(weight, 3)));
         }

@@ -187,7 +187,7 @@ public final class OutputWeightsView extends Region {
     /** {@link #tooltipText(Network, int, int)} in the given texts. */
     public static String tooltipText(Network network, int digit, int unit, Texts texts) {
         int cols = network.spec().hiddenSize() + 1;
-        String weight = ColorBar.formatSigned(network.theta2()[digit * cols + unit + 1], 2);
+        String weight = ColorBar.formatSigned(network.theta2(digit * cols + unit + 1), 2);
         return unit < 0 ? HiddenUnitTooltip.fill(texts.digitFromBias(), digit, weight)
                 : HiddenUnitTooltip.fill(texts.digitFromUnit(), digit, HiddenUnitGrid.displayNumber(unit), weight);
     }
@@ -195,7 +195,7 @@ public final class OutputWeightsView extends Region {
     /** max |Θ2| over all entries, bias included: the scale of every cell. */
     public static double maxAbs(Network network) {
         double max = 0;
-        for (double w : network.theta2()) {
+        for (double w : network.theta2Copy()) {
             max = Math.max(max, Math.abs(w));
         }
         return max;
@@ -260,7 +260,7 @@ public final class OutputWeightsView extends Region {
         }
         int hidden = hiddenSize();
         int outputs = outputSize();
-        double[] theta2 = network.theta2();
+        double[] theta2 = network.theta2Copy();
         double max = maxAbs(network);
         DivergingPalette p = palette.get();
         if (weightPixels.length != hidden * outputs) {

@@ -6,6 +6,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.core.TestNetworks;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 
@@ -47,11 +48,11 @@ final class AnalysisFixtures {
 
     /** A copy of {@code network} with hidden unit j's outgoing weights Θ2[:, j+1] set to 0. */
     static Network withOutgoingWeightsZeroed(Network network, int unit) {
-        Network copy = network.copy();
+        WeightBuffers copy = network.mutableCopy();
         int hidden = network.spec().hiddenSize();
         for (int k = 0; k < network.spec().outputSize(); k++) {
             copy.theta2()[k * (hidden + 1) + unit + 1] = 0.0;
         }
-        return copy;
+        return copy.toNetwork();
     }
 }

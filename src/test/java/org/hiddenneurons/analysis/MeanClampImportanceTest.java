@@ -8,6 +8,7 @@ import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,12 @@ class MeanClampImportanceTest {
 
     /** A unit held at constant c adds Θ2[k, j+1]·c to every output: move that into the bias column, zero the unit. */
     private static Network foldIntoBias(Network network, int unit, double c) {
-        Network copy = network.copy();
+        WeightBuffers copy = network.mutableCopy();
         int stride = network.spec().hiddenSize() + 1;
         for (int k = 0; k < network.spec().outputSize(); k++) {
             copy.theta2()[k * stride] += copy.theta2()[k * stride + unit + 1] * c;
             copy.theta2()[k * stride + unit + 1] = 0.0;
         }
-        return copy;
+        return copy.toNetwork();
     }
 }

@@ -6,8 +6,8 @@ import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.EjmlCostFunction;
 import org.hiddenneurons.core.Gradients;
-import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.ReferenceCostFunction;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
 import org.hiddenneurons.data.Dataset;
@@ -65,7 +65,7 @@ public class EpochBenchmark {
     public String data;
 
     private CostFunction cost;
-    private Network network;
+    private WeightBuffers weights;
     private Gradients gradients;
     private double[] inputs;
     /** The digits' nonzero inputs for the fast variants, else null. */
@@ -85,7 +85,7 @@ public class EpochBenchmark {
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
         BenchFixtures.RandomProblem problem = BenchFixtures.randomProblem(DATA_SIZE);
-        network = problem.network();
+        weights = problem.network().mutableCopy();
         if (data.equals("digits-rows")) {
             rows = BenchFixtures.bundledDigits().train();
             labels = rows.labels();
@@ -100,18 +100,18 @@ public class EpochBenchmark {
             inputs = problem.inputs();
             labels = problem.labels();
         }
-        gradients = new Gradients(network.spec());
+        gradients = new Gradients(weights.spec());
     }
 
     @Benchmark
     public double gradientDescentStep() {
         double j = rows != null
-                ? cost.evaluate(network, rows, labels, batchSize, LAMBDA, gradients, NEVER_CANCELLED)
+                ? cost.evaluate(weights.view(), rows, labels, batchSize, LAMBDA, gradients, NEVER_CANCELLED)
                 : index != null
-                ? cost.evaluate(network, index, labels, batchSize, LAMBDA, gradients, NEVER_CANCELLED)
-                : cost.evaluate(network, inputs, labels, batchSize, LAMBDA, gradients);
-        step(network.theta1(), gradients.theta1Gradient());
-        step(network.theta2(), gradients.theta2Gradient());
+                ? cost.evaluate(weights.view(), index, labels, batchSize, LAMBDA, gradients, NEVER_CANCELLED)
+                : cost.evaluate(weights.view(), inputs, labels, batchSize, LAMBDA, gradients);
+        step(weights.theta1(), gradients.theta1Gradient());
+        step(weights.theta2(), gradients.theta2Gradient());
         return j;
     }
 

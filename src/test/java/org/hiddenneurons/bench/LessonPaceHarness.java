@@ -73,7 +73,7 @@ public final class LessonPaceHarness {
         int width = spec.inputWidth();
         int height = spec.inputHeight();
         int columns = spec.inputSize() + 1;
-        double[] theta1 = network.theta1();
+        double[] theta1 = network.theta1Copy();
         double total = 0;
         for (int unit = 0; unit < spec.hiddenSize(); unit++) {
             int base = unit * columns + 1;

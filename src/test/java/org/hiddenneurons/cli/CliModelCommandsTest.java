@@ -269,8 +269,8 @@ class CliModelCommandsTest {
         CliRunner.Result result = CliRunner.run("export", "--model", modelFile.toString(), "--weights",
                 weights.toString());
         assertEquals(Cli.EXIT_OK, result.exitCode(), result.err());
-        assertArrayEquals(network.theta1(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA1_FILE)).values());
-        assertArrayEquals(network.theta2(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA2_FILE)).values());
+        assertArrayEquals(network.theta1Copy(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA1_FILE)).values());
+        assertArrayEquals(network.theta2Copy(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA2_FILE)).values());
     }
 
     @Test

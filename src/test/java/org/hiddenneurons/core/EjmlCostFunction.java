@@ -78,8 +78,8 @@ public final class EjmlCostFunction implements CostFunction {
             grad1[j * (inputSize + 1)] = biasSum;
             System.arraycopy(body.data, j * inputSize, grad1, j * (inputSize + 1) + 1, inputSize);
         }
-        ReferenceCostFunction.finishGradient(grad1, network.theta1(), hidden, inputSize + 1, m, lambda);
-        ReferenceCostFunction.finishGradient(out.theta2Gradient(), network.theta2(), outputs, hidden + 1, m, lambda);
+        ReferenceCostFunction.finishGradient(grad1, network.theta1Copy(), hidden, inputSize + 1, m, lambda);
+        ReferenceCostFunction.finishGradient(out.theta2Gradient(), network.theta2Copy(), outputs, hidden + 1, m, lambda);
         out.setCost(cost);
         return cost;
     }

@@ -94,18 +94,23 @@ class GradientCheckTest {
         assertEquals(Math.sin(2) / 10, inputs[3], 0.0);
         assertEquals(Math.sin(6) / 10, inputs[1], 0.0);
         Network network = GradientCheck.debugNetwork(GradientCheck.courseSpec());
-        assertEquals(5 * 4, network.theta1().length);
-        assertEquals(Math.sin(1 + 5) / 10, network.theta1()[1], 0.0);
+        assertEquals(5 * 4, network.theta1Copy().length);
+        assertEquals(Math.sin(1 + 5) / 10, network.theta1Copy()[1], 0.0);
     }
 
     @Test
-    void numericalGradientLeavesWeightsExactlyAsTheyWere() {
-        Network network = GradientCheck.debugNetwork(GradientCheck.courseSpec());
-        Network before = network.copy();
-        GradientCheck.numericalGradient(CostFunction.standard(), network, GradientCheck.courseInputs(),
-                GradientCheck.courseLabels(), GradientCheck.COURSE_EXAMPLES, 1.0);
-        assertArrayEquals(before.theta1(), network.theta1(), 0.0);
-        assertArrayEquals(before.theta2(), network.theta2(), 0.0);
+    void centralDifferenceRestoresEachPerturbedWeightExactly() {
+        WeightBuffers weights = GradientCheck.debugNetwork(GradientCheck.courseSpec()).mutableCopy();
+        double[] theta1 = weights.theta1().clone();
+        double[] theta2 = weights.theta2().clone();
+        for (int layer = 1; layer <= 2; layer++) {
+            for (int index = 0; index < weights.layer(layer).length; index += 3) {
+                GradientCheck.centralDifference(CostFunction.standard(), weights, GradientCheck.courseInputs(),
+                        GradientCheck.courseLabels(), GradientCheck.COURSE_EXAMPLES, 1.0, layer, index);
+            }
+        }
+        assertArrayEquals(theta1, weights.theta1(), 0.0);
+        assertArrayEquals(theta2, weights.theta2(), 0.0);
     }
 
     @Test

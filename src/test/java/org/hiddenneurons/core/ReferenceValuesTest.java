@@ -51,9 +51,10 @@ class ReferenceValuesTest {
         int count = labels.length;
         double[] inputs = inputs(c.get("inputs"), spec.inputSize(), count);
         double weightScale = name.startsWith("course") || name.startsWith("digits") ? 1.0 : 5.0;
-        Network network = GradientCheck.debugNetwork(spec);
-        scale(network.theta1(), weightScale);
-        scale(network.theta2(), weightScale);
+        WeightBuffers weights = GradientCheck.debugNetwork(spec).mutableCopy();
+        scale(weights.theta1(), weightScale);
+        scale(weights.theta2(), weightScale);
+        Network network = weights.toNetwork();
         Gradients gradients = new Gradients(spec);
         double j = cost.evaluate(network, inputs, labels, count, c.get("lambda").asDouble(), gradients);
         assertEquals(c.get("cost").asDouble(), j, TOLERANCE, name + " cost");

@@ -100,12 +100,12 @@ class MatReaderTest {
         assertEquals(OutputLayer.SIGMOID_CROSS_ENTROPY, network.spec().outputLayer());
         // debugInitializeWeights: W(r, c) = sin((c−1)·rows + r) / 10 (1-based, column-major)
         int hidden = 25;
-        assertEquals(Math.sin(1) / 10, network.theta1()[0], 1e-15, "bias of unit 0");
+        assertEquals(Math.sin(1) / 10, network.theta1Copy()[0], 1e-15, "bias of unit 0");
         // unit 3, pixel (x=4, y=7): course column 1 + x·20 + y (0-based) = 88
-        assertEquals(Math.sin(88 * hidden + 3 + 1) / 10, network.theta1()[3 * 401 + 1 + 7 * SIDE + 4], 1e-15);
+        assertEquals(Math.sin(88 * hidden + 3 + 1) / 10, network.theta1Copy()[3 * 401 + 1 + 7 * SIDE + 4], 1e-15);
         // digit 0 is the course's row 10; digit 4 its row 4
-        assertEquals(Math.sin(2 * 10 + 9 + 1) / 10, network.theta2()[0 * 26 + 2], 1e-15);
-        assertEquals(Math.sin(2 * 10 + 3 + 1) / 10, network.theta2()[4 * 26 + 2], 1e-15);
+        assertEquals(Math.sin(2 * 10 + 9 + 1) / 10, network.theta2Copy()[0 * 26 + 2], 1e-15);
+        assertEquals(Math.sin(2 * 10 + 3 + 1) / 10, network.theta2Copy()[4 * 26 + 2], 1e-15);
     }
 
     @Test

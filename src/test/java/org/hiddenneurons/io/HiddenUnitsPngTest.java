@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.ImageFiles;
 import org.hiddenneurons.data.StoredImage;
 import org.hiddenneurons.core.Initializer;
@@ -25,15 +26,15 @@ class HiddenUnitsPngTest {
     Path folder;
 
     private static Network network() {
-        Network network = Initializer.UNIFORM.initialize(SPEC, new Random(42));
+        WeightBuffers weights = Initializer.UNIFORM.initialize(SPEC, new Random(42)).mutableCopy();
         // Give units different magnitudes so shared and per-unit scales differ.
         int columns = SPEC.inputSize() + 1;
         for (int unit = 0; unit < SPEC.hiddenSize(); unit++) {
             for (int i = 1; i < columns; i++) {
-                network.theta1()[unit * columns + i] *= unit + 1;
+                weights.theta1()[unit * columns + i] *= unit + 1;
             }
         }
-        return network;
+        return weights.toNetwork();
     }
 
     /** The colour of weight (x, y) of a unit, read at the centre of its block. */
@@ -44,7 +45,7 @@ class HiddenUnitsPngTest {
     }
 
     private static double weight(Network network, int unit, int x, int y) {
-        return network.theta1()[unit * (SPEC.inputSize() + 1) + 1 + y * SPEC.inputWidth() + x];
+        return network.theta1Copy()[unit * (SPEC.inputSize() + 1) + 1 + y * SPEC.inputWidth() + x];
     }
 
     /** The written PNG reads back (through the data package's reader) as exactly the rendered pixels. */
@@ -85,7 +86,7 @@ class HiddenUnitsPngTest {
         Network network = network();
         BufferedImage image = HiddenUnitsPng.render(network, WeightPictures.Scale.SHARED, PALETTE);
         HiddenUnitsPng.Layout layout = HiddenUnitsPng.layout(SPEC);
-        double max = WeightPictures.maxAbs(network.theta1(), SPEC);
+        double max = WeightPictures.maxAbs(network.theta1Copy(), SPEC);
         int[][] probes = {{0, 0, 0}, {7, 3, 5}, {24, 19, 19}, {12, 10, 0}};
         for (int[] probe : probes) {
             assertEquals(PALETTE.argb(weight(network, probe[0], probe[1], probe[2]), max),
@@ -102,7 +103,7 @@ class HiddenUnitsPngTest {
         BufferedImage image = HiddenUnitsPng.render(network, WeightPictures.Scale.PER_UNIT, PALETTE);
         HiddenUnitsPng.Layout layout = HiddenUnitsPng.layout(SPEC);
         for (int unit : new int[] {0, 7, 24}) {
-            double max = WeightPictures.maxAbs(network.theta1(), SPEC, unit);
+            double max = WeightPictures.maxAbs(network.theta1Copy(), SPEC, unit);
             assertEquals(PALETTE.argb(weight(network, unit, 4, 9), max), pixelOf(image, layout, unit, 4, 9));
         }
     }

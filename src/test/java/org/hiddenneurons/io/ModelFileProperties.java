@@ -35,8 +35,8 @@ class ModelFileProperties {
         ModelFile.write(bytes, model);
         SavedModel loaded = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), "property");
         assertEquals(spec, loaded.network().spec());
-        assertArrayEquals(theta1, loaded.network().theta1());
-        assertArrayEquals(theta2, loaded.network().theta2());
+        assertArrayEquals(theta1, loaded.network().theta1Copy());
+        assertArrayEquals(theta2, loaded.network().theta2Copy());
         assertEquals(model.epochs(), loaded.epochs());
     }
 

@@ -22,6 +22,7 @@ import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.train.Augmentation;
 import org.hiddenneurons.train.OptimizerKind;
@@ -39,15 +40,15 @@ class ModelFileTest {
     Path folder;
 
     private static SavedModel randomModel(Random random, NetworkSpec spec, TrainingConfig config) {
-        Network network = Initializer.GLOROT.initialize(spec, random);
+        WeightBuffers weights = Initializer.GLOROT.initialize(spec, random).mutableCopy();
         double[] awkward = {-0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0 / 3.0, 1e-310,
             0.1 + 0.2, Math.PI * 1e200, Math.ulp(1.0)};
-        System.arraycopy(awkward, 0, network.theta1(), 0, Math.min(awkward.length, network.theta1().length));
-        for (int i = 0; i < network.theta2().length; i++) {
-            network.theta2()[i] = Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL)
+        System.arraycopy(awkward, 0, weights.theta1(), 0, Math.min(awkward.length, weights.theta1().length));
+        for (int i = 0; i < weights.theta2().length; i++) {
+            weights.theta2()[i] = Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL)
                     * (random.nextBoolean() ? 1 : -1);
         }
-        return new SavedModel(network, config, "some data", SHA, 17);
+        return new SavedModel(weights.toNetwork(), config, "some data", SHA, 17);
     }
 
     private static SavedModel roundTrip(SavedModel model) throws Exception {
@@ -58,8 +59,8 @@ class ModelFileTest {
 
     private static void assertSameModel(SavedModel expected, SavedModel actual) {
         assertEquals(expected.network().spec(), actual.network().spec());
-        assertArrayEquals(expected.network().theta1(), actual.network().theta1()); // compares the bits
-        assertArrayEquals(expected.network().theta2(), actual.network().theta2());
+        assertArrayEquals(expected.network().theta1Copy(), actual.network().theta1Copy()); // compares the bits
+        assertArrayEquals(expected.network().theta2Copy(), actual.network().theta2Copy());
         assertEquals(expected.config(), actual.config());
         assertEquals(expected.datasetName(), actual.datasetName());
         assertEquals(expected.datasetSha256(), actual.datasetSha256());
@@ -126,14 +127,14 @@ class ModelFileTest {
         }
         assertEquals(new NetworkSpec(3, 2, 4, 3, Activation.TANH, OutputLayer.SOFTMAX_CROSS_ENTROPY),
                 model.network().spec());
-        double[] theta1 = model.network().theta1();
+        double[] theta1 = model.network().theta1Copy();
         assertEquals(4 * 7, theta1.length);
         assertEquals(0.1, theta1[0]);
         assertEquals(-1.0 / 3.0, theta1[1]);
         assertEquals(1e-300, theta1[2]);
         assertEquals(123456.789, theta1[3]);
         assertEquals(-0.12751790424456894, theta1[3 * 7 + 6]);
-        double[] theta2 = model.network().theta2();
+        double[] theta2 = model.network().theta2Copy();
         assertEquals(3 * 5, theta2.length);
         assertEquals(0.8777435238765326, theta2[0]);
         assertEquals(-0.6461640020073144, theta2[2 * 5 + 4]);
@@ -334,8 +335,9 @@ class ModelFileTest {
         SavedModel old = randomModel(new Random(42), config.spec(20, 20, 10), config);
         ModelFile.save(file, old);
         byte[] oldBytes = Files.readAllBytes(file);
-        Network broken = old.network().copy();
-        broken.theta2()[5] = Double.NaN;
+        WeightBuffers brokenWeights = old.network().mutableCopy();
+        brokenWeights.theta2()[5] = Double.NaN;
+        Network broken = brokenWeights.toNetwork();
         assertThrows(IllegalArgumentException.class,
                 () -> ModelFile.save(file, new SavedModel(broken, config, "", "", 1)));
         assertArrayEquals(oldBytes, Files.readAllBytes(file));

@@ -94,7 +94,7 @@ class TrainingRunFileTest {
         for (TrainingSnapshot s : snapshots) {
             assertEquals(s.epoch(), s.step());
             assertEquals(1, s.stepsPerEpoch());
-            assertArrayEquals(theta1ByEpoch.get(s.epoch()), s.network().theta1(), "epoch " + s.epoch());
+            assertArrayEquals(theta1ByEpoch.get(s.epoch()), s.network().theta1Copy(), "epoch " + s.epoch());
         }
     }
 
@@ -158,8 +158,8 @@ class TrainingRunFileTest {
             assertEquals(e.testLoss(), a.testLoss());
             assertEquals(e.elapsedNanos(), a.elapsedNanos());
             assertEquals(e.network().spec(), a.network().spec());
-            assertArrayEquals(e.network().theta1(), a.network().theta1());
-            assertArrayEquals(e.network().theta2(), a.network().theta2());
+            assertArrayEquals(e.network().theta1Copy(), a.network().theta1Copy());
+            assertArrayEquals(e.network().theta2Copy(), a.network().theta2Copy());
         }
     }
 

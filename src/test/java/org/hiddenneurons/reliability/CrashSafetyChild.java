@@ -3,7 +3,7 @@ package org.hiddenneurons.reliability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
@@ -35,14 +35,14 @@ public final class CrashSafetyChild {
         Path runs = Files.createDirectories(folder.resolve(RUNS));
         UserDrawings drawings = new UserDrawings(folder.resolve(DRAWINGS));
         TrainingConfig config = TrainingConfig.defaults();
-        Network network = config.initialNetwork(SIDE, SIDE, 10);
+        WeightBuffers weights = config.initialNetwork(SIDE, SIDE, 10).mutableCopy();
         Random random = new Random(Long.parseLong(round));
         double[] ink = new double[SIDE * SIDE];
         System.out.println(READY);
         System.out.flush();
         for (int i = 1; ; i++) {
-            network.theta1()[0] = i; // makes each save's content distinct
-            SavedModel model = new SavedModel(network, config, "crash test", "", i);
+            weights.theta1()[0] = i; // makes each save's content distinct
+            SavedModel model = new SavedModel(weights.toNetwork(), config, "crash test", "", i);
             ModelFile.save(folder.resolve(MODEL), model);
             ModelFile.save(runs.resolve(runName(round, i)), model);
             for (int p = 0; p < ink.length; p++) {

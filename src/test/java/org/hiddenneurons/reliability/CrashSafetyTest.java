@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
@@ -203,9 +203,9 @@ class CrashSafetyTest {
 
     private static SavedModel model(int epochs) {
         TrainingConfig config = TrainingConfig.defaults();
-        Network network = config.initialNetwork(CrashSafetyChild.SIDE, CrashSafetyChild.SIDE, 10);
-        network.theta1()[0] = epochs;
-        return new SavedModel(network, config, "crash test", "", epochs);
+        WeightBuffers weights = config.initialNetwork(CrashSafetyChild.SIDE, CrashSafetyChild.SIDE, 10).mutableCopy();
+        weights.theta1()[0] = epochs;
+        return new SavedModel(weights.toNetwork(), config, "crash test", "", epochs);
     }
 
     private static void assertOnlyFile(Path file) throws IOException {

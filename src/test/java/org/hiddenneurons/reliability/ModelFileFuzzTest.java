@@ -124,11 +124,11 @@ class ModelFileFuzzTest {
         Network network = model.network();
         NetworkSpec spec = network.spec();
         long inputs = (long) spec.inputWidth() * spec.inputHeight();
-        if (network.theta1().length != spec.hiddenSize() * (inputs + 1)
-                || network.theta2().length != (long) spec.outputSize() * (spec.hiddenSize() + 1)) {
+        if (network.theta1Copy().length != spec.hiddenSize() * (inputs + 1)
+                || network.theta2Copy().length != (long) spec.outputSize() * (spec.hiddenSize() + 1)) {
             fail(description + ": weights do not match the spec " + spec);
         }
-        for (double[] weights : new double[][] {network.theta1(), network.theta2()}) {
+        for (double[] weights : new double[][] {network.theta1Copy(), network.theta2Copy()}) {
             for (double weight : weights) {
                 if (!Double.isFinite(weight)) {
                     fail(description + ": loaded a non-finite weight " + weight);

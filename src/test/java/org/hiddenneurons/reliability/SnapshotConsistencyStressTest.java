@@ -19,6 +19,7 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.Trainer;
@@ -63,7 +64,7 @@ class SnapshotConsistencyStressTest {
         AtomicReference<TrainingSnapshot> handOver = new AtomicReference<>();
         trainer.addListener(snapshot -> {
             Network live = trainer.network(); // the training thread may read its live network
-            published.put(snapshot, new Published(fingerprint(live.theta1()), fingerprint(live.theta2()),
+            published.put(snapshot, new Published(fingerprint(live.theta1Copy()), fingerprint(live.theta2Copy()),
                     live.predict(probe)));
             handOver.set(snapshot);
         });
@@ -132,21 +133,27 @@ class SnapshotConsistencyStressTest {
         trainer.addListener(snapshot -> {
             snapshots.add(snapshot);
             Network live = trainer.network();
-            recorded.add(new Published(fingerprint(live.theta1()), fingerprint(live.theta2()), live.predict(probe)));
+            recorded.add(new Published(fingerprint(live.theta1Copy()), fingerprint(live.theta2Copy()), live.predict(probe)));
         });
         trainer.run();
         TrainingSnapshot early = snapshots.get(1);
         TrainingSnapshot late = snapshots.get(3);
-        Network torn = new Network(early.network().spec(), early.network().theta1().clone(),
-                late.network().theta2().clone());
+        Network torn = new Network(early.network().spec(), early.network().theta1Copy(),
+                late.network().theta2Copy());
         TrainingSnapshot tornSnapshot = new TrainingSnapshot(early.epoch(), early.totalEpochs(), early.trainLoss(),
                 early.testLoss(), early.trainAccuracy(), early.testAccuracy(), early.elapsedNanos(), torn,
                 early.state(), early.message());
         assertEquals(null, check(early, recorded.get(1), probe));
         String problem = check(tornSnapshot, recorded.get(1), probe);
         assertTrue(problem != null && problem.contains("theta2"), String.valueOf(problem));
-        early.network().theta1()[0] += 1e-12;
-        assertTrue(check(early, recorded.get(1), probe).contains("theta1"), "a later write into a snapshot is caught");
+        // Snapshot weights cannot be written any more (SnapshotWeightsTest); a snapshot that differs
+        // from the published weights in one Θ1 value by 1e-12 is still caught.
+        WeightBuffers nudged = early.network().mutableCopy();
+        nudged.theta1()[0] += 1e-12;
+        TrainingSnapshot nudgedSnapshot = new TrainingSnapshot(early.epoch(), early.totalEpochs(), early.trainLoss(),
+                early.testLoss(), early.trainAccuracy(), early.testAccuracy(), early.elapsedNanos(),
+                nudged.toNetwork(), early.state(), early.message());
+        assertTrue(check(nudgedSnapshot, recorded.get(1), probe).contains("theta1"), "a one-weight difference is caught");
     }
 
     /** Null if the snapshot matches what was recorded when it was published, else what differs. */
@@ -155,10 +162,10 @@ class SnapshotConsistencyStressTest {
             return "epoch " + snapshot.epoch() + ": snapshot handed over before it was published";
         }
         Network network = snapshot.network();
-        if (fingerprint(network.theta1()) != atPublish.theta1()) {
+        if (fingerprint(network.theta1Copy()) != atPublish.theta1()) {
             return "epoch " + snapshot.epoch() + ": theta1 differs from the published one";
         }
-        if (fingerprint(network.theta2()) != atPublish.theta2()) {
+        if (fingerprint(network.theta2Copy()) != atPublish.theta2()) {
             return "epoch " + snapshot.epoch() + ": theta2 differs from the published one";
         }
         if (!Arrays.equals(network.predict(probe), atPublish.prediction())) {

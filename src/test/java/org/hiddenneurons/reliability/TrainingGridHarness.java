@@ -56,10 +56,10 @@ public final class TrainingGridHarness {
 
     private static double maxAbs(Network network) {
         double max = 0;
-        for (double w : network.theta1()) {
+        for (double w : network.theta1Copy()) {
             max = Math.max(max, Math.abs(w));
         }
-        for (double w : network.theta2()) {
+        for (double w : network.theta2Copy()) {
             max = Math.max(max, Math.abs(w));
         }
         return max;

@@ -81,9 +81,9 @@ class TrainingRobustnessTest {
         // (finite) weights are the ones restored.
         TrainingSnapshot lastGood = published.get(published.size() - 2);
         assertEquals(last.epoch(), lastGood.epoch());
-        assertArrayEquals(lastGood.network().theta1(), last.network().theta1());
-        assertArrayEquals(lastGood.network().theta2(), last.network().theta2());
-        assertArrayEquals(lastGood.network().theta1(), trainer.network().theta1());
+        assertArrayEquals(lastGood.network().theta1Copy(), last.network().theta1Copy());
+        assertArrayEquals(lastGood.network().theta2Copy(), last.network().theta2Copy());
+        assertArrayEquals(lastGood.network().theta1Copy(), trainer.network().theta1Copy());
         assertEquals(TrainingState.DIVERGED, trainer.run().state(), "a diverged trainer stays diverged");
         assertEquals(TrainingState.DIVERGED, trainer.step().state());
     }
@@ -119,7 +119,7 @@ class TrainingRobustnessTest {
 
     private static double largestWeight(TrainingSnapshot snapshot) {
         double largest = 0;
-        for (double[] weights : new double[][] {snapshot.network().theta1(), snapshot.network().theta2()}) {
+        for (double[] weights : new double[][] {snapshot.network().theta1Copy(), snapshot.network().theta2Copy()}) {
             for (double w : weights) {
                 largest = Math.max(largest, Math.abs(w));
             }
@@ -177,8 +177,8 @@ class TrainingRobustnessTest {
         assertEquals(TrainingState.FINISHED, result.state());
         assertEquals(300, result.epoch());
         // Delay, publishing and pausing change when things happen, never what is computed.
-        assertArrayEquals(expected.network().theta1(), result.network().theta1());
-        assertArrayEquals(expected.network().theta2(), result.network().theta2());
+        assertArrayEquals(expected.network().theta1Copy(), result.network().theta1Copy());
+        assertArrayEquals(expected.network().theta2Copy(), result.network().theta2Copy());
     }
 
     private static void assertMessage(IllegalArgumentException e, String mustContain) {

@@ -69,14 +69,14 @@ class TrainerCancelInStepTest {
         TrainingSnapshot lastEpoch = published.get(published.size() - 2);
         assertEquals(TrainingState.RUNNING, lastEpoch.state());
         assertEquals(lastEpoch.epoch(), cancelled.epoch(), "the step in progress is abandoned");
-        assertArrayEquals(lastEpoch.network().theta1(), cancelled.network().theta1());
-        assertArrayEquals(lastEpoch.network().theta2(), cancelled.network().theta2());
+        assertArrayEquals(lastEpoch.network().theta1Copy(), cancelled.network().theta1Copy());
+        assertArrayEquals(lastEpoch.network().theta2Copy(), cancelled.network().theta2Copy());
 
         TrainingSnapshot finished = trainer.run();
         assertEquals(TrainingState.FINISHED, finished.state());
         assertEquals(EPOCHS, finished.epoch());
-        assertArrayEquals(uninterrupted.theta1(), finished.network().theta1());
-        assertArrayEquals(uninterrupted.theta2(), finished.network().theta2());
+        assertArrayEquals(uninterrupted.theta1Copy(), finished.network().theta1Copy());
+        assertArrayEquals(uninterrupted.theta2Copy(), finished.network().theta2Copy());
     }
 
     @Test

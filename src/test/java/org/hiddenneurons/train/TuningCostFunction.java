@@ -28,8 +28,8 @@ final class TuningCostFunction implements CostFunction {
         int in = spec.inputSize();
         int hid = spec.hiddenSize();
         int outs = spec.outputSize();
-        double[] t1 = network.theta1();
-        double[] t2 = network.theta2();
+        double[] t1 = network.theta1Copy();
+        double[] t2 = network.theta2Copy();
         if (hidden.length < count * hid) {
             hidden = new double[count * hid];
             delta2 = new double[count * hid];

@@ -188,8 +188,9 @@ public final class TuningHarness {
 
     private static TrainingSnapshot train(TrainingConfig config, Split split, double finalFraction, double initScale,
                                           double initBlur, boolean ahead) {
-        Network network = config.initialNetwork(split.train().width(), split.train().height(), split.train().classCount());
-        double[] theta1 = network.theta1();
+        Network initial = config.initialNetwork(split.train().width(), split.train().height(), split.train().classCount());
+        double[] theta1 = initial.theta1Copy();
+        Network network = initial;
         int columns = network.spec().inputSize() + 1;
         int width = split.train().width();
         int height = split.train().height();
@@ -207,6 +208,7 @@ public final class TuningHarness {
                 theta1[offset + i] *= initScale;
             }
         }
+        network = new Network(initial.spec(), theta1, initial.theta2Copy());
         Trainer trainer = FAST ? new Trainer(config, network, split.train(), split.test(), new TuningCostFunction())
                 : new Trainer(config, network, split.train(), split.test());
         trainer.setFinalLearningRateFraction(finalFraction);

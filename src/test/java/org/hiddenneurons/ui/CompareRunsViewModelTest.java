@@ -134,8 +134,8 @@ class CompareRunsViewModelTest {
     void initialWeightsAreTheSeededOnesOfEachSidesConfig() {
         model.presetProperty().set(CompareRunsViewModel.Preset.SEED);
         Network expectedLeft = TrainingConfig.defaults().withSeed(1).initialNetwork(20, 20, 10);
-        assertTrue(java.util.Arrays.equals(expectedLeft.theta1(), model.left().networkProperty().get().theta1()));
-        assertTrue(!java.util.Arrays.equals(expectedLeft.theta1(), model.right().networkProperty().get().theta1()));
+        assertTrue(java.util.Arrays.equals(expectedLeft.theta1Copy(), model.left().networkProperty().get().theta1Copy()));
+        assertTrue(!java.util.Arrays.equals(expectedLeft.theta1Copy(), model.right().networkProperty().get().theta1Copy()));
     }
 
     @Test

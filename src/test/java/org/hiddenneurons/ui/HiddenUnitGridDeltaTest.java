@@ -10,6 +10,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,11 @@ class HiddenUnitGridDeltaTest {
     @Start
     void start(Stage stage) {
         before = ComponentFixtures.blobNetwork(NetworkSpec.DEFAULT, ComponentFixtures.SEED);
-        after = before.copy();
+        WeightBuffers changed = before.mutableCopy();
         // Unit 4 changes at two pixels, by +0.3 at (2, 1) and −0.1 at (10, 10); nothing else moves.
-        after.theta1()[UNIT * COLUMNS + 1 + 20 + 2] += 0.3;
-        after.theta1()[UNIT * COLUMNS + 1 + 10 * 20 + 10] -= 0.1;
+        changed.theta1()[UNIT * COLUMNS + 1 + 20 + 2] += 0.3;
+        changed.theta1()[UNIT * COLUMNS + 1 + 10 * 20 + 10] -= 0.1;
+        after = changed.toNetwork();
         grid = new HiddenUnitGrid();
         grid.setScale(WeightPictures.Scale.PER_UNIT);
         grid.setNetwork(before);
@@ -60,8 +62,8 @@ class HiddenUnitGridDeltaTest {
         assertEquals(palette.argb(0.0, 1.0), grid.getTiles().get(0).image().getPixelReader().getArgb(5 * scale, 5 * scale));
 
         robot.interact(grid::toggleDeltaView);
-        double weight = after.theta1()[UNIT * COLUMNS + 1];
-        assertEquals(palette.argb(weight, WeightPictures.maxAbs(after.theta1(), after.spec(), UNIT)),
+        double weight = after.theta1Copy()[UNIT * COLUMNS + 1];
+        assertEquals(palette.argb(weight, WeightPictures.maxAbs(after.theta1Copy(), after.spec(), UNIT)),
                 tile.image().getPixelReader().getArgb(0, 0), "off again: the weights");
     }
 }

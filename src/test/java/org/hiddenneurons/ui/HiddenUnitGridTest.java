@@ -76,7 +76,7 @@ class HiddenUnitGridTest {
     private static double unitMaxAbs(Network network, int unit) {
         int columns = network.spec().inputSize() + 1;
         return java.util.stream.IntStream.range(1, columns)
-                .mapToDouble(i -> Math.abs(network.theta1()[unit * columns + i])).max().orElse(0);
+                .mapToDouble(i -> Math.abs(network.theta1Copy()[unit * columns + i])).max().orElse(0);
     }
 
     /** The largest {@link #unitMaxAbs} over all units. */
@@ -94,7 +94,7 @@ class HiddenUnitGridTest {
         PixelReader reader = tile.image().getPixelReader();
         double max = unitMaxAbs(network, 3);
         for (int[] xy : new int[][] {{0, 0}, {12, 5}, {19, 19}, {7, 14}}) {
-            double weight = network.theta1()[3 * 401 + 1 + xy[1] * 20 + xy[0]];
+            double weight = network.theta1Copy()[3 * 401 + 1 + xy[1] * 20 + xy[0]];
             int expected = DivergingPalette.BLUE_WHITE_RED.argb(weight, max);
             assertEquals(expected, reader.getArgb(xy[0] * scale, xy[1] * scale));
             assertEquals(expected, reader.getArgb(xy[0] * scale + scale - 1, xy[1] * scale + scale - 1),
@@ -193,11 +193,11 @@ class HiddenUnitGridTest {
         HiddenUnitGrid.renderAll(network, WeightPictures.Scale.SHARED, DivergingPalette.BLUE_WHITE_RED, shared);
         HiddenUnitGrid.renderAll(network, WeightPictures.Scale.PER_UNIT, DivergingPalette.BLUE_WHITE_RED, perUnit);
         int[] expected = new int[400];
-        WeightPictures.render(network.theta1(), network.spec(), 9,
-                WeightPictures.maxAbs(network.theta1(), network.spec()), DivergingPalette.BLUE_WHITE_RED, expected);
+        WeightPictures.render(network.theta1Copy(), network.spec(), 9,
+                WeightPictures.maxAbs(network.theta1Copy(), network.spec()), DivergingPalette.BLUE_WHITE_RED, expected);
         assertArrayEquals(expected, shared[9]);
-        WeightPictures.render(network.theta1(), network.spec(), 9,
-                WeightPictures.maxAbs(network.theta1(), network.spec(), 9), DivergingPalette.BLUE_WHITE_RED, expected);
+        WeightPictures.render(network.theta1Copy(), network.spec(), 9,
+                WeightPictures.maxAbs(network.theta1Copy(), network.spec(), 9), DivergingPalette.BLUE_WHITE_RED, expected);
         assertArrayEquals(expected, perUnit[9]);
     }
 

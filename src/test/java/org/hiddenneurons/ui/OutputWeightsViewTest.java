@@ -11,6 +11,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,8 +27,9 @@ class OutputWeightsViewTest {
 
     @Start
     void start(Stage stage) {
-        network = ComponentFixtures.blobNetwork(NetworkSpec.DEFAULT, ComponentFixtures.SEED);
-        network.theta2()[3 * 26 + 7] = 1.25; // digit 3 ← unit 7 (index 6)
+        WeightBuffers weights = ComponentFixtures.blobNetwork(NetworkSpec.DEFAULT, ComponentFixtures.SEED).mutableCopy();
+        weights.theta2()[3 * 26 + 7] = 1.25; // digit 3 ← unit 7 (index 6)
+        network = weights.toNetwork();
         view = new OutputWeightsView();
         view.setNetwork(network);
         Scene scene = new Scene(new StackPane(view));
@@ -39,7 +41,7 @@ class OutputWeightsViewTest {
     @Test
     void tooltipNamesDigitUnitAndWeight() {
         assertEquals("digit 3 \u2190 unit 7: +1.25", OutputWeightsView.tooltipText(network, 3, 6));
-        double bias = network.theta2()[2 * 26];
+        double bias = network.theta2Copy()[2 * 26];
         assertEquals("digit 2 \u2190 bias: " + ColorBar.formatSigned(bias, 2), OutputWeightsView.tooltipText(network, 2, -1));
     }
 
@@ -47,9 +49,9 @@ class OutputWeightsViewTest {
     void cellsHaveThePaletteColourOfTheirWeight() {
         int cell = view.cellSize();
         PixelReader reader = view.weightsImage().getPixelReader();
-        double max = java.util.Arrays.stream(network.theta2()).map(Math::abs).max().orElse(0); // all of Θ2, biases included
+        double max = java.util.Arrays.stream(network.theta2Copy()).map(Math::abs).max().orElse(0); // all of Θ2, biases included
         for (int[] kj : new int[][] {{3, 6}, {0, 0}, {9, 24}}) {
-            int expected = DivergingPalette.BLUE_WHITE_RED.argb(network.theta2()[kj[0] * 26 + kj[1] + 1], max);
+            int expected = DivergingPalette.BLUE_WHITE_RED.argb(network.theta2Copy()[kj[0] * 26 + kj[1] + 1], max);
             assertEquals(expected, reader.getArgb(kj[1] * cell, kj[0] * cell));
             assertEquals(expected, reader.getArgb(kj[1] * cell + cell - 1, kj[0] * cell + cell - 1));
         }

@@ -136,8 +136,8 @@ class ReplayWindowTest {
         waitFor(() -> model.statusMessageProperty().get().contains(gif.toString())); // the last export queued
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(HiddenUnitsPng.layout(trained.spec()).imageWidth(), image.getWidth());
-        assertArrayEquals(trained.theta1(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA1_FILE)).values());
-        assertArrayEquals(trained.theta2(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA2_FILE)).values());
+        assertArrayEquals(trained.theta1Copy(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA1_FILE)).values());
+        assertArrayEquals(trained.theta2Copy(), WeightsCsv.read(weights.resolve(WeightsCsv.THETA2_FILE)).values());
         assertEquals(onFx(() -> replay.recorder().metrics()), HistoryCsv.load(history));
         assertTrue(Files.exists(evolution.resolve(EvolutionExport.frameName(snapshots, snapshots))));
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
@@ -162,7 +162,7 @@ class ReplayWindowTest {
             return null;
         });
         waitFor(() -> model.epochProperty().get() == epochs);
-        assertArrayEquals(trained.theta1(), onFx(() -> model.networkProperty().get().theta1()));
+        assertArrayEquals(trained.theta1Copy(), onFx(() -> model.networkProperty().get().theta1Copy()));
         assertEquals(snapshots, onFx(() -> replay.snapshotCountProperty().get()));
         assertFalse(onFx(replay::isReplaying));
         assertEquals(new RecentFiles.Entry(file.toAbsolutePath().normalize(), RecentFiles.Kind.RUN),

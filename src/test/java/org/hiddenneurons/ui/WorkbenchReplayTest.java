@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
@@ -145,7 +146,7 @@ class WorkbenchReplayTest {
         other.useNetwork(WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 9), "other");
         other.useRun(run, "a.run.json");
 
-        assertArrayEquals(last.theta1(), other.networkProperty().get().theta1());
+        assertArrayEquals(last.theta1Copy(), other.networkProperty().get().theta1Copy());
         assertEquals(3, other.epochProperty().get());
         assertEquals(3, other.trainLossSeries().points().size());
         assertEquals(run.history().snapshots().size(), other.replay().snapshotCountProperty().get());
@@ -153,7 +154,7 @@ class WorkbenchReplayTest {
         assertTrue(other.modelDescriptionProperty().get().contains("a.run.json"));
         assertFalse(other.unsavedChangesProperty().get());
         other.replay().first();
-        assertArrayEquals(start.theta1(), other.replay().shownNetworkProperty().get().theta1());
+        assertArrayEquals(start.theta1Copy(), other.replay().shownNetworkProperty().get().theta1Copy());
     }
 
     @Test
@@ -178,10 +179,11 @@ class WorkbenchReplayTest {
     }
 
     private TrainingSnapshot snapshot(int epoch, boolean withWeights) {
-        Network weights = start.copy();
+        WeightBuffers changed = start.mutableCopy();
         for (int i = 0; i < 20; i++) {
-            weights.theta1()[random.nextInt(weights.theta1().length)] += random.nextGaussian();
+            changed.theta1()[random.nextInt(changed.theta1().length)] += random.nextGaussian();
         }
+        Network weights = changed.toNetwork();
         double loss = 2.0 / (epoch + 1);
         return new TrainingSnapshot(epoch, 30, loss, loss + 0.1, 0.5, 0.4, epoch * 500_000_000L,
                 withWeights ? weights : null, TrainingState.RUNNING, "");

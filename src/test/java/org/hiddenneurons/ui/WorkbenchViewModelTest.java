@@ -14,6 +14,7 @@ import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
@@ -199,10 +200,10 @@ class WorkbenchViewModelTest {
         Network first = model.networkProperty().get();
         model.newNetwork();
         Network second = model.networkProperty().get();
-        assertArrayEquals(first.theta1(), second.theta1());
+        assertArrayEquals(first.theta1Copy(), second.theta1Copy());
         model.settings().seedTextProperty().set("8");
         model.newNetwork();
-        assertFalse(java.util.Arrays.equals(first.theta1(), model.networkProperty().get().theta1()));
+        assertFalse(java.util.Arrays.equals(first.theta1Copy(), model.networkProperty().get().theta1Copy()));
     }
 
     @Test
@@ -299,8 +300,12 @@ class WorkbenchViewModelTest {
         assertEquals(Network.argMax(model.probabilitiesProperty().get()), model.predictedDigitProperty().get());
 
         model.toggleTraining();
-        TrainingSnapshot trained = snapshot(1, 1.0, 0.5, TrainingState.RUNNING);
-        trained.network().theta2()[0] = 5.0; // a visibly different output bias for digit 0
+        TrainingSnapshot numbers = snapshot(1, 1.0, 0.5, TrainingState.RUNNING);
+        WeightBuffers changed = numbers.network().mutableCopy();
+        changed.theta2()[0] = 5.0; // a visibly different output bias for digit 0
+        TrainingSnapshot trained = new TrainingSnapshot(numbers.epoch(), numbers.totalEpochs(), numbers.trainLoss(),
+                numbers.testLoss(), numbers.trainAccuracy(), numbers.testAccuracy(), numbers.elapsedNanos(),
+                changed.toNetwork(), numbers.state(), numbers.message());
         model.snapshots(engine.lastId, List.of(trained));
         assertArrayEquals(trained.network().forward(result.networkInput()).a3(),
                 model.probabilitiesProperty().get(), TOLERANCE);
@@ -409,10 +414,10 @@ class WorkbenchViewModelTest {
     }
 
     private TrainingSnapshot snapshot(int epoch, double loss, double accuracy, TrainingState state) {
-        Network weights = start.copy();
+        WeightBuffers weights = start.mutableCopy();
         weights.theta1()[0] = random.nextDouble();
         return new TrainingSnapshot(epoch, 30, loss, loss + 0.1, accuracy, accuracy - 0.05,
-                epoch * NANOS_PER_SECOND / 2, weights, state, "");
+                epoch * NANOS_PER_SECOND / 2, weights.toNetwork(), state, "");
     }
 
     private static Split tinySplit() {

@@ -2,7 +2,7 @@ package org.hiddenneurons.core.walkthrough;
 
 import org.hiddenneurons.core.CostFunction;
 import org.hiddenneurons.core.GradientCheck;
-import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.WeightBuffers;
 
 /**
  * The central difference of ONE weight, for the walkthrough's gradient-check panel:
@@ -21,12 +21,11 @@ final class NumericalDerivative {
     /**
      * (J(θ + ε) − J(θ − ε)) / 2ε for weight {@code index} of Θ{@code layer}.
      *
-     * @param network perturbed during the call, restored exactly afterwards
+     * @param weights perturbed during the call, restored exactly afterwards
      */
-    static double centralDifference(CostFunction cost, Network network, double[] inputs, int[] labels,
+    static double centralDifference(CostFunction cost, WeightBuffers weights, double[] inputs, int[] labels,
                                     double lambda, int layer, int index) {
-        double[] weights = layer == 1 ? network.theta1() : network.theta2();
-        return GradientCheck.centralDifference(cost, network, inputs, labels, labels.length, lambda, weights, index);
+        return GradientCheck.centralDifference(cost, weights, inputs, labels, labels.length, lambda, layer, index);
     }
 
     /** |numerical − analytic| / |numerical + analytic|, 0 when both are 0. */

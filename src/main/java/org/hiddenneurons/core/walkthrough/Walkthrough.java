@@ -14,6 +14,7 @@ import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.core.WeightBuffers;
 
 /**
  * One example walked through the real network: forward pass, cost, backward pass and one
@@ -94,7 +95,7 @@ public final class Walkthrough {
         int hidden = spec.hiddenSize();
         int outputs = spec.outputSize();
         int inputs = spec.inputSize();
-        double[] theta2 = network.theta2();
+        double[] theta2 = network.theta2Copy();
 
         pass = network.forward(input);
         y = new double[outputs];
@@ -103,7 +104,7 @@ public final class Walkthrough {
         CostFunction costFunction = CostFunction.standard();
         int[] labels = {label};
         dataCost = costFunction.evaluate(network, input, labels, 1, 0.0, null);
-        regularisation = lambda / 2.0 * (sumSquaresWithoutBias(network.theta1(), hidden, inputs + 1)
+        regularisation = lambda / 2.0 * (sumSquaresWithoutBias(network.theta1Copy(), hidden, inputs + 1)
                 + sumSquaresWithoutBias(theta2, outputs, hidden + 1));
         Gradients gradients = new Gradients(spec);
         cost = costFunction.evaluate(network, input, labels, 1, lambda, gradients);
@@ -130,7 +131,7 @@ public final class Walkthrough {
         bigDelta2 = outer(delta3, pass.a2());
         bigDelta1 = outer(delta2, pass.a1());
 
-        double[] theta1After = network.theta1().clone();
+        double[] theta1After = network.theta1Copy();
         double[] theta2After = theta2.clone();
         descend(theta1After, gradient1, learningRate);
         descend(theta2After, gradient2, learningRate);
@@ -265,10 +266,10 @@ public final class Walkthrough {
         NetworkSpec spec = spec();
         int index = weight.index(spec);
         double analytic = weight.layer() == 1 ? gradient1[index] : gradient2[index];
-        Network probe = network.copy();
+        WeightBuffers probe = network.mutableCopy();
         double numerical = NumericalDerivative.centralDifference(CostFunction.standard(), probe, input,
                 new int[] {label}, lambda, weight.layer(), index);
-        double value = weight.layer() == 1 ? network.theta1()[index] : network.theta2()[index];
+        double value = weight.layer() == 1 ? network.theta1(index) : network.theta2(index);
         return new GradientCheckResult(weight, value, analytic, numerical, NumericalDerivative.EPSILON,
                 NumericalDerivative.relativeDifference(numerical, analytic));
     }
@@ -279,10 +280,9 @@ public final class Walkthrough {
     public double[] products(int unit) {
         int columns = spec().inputSize() + 1;
         double[] out = new double[columns];
-        double[] theta1 = network.theta1();
         double[] a1 = pass.a1();
         for (int i = 0; i < columns; i++) {
-            out[i] = theta1[unit * columns + i] * a1[i];
+            out[i] = network.theta1(unit * columns + i) * a1[i];
         }
         return out;
     }

@@ -165,7 +165,7 @@ public final class WalkthroughHandout {
         int width = spec.inputWidth();
         int height = spec.inputHeight();
         int inputs = spec.inputSize();
-        double[] theta1 = w.network().theta1();
+        double[] theta1 = w.network().theta1Copy();
         switch (step) {
             case INPUT -> {
                 html.append("<div class=\"images\">");
@@ -193,7 +193,7 @@ public final class WalkthroughHandout {
                     text(language, "handout.figure.delta1"), language);
             case UPDATE -> {
                 html.append("<div class=\"images\">");
-                double[] after = w.networkAfter().theta1();
+                double[] after = w.networkAfter().theta1Copy();
                 int row = unit * (inputs + 1) + 1;
                 double max = Math.max(WalkthroughPictures.maxAbs(theta1, row, inputs),
                         WalkthroughPictures.maxAbs(after, row, inputs));

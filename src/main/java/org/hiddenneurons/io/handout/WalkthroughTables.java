@@ -39,8 +39,8 @@ public final class WalkthroughTables {
         int hidden = spec.hiddenSize();
         int outputs = spec.outputSize();
         ForwardPass pass = w.pass();
-        double[] theta1 = w.network().theta1();
-        double[] theta2 = w.network().theta2();
+        double[] theta1 = w.network().theta1Copy();
+        double[] theta2 = w.network().theta2Copy();
         String unitNumber = n(unit + 1);
         String digitK = text(language, "table.digitK");
         String unitJ = text(language, "table.unitJ");
@@ -125,7 +125,7 @@ public final class WalkthroughTables {
                         inputLabels, List.of(
                         new Column(text(language, "table.theta1Before"), row(theta1, unit, inputs + 1), false),
                         new Column("∂J/∂Θ¹ⱼᵢ", row(w.gradient1(), unit, inputs + 1), true),
-                        new Column(text(language, "table.theta1After"), row(w.networkAfter().theta1(), unit, inputs + 1), true))));
+                        new Column(text(language, "table.theta1After"), row(w.networkAfter().theta1Copy(), unit, inputs + 1), true))));
                 tables.add(new NumberTable(text(language, "table.predictionBeforeAfter"), digitK, digitLabels(outputs), List.of(
                         new Column(text(language, "table.a3Before"), pass.a3(), false),
                         new Column(text(language, "table.a3After"), w.passAfter().a3(), true),

@@ -109,7 +109,7 @@ public final class WalkthroughTexts {
                 shapes = String.format("Θ¹: %d×%d · a¹: %d×1  →  z²: %d×1", hidden, inputs + 1, inputs + 1, hidden);
                 int best = argMax(pass.z2());
                 caption = text(language, "caption.hiddenSum", n(best + 1), WalkthroughFormat.display(pass.z2()[best]));
-                q.add(new Quantity("Theta1", hidden, inputs + 1, before.theta1().clone()));
+                q.add(new Quantity("Theta1", hidden, inputs + 1, before.theta1Copy()));
                 double[] products = new double[hidden * (inputs + 1)];
                 for (int j = 0; j < hidden; j++) {
                     System.arraycopy(w.products(j), 0, products, j * (inputs + 1), inputs + 1);
@@ -131,7 +131,7 @@ public final class WalkthroughTexts {
                 formula = "z^{3} = \\Theta^{2} a^{2}";
                 shapes = String.format("Θ²: %d×%d · a²: %d×1  →  z³: %d×1", outputs, hidden + 1, hidden + 1, outputs);
                 caption = text(language, "caption.outputSum");
-                q.add(new Quantity("Theta2", outputs, hidden + 1, before.theta2().clone()));
+                q.add(new Quantity("Theta2", outputs, hidden + 1, before.theta2Copy()));
                 q.add(Quantity.vector("z3", pass.z3()));
             }
             case OUTPUT_ACTIVATION -> {
@@ -198,8 +198,8 @@ public final class WalkthroughTexts {
                 q.add(Quantity.scalar("learning_rate", w.learningRate()));
                 q.add(new Quantity("Theta1_gradient", hidden, inputs + 1, w.gradient1()));
                 q.add(new Quantity("Theta2_gradient", outputs, hidden + 1, w.gradient2()));
-                q.add(new Quantity("Theta1_after", hidden, inputs + 1, w.networkAfter().theta1().clone()));
-                q.add(new Quantity("Theta2_after", outputs, hidden + 1, w.networkAfter().theta2().clone()));
+                q.add(new Quantity("Theta1_after", hidden, inputs + 1, w.networkAfter().theta1Copy()));
+                q.add(new Quantity("Theta2_after", outputs, hidden + 1, w.networkAfter().theta2Copy()));
                 q.add(Quantity.vector("a3_after", after.a3()));
                 q.add(Quantity.scalar("data_cost_after", w.dataCostAfter()));
                 q.add(Quantity.scalar("cost_after", w.costAfter()));

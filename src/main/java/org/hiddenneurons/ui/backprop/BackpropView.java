@@ -382,7 +382,7 @@ public final class BackpropView extends BorderPane {
         int height = spec.inputHeight();
         int inputs = spec.inputSize();
         DivergingPalette colours = palette.getValue();
-        double[] theta1 = w.network().theta1();
+        double[] theta1 = w.network().theta1Copy();
         int row = unit * (inputs + 1) + 1;
         int unitNumber = HiddenUnitGrid.displayNumber(unit);
         switch (step) {
@@ -404,7 +404,7 @@ public final class BackpropView extends BorderPane {
                                         WalkthroughFormat.display(w.pass().z2()[unit]))));
             }
             case HIDDEN_ACTIVATION -> visuals.getChildren().add(unitGrid);
-            case OUTPUT_SUM -> visuals.getChildren().add(matrixHeatmap(w.network().theta2(), spec.outputSize(),
+            case OUTPUT_SUM -> visuals.getChildren().add(matrixHeatmap(w.network().theta2Copy(), spec.outputSize(),
                     spec.hiddenSize() + 1, colours, I18n.t("pages.backprop.visual.theta2")));
             case OUTPUT_ACTIVATION, COST -> {
                 bars.setProbabilities(w.pass().a3(), spec.outputLayer());
@@ -434,7 +434,7 @@ public final class BackpropView extends BorderPane {
                                 I18n.t("pages.backprop.visual.delta2step")));
             }
             case UPDATE -> {
-                double[] after = w.networkAfter().theta1();
+                double[] after = w.networkAfter().theta1Copy();
                 double max = Math.max(WalkthroughPictures.maxAbs(theta1, row, inputs),
                         WalkthroughPictures.maxAbs(after, row, inputs));
                 double[] change = WalkthroughPictures.difference(after, theta1);

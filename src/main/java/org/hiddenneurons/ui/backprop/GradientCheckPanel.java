@@ -68,13 +68,13 @@ final class GradientCheckPanel extends VBox {
         if (w != null) {
             NetworkSpec spec = w.spec();
             int inputs = spec.inputSize();
-            double[] theta1 = w.network().theta1();
+            double[] theta1 = w.network().theta1Copy();
             int row = unit * (inputs + 1) + 1;
             unitPicture.show(WalkthroughPictures.diverging(theta1, row, inputs,
                             WalkthroughPictures.maxAbs(theta1, row, inputs), colours),
                     Arrays.copyOfRange(theta1, row, row + inputs), spec.inputWidth(), spec.inputHeight(),
                     CHECK_SCALE, I18n.t("pages.backprop.check.unitTheta1", HiddenUnitGrid.displayNumber(unit)));
-            double[] theta2 = w.network().theta2();
+            double[] theta2 = w.network().theta2Copy();
             theta2Picture.show(WalkthroughPictures.diverging(theta2, 0, theta2.length,
                             WalkthroughPictures.maxAbs(theta2, 0, theta2.length), colours), theta2,
                     spec.hiddenSize() + 1, spec.outputSize(), CHECK_SCALE,

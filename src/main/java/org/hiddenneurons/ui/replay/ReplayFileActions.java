@@ -141,9 +141,9 @@ public final class ReplayFileActions {
         adapter.background(() -> {
             java.nio.file.Files.createDirectories(folder);
             int hidden = network.spec().hiddenSize();
-            WeightsCsv.write(folder.resolve(WeightsCsv.THETA1_FILE), network.theta1(), hidden,
+            WeightsCsv.write(folder.resolve(WeightsCsv.THETA1_FILE), network.theta1Copy(), hidden,
                     network.spec().inputSize() + 1);
-            WeightsCsv.write(folder.resolve(WeightsCsv.THETA2_FILE), network.theta2(), network.spec().outputSize(),
+            WeightsCsv.write(folder.resolve(WeightsCsv.THETA2_FILE), network.theta2Copy(), network.spec().outputSize(),
                     hidden + 1);
             return folder;
         }, done -> status(I18n.t("replay.status.exported", folder)),

@@ -13,6 +13,7 @@ import org.hiddenneurons.core.Gradients;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.GrayImage;
@@ -44,20 +45,21 @@ final class DossierFixtures {
         return split;
     }
 
-    /** A 400-25-10 network trained briefly on the training split (trained once; do not modify). */
+    /** A 400-25-10 network trained briefly on the training split (trained once). */
     static synchronized Network trainedNetwork() {
         if (network == null) {
             Dataset train = smallDigits(TRAINING_EXAMPLES).train();
-            Network trained = Initializer.values()[0].initialize(NetworkSpec.DEFAULT, new Random(SEED));
+            WeightBuffers trained = Initializer.values()[0].initialize(NetworkSpec.DEFAULT, new Random(SEED)).mutableCopy();
             Gradients gradients = new Gradients(NetworkSpec.DEFAULT);
             Lbfgs optimizer = new Lbfgs();
             optimizer.initialize(new double[][] {trained.theta1(), trained.theta2()},
                     new double[][] {gradients.theta1Gradient(), gradients.theta2Gradient()});
             CostFunction cost = CostFunction.standard();
             for (int i = 0; i < TRAINING_ITERATIONS; i++) {
-                optimizer.step(() -> cost.evaluate(trained, train.pixels(), train.labels(), train.size(), LAMBDA, gradients));
+                optimizer.step(() -> cost.evaluate(trained.view(), train.pixels(), train.labels(), train.size(), LAMBDA,
+                        gradients));
             }
-            network = trained;
+            network = trained.toNetwork();
         }
         return network;
     }

@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.ui.BackgroundWork;
 import org.hiddenneurons.analysis.ExperimentalForward;
 import org.hiddenneurons.analysis.NetworkStatistics;
@@ -109,7 +110,7 @@ class DossierViewsTest {
                 split.test().sample(17)).a3();
         assertArrayEquals(expected, experiments.predictionBars().getProbabilities(), TOLERANCE);
         assertTrue(banner.text().contains(I18n.t("pages.dossier.mode.describe.off", UNIT + 1)), banner.text());
-        assertArrayEquals(DossierFixtures.trainedNetwork().theta2(), trained.theta2(), "weights untouched");
+        assertArrayEquals(DossierFixtures.trainedNetwork().theta2Copy(), trained.theta2Copy(), "weights untouched");
         writeGallery(robot, "light");
         if (System.getProperty("hn.dossier.gallery") != null) {
             robot.interact(() -> {
@@ -136,8 +137,9 @@ class DossierViewsTest {
     @Test
     void staleStatisticsAreDroppedWhenTheNetworkChanges(FxRobot robot) throws Exception {
         Network trained = DossierFixtures.trainedNetwork();
-        Network other = trained.copy();
-        other.theta2()[1] += 1.0;
+        WeightBuffers changed = trained.mutableCopy();
+        changed.theta2()[1] += 1.0;
+        Network other = changed.toNetwork();
         robot.interact(() -> {
             data.set(DossierFixtures.digits());
             network.set(trained);

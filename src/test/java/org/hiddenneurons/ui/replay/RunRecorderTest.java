@@ -121,7 +121,7 @@ class RunRecorderTest {
         assertEquals(saved.size(), loaded.size());
         for (int i = 0; i < saved.size(); i++) {
             assertEquals(saved.get(i).epoch(), loaded.get(i).epoch());
-            assertArrayEquals(saved.get(i).network().theta1(), loaded.get(i).network().theta1());
+            assertArrayEquals(saved.get(i).network().theta1Copy(), loaded.get(i).network().theta1Copy());
         }
 
         RunRecorder restored = new RunRecorder(6);
