@@ -18,7 +18,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.Slice;
 import java.util.Set;
 
 /**
@@ -70,17 +69,32 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     /**
-     * Sub-packages (core.kernel, core.walkthrough, io.handout, ui.dossier, …) form no cycle either,
-     * apart from one known back edge: the kernels apply {@code core.Activation} (moving the enum into
-     * the kernel package would touch forty files). The ui sub-packages are left out until the
-     * workbench split (issue 18 §2): today ui.backprop, ui.data, ui.dossier, ui.replay and others
-     * use ui's shared controls while ui assembles them.
+     * The ui controls that ui's page packages (ui.backprop, ui.dossier, ui.eval) build on, while
+     * they still live in ui itself, which assembles those pages: {@code HiddenUnitGrid},
+     * {@code HiddenUnitTile}, {@code PredictionBars} and {@code ColorBar}. They move to a
+     * {@code ui.controls} package (with {@code HiddenUnitTooltip}, {@code Styles} and
+     * {@code components.css}, which they use) once the branches editing them are merged; then this
+     * set goes. Every other ui dependency is checked.
+     */
+    static final Set<String> UI_CONTROLS_NOT_YET_MOVED = Set.of(
+            ROOT + ".ui.HiddenUnitGrid", ROOT + ".ui.HiddenUnitTile",
+            ROOT + ".ui.PredictionBars", ROOT + ".ui.ColorBar");
+
+    /**
+     * Every package is a slice of its own (core, core.kernel, core.walkthrough, io.handout, ui,
+     * ui.dossier, ui.replay, ui.work, …), and no slices form a cycle. So {@code ui}, which assembles
+     * the window, sits above its page packages, and they use ui's shared pieces only from below
+     * ({@code ui.work}, {@code ui.formula}, {@code ui.i18n}). Two known back edges are ignored: the
+     * kernels apply {@code core.Activation} (moving the enum into the kernel package would touch
+     * forty files), and the page packages use the controls in {@link #UI_CONTROLS_NOT_YET_MOVED}.
      */
     @ArchTest
     static final ArchRule NO_CYCLES_BETWEEN_SUB_PACKAGES = slices().matching(ROOT + ".(**)")
-            .that(DescribedPredicate.describe("are outside ui", (Slice slice) -> !slice.getNamePart(1).startsWith("ui")))
             .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage(ROOT + ".core.kernel"), name(ROOT + ".core.Activation"));
+            .ignoreDependency(resideInAPackage(ROOT + ".core.kernel"), name(ROOT + ".core.Activation"))
+            .ignoreDependency(resideInAPackage(ROOT + ".ui.*"),
+                    DescribedPredicate.describe("are ui controls not yet moved to ui.controls",
+                            (JavaClass target) -> UI_CONTROLS_NOT_YET_MOVED.contains(target.getName())));
 
     @ArchTest
     static final ArchRule JAVAFX_ONLY_IN_UI = noClasses()
@@ -106,9 +120,10 @@ class ArchitectureTest {
     /**
      * Static state that is not a constant, each with its reason. The JIT compiles code once per
      * JVM, so "which vector tiles are compiled yet" and "has the warm-up started" belong to the JVM,
-     * not to any object. The UI's current language is read by 440 {@code I18n.t} calls in 33 files;
-     * it becomes an instance when the views take their texts in the constructor (after the
-     * workbench split).
+     * not to any object. The UI language is one setting for the whole process (as JabRef's
+     * {@code Localization}): {@code I18n.locale} is read by 526 {@code I18n.t} calls in 60 files, and
+     * a switch rebuilds the window's views, so an instance threaded through every view would add
+     * parameters without adding a second language at a time.
      */
     static final Set<String> ALLOWED_STATE = Set.of(
             ROOT + ".core.kernel.VectorKernel.compiledTiles",

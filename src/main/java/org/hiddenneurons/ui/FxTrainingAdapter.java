@@ -18,6 +18,7 @@ import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.ui.work.BackgroundWork;
 
 /**
  * The one place where work hops between background threads and the FX thread.

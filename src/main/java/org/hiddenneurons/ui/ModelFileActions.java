@@ -15,7 +15,6 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
-import org.hiddenneurons.ui.data.DatasetOpener;
 import org.hiddenneurons.ui.data.DropRouter;
 import org.hiddenneurons.ui.i18n.I18n;
 

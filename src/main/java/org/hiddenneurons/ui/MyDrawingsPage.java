@@ -12,6 +12,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
+import org.hiddenneurons.ui.work.BackgroundWork;
 
 /**
  * The My-drawings page: the drawing pad's slot with a word on how it works, and the user's own

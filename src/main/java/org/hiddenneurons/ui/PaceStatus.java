@@ -31,14 +31,15 @@ public final class PaceStatus {
         if (snapshot.state() != TrainingState.RUNNING) {
             return null;
         }
-        int total = epochOffset + snapshot.totalEpochs();
         if (snapshot.midEpoch()) {
             pacedRunShowing = true;
-            return I18n.t("workbench.watch.status.paced", snapshot.step(), epochOffset + snapshot.shownEpoch(), total);
+            EpochProgress shown = EpochProgress.of(snapshot, epochOffset);
+            return I18n.t("workbench.watch.status.paced", shown.step(), shown.epochInProgress(), shown.totalEpochs());
         }
         if (pacedRunShowing && snapshot.epoch() > 0) {
             pacedRunShowing = false;
-            return I18n.t("workbench.watch.status.fullSpeed", snapshot.step(), epochOffset + snapshot.epoch(), total);
+            return I18n.t("workbench.watch.status.fullSpeed", snapshot.step(), epochOffset + snapshot.epoch(),
+                    epochOffset + snapshot.totalEpochs());
         }
         return null;
     }

@@ -85,7 +85,8 @@ public final class PredictionBars extends VBox {
     public PredictionBars() {
         setId(ID);
         getStyleClass().add(Styles.PREDICTION_BARS);
-        caption.getStyleClass().add(Styles.MUTED);
+        caption.getStyleClass().addAll(Styles.MUTED, Styles.PREDICTION_CAPTION);
+        rows.getStyleClass().add(Styles.PREDICTION_ROWS);
         rows.setSpacing(3);
         getChildren().addAll(caption, rows);
         setSpacing(4);

@@ -14,6 +14,7 @@ import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.work.SharedForwardPass;
 
 /**
  * The drawing's way through the network: its preprocessing and the forward pass of the network in

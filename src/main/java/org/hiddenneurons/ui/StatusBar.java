@@ -2,6 +2,7 @@ package org.hiddenneurons.ui;
 
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
@@ -13,7 +14,8 @@ import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The bottom line: a message (an error, in its colour, takes precedence until clicked away),
- * then epoch, loss, accuracy, speed and elapsed time of the network in use.
+ * then epoch (inside a lesson-paced epoch: step and epoch), loss, accuracy, speed and elapsed time
+ * of the network in use.
  */
 public final class StatusBar extends HBox {
 
@@ -51,9 +53,8 @@ public final class StatusBar extends HBox {
 
         Label epoch = field(I18n.t("workbench.status.epoch.tooltip"));
         epoch.setId(EPOCH_ID);
-        epoch.textProperty().bind(Bindings.createStringBinding(
-                () -> I18n.t("workbench.status.epoch", String.valueOf(model.epochProperty().get())),
-                model.epochProperty()));
+        ReadOnlyObjectProperty<EpochProgress> progress = model.session().epochProgressProperty();
+        epoch.textProperty().bind(Bindings.createStringBinding(() -> progress.get().text(), progress));
 
         Label loss = field(I18n.t("workbench.status.loss.tooltip"));
         loss.textProperty().bind(Bindings.createStringBinding(

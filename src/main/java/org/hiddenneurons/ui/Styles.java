@@ -51,6 +51,10 @@ public final class Styles {
     public static final String PREDICTION_TRACK = "hn-prediction-track";
     public static final String PREDICTION_FILL = "hn-prediction-fill";
     public static final String PREDICTION_VALUE = "hn-prediction-value";
+    /** The box of the ten rows (its spacing is styled in presentation mode). */
+    public static final String PREDICTION_ROWS = "hn-prediction-rows";
+    /** The "probability" / "activation" line above the rows. */
+    public static final String PREDICTION_CAPTION = "hn-prediction-caption";
 
     // HiddenUnitGrid and its tiles
     public static final String HIDDEN_UNIT_GRID = "hn-hidden-unit-grid";

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -51,6 +52,9 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.IDLE);
     private final IntegerProperty epoch = new SimpleIntegerProperty(this, "epoch", 0);
+    /** What the status bar's epoch field shows: {@link #epoch}, or the step and epoch inside a paced epoch. */
+    private final ReadOnlyObjectWrapper<EpochProgress> epochProgress =
+            new ReadOnlyObjectWrapper<>(this, "epochProgress", EpochProgress.completed(0));
     private final DoubleProperty trainLoss = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty testLoss = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty trainAccuracy = new SimpleDoubleProperty(Double.NaN);
@@ -173,6 +177,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         trainerElapsed = 0;
         lastChartedEpoch = 0;
         epoch.set(0);
+        epochProgress.set(EpochProgress.completed(0));
         elapsedSeconds.set(0);
         epochsPerSecond.set(Double.NaN);
         trainLoss.set(Double.NaN);
@@ -189,6 +194,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     public void startAt(int trainedEpochs) {
         epochOffset = Math.max(0, trainedEpochs);
         epoch.set(epochOffset);
+        epochProgress.set(EpochProgress.completed(epochOffset));
         lastChartedEpoch = epochOffset;
     }
 
@@ -199,6 +205,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     public void restore(int trainedEpochs, List<EpochMetrics> metrics) {
         epochOffset = trainedEpochs;
         epoch.set(epochOffset);
+        epochProgress.set(EpochProgress.completed(epochOffset));
         for (EpochMetrics m : metrics) {
             if (m.epoch() > 0 && Double.isFinite(m.trainLoss())) {
                 trainLossSeries.add(m.epoch(), m.trainLoss());
@@ -341,6 +348,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         trainerEpoch = snapshot.epoch();
         trainerElapsed = snapshot.elapsedSeconds();
         epoch.set(epochOffset + snapshot.epoch());
+        epochProgress.set(EpochProgress.of(snapshot, epochOffset));
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
         epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
         if (!Double.isNaN(snapshot.trainLoss())) {
@@ -403,6 +411,11 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     /** Total epochs trained on the network in use. */
     public ReadOnlyIntegerProperty epochProperty() {
         return epoch;
+    }
+
+    /** The epochs completed, or inside a lesson-paced epoch the step and the epoch in progress. */
+    public ReadOnlyObjectProperty<EpochProgress> epochProgressProperty() {
+        return epochProgress.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty trainLossProperty() {

@@ -24,7 +24,6 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.hiddenneurons.ui.WorkbenchView.Page;
-import org.hiddenneurons.ui.data.DatasetOpener;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

@@ -21,7 +21,6 @@ import javafx.stage.Stage;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.ui.backprop.BackpropView;
-import org.hiddenneurons.ui.data.DatasetOpener;
 import org.hiddenneurons.ui.data.DropRouter;
 import org.hiddenneurons.ui.dossier.DossierModel;
 import org.hiddenneurons.ui.dossier.LogisticComparisonView;
@@ -33,7 +32,6 @@ import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.lesson.Lessons;
 import org.hiddenneurons.ui.lesson.WorkbenchLessonEvents;
 import org.hiddenneurons.ui.replay.ReplayBar;
-import org.hiddenneurons.ui.replay.ReplayFileActions;
 import org.hiddenneurons.ui.userdata.UserDrawingsPane;
 
 /**

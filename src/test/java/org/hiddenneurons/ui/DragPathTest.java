@@ -11,6 +11,8 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.ui.dossier.DossierModel;
+import org.hiddenneurons.ui.work.BackgroundWork;
+import org.hiddenneurons.ui.work.SharedForwardPass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

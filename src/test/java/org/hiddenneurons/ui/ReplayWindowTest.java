@@ -117,7 +117,7 @@ class ReplayWindowTest {
     @Test
     void theExportsWriteTheirFilesAndASavedRunOpensAgainWithItsFinalNetworkAndTimeline() throws Exception {
         trainAFewEpochs();
-        Path file = folder.resolve("run" + org.hiddenneurons.ui.replay.ReplayFileActions.RUN_SUFFIX);
+        Path file = folder.resolve("run" + ReplayFileActions.RUN_SUFFIX);
         Network trained = onFx(() -> model.networkProperty().get());
         Path png = folder.resolve("units.png");
         Path weights = folder.resolve("weights");

@@ -21,6 +21,8 @@ class TrainingSessionViewModelTest {
 
     private static final double TOLERANCE = 1e-12;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int RUN_EPOCHS = 40;
+    private static final int STEPS_PER_EPOCH = 100;
 
     private final FakeTrainingEngine engine = new FakeTrainingEngine();
     private final ModelDocumentViewModel document = new ModelDocumentViewModel();
@@ -94,6 +96,39 @@ class TrainingSessionViewModelTest {
         assertTrue(status.divergedProperty().get());
         assertEquals(diverged.network(), document.networkProperty().get());
         assertTrue(document.unsavedChangesProperty().get());
+    }
+
+    @Test
+    void insideThePacedEpochTheEpochFieldSaysStepAndEpochAsThePaceStatusDoes() {
+        session.toggleTraining();
+        session.snapshots(engine.lastId, List.of(pacedSnapshot(0, 11)));
+
+        assertEquals(new EpochProgress(0, 11, 1, RUN_EPOCHS), session.epochProgressProperty().get());
+        assertEquals("Step 11 \u00b7 epoch 1 of 40", session.epochProgressProperty().get().text());
+        assertTrue(status.statusMessageProperty().get().contains("step 11 \u00b7 epoch 1 of 40"),
+                status.statusMessageProperty().get());
+        assertEquals(0, session.epochProgressProperty().get().completedEpochs());
+
+        session.snapshots(engine.lastId, List.of(pacedSnapshot(1, STEPS_PER_EPOCH)));
+        assertEquals("Epoch 1", session.epochProgressProperty().get().text());
+    }
+
+    @Test
+    void theEpochFieldCountsOnFromALoadedModelAndStartsAgainOnANewNetwork() {
+        session.startAt(5);
+        assertEquals("Epoch 5", session.epochProgressProperty().get().text());
+        session.toggleTraining();
+        session.snapshots(engine.lastId, List.of(pacedSnapshot(0, 3)));
+        assertEquals("Step 3 \u00b7 epoch 6 of 45", session.epochProgressProperty().get().text());
+
+        session.resetProgress();
+        assertEquals("Epoch 0", session.epochProgressProperty().get().text());
+    }
+
+    /** A snapshot of a lesson-paced run of {@value #RUN_EPOCHS} epochs after {@code step} mini-batches. */
+    private TrainingSnapshot pacedSnapshot(int epoch, int step) {
+        return new TrainingSnapshot(epoch, RUN_EPOCHS, 1.0, 1.1, 0.5, 0.45, NANOS_PER_SECOND, start.copy(),
+                TrainingState.RUNNING, "", step, STEPS_PER_EPOCH);
     }
 
     private TrainingSnapshot snapshot(int epoch, double elapsedSeconds) {

@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -125,24 +126,36 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
                 }
             }
             List<String> clipped = new ArrayList<>();
-            collectClipped(view.pageNode(WorkbenchView.Page.WORKBENCH), width, height, clipped);
+            // The page's room: under the header, above the status bar (a page taller than its room
+            // is drawn on, under the status bar, and the scroll pane around it grows with it).
+            double pageTop = view.getTop().localToScene(view.getTop().getLayoutBounds()).getMaxY();
+            double pageBottom = view.getBottom().localToScene(view.getBottom().getLayoutBounds()).getMinY();
+            collectClipped(view.pageNode(WorkbenchView.Page.WORKBENCH),
+                    new javafx.geometry.BoundingBox(0, pageTop, width, pageBottom - pageTop), width, height, clipped);
             return new Measured(view.getScene().getWidth(), view.getScene().getHeight(), presenting,
                     grid.imageScale(), picture, gridHeight, pad.getLayoutBounds().getWidth(), clipped);
         });
     }
 
-    /** Shown controls, labels, charts and the grid that reach beyond the window or their scroll pane's viewport, or whose text is shortened. */
-    private static void collectClipped(Node node, double width, double height, List<String> out) {
-        if (!node.isVisible() || !node.isManaged()) {
+    /**
+     * Shown controls, labels, charts and the grid that reach beyond the window, the page (so under
+     * the header or the status bar) or their scroll pane's viewport, or whose text is shortened.
+     */
+    private static void collectClipped(Node node, Bounds page, double width, double height, List<String> out) {
+        // Hidden nodes (and presentation mode's hidden controls, also unmanaged) show nothing; a
+        // visible unmanaged node (the scroll pane's viewport around the page) is walked into.
+        if (!node.isVisible()) {
             return;
         }
-        if (node instanceof Control || node instanceof Chart || node instanceof HiddenUnitGrid) {
+        // A scroll pane's own bar lies beside its viewport, inside the scroll pane (checked itself).
+        boolean scrollPanesBar = node instanceof ScrollBar && node.getParent() instanceof ScrollPane;
+        if (!scrollPanesBar && (node instanceof Control || node instanceof Chart || node instanceof HiddenUnitGrid)) {
             Bounds bounds = node.localToScene(node.getLayoutBounds());
-            Bounds limit = viewport(node);
-            double minX = limit == null ? 0 : Math.max(0, limit.getMinX());
-            double minY = limit == null ? 0 : Math.max(0, limit.getMinY());
-            double maxX = limit == null ? width : Math.min(width, limit.getMaxX());
-            double maxY = limit == null ? height : Math.min(height, limit.getMaxY());
+            Bounds viewport = viewport(node);
+            double minX = Math.max(page.getMinX(), viewport == null ? 0 : viewport.getMinX());
+            double minY = Math.max(page.getMinY(), viewport == null ? 0 : viewport.getMinY());
+            double maxX = Math.min(page.getMaxX(), viewport == null ? width : viewport.getMaxX());
+            double maxY = Math.min(page.getMaxY(), viewport == null ? height : viewport.getMaxY());
             if (bounds.getWidth() > 0 && (bounds.getMinX() < minX - TOLERANCE_PX || bounds.getMinY() < minY - TOLERANCE_PX
                     || bounds.getMaxX() > maxX + TOLERANCE_PX || bounds.getMaxY() > maxY + TOLERANCE_PX)) {
                 out.add(describe(node) + " at " + round(bounds) + " outside " + round(minX, minY, maxX, maxY));
@@ -155,7 +168,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         boolean inside = node instanceof ScrollPane || !(node instanceof Control);
         if (inside && node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                collectClipped(child, width, height, out);
+                collectClipped(child, page, width, height, out);
             }
         }
     }

@@ -24,8 +24,8 @@ import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
-import org.hiddenneurons.ui.BackgroundWork;
-import org.hiddenneurons.ui.SharedForwardPass;
+import org.hiddenneurons.ui.work.BackgroundWork;
+import org.hiddenneurons.ui.work.SharedForwardPass;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

@@ -15,7 +15,7 @@ import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.UnitAnalysis;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;

@@ -35,7 +35,7 @@ import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.eval.ConfusionMatrix;
 import org.hiddenneurons.ui.PredictionBars;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

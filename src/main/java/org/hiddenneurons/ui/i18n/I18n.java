@@ -24,6 +24,10 @@ import java.util.prefs.Preferences;
  * {@value #LANGUAGE_PROPERTY} ({@code en} or {@code zh-CN}) overrides both and makes every choice
  * last for this run only: the tests set it, so they neither depend on the machine's locale nor
  * leave a remembered language behind. Thread-safe.
+ *
+ * <p>The current language is static: one setting for the whole process, as in JabRef's
+ * {@code Localization}, read by every {@link #t} call; a switch rebuilds the window's views
+ * ({@code ArchitectureTest.ALLOWED_STATE} names it with this reason).
  */
 public final class I18n {
 

@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.ui.eval.DigitImage;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

@@ -13,7 +13,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.Initializer;

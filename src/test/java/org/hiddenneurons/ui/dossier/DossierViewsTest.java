@@ -19,7 +19,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.hiddenneurons.core.WeightBuffers;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.analysis.ExperimentalForward;
 import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.UnitAnalysis;

@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.analysis.LogisticRegression;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;

@@ -21,7 +21,7 @@ import org.hiddenneurons.analysis.UnitAnalysis;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.ui.HiddenUnitGrid;
 import org.hiddenneurons.ui.HiddenUnitTile;
 import org.hiddenneurons.ui.Themes;

@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;

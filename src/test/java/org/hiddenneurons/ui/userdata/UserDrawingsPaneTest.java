@@ -12,7 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.hiddenneurons.ui.BackgroundWork;
+import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.UserDrawings;

@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui.data;
+package org.hiddenneurons.ui;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -20,8 +20,7 @@ import org.hiddenneurons.data.LoadMonitor;
 import org.hiddenneurons.data.MatReader;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
-import org.hiddenneurons.ui.FxTrainingAdapter;
-import org.hiddenneurons.ui.WorkbenchViewModel;
+import org.hiddenneurons.ui.data.LoadProgressPanel;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

@@ -1,11 +1,11 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.work;
 
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 
 /**
  * The drawing's forward pass, computed once and shared by every view that needs it (the
- * prediction and the tiles through {@link PredictionViewModel}, the dossier and the explanation
+ * prediction and the tiles through {@code PredictionViewModel}, the dossier and the explanation
  * through {@code DossierModel}): it remembers the last (network, input) pair — by identity, since
  * networks in use are immutable copies and a preprocessing result's input array is never modified
  * — and computes again only for another pair. So a drag step runs the network once, however many

@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui.replay;
+package org.hiddenneurons.ui;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -23,10 +23,6 @@ import org.hiddenneurons.io.TrainingRunFile;
 import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
 import org.hiddenneurons.train.TrainingSnapshot;
-import org.hiddenneurons.ui.AppMenus;
-import org.hiddenneurons.ui.FxTrainingAdapter;
-import org.hiddenneurons.ui.RecentFiles;
-import org.hiddenneurons.ui.WorkbenchViewModel;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;

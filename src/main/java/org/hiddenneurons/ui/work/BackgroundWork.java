@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.work;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
