@@ -42,9 +42,11 @@ public final class CompareRunsView extends BorderPane {
     static final String RIGHT_GRID_ID = "compare-runs-right-grid";
     static final String REPLAY_BAR_ID = "compare-runs-replay";
     /** Least width of each side's loss chart beside its grid. */
-    static final double CHART_MIN_WIDTH = 190;
+    static final double CHART_MIN_WIDTH = 140;
     /** Least height of each side's loss chart. */
     static final double CHART_MIN_HEIGHT = 150;
+    /** Room between the two sides. */
+    static final double SIDES_GAP = 8;
     /** Room between a side's grid and its numbers and chart. */
     static final double BODY_GAP = 10;
 
@@ -95,7 +97,7 @@ public final class CompareRunsView extends BorderPane {
 
         VBox leftSide = side(model.left(), LEFT_GRID_ID, palette);
         VBox rightSide = side(model.right(), RIGHT_GRID_ID, palette);
-        HBox sides = new HBox(12, leftSide, rightSide);
+        HBox sides = new HBox(SIDES_GAP, leftSide, rightSide);
         HBox.setHgrow(leftSide, Priority.ALWAYS);
         HBox.setHgrow(rightSide, Priority.ALWAYS);
         leftSide.setPrefWidth(0);

@@ -51,6 +51,8 @@ public final class ReplayBar extends HBox {
     static final double MAX_FRAME_MILLIS = 300;
     static final double MIN_SLIDER_WIDTH = 60;
     static final double PREF_SLIDER_WIDTH = 80; // grows into the room the label leaves
+    /** The axis tucks under the slider's own bottom padding, so its labels cost the grid little height. */
+    static final double TRACK_SPACING = -4;
 
     private final SnapshotTimeline model;
     private final Slider slider = new Slider(0, 1, 1);
@@ -127,7 +129,7 @@ public final class ReplayBar extends HBox {
         label.setTooltip(labelTip);
 
         slider.setMaxWidth(Double.MAX_VALUE);
-        VBox track = new VBox(slider, epochMarks);
+        VBox track = new VBox(TRACK_SPACING, slider, epochMarks);
         track.setAlignment(Pos.CENTER);
         track.setMinWidth(MIN_SLIDER_WIDTH);
         HBox.setHgrow(track, Priority.ALWAYS);
