@@ -272,7 +272,7 @@ public final class CompareRunsView extends BorderPane {
     }
 
     private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : String.format(I18n.locale(), "%.1f %%", 100 * fraction);
+        return Double.isNaN(fraction) ? "–" : String.format(I18n.locale(), "%.1f\u00a0%%", 100 * fraction);
     }
 
     private static String number(double value) {

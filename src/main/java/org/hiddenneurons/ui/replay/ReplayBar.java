@@ -235,7 +235,9 @@ public final class ReplayBar extends HBox {
         TrainingSnapshot shown = model.replayedProperty().get();
         int latest = model.latestEpochProperty().get();
         if (shown == null) {
-            label.setText(I18n.t("replay.timeline.label.live", latest, count));
+            TrainingSnapshot newest = count == 0 ? null : model.keptSnapshots().get(count - 1);
+            label.setText(newest == null || newest.step() == 0 ? I18n.t("replay.timeline.label.live", latest, count)
+                    : I18n.t("replay.s8.timeline.live", newest.step(), newest.shownEpoch()));
         } else {
             label.setText(I18n.t("replay.watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
         }
