@@ -210,11 +210,6 @@ public final class CompareRunsViewModel {
             running = true;
         }
 
-        /** Step of the newest numbers recorded (the run's progress), 0 when none. */
-        int latestStep() {
-            return Math.max(0, recorder.latestStep());
-        }
-
         @Override
         public void snapshots(long id, List<TrainingSnapshot> snapshots) {
             if (id != trainerId) {
@@ -373,17 +368,31 @@ public final class CompareRunsViewModel {
     }
 
     /**
-     * The step both sides show while Live: the least newest step of the runs still running (a run
-     * ahead waits on screen for the other), or the newest step of either once both ended.
+     * The step both sides show while Live: the newest step whose weights both running runs kept
+     * (a run ahead waits on screen for the other; a step whose weights one run has not handed
+     * over yet is not shown), the newest kept step of the one still running, or the newest of
+     * either once both ended.
      */
     public int commonStep() {
-        int common = Integer.MAX_VALUE;
-        for (Side side : List.of(left, right)) {
-            if (side.isRunning()) {
-                common = Math.min(common, side.latestStep());
+        List<TrainingSnapshot> a = left.recorder().snapshots();
+        List<TrainingSnapshot> b = right.recorder().snapshots();
+        if (left.isRunning() != right.isRunning()) {
+            List<TrainingSnapshot> running = left.isRunning() ? a : b;
+            return running.get(running.size() - 1).step();
+        }
+        if (!left.isRunning()) {
+            return Math.max(a.get(a.size() - 1).step(), b.get(b.size() - 1).step());
+        }
+        int i = a.size() - 1;
+        int j = b.size() - 1;
+        while (i > 0 && j > 0 && a.get(i).step() != b.get(j).step()) {
+            if (a.get(i).step() > b.get(j).step()) {
+                i--;
+            } else {
+                j--;
             }
         }
-        return common == Integer.MAX_VALUE ? Math.max(left.latestStep(), right.latestStep()) : common;
+        return Math.min(a.get(i).step(), b.get(j).step()); // both start at step 0
     }
 
     /** A run that failed, in words; empty otherwise. */

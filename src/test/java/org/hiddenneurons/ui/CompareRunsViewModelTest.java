@@ -152,6 +152,27 @@ class CompareRunsViewModelTest {
     }
 
     @Test
+    void aStepWhoseWeightsOneSideHasNotHandedOverIsNotShownOnEither() {
+        model.toggleTraining();
+        Network[] left = networks(1, 6);
+        Network[] right = networks(101, 6);
+        for (int step = 1; step <= 5; step++) {
+            leftEngine.listener.snapshots(leftEngine.lastId, List.of(pacedSnapshot(step, left[step])));
+        }
+        // The right run's numbers reached step 5, its weights only step 3 (the adapter hands over
+        // weights at most once per frame) and step 5: step 4 has no weights on the right.
+        rightEngine.listener.snapshots(rightEngine.lastId, List.of(pacedSnapshot(1, right[1]), pacedSnapshot(2, right[2]),
+                pacedSnapshot(3, right[3]), pacedSnapshot(4, null)));
+        assertEquals(3, model.left().stepProperty().get());
+        assertEquals(3, model.right().stepProperty().get());
+        rightEngine.listener.snapshots(rightEngine.lastId, List.of(pacedSnapshot(5, right[5])));
+        assertEquals(5, model.left().stepProperty().get());
+        assertEquals(5, model.right().stepProperty().get());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), model.left().recorder().snapshots().stream().map(TrainingSnapshot::step).toList(),
+                "every paced mini-batch of the left run kept");
+    }
+
+    @Test
     void scrubbingTheTimelineMovesBothSidesAndLiveReturnsToTheNewest() {
         model.toggleTraining();
         Network[] left = networks(1, 6);
