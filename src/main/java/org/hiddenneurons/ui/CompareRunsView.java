@@ -138,6 +138,7 @@ public final class CompareRunsView extends BorderPane {
         model.setData(data.getValue());
         view.disposal = () -> {
             data.removeListener(follow);
+            model.dispose();
             leftTrainer.shutdown();
             rightTrainer.shutdown();
         };

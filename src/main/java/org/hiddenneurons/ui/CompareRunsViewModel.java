@@ -313,6 +313,8 @@ public final class CompareRunsViewModel {
     private final Side right;
     private final TrainingConfig base;
     private final BooleanProperty lessonPace;
+    /** Held here so {@link #dispose()} can remove it: the window's setting outlives this page. */
+    private final javafx.beans.value.ChangeListener<Boolean> followPace = (o, old, on) -> pace();
     /** One timeline for both runs: its positions are the steps either run kept up to the common step. */
     private final SnapshotTimeline timeline = new SnapshotTimeline();
     private Split data;
@@ -333,7 +335,7 @@ public final class CompareRunsViewModel {
         left = new Side(leftEngine, true);
         right = new Side(rightEngine, false);
         preset.addListener((o, old, now) -> restart());
-        lessonPace.addListener((o, old, on) -> pace());
+        lessonPace.addListener(followPace);
         timeline.replayedProperty().addListener((o, old, now) -> showTimelineStep());
     }
 
@@ -360,6 +362,11 @@ public final class CompareRunsViewModel {
      */
     public SnapshotTimeline timeline() {
         return timeline;
+    }
+
+    /** Stops following the window's lesson pace (the page goes away; the setting stays). */
+    public void dispose() {
+        lessonPace.removeListener(followPace);
     }
 
     /** The window's lesson pace setting, which both runs follow. */

@@ -126,16 +126,20 @@ class CompareRunsViewModelTest {
     }
 
     @Test
+    void afterDisposeTheWindowsSettingNoLongerReachesThePage() {
+        model.toggleTraining();
+        model.dispose(); // the page goes away (e.g. a language switch builds a new one)
+        lessonPace.set(false);
+        assertEquals(Pacing.LESSON, leftEngine.pacing, "the old page's runs are no longer told");
+    }
+
+    @Test
     void whilePacedBothSidesShowTheSameMiniBatch() {
         model.toggleTraining();
         Network[] left = networks(1, 6);
         Network[] right = networks(101, 6);
-        for (int step = 1; step <= 5; step++) { // the left run is five mini-batches in ...
-            leftEngine.listener.snapshots(leftEngine.lastId, List.of(pacedSnapshot(step, left[step])));
-        }
-        for (int step = 1; step <= 3; step++) { // ... the right one three
-            rightEngine.listener.snapshots(rightEngine.lastId, List.of(pacedSnapshot(step, right[step])));
-        }
+        feed(leftEngine, left, 1, 5); // the left run is five mini-batches in ...
+        feed(rightEngine, right, 1, 3); // ... the right one three
         assertEquals(3, model.commonStep());
         assertEquals(3, model.left().stepProperty().get());
         assertEquals(3, model.right().stepProperty().get());
@@ -156,9 +160,7 @@ class CompareRunsViewModelTest {
         model.toggleTraining();
         Network[] left = networks(1, 6);
         Network[] right = networks(101, 6);
-        for (int step = 1; step <= 5; step++) {
-            leftEngine.listener.snapshots(leftEngine.lastId, List.of(pacedSnapshot(step, left[step])));
-        }
+        feed(leftEngine, left, 1, 5);
         // The right run's numbers reached step 5, its weights only step 3 (the adapter hands over
         // weights at most once per frame) and step 5: step 4 has no weights on the right.
         rightEngine.listener.snapshots(rightEngine.lastId, List.of(pacedSnapshot(1, right[1]), pacedSnapshot(2, right[2]),
@@ -177,10 +179,8 @@ class CompareRunsViewModelTest {
         model.toggleTraining();
         Network[] left = networks(1, 6);
         Network[] right = networks(101, 6);
-        for (int step = 1; step <= 5; step++) {
-            leftEngine.listener.snapshots(leftEngine.lastId, List.of(pacedSnapshot(step, left[step])));
-            rightEngine.listener.snapshots(rightEngine.lastId, List.of(pacedSnapshot(step, right[step])));
-        }
+        feed(leftEngine, left, 1, 5);
+        feed(rightEngine, right, 1, 5);
         SnapshotTimeline timeline = model.timeline();
         timeline.showIndex(2);
         assertSame(left[2], model.left().networkProperty().get());
@@ -261,6 +261,13 @@ class CompareRunsViewModelTest {
             networks[i] = TrainingConfig.defaults().withSeed(firstSeed + i).initialNetwork(20, 20, 10);
         }
         return networks;
+    }
+
+    /** {@code engine}'s run reports paced mini-batches {@code from}..{@code to}, one per frame, with networks[step]. */
+    private static void feed(FakeTrainingEngine engine, Network[] networks, int from, int to) {
+        for (int step = from; step <= to; step++) {
+            engine.listener.snapshots(engine.lastId, List.of(pacedSnapshot(step, networks[step])));
+        }
     }
 
     /** A snapshot after mini-batch {@code step} of a paced first epoch. */
