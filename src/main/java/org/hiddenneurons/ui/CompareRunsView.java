@@ -1,12 +1,16 @@
 package org.hiddenneurons.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -18,12 +22,16 @@ import javafx.util.StringConverter;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 
 /**
- * The Compare runs page: a preset chooser and one Train/Pause for both runs above two columns, each
- * with its run's hidden-unit grid, test accuracy, picture smoothness and loss curves. Everything it
+ * The Compare runs page: a preset chooser, one Train/Pause for both runs and the window's "Lesson
+ * pace" above two columns, each with its run's hidden-unit grid and, beside it, the step, test
+ * accuracy, picture smoothness and loss curves; under them one {@link ReplayBar} that scrubs both
+ * runs together. The grids take the room the columns leave ({@link SideBody}: the largest whole
+ * scale that fits beside a loss chart at least {@value #CHART_MIN_WIDTH} px wide). Everything it
  * shows comes from {@link CompareRunsViewModel}'s properties (snapshot copies, on the FX thread).
  */
 public final class CompareRunsView extends BorderPane {
@@ -32,12 +40,20 @@ public final class CompareRunsView extends BorderPane {
     static final String PRESET_ID = "compare-runs-preset";
     static final String LEFT_GRID_ID = "compare-runs-left-grid";
     static final String RIGHT_GRID_ID = "compare-runs-right-grid";
-    /** Height of each side's loss chart. */
-    static final double CHART_HEIGHT = 140;
+    static final String REPLAY_BAR_ID = "compare-runs-replay";
+    /** Least width of each side's loss chart beside its grid. */
+    static final double CHART_MIN_WIDTH = 140;
+    /** Least height of each side's loss chart. */
+    static final double CHART_MIN_HEIGHT = 150;
+    /** Room between the two sides. */
+    static final double SIDES_GAP = 8;
+    /** Room between a side's grid and its numbers and chart. */
+    static final double BODY_GAP = 10;
 
     private final CompareRunsViewModel model;
     /** While both run, the two grids repaint on different frames (each is 25 tiles). */
     private final PulseSpreader spreader;
+    private final ReplayBar replayBar;
     private Runnable disposal = () -> { };
 
     public CompareRunsView(CompareRunsViewModel model, javafx.beans.value.ObservableValue<DivergingPalette> palette) {
@@ -72,7 +88,8 @@ public final class CompareRunsView extends BorderPane {
         Label error = new Label();
         error.getStyleClass().add("hn-error");
         error.textProperty().bind(model.errorMessageProperty());
-        HBox bar = new HBox(presetLabel, preset, train, restart, error);
+        CheckBox pace = WatchControls.lessonPace(model.lessonPaceProperty());
+        HBox bar = new HBox(presetLabel, preset, train, restart, pace, error);
         bar.getStyleClass().addAll("hn-toolbar", PresentationMode.CONTROLS);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label(I18n.t("pages.compareRuns.hint"));
@@ -83,17 +100,27 @@ public final class CompareRunsView extends BorderPane {
         spreader = new PulseSpreader(model.phaseProperty().isEqualTo(CompareRunsViewModel.Phase.RUNNING));
         VBox leftSide = side(model.left(), LEFT_GRID_ID, palette, spreader);
         VBox rightSide = side(model.right(), RIGHT_GRID_ID, palette, spreader);
-        HBox sides = new HBox(12, leftSide, rightSide);
+        HBox sides = new HBox(SIDES_GAP, leftSide, rightSide);
         HBox.setHgrow(leftSide, Priority.ALWAYS);
         HBox.setHgrow(rightSide, Priority.ALWAYS);
         leftSide.setPrefWidth(0);
         rightSide.setPrefWidth(0);
         setCenter(sides);
         BorderPane.setMargin(sides, new javafx.geometry.Insets(10, 0, 0, 0));
+        replayBar = new ReplayBar(model.timeline());
+        replayBar.setId(REPLAY_BAR_ID);
+        replayBar.markWhileReplaying(leftSide, rightSide);
+        setBottom(replayBar);
+        BorderPane.setMargin(replayBar, new javafx.geometry.Insets(8, 0, 0, 0));
     }
 
     public CompareRunsViewModel model() {
         return model;
+    }
+
+    /** The one timeline of both runs (the window routes the replay keys to it on this page). */
+    public ReplayBar replayBar() {
+        return replayBar;
     }
 
     /**
@@ -103,16 +130,19 @@ public final class CompareRunsView extends BorderPane {
      * Call {@link #dispose()} when the page goes away.
      */
     public static CompareRunsView withOwnTrainers(javafx.beans.value.ObservableValue<Split> data,
+                                                  BooleanProperty lessonPace,
                                                   javafx.beans.value.ObservableValue<DivergingPalette> palette) {
         FxTrainingAdapter leftTrainer = new FxTrainingAdapter(FxTrainingAdapter.SIDE_BY_SIDE_NICENESS);
         FxTrainingAdapter rightTrainer = new FxTrainingAdapter(FxTrainingAdapter.SIDE_BY_SIDE_NICENESS);
-        CompareRunsViewModel model = new CompareRunsViewModel(leftTrainer, rightTrainer, TrainingConfig.defaults());
+        CompareRunsViewModel model = new CompareRunsViewModel(leftTrainer, rightTrainer, TrainingConfig.defaults(),
+                lessonPace);
         CompareRunsView view = new CompareRunsView(model, palette);
         javafx.beans.value.ChangeListener<Split> follow = (o, old, now) -> model.setData(now);
         data.addListener(follow);
         model.setData(data.getValue());
         view.disposal = () -> {
             data.removeListener(follow);
+            model.dispose();
             leftTrainer.shutdown();
             rightTrainer.shutdown();
         };
@@ -146,20 +176,20 @@ public final class CompareRunsView extends BorderPane {
         titleRow.setAlignment(Pos.CENTER_LEFT);
         grid.setScale(WeightPictures.Scale.PER_UNIT);
         grid.paletteProperty().bind(palette);
-        grid.setMinHeight(0);
-        VBox.setVgrow(grid, Priority.ALWAYS);
         side.networkProperty().addListener((o, old, now) ->
                 spreader.post(grid, () -> grid.setNetwork(side.networkProperty().get())));
         grid.setNetwork(side.networkProperty().get());
 
         Label stats = new Label();
         stats.getStyleClass().add("hn-compare-stats");
-        stats.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("pages.compareRuns.stats",
-                String.valueOf(side.epochProperty().get()),
+        stats.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("pages.s8.compareRuns.stats",
+                String.valueOf(side.stepProperty().get()),
+                String.valueOf(side.shownEpochProperty().get()),
                 percent(side.testAccuracyProperty().get()),
                 number(side.smoothnessProperty().get())),
-                side.epochProperty(), side.testAccuracyProperty(), side.smoothnessProperty()));
+                side.stepProperty(), side.shownEpochProperty(), side.testAccuracyProperty(), side.smoothnessProperty()));
         stats.setWrapText(true);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
 
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel(I18n.t("pages.compareRuns.axis.epoch"));
@@ -169,34 +199,86 @@ public final class CompareRunsView extends BorderPane {
         LineChart<Number, Number> chart = new LineChart<>(epochs, loss);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setPrefHeight(CHART_HEIGHT);
-        chart.setMinHeight(CHART_HEIGHT);
-        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        chart.setMinHeight(CHART_MIN_HEIGHT);
+        chart.setMinWidth(CHART_MIN_WIDTH);
+        chart.setPrefWidth(CHART_MIN_WIDTH);
+        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
         XYChart.Series<Number, Number> train = new XYChart.Series<>();
         train.setName(I18n.t("pages.compareRuns.series.train"));
         XYChart.Series<Number, Number> test = new XYChart.Series<>();
         test.setName(I18n.t("pages.compareRuns.series.test"));
         chart.getData().addAll(train, test);
         side.losses().addListener((ListChangeListener<CompareRunsViewModel.LossPoint>) change -> {
+            boolean appended = true;
+            List<CompareRunsViewModel.LossPoint> added = new ArrayList<>();
             while (change.next()) {
-                if (change.wasRemoved() && side.losses().isEmpty()) {
-                    train.getData().clear();
-                    test.getData().clear();
+                appended &= !change.wasRemoved() && change.getFrom() >= change.getList().size() - change.getAddedSize();
+                added.addAll(change.getAddedSubList());
+            }
+            if (!appended) { // the timeline went back (or a new run): the curves up to the shown step
+                train.getData().clear();
+                test.getData().clear();
+                added = side.losses();
+            }
+            for (CompareRunsViewModel.LossPoint point : added) {
+                if (Double.isFinite(point.trainLoss())) {
+                    train.getData().add(new XYChart.Data<>(point.epoch(), point.trainLoss()));
                 }
-                for (CompareRunsViewModel.LossPoint point : change.getAddedSubList()) {
-                    if (Double.isFinite(point.trainLoss())) {
-                        train.getData().add(new XYChart.Data<>(point.epoch(), point.trainLoss()));
-                    }
-                    if (Double.isFinite(point.testLoss())) {
-                        test.getData().add(new XYChart.Data<>(point.epoch(), point.testLoss()));
-                    }
+                if (Double.isFinite(point.testLoss())) {
+                    test.getData().add(new XYChart.Data<>(point.epoch(), point.testLoss()));
                 }
             }
         });
 
-        VBox box = new VBox(6, titleRow, grid, stats, chart);
+        VBox numbers = new VBox(6, stats, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        SideBody body = new SideBody(grid, numbers);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox box = new VBox(6, titleRow, body);
         box.getStyleClass().add("hn-section");
         return box;
+    }
+
+    /**
+     * A side's grid with its numbers and chart beside it: the grid gets the largest whole scale
+     * ({@link HiddenUnitGrid#sizing}, i.e. {@link org.hiddenneurons.viz.TileSizing}) that fits in
+     * the body's height and its width less {@link #CHART_MIN_WIDTH} and {@link #BODY_GAP}; the
+     * numbers and chart take the rest of the width.
+     */
+    static final class SideBody extends Region {
+        private final HiddenUnitGrid grid;
+        private final Region numbers;
+
+        SideBody(HiddenUnitGrid grid, Region numbers) {
+            this.grid = grid;
+            this.numbers = numbers;
+            getChildren().addAll(grid, numbers);
+            setMinSize(0, 0);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double left = snappedLeftInset();
+            double top = snappedTopInset();
+            double width = getWidth() - left - snappedRightInset();
+            double height = getHeight() - top - snappedBottomInset();
+            double gridInsets = grid.snappedLeftInset() + grid.snappedRightInset();
+            double gridWidth = gridInsets + grid.sizing(Math.max(0, width - CHART_MIN_WIDTH - BODY_GAP - gridInsets),
+                    height - grid.snappedTopInset() - grid.snappedBottomInset()).gridWidth();
+            grid.resizeRelocate(left, top, gridWidth, height);
+            double numbersX = left + gridWidth + BODY_GAP;
+            numbers.resizeRelocate(numbersX, top, Math.max(0, left + width - numbersX), height);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return grid.prefWidth(-1) + BODY_GAP + CHART_MIN_WIDTH + snappedLeftInset() + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return Math.max(grid.prefHeight(-1), numbers.prefHeight(-1)) + snappedTopInset() + snappedBottomInset();
+        }
     }
 
     private static String percent(double fraction) {

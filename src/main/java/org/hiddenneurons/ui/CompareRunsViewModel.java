@@ -1,7 +1,9 @@
 package org.hiddenneurons.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,9 +20,13 @@ import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingHistory;
 import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.ui.i18n.I18n;
+import org.hiddenneurons.ui.replay.RunRecorder;
+import org.hiddenneurons.ui.replay.SnapshotTimeline;
 
 /**
  * Compare runs: two networks trained on the same data at once, each with its own settings (a
@@ -29,11 +35,16 @@ import org.hiddenneurons.ui.i18n.I18n;
  * JUnit and a fake {@link TrainingEngine} per side.
  *
  * <p>Each side has its own engine (the window's: one {@link FxTrainingAdapter}, so one training
- * thread, per side); both start, pause and resume together ({@link #toggleTraining()}). Each side
- * shows its latest snapshot: a network copy nobody modifies, its test accuracy, the loss history and
- * its {@link PictureSmoothness}. Call order: {@link #setData} (again whenever the data changes),
- * then {@link #toggleTraining()}; {@link #restart()} puts both sides back to their initial weights.
- * FX thread only.
+ * thread, per side); both start, pause and resume together ({@link #toggleTraining()}) and follow
+ * the window's lesson pace ({@link TrainingSettingsViewModel#pacingFor(boolean, int)}: the first
+ * epoch mini-batch by mini-batch). Each side records its run in a {@link RunRecorder} (the
+ * workbench's record: every snapshot's numbers, weights kept at log-spaced steps), and one
+ * {@link SnapshotTimeline} scrubs both: each side shows, at the timeline's step, its kept snapshot
+ * at or before that step (a network copy nobody modifies), its test accuracy, its
+ * {@link PictureSmoothness} and its losses up to that step. While Live that step is the
+ * {@link #commonStep()}, so both sides show the same mini-batch while paced and evolve together.
+ * Call order: {@link #setData} (again whenever the data changes), then {@link #toggleTraining()};
+ * {@link #restart()} puts both sides back to their initial weights. FX thread only.
  */
 public final class CompareRunsViewModel {
 
@@ -93,23 +104,33 @@ public final class CompareRunsViewModel {
         }
     }
 
-    /** One point of a side's loss curves. */
-    public record LossPoint(int epoch, double trainLoss, double testLoss) {
+    /**
+     * One point of a side's loss curves.
+     *
+     * @param epoch fractional epochs: step / steps per epoch (a point per mini-batch in a paced epoch)
+     */
+    public record LossPoint(double epoch, double trainLoss, double testLoss) {
     }
 
-    /** One of the two runs. */
+    /** One of the two runs: its record ({@link RunRecorder}) and what it shows at the timeline's step. */
     public final class Side implements TrainingEngine.Listener {
         private final TrainingEngine engine;
         private final boolean isLeft;
+        /** This run's record: every snapshot's numbers and the weights kept at log-spaced steps. */
+        private final RunRecorder recorder = new RunRecorder();
         private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>(this, "config");
         private final ObjectProperty<Network> network = new SimpleObjectProperty<>(this, "network");
         private final IntegerProperty epoch = new SimpleIntegerProperty(this, "epoch");
+        private final IntegerProperty step = new SimpleIntegerProperty(this, "step");
+        private final IntegerProperty shownEpoch = new SimpleIntegerProperty(this, "shownEpoch");
         private final DoubleProperty testAccuracy = new SimpleDoubleProperty(this, "testAccuracy", Double.NaN);
         private final DoubleProperty smoothness = new SimpleDoubleProperty(this, "smoothness", Double.NaN);
         private final StringProperty description = new SimpleStringProperty(this, "description", "");
         private final ObservableList<LossPoint> losses = FXCollections.observableArrayList();
         private long trainerId = -1;
         private boolean running;
+        /** Mini-batches per epoch of this run (from its snapshots; 1 until one arrives). */
+        private int stepsPerEpoch = 1;
 
         Side(TrainingEngine engine, boolean isLeft) {
             this.engine = engine;
@@ -122,17 +143,27 @@ public final class CompareRunsViewModel {
             return config;
         }
 
-        /** The weights shown: the initial ones, then each snapshot's copy. */
+        /** The weights shown: this run's kept snapshot at (or just before) the timeline's step. */
         public ReadOnlyObjectProperty<Network> networkProperty() {
             return network;
         }
 
-        /** Epochs trained so far. */
+        /** Completed epochs of the shown snapshot. */
         public IntegerProperty epochProperty() {
             return epoch;
         }
 
-        /** Test accuracy in [0, 1] of the shown weights; NaN before the first snapshot. */
+        /** Training steps (mini-batches) of the shown snapshot. */
+        public IntegerProperty stepProperty() {
+            return step;
+        }
+
+        /** The 1-based epoch of the shown snapshot: the one in progress inside an epoch ({@link TrainingSnapshot#shownEpoch()}). */
+        public IntegerProperty shownEpochProperty() {
+            return shownEpoch;
+        }
+
+        /** Test accuracy in [0, 1] of the shown weights; NaN before the first scored snapshot. */
         public DoubleProperty testAccuracyProperty() {
             return testAccuracy;
         }
@@ -147,7 +178,7 @@ public final class CompareRunsViewModel {
             return description;
         }
 
-        /** The train and test loss after each snapshot, oldest first. */
+        /** The train and test loss of every recorded snapshot up to the shown step, oldest first. */
         public ObservableList<LossPoint> losses() {
             return losses;
         }
@@ -157,28 +188,26 @@ public final class CompareRunsViewModel {
             return running;
         }
 
+        /** This run's record (every snapshot's numbers, the weights kept at log-spaced steps). */
+        public RunRecorder recorder() {
+            return recorder;
+        }
+
         void reset(TrainingConfig newConfig, Dataset train) {
             if (running) {
                 engine.cancel();
                 running = false;
             }
             trainerId = -1;
+            stepsPerEpoch = 1;
             config.set(newConfig);
             description.set(preset.get().describe(newConfig));
-            losses.clear();
-            epoch.set(0);
-            testAccuracy.set(Double.NaN);
-            show(newConfig.initialNetwork(train.width(), train.height(), train.classCount()));
+            recorder.reset(newConfig.initialNetwork(train.width(), train.height(), train.classCount()), 0);
         }
 
         void start(Split split) {
-            trainerId = engine.run(config.get(), network.get(), split);
+            trainerId = engine.run(config.get(), recorder.snapshots().get(0).network(), split);
             running = true;
-        }
-
-        private void show(Network shown) {
-            network.set(shown);
-            smoothness.set(PictureSmoothness.of(shown));
         }
 
         @Override
@@ -187,9 +216,9 @@ public final class CompareRunsViewModel {
                 return;
             }
             for (TrainingSnapshot snapshot : snapshots) {
-                losses.add(new LossPoint(snapshot.epoch(), snapshot.trainLoss(), snapshot.testLoss()));
+                record(snapshot);
             }
-            showSnapshot(snapshots.get(snapshots.size() - 1));
+            follow();
         }
 
         @Override
@@ -198,13 +227,11 @@ public final class CompareRunsViewModel {
                 return;
             }
             if (last != null) {
-                if (losses.isEmpty() || losses.get(losses.size() - 1).epoch() != last.epoch()) {
-                    losses.add(new LossPoint(last.epoch(), last.trainLoss(), last.testLoss()));
-                }
-                showSnapshot(last);
+                record(last);
             }
             running = false;
             sideEnded();
+            follow();
         }
 
         @Override
@@ -215,15 +242,50 @@ public final class CompareRunsViewModel {
             running = false;
             errorMessage.set(I18n.t("pages.compareRuns.error", isLeft ? 1 : 2, String.valueOf(error.getMessage())));
             sideEnded();
+            follow();
         }
 
-        private void showSnapshot(TrainingSnapshot snapshot) {
-            epoch.set(snapshot.epoch());
-            if (!Double.isNaN(snapshot.testAccuracy())) {
-                testAccuracy.set(snapshot.testAccuracy());
+        private void record(TrainingSnapshot snapshot) {
+            stepsPerEpoch = Math.max(1, snapshot.stepsPerEpoch());
+            recorder.record(snapshot, snapshot.epoch(), snapshot.elapsedSeconds());
+        }
+
+        /** Shows this run at {@code shownStep}: its latest kept snapshot at or before it, and the losses up to it. */
+        void showAt(int shownStep) {
+            List<TrainingSnapshot> kept = recorder.snapshots();
+            TrainingSnapshot shown = kept.get(0);
+            for (TrainingSnapshot each : kept) {
+                if (each.step() > shownStep) {
+                    break;
+                }
+                shown = each;
             }
-            if (snapshot.network() != null) {
-                show(snapshot.network());
+            epoch.set(shown.epoch());
+            step.set(shown.step());
+            shownEpoch.set(shown.shownEpoch());
+            testAccuracy.set(shown.testAccuracy());
+            if (network.get() != shown.network()) {
+                network.set(shown.network());
+                smoothness.set(PictureSmoothness.of(shown.network()));
+            }
+            showLosses(recorder.metrics(), shownStep);
+        }
+
+        /** The losses up to {@code shownStep}: appended while the step grows, replaced when it goes back. */
+        private void showLosses(List<TrainingHistory.EpochMetrics> metrics, int shownStep) {
+            List<LossPoint> wanted = new ArrayList<>();
+            for (TrainingHistory.EpochMetrics m : metrics) {
+                if (m.step() > shownStep) {
+                    break;
+                }
+                if (Double.isFinite(m.trainLoss()) || Double.isFinite(m.testLoss())) {
+                    wanted.add(new LossPoint((double) m.step() / stepsPerEpoch, m.trainLoss(), m.testLoss()));
+                }
+            }
+            if (wanted.size() >= losses.size() && wanted.subList(0, losses.size()).equals(losses)) {
+                losses.addAll(wanted.subList(losses.size(), wanted.size()));
+            } else {
+                losses.setAll(wanted);
             }
         }
 
@@ -238,6 +300,10 @@ public final class CompareRunsViewModel {
                 engine.resume();
             }
         }
+
+        void pace(Pacing pacing) {
+            engine.setPacing(pacing);
+        }
     }
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.LAMBDA);
@@ -246,21 +312,31 @@ public final class CompareRunsViewModel {
     private final Side left;
     private final Side right;
     private final TrainingConfig base;
+    private final BooleanProperty lessonPace;
+    /** Held here so {@link #dispose()} can remove it: the window's setting outlives this page. */
+    private final javafx.beans.value.ChangeListener<Boolean> followPace = (o, old, on) -> pace();
+    /** One timeline for both runs: its positions are the steps either run kept up to the common step. */
+    private final SnapshotTimeline timeline = new SnapshotTimeline();
     private Split data;
 
     /**
      * @param leftEngine  trains the left run (its listener is set here)
      * @param rightEngine trains the right run; another engine than the left, so both train at once
      * @param base        the settings both runs share except the preset's difference
+     * @param lessonPace  the window's lesson pace setting (F, "Lesson pace"); both runs follow it
      */
-    public CompareRunsViewModel(TrainingEngine leftEngine, TrainingEngine rightEngine, TrainingConfig base) {
+    public CompareRunsViewModel(TrainingEngine leftEngine, TrainingEngine rightEngine, TrainingConfig base,
+                                BooleanProperty lessonPace) {
         if (leftEngine == rightEngine) {
             throw new IllegalArgumentException("each side needs its own engine to train at the same time");
         }
         this.base = base;
+        this.lessonPace = lessonPace;
         left = new Side(leftEngine, true);
         right = new Side(rightEngine, false);
         preset.addListener((o, old, now) -> restart());
+        lessonPace.addListener(followPace);
+        timeline.replayedProperty().addListener((o, old, now) -> showTimelineStep());
     }
 
     public Side left() {
@@ -278,6 +354,52 @@ public final class CompareRunsViewModel {
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase;
+    }
+
+    /**
+     * The replay timeline both sides follow: Live shows the common step (the step both running runs
+     * have reached: while paced, the same mini-batch on both sides), a replay the scrubbed step.
+     */
+    public SnapshotTimeline timeline() {
+        return timeline;
+    }
+
+    /** Stops following the window's lesson pace (the page goes away; the setting stays). */
+    public void dispose() {
+        lessonPace.removeListener(followPace);
+    }
+
+    /** The window's lesson pace setting, which both runs follow. */
+    public BooleanProperty lessonPaceProperty() {
+        return lessonPace;
+    }
+
+    /**
+     * The step both sides show while Live: the newest step whose weights both running runs kept
+     * (a run ahead waits on screen for the other; a step whose weights one run has not handed
+     * over yet is not shown), the newest kept step of the one still running, or the newest of
+     * either once both ended.
+     */
+    public int commonStep() {
+        List<TrainingSnapshot> a = left.recorder().snapshots();
+        List<TrainingSnapshot> b = right.recorder().snapshots();
+        if (left.isRunning() != right.isRunning()) {
+            List<TrainingSnapshot> running = left.isRunning() ? a : b;
+            return running.get(running.size() - 1).step();
+        }
+        if (!left.isRunning()) {
+            return Math.max(a.get(a.size() - 1).step(), b.get(b.size() - 1).step());
+        }
+        int i = a.size() - 1;
+        int j = b.size() - 1;
+        while (i > 0 && j > 0 && a.get(i).step() != b.get(j).step()) {
+            if (a.get(i).step() > b.get(j).step()) {
+                i--;
+            } else {
+                j--;
+            }
+        }
+        return Math.min(a.get(i).step(), b.get(j).step()); // both start at step 0
     }
 
     /** A run that failed, in words; empty otherwise. */
@@ -312,9 +434,11 @@ public final class CompareRunsViewModel {
                     restart();
                 }
                 errorMessage.set("");
+                pace();
                 left.start(data);
                 right.start(data);
                 phase.set(Phase.RUNNING);
+                follow();
             }
         }
     }
@@ -327,6 +451,58 @@ public final class CompareRunsViewModel {
         left.reset(preset.get().left(base), data.train());
         right.reset(preset.get().right(base), data.train());
         phase.set(Phase.IDLE);
+        timeline.restart(keptUpTo(Integer.MAX_VALUE), 0);
+        showTimelineStep();
+    }
+
+    /** Both runs from random weights: the window's lesson pace or full speed, the same on both sides. */
+    private void pace() {
+        Pacing pacing = TrainingSettingsViewModel.pacingFor(lessonPace.get(), 0);
+        left.pace(pacing);
+        right.pace(pacing);
+    }
+
+    /** New records: the timeline's range grows to the common step; while Live both sides show it. */
+    private void follow() {
+        int common = commonStep();
+        List<TrainingSnapshot> kept = keptUpTo(common);
+        timeline.setKept(kept, kept.isEmpty() ? 0 : kept.get(kept.size() - 1).epoch());
+        showTimelineStep();
+    }
+
+    /** Both sides at the timeline's step (Live: the newest common one). */
+    private void showTimelineStep() {
+        int shown = timeline.shownStep();
+        left.showAt(Math.max(0, shown));
+        right.showAt(Math.max(0, shown));
+    }
+
+    /**
+     * The timeline's positions: the snapshots either side kept at steps ≤ {@code maxStep}, one per
+     * step (the left's where both kept one), ascending steps.
+     */
+    private List<TrainingSnapshot> keptUpTo(int maxStep) {
+        List<TrainingSnapshot> a = left.recorder().snapshots();
+        List<TrainingSnapshot> b = right.recorder().snapshots();
+        List<TrainingSnapshot> merged = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            TrainingSnapshot next;
+            if (j >= b.size() || (i < a.size() && a.get(i).step() <= b.get(j).step())) {
+                next = a.get(i++);
+                if (j < b.size() && b.get(j).step() == next.step()) {
+                    j++;
+                }
+            } else {
+                next = b.get(j++);
+            }
+            if (next.step() > maxStep) {
+                break;
+            }
+            merged.add(next);
+        }
+        return merged;
     }
 
     private void sideEnded() {

@@ -289,7 +289,12 @@ public final class TrainingSettingsViewModel {
      * {@link Pacing#FULL_SPEED}.
      */
     public Pacing pacingFor(int epochsDone) {
-        return lessonPace.get() && epochsDone == 0 ? Pacing.LESSON : Pacing.FULL_SPEED;
+        return pacingFor(lessonPace.get(), epochsDone);
+    }
+
+    /** {@link #pacingFor(int)} with lesson pace {@code on} or off (also the Compare runs page's rule). */
+    public static Pacing pacingFor(boolean on, int epochsDone) {
+        return on && epochsDone == 0 ? Pacing.LESSON : Pacing.FULL_SPEED;
     }
 
     /** What is wrong with the settings, in words, or "". */

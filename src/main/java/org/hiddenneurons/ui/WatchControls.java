@@ -16,10 +16,16 @@ public final class WatchControls {
 
     /** "Lesson pace", bound both ways to {@code settings}' lesson-pace flag (the F key flips the same flag). */
     public static CheckBox lessonPace(TrainingSettingsViewModel settings) {
-        CheckBox box = new CheckBox(I18n.t("workbench.watch.pace.lesson"));
+        CheckBox box = lessonPace(settings.lessonPaceProperty());
         box.setId(LESSON_PACE_ID);
+        return box;
+    }
+
+    /** "Lesson pace", bound both ways to {@code on} (e.g. the same flag on another page), without an id. */
+    public static CheckBox lessonPace(javafx.beans.property.BooleanProperty on) {
+        CheckBox box = new CheckBox(I18n.t("workbench.watch.pace.lesson"));
         box.setMinWidth(Region.USE_PREF_SIZE);
-        box.selectedProperty().bindBidirectional(settings.lessonPaceProperty());
+        box.selectedProperty().bindBidirectional(on);
         box.setTooltip(new Tooltip(I18n.t("workbench.watch.pace.tooltip")));
         return box;
     }

@@ -160,6 +160,7 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbenchPages pages;
     private final HiddenUnitPage hiddenUnitPage;
     private final MyDrawingsPage myDrawingsPage;
+    private final CompareRunsView compareRuns;
     private final BackpropView backprop;
     private final ModifiedNetworkBanner modifiedBanner;
     /** Save/Open training run, the exports and Open recent. */
@@ -225,7 +226,7 @@ public final class WorkbenchView extends BorderPane {
         pages.add(Page.EVALUATION, WorkbenchControls.pagePane(evaluation), null, null);
         myDrawingsPage = new MyDrawingsPage(model, drawings, adapter.backgroundWork());
         pages.add(Page.MY_DRAWINGS, myDrawingsPage.node(), myDrawingsPage.padSlot(), null);
-        CompareRunsView compareRuns = CompareRunsView.withOwnTrainers(model.dataProperty(), palette);
+        compareRuns = CompareRunsView.withOwnTrainers(model.dataProperty(), model.settings().lessonPaceProperty(), palette);
         scope.onClose(compareRuns::dispose);
         pages.add(Page.COMPARE_RUNS, WorkbenchControls.pagePane(compareRuns), null, null);
 
@@ -290,7 +291,8 @@ public final class WorkbenchView extends BorderPane {
         shortcuts.withShortcutUnlessTyping(KeyCode.Z, done(drawing::undo)); // a text field keeps its own undo
         for (KeyCode replayKey : List.of(KeyCode.OPEN_BRACKET, KeyCode.CLOSE_BRACKET, KeyCode.COMMA, KeyCode.PERIOD,
                 KeyCode.HOME, KeyCode.END, KeyCode.P)) {
-            shortcuts.plain(replayKey, () -> page.get() == Page.WORKBENCH && hiddenLayer.replayBar().handleKey(replayKey));
+            shortcuts.plain(replayKey, () -> page.get() == Page.WORKBENCH && hiddenLayer.replayBar().handleKey(replayKey)
+                    || page.get() == Page.COMPARE_RUNS && compareRuns.replayBar().handleKey(replayKey));
         }
         shortcuts.plain(KeyCode.SPACE, done(model::toggleTraining));
         shortcuts.plain(KeyCode.S, done(model::step));

@@ -2,11 +2,16 @@ package org.hiddenneurons.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.input.KeyCode;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.ui.replay.ReplayBar;
+import org.hiddenneurons.ui.replay.StepAxis;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -41,5 +46,56 @@ class CompareRunsWindowTest extends WindowTestBase {
                 && compare.right().testAccuracyProperty().get() > 0.5));
         assertEquals(onFx(() -> compare.left().networkProperty().get()), onFx(left::getNetwork));
         assertEquals(onFx(() -> compare.right().networkProperty().get()), onFx(right::getNetwork));
+    }
+
+    @Test
+    void scrubbingTheOneTimelineMovesBothSidesAndLiveGoesBack(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT7).release(KeyCode.DIGIT7).release(KeyCode.CONTROL);
+        waitFor(() -> view.pageProperty().get() == WorkbenchView.Page.COMPARE_RUNS);
+        CompareRunsView page = onFx(() -> (CompareRunsView) view.lookup(".hn-compare-runs"));
+        CompareRunsViewModel compare = page.model();
+        HiddenUnitGrid left = onFx(() -> (HiddenUnitGrid) view.lookup("#" + CompareRunsView.LEFT_GRID_ID));
+        HiddenUnitGrid right = onFx(() -> (HiddenUnitGrid) view.lookup("#" + CompareRunsView.RIGHT_GRID_ID));
+        robot.interact(() -> robot.lookup("#" + CompareRunsView.TRAIN_BUTTON_ID).queryButton().fire());
+        waitFor(() -> compare.phaseProperty().get() == CompareRunsViewModel.Phase.FINISHED);
+        Network leftEnd = onFx(left::getNetwork);
+        Network rightEnd = onFx(right::getNetwork);
+        ReplayBar bar = page.replayBar();
+        List<TrainingSnapshot> kept = onFx(() -> compare.timeline().keptSnapshots());
+        assertTrue(kept.size() >= 3, "the start, some steps and the end: " + kept.size());
+
+        // Drag the one slider to the second kept step: both grids show their own run at that step.
+        TrainingSnapshot target = kept.get(1);
+        double position = StepAxis.position(target.step(), kept.get(kept.size() - 1).step());
+        robot.interact(() -> bar.slider().setValue(position));
+        assertTrue(onFx(() -> compare.timeline().isReplaying()));
+        assertEquals(target.step(), onFx(() -> compare.left().stepProperty().get()));
+        assertEquals(target.step(), onFx(() -> compare.right().stepProperty().get()));
+        assertSame(atOrBefore(onFx(() -> compare.left().recorder().snapshots()), target.step()), onFx(left::getNetwork));
+        assertSame(atOrBefore(onFx(() -> compare.right().recorder().snapshots()), target.step()), onFx(right::getNetwork));
+        assertNotSame(leftEnd, onFx(left::getNetwork));
+        assertNotSame(rightEnd, onFx(right::getNetwork));
+        assertEquals(position, onFx(() -> bar.slider().getValue()), 1e-9, "the thumb sits at the shown step");
+
+        robot.interact(() -> robot.lookup("#" + CompareRunsView.REPLAY_BAR_ID + " #" + ReplayBar.LIVE_ID).queryButton().fire());
+        assertSame(leftEnd, onFx(left::getNetwork));
+        assertSame(rightEnd, onFx(right::getNetwork));
+        // Home (the replay keys on this page) goes to the random start of both runs.
+        robot.interact(left::requestFocus);
+        robot.type(KeyCode.HOME);
+        assertEquals(0, onFx(() -> compare.left().stepProperty().get()));
+        assertEquals(0, onFx(() -> compare.right().stepProperty().get()));
+    }
+
+    /** The network of the last snapshot in {@code kept} at or before {@code step}. */
+    private static Network atOrBefore(List<TrainingSnapshot> kept, int step) {
+        Network found = kept.get(0).network();
+        for (TrainingSnapshot snapshot : kept) {
+            if (snapshot.step() <= step) {
+                found = snapshot.network();
+            }
+        }
+        return found;
     }
 }

@@ -82,6 +82,83 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         }
     }
 
+    /** Compare runs at 1280×800: both grids side by side at 80 px pictures at least (they were 60). */
+    static final double MIN_COMPARE_PICTURE_AT_DEFAULT = 80;
+
+    @Test
+    void compareRunsGridsAreAsLargeAsFitBesideTheirChartsAndNothingIsCutOff() throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        onFx(() -> {
+            view.pageProperty().set(WorkbenchView.Page.COMPARE_RUNS);
+            return null;
+        });
+        int previousScale = 0;
+        for (double[] size : SIZES) {
+            resize(size[0], size[1], false);
+            String measured = onFx(() -> {
+                Parent root = view.getScene().getRoot();
+                root.applyCss();
+                root.layout();
+                StringBuilder report = new StringBuilder((int) size[0] + "×" + (int) size[1]);
+                for (String id : List.of(CompareRunsView.LEFT_GRID_ID, CompareRunsView.RIGHT_GRID_ID)) {
+                    HiddenUnitGrid grid = (HiddenUnitGrid) view.lookup("#" + id);
+                    HiddenUnitTile tile = grid.getTiles().get(0);
+                    double picture = tile.getWidth() - HiddenUnitTile.CHROME_WIDTH;
+                    javafx.scene.layout.Region body = (javafx.scene.layout.Region) grid.getParent();
+                    // One scale more would not fit beside the chart's least width, or not in the height.
+                    org.hiddenneurons.viz.TileSizing larger = org.hiddenneurons.viz.TileSizing.of(5, 5,
+                            grid.imageScale() + 1, 20, 20, HiddenUnitTile.CHROME_WIDTH, HiddenUnitTile.CHROME_HEIGHT,
+                            HiddenUnitGrid.GAP);
+                    boolean largest = larger.gridWidth() + CompareRunsView.BODY_GAP + CompareRunsView.CHART_MIN_WIDTH
+                            > body.getWidth() || larger.gridHeight() > body.getHeight();
+                    report.append(' ').append(id).append(": picture ").append(picture).append(" px, scale ")
+                            .append(grid.imageScale()).append(largest ? "" : " NOT THE LARGEST");
+                }
+                List<String> clipped = new ArrayList<>();
+                collectClipped(view.pageNode(WorkbenchView.Page.COMPARE_RUNS), pageRoom(view, size[0]), size[0], size[1],
+                        clipped);
+                if (!clipped.isEmpty()) {
+                    report.append(" cut off ").append(clipped);
+                }
+                lookAt("compare-runs-" + (int) size[0] + "x" + (int) size[1], report.toString());
+                return report.toString();
+            });
+            assertTrue(!measured.contains("NOT THE LARGEST") && !measured.contains("cut off"), measured);
+            int scale = onFx(() -> ((HiddenUnitGrid) view.lookup("#" + CompareRunsView.LEFT_GRID_ID)).imageScale());
+            assertEquals(scale, (int) onFx(() -> ((HiddenUnitGrid) view.lookup("#" + CompareRunsView.RIGHT_GRID_ID)).imageScale()),
+                    "both sides alike: " + measured);
+            assertTrue(scale >= previousScale, "the pictures grow with the window: " + measured);
+            if (previousScale == 0) {
+                assertTrue(20 * scale >= MIN_COMPARE_PICTURE_AT_DEFAULT, measured);
+            }
+            previousScale = scale;
+        }
+    }
+
+    /** Writes the window and {@code text} into the {@link #LOOK_PROPERTY} folder, when set. */
+    private void lookAt(String name, String text) {
+        String lookDir = System.getProperty(LOOK_PROPERTY);
+        if (lookDir != null) {
+            try {
+                WindowImages.writePng(view.getScene(), java.nio.file.Path.of(lookDir, name + ".png"));
+                java.nio.file.Files.writeString(java.nio.file.Path.of(lookDir, name + ".txt"), text + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void resize(double width, double height, boolean presenting) throws TimeoutException {
+        onFx(() -> {
+            view.presentationMode().setActive(presenting);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        waitFor(() -> Math.abs(view.getScene().getWidth() - width) <= TOLERANCE_PX
+                && Math.abs(view.getScene().getHeight() - height) <= TOLERANCE_PX);
+    }
+
     // ---------------------------------------------------------------- measuring
 
     record Measured(double sceneWidth, double sceneHeight, boolean presenting, int imageScale, double pictureSide,
@@ -95,14 +172,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
     }
 
     private Measured measure(double width, double height, boolean presenting) throws TimeoutException {
-        onFx(() -> {
-            view.presentationMode().setActive(presenting);
-            stage.setWidth(width);
-            stage.setHeight(height);
-            return null;
-        });
-        waitFor(() -> Math.abs(view.getScene().getWidth() - width) <= TOLERANCE_PX
-                && Math.abs(view.getScene().getHeight() - height) <= TOLERANCE_PX);
+        resize(width, height, presenting);
         return onFx(() -> {
             Parent root = view.getScene().getRoot();
             root.applyCss();
@@ -114,27 +184,24 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
                     grid.getTiles().get(grid.getTiles().size() - 1).getLayoutBounds());
             double gridHeight = tiles.getMaxY() - tile.localToScene(tile.getLayoutBounds()).getMinY();
             Node pad = view.lookup("#" + WorkbenchView.DRAWING_PAD_ID);
-            String lookDir = System.getProperty(LOOK_PROPERTY);
-            if (lookDir != null) { // to look at: the window as measured, and the tile size
-                String name = "layout-" + (int) width + "x" + (int) height + (presenting ? "-presenting" : "");
-                try {
-                    WindowImages.writePng(view.getScene(), java.nio.file.Path.of(lookDir, name + ".png"));
-                    java.nio.file.Files.writeString(java.nio.file.Path.of(lookDir, name + ".txt"),
-                            "scale " + grid.imageScale() + ", picture " + picture + " px\n");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
+            // to look at: the window as measured, and the tile size
+            lookAt("layout-" + (int) width + "x" + (int) height + (presenting ? "-presenting" : ""),
+                    "scale " + grid.imageScale() + ", picture " + picture + " px");
             List<String> clipped = new ArrayList<>();
-            // The page's room: under the header, above the status bar (a page taller than its room
-            // is drawn on, under the status bar, and the scroll pane around it grows with it).
-            double pageTop = view.getTop().localToScene(view.getTop().getLayoutBounds()).getMaxY();
-            double pageBottom = view.getBottom().localToScene(view.getBottom().getLayoutBounds()).getMinY();
-            collectClipped(view.pageNode(WorkbenchView.Page.WORKBENCH),
-                    new javafx.geometry.BoundingBox(0, pageTop, width, pageBottom - pageTop), width, height, clipped);
+            collectClipped(view.pageNode(WorkbenchView.Page.WORKBENCH), pageRoom(view, width), width, height, clipped);
             return new Measured(view.getScene().getWidth(), view.getScene().getHeight(), presenting,
                     grid.imageScale(), picture, gridHeight, pad.getLayoutBounds().getWidth(), clipped);
         });
+    }
+
+    /**
+     * The page's room: under the header, above the status bar (a page taller than its room is drawn
+     * on, under the status bar, and the scroll pane around it grows with it).
+     */
+    private static Bounds pageRoom(WorkbenchView view, double width) {
+        double pageTop = view.getTop().localToScene(view.getTop().getLayoutBounds()).getMaxY();
+        double pageBottom = view.getBottom().localToScene(view.getBottom().getLayoutBounds()).getMinY();
+        return new javafx.geometry.BoundingBox(0, pageTop, width, pageBottom - pageTop);
     }
 
     /**

@@ -25,8 +25,9 @@ import org.hiddenneurons.train.TrainingSnapshot;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
- * The compact timeline under the hidden-layer grid: play/pause of the replay, a slider over the
- * run's kept snapshots, the epoch shown, and Live. While a snapshot is replayed the bar (and every
+ * The compact timeline under the hidden-layer grid (and on the Compare runs page): play/pause of
+ * the replay, a slider whose axis is the training step ({@link StepAxis}: log-like, labelled, with
+ * epoch marks; {@link EpochMarks}) and that snaps to the kept snapshots, the step shown, and Live. While a snapshot is replayed the bar (and every
  * node given to {@link #markWhileReplaying}) carries the style class {@value #REPLAYING_CLASS} and
  * says "Replaying step S · epoch E of M", so nobody takes it for the live network.
  *
@@ -50,8 +51,10 @@ public final class ReplayBar extends HBox {
     static final double MAX_FRAME_MILLIS = 300;
     static final double MIN_SLIDER_WIDTH = 60;
     static final double PREF_SLIDER_WIDTH = 80; // grows into the room the label leaves
+    /** The axis tucks under the slider's own bottom padding, so its labels cost the grid little height. */
+    static final double TRACK_SPACING = -4;
 
-    private final ReplayModel model;
+    private final SnapshotTimeline model;
     private final Slider slider = new Slider(0, 1, 1);
     private final Label label = new Label();
     /** Marks under the slider where a later epoch starts (the slider is over log-spaced steps). */
@@ -64,7 +67,7 @@ public final class ReplayBar extends HBox {
     /** This bar's listeners on the replay model, which holds them only weakly ({@link #follow}). */
     private final List<ChangeListener<?>> listeners = new ArrayList<>();
 
-    public ReplayBar(ReplayModel model) {
+    public ReplayBar(SnapshotTimeline model) {
         this.model = model;
         setId(ID);
         getStyleClass().add("hn-replay-bar");
@@ -83,17 +86,29 @@ public final class ReplayBar extends HBox {
         play.setOnAction(e -> model.togglePlay());
 
         slider.setId(SLIDER_ID);
-        slider.setBlockIncrement(1);
+        slider.setBlockIncrement(0); // the arrow keys step through the kept snapshots (below)
         slider.setTooltip(new Tooltip(I18n.t("replay.timeline.slider.tooltip")));
         slider.setMinWidth(MIN_SLIDER_WIDTH);
         slider.setPrefWidth(PREF_SLIDER_WIDTH);
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.valueProperty().addListener((o, old, now) -> {
             if (!updating) {
-                int index = (int) Math.round(now.doubleValue());
-                if (model.isReplaying() || index != model.snapshotCountProperty().get() - 1) {
+                int index = StepAxis.nearestIndex(model.keptSnapshots(), now.doubleValue());
+                if (index >= 0 && (model.isReplaying() || index != model.snapshotCountProperty().get() - 1)) {
                     model.showIndex(index);
                 }
+                sync(); // the thumb snaps to the snapshot shown
+            }
+        });
+        slider.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            KeyCode code = switch (event.getCode()) {
+                case LEFT, DOWN -> KeyCode.OPEN_BRACKET;
+                case RIGHT, UP -> KeyCode.CLOSE_BRACKET;
+                case HOME, END -> event.getCode();
+                default -> null;
+            };
+            if (code != null && handleKey(code)) {
+                event.consume();
             }
         });
 
@@ -114,7 +129,7 @@ public final class ReplayBar extends HBox {
         label.setTooltip(labelTip);
 
         slider.setMaxWidth(Double.MAX_VALUE);
-        VBox track = new VBox(slider, epochMarks);
+        VBox track = new VBox(TRACK_SPACING, slider, epochMarks);
         track.setAlignment(Pos.CENTER);
         track.setMinWidth(MIN_SLIDER_WIDTH);
         HBox.setHgrow(track, Priority.ALWAYS);
@@ -208,8 +223,9 @@ public final class ReplayBar extends HBox {
         int count = model.snapshotCountProperty().get();
         updating = true;
         try {
-            slider.setMax(Math.max(1, count - 1));
-            slider.setValue(Math.max(0, model.replayIndexProperty().get()));
+            List<TrainingSnapshot> kept = model.keptSnapshots();
+            int lastStep = kept.isEmpty() ? 0 : kept.get(kept.size() - 1).step();
+            slider.setValue(kept.isEmpty() ? 1 : StepAxis.position(model.shownStep(), lastStep));
         } finally {
             updating = false;
         }
@@ -219,7 +235,9 @@ public final class ReplayBar extends HBox {
         TrainingSnapshot shown = model.replayedProperty().get();
         int latest = model.latestEpochProperty().get();
         if (shown == null) {
-            label.setText(I18n.t("replay.timeline.label.live", latest, count));
+            TrainingSnapshot newest = count == 0 ? null : model.keptSnapshots().get(count - 1);
+            label.setText(newest == null || newest.step() == 0 ? I18n.t("replay.timeline.label.live", latest, count)
+                    : I18n.t("replay.s8.timeline.live", newest.step(), newest.shownEpoch()));
         } else {
             label.setText(I18n.t("replay.watch.timeline.replaying", shown.step(), shown.shownEpoch(), latest));
         }
