@@ -224,8 +224,8 @@ public final class Trainer {
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
         // blocks of examples); runEpoch abandons the epoch.
-        this.trainExamples = new TrainingExamples(train);
-        this.testExamples = test == null ? null : new TrainingExamples(test);
+        this.trainExamples = new TrainingExamples(this.train);
+        this.testExamples = this.test == null ? null : new TrainingExamples(this.test);
         this.augmentSource = new double[augmenter == null ? 0 : train.inputSize()];
         this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
                 cancelCheck));
