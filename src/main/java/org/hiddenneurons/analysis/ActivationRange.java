@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Dataset;
 
 /**
  * One hidden unit across the whole activation range: a histogram of a_j over the training set on
@@ -128,6 +130,16 @@ public record ActivationRange(int unit, double low, double high, int[] counts, d
             out[j] = saturation(a, g);
         }
         return out;
+    }
+
+    /**
+     * Saturation of every hidden unit of {@code network} over {@code data}: the hidden activations
+     * a_j = g(Θ1[j,:]·[1; x]) of all m examples (m × hidden × (inputs + 1) products), then
+     * {@link #saturations(HiddenActivations, Activation)}.
+     */
+    public static Saturation[] saturations(Network network, Dataset data) {
+        return saturations(HiddenActivations.compute(network, data.pixels(), data.size()),
+                network.spec().hiddenActivation());
     }
 
     /** Width of one bin. */

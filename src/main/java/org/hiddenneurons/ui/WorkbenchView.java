@@ -204,6 +204,8 @@ public final class WorkbenchView extends BorderPane {
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
         hiddenLayer = new HiddenLayerColumn(model, spreader, viewPreferences, scope, this::openDossier);
         training = new TrainingColumn(model, charts, files, viewPreferences, scope, hiddenLayer.outputSection());
+        hiddenLayer.showSaturation(new SaturationWatch(scope.follow(model.replay().shownNetworkProperty(),
+                page.isEqualTo(Page.WORKBENCH)), scope.mirror(model.dataProperty()), adapter.backgroundWork()), scope);
         BorderPane workbench = new BorderPane();
         workbench.getStyleClass().add("hn-workbench-page");
         workbench.setLeft(drawing.node());

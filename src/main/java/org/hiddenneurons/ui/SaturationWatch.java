@@ -1,0 +1,114 @@
+package org.hiddenneurons.ui;
+
+import java.util.Objects;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.util.Duration;
+import org.hiddenneurons.analysis.ActivationRange;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Split;
+
+/**
+ * Which hidden units of the shown network are saturated over the training set (always on or always
+ * off, {@link ActivationRange#saturations(Network, org.hiddenneurons.data.Dataset)}), for the marks
+ * on the workbench's tiles.
+ *
+ * <p>The count needs the hidden activations of every training example (m × hidden × (inputs + 1)
+ * products, tens of milliseconds for the course data), so it runs on the window's
+ * {@link BackgroundWork}, never per frame: one computation at a time for the latest network and
+ * data, started at most once per {@link #MIN_INTERVAL} (while training publishes snapshots many
+ * times a second, the marks follow about once a second and the view thread stays mostly idle).
+ * A result may lag the network by one computation; a result for another hidden size is ignored by
+ * the grid ({@link HiddenUnitGrid#setSaturation}).
+ *
+ * <p>FX thread only: create it once per view with the shown network and the data, read
+ * {@link #saturationProperty()}.
+ */
+public final class SaturationWatch {
+
+    /** Shortest time between the starts of two computations. */
+    public static final Duration MIN_INTERVAL = Duration.seconds(1);
+
+    private final ObservableValue<Network> network;
+    private final ObservableValue<Split> data;
+    private final BackgroundWork background;
+    private final ReadOnlyObjectWrapper<ActivationRange.Saturation[]> saturation =
+            new ReadOnlyObjectWrapper<>(this, "saturation");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Waits out the rest of {@link #MIN_INTERVAL} before the next start. */
+    private final PauseTransition wait = new PauseTransition();
+
+    /** A newer network or data than the last computation started with. */
+    private boolean stale;
+    private boolean computing;
+    /** System.nanoTime() of the last start; far in the past before the first. */
+    private long lastStart = System.nanoTime() - (long) MIN_INTERVAL.toMillis() * 1_000_000L;
+
+    /**
+     * @param network    the network shown (immutable snapshot copies; null: none)
+     * @param data       the split whose training part is counted over (null: not loaded yet)
+     * @param background runs the counts off the FX thread
+     */
+    public SaturationWatch(ObservableValue<Network> network, ObservableValue<Split> data, BackgroundWork background) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.data = Objects.requireNonNull(data, "data");
+        this.background = Objects.requireNonNull(background, "background");
+        wait.setOnFinished(e -> startIfDue());
+        network.addListener((o, old, now) -> request());
+        data.addListener((o, old, now) -> request());
+        request();
+    }
+
+    /**
+     * Per hidden unit of the latest analysed network, its saturation over the training set; null
+     * without network or data.
+     */
+    public ReadOnlyObjectProperty<ActivationRange.Saturation[]> saturationProperty() {
+        return saturation.getReadOnlyProperty();
+    }
+
+    /** The last computation's failure, empty when fine. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    private void request() {
+        stale = true;
+        startIfDue();
+    }
+
+    private void startIfDue() {
+        if (!stale || computing || wait.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            return;
+        }
+        double sinceMillis = (System.nanoTime() - lastStart) / 1e6;
+        if (sinceMillis < MIN_INTERVAL.toMillis()) {
+            wait.setDuration(MIN_INTERVAL.subtract(Duration.millis(sinceMillis)));
+            wait.playFromStart();
+            return;
+        }
+        stale = false;
+        Network current = network.getValue();
+        Split split = data.getValue();
+        if (current == null || split == null || split.train().inputSize() != current.spec().inputSize()) {
+            saturation.set(null);
+            return;
+        }
+        computing = true;
+        lastStart = System.nanoTime();
+        background.submit(() -> ActivationRange.saturations(current, split.train()),
+                result -> done(result, ""),
+                failure -> done(null, String.valueOf(failure.getMessage())));
+    }
+
+    private void done(ActivationRange.Saturation[] result, String message) {
+        computing = false;
+        saturation.set(result);
+        error.set(message);
+        startIfDue();
+    }
+}
