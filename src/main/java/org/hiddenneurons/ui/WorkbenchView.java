@@ -232,6 +232,9 @@ public final class WorkbenchView extends BorderPane {
         CompareRunsView compareRuns = CompareRunsView.withOwnTrainers(model.dataProperty(), palette);
         scope.onClose(compareRuns::dispose);
         pages.add(Page.COMPARE_RUNS, WorkbenchControls.pagePane(compareRuns), null, null);
+        // A lesson's "press Train" is done by the Workbench's Train or by Compare runs' Train.
+        BooleanBinding trainingAnywhere = model.runningProperty().or(compareRuns.model().phaseProperty()
+                .isEqualTo(CompareRunsViewModel.Phase.RUNNING));
 
         lessons = new Lessons(this, viewPreferences.lessonsOfferedProperty(), id -> page.set(Page.byId(id)));
         header = new WorkbenchHeader(model, stage, page, viewPreferences, menus, files, datasetOpener,
@@ -263,7 +266,7 @@ public final class WorkbenchView extends BorderPane {
         dossier.unitScoresProperty().addListener((o, old, now) -> hiddenLayer.grid().setUnitScores(now));
         pages.showCurrent();
         scope.onClose(WorkbenchLessonEvents.connect(lessons.events(), drawing.pad().drawingProperty(),
-                drawing.pad().emptyProperty(), model.predictedDigitProperty(), model.runningProperty(),
+                drawing.pad().emptyProperty(), model.predictedDigitProperty(), trainingAnywhere,
                 dossier.experimentProperty(), page.map(Page::id), backprop.getModel().stepProperty()));
     }
 
@@ -352,6 +355,7 @@ public final class WorkbenchView extends BorderPane {
         scope.listen(scene.widthProperty(), size);
         scope.listen(scene.heightProperty(), size);
         scope.listen(mode.activeProperty(), size);
+        scope.listen(lessons.model().stepProperty(), size);
         applyLayout(scene);
     }
 
@@ -361,7 +365,10 @@ public final class WorkbenchView extends BorderPane {
                 presentation != null && presentation.isActive());
         showIf(drawing.preprocessing(), layout.showPreprocessing());
         showIf(hiddenLayer.scaleLegend(), layout.showLegend());
-        showIf(hiddenLayer.outputSection(), layout.showOutputWeights());
+        // A lesson step about Θ2 shows it in any window (it is optional only for room).
+        var step = lessons.model().stepProperty().get();
+        showIf(hiddenLayer.outputSection(), layout.showOutputWeights()
+                || step != null && OutputWeightsView.ID.equals(step.target()));
     }
 
     private static void showIf(Node node, boolean shown) {
