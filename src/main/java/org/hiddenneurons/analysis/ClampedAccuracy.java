@@ -77,32 +77,23 @@ final class ClampedAccuracy {
 
     /** Share of examples classified correctly with the clamps so far (NaN without examples). */
     double accuracy() {
-        int correct = 0;
-        for (int i = 0; i < hidden.count(); i++) {
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < outputs; k++) {
-                double score = scores[i * outputs + k];
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = k;
-                }
-            }
-            correct += best == labels[i] ? 1 : 0;
-        }
-        return hidden.count() == 0 ? Double.NaN : correct / (double) hidden.count();
+        return accuracyWith(-1, 0);
     }
 
-    /** The accuracy with {@code unit} also clamped to {@code value}, leaving the clamps as they are. */
+    /**
+     * The accuracy with {@code unit} also clamped to {@code value}, leaving the clamps as they are
+     * ({@code unit} −1: none, the clamps so far only).
+     */
     double accuracyWith(int unit, double value) {
         double[] values = hidden.values();
         int correct = 0;
         for (int i = 0; i < hidden.count(); i++) {
-            double change = value - (clamped[unit] ? clampedTo[unit] : values[i * hiddenSize + unit]);
+            double change = unit < 0 ? 0 : value - (clamped[unit] ? clampedTo[unit] : values[i * hiddenSize + unit]);
             int best = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < outputs; k++) {
-                double score = scores[i * outputs + k] + theta2[k * (hiddenSize + 1) + 1 + unit] * change;
+                double score = scores[i * outputs + k]
+                        + (unit < 0 ? 0 : theta2[k * (hiddenSize + 1) + 1 + unit] * change);
                 if (score > bestScore) {
                     bestScore = score;
                     best = k;
