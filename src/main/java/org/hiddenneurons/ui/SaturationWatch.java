@@ -20,8 +20,10 @@ import org.hiddenneurons.data.Split;
  * <p>The count needs the hidden activations of every training example (m × hidden × (inputs + 1)
  * products, tens of milliseconds for the course data), so it runs on the window's
  * {@link BackgroundWork}, never per frame: one computation at a time for the latest network and
- * data, started at most once per {@link #MIN_INTERVAL} (while training publishes snapshots many
- * times a second, the marks follow about once a second and the view thread stays mostly idle).
+ * data, started at most once per {@link #MIN_INTERVAL} and never sooner than {@link #BUSY_FACTOR}
+ * times the last computation's duration, up to {@link #MAX_INTERVAL} (while training publishes snapshots many times a second,
+ * the marks follow about once a second and the view thread stays mostly idle), over at most
+ * {@link #MAX_EXAMPLES} training examples.
  * A result may lag the network by one computation; a result for another hidden size is ignored by
  * the grid ({@link HiddenUnitGrid#setSaturation}).
  *
@@ -32,6 +34,15 @@ public final class SaturationWatch {
 
     /** Shortest time between the starts of two computations. */
     public static final Duration MIN_INTERVAL = Duration.seconds(1);
+    /**
+     * The next computation starts no sooner than this many times the last one's duration after it
+     * began: the marks take at most about a fifth of the view thread, whatever the data set's size.
+     */
+    static final double BUSY_FACTOR = 5;
+    /** The longest wait between computations (a cold or loaded first run must not hold the marks back long). */
+    public static final Duration MAX_INTERVAL = Duration.seconds(3);
+    /** Training examples counted at most (evenly spaced beyond that: 60 000-digit sets stay cheap). */
+    public static final int MAX_EXAMPLES = 5000;
 
     private final ObservableValue<Network> network;
     private final ObservableValue<Split> data;
@@ -47,6 +58,8 @@ public final class SaturationWatch {
     private boolean computing;
     /** System.nanoTime() of the last start; far in the past before the first. */
     private long lastStart = System.nanoTime() - (long) MIN_INTERVAL.toMillis() * 1_000_000L;
+    /** Wall time of the last computation, in milliseconds. */
+    private double lastMillis;
 
     /**
      * @param network    the network shown (immutable snapshot copies; null: none)
@@ -86,8 +99,9 @@ public final class SaturationWatch {
             return;
         }
         double sinceMillis = (System.nanoTime() - lastStart) / 1e6;
-        if (sinceMillis < MIN_INTERVAL.toMillis()) {
-            wait.setDuration(MIN_INTERVAL.subtract(Duration.millis(sinceMillis)));
+        double gapMillis = Math.min(MAX_INTERVAL.toMillis(), Math.max(MIN_INTERVAL.toMillis(), BUSY_FACTOR * lastMillis));
+        if (sinceMillis < gapMillis) {
+            wait.setDuration(Duration.millis(gapMillis - sinceMillis));
             wait.playFromStart();
             return;
         }
@@ -100,13 +114,14 @@ public final class SaturationWatch {
         }
         computing = true;
         lastStart = System.nanoTime();
-        background.submit(() -> ActivationRange.saturations(current, split.train()),
+        background.submit(() -> ActivationRange.saturations(current, split.train(), MAX_EXAMPLES),
                 result -> done(result, ""),
                 failure -> done(null, String.valueOf(failure.getMessage())));
     }
 
     private void done(ActivationRange.Saturation[] result, String message) {
         computing = false;
+        lastMillis = (System.nanoTime() - lastStart) / 1e6;
         saturation.set(result);
         error.set(message);
         startIfDue();

@@ -131,6 +131,10 @@ class TeachingViewsModelTest {
                 assertEquals(ActivationRange.Saturation.ALWAYS_ON, saturations[0], g + ": the unit forced on");
             }
             assertTrue(flagged < spec.hiddenSize(), g + ": some units vary");
+            // A sample of every other example (⌊i·m/n⌋ with n = m/2) counts the even examples only.
+            int[] even = java.util.stream.IntStream.range(0, m / 2).map(i -> 2 * i).toArray();
+            assertArrayEquals(ActivationRange.saturations(network, split.train().subset("even", even)),
+                    ActivationRange.saturations(network, split.train(), m / 2), g + ": sampled");
         }
     }
 
