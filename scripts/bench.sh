@@ -114,8 +114,10 @@ drag)
   ;;
 views)
   # Opening the dossier and the issue-17 views after a network change (JMH, AverageTime).
+  # 15 warm-up iterations: on a loaded machine the JIT is still compiling after 3, and its slow
+  # first iterations made the error bar wider than the figure.
   java $VEC -cp "$CP" org.openjdk.jmh.Main 'DossierOpenBenchmark.afterNetworkChange|TeachingViewsBenchmark.afterNetworkChange' \
-      -f 1 -wi 3 -i 5 -rf json -rff "$out/views.json" > "$out/views.log" 2>&1
+      -f 1 -wi 15 -i 20 -rf json -rff "$out/views.json" > "$out/views.log" 2>&1
   row "open the dossier after a network change" "$(jmh "$out/views.json" mean DossierOpenBenchmark.afterNetworkChange)" "< 100 ms" ""
   row "open the teaching views after a network change" "$(jmh "$out/views.json" mean TeachingViewsBenchmark.afterNetworkChange)" "< 100 ms" ""
   ;;

@@ -42,14 +42,18 @@ public record AblationCurve(double[] mostImportantFirst, double[] leastImportant
                 byImportance, random);
     }
 
-    /** Accuracy with the first k units of {@code order} off, k = 0…h. */
+    /**
+     * Accuracy with the first k units of {@code order} off, k = 0…h: point 0 is the intact accuracy,
+     * each further point switches one more unit off in one score table ({@link ClampedAccuracy}).
+     */
     static double[] curve(NetworkStatistics statistics, int[] order) {
         double[] out = new double[order.length + 1];
-        UnitExperiment experiment = UnitExperiment.NONE;
-        out[0] = statistics.testAccuracy(experiment);
+        ClampedAccuracy scores = new ClampedAccuracy(statistics.network(), statistics.test(),
+                statistics.split().test().labels());
+        out[0] = statistics.testAccuracy();
         for (int k = 0; k < order.length; k++) {
-            experiment = experiment.with(order[k], UnitExperiment.Mode.OFF);
-            out[k + 1] = statistics.testAccuracy(experiment);
+            scores.clamp(order[k], UnitExperiment.clampedValue(UnitExperiment.Mode.OFF, order[k], null));
+            out[k + 1] = scores.accuracy();
         }
         return out;
     }

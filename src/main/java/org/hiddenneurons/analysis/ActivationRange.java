@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Dataset;
 
 /**
  * One hidden unit across the whole activation range: a histogram of a_j over the training set on
@@ -128,6 +130,33 @@ public record ActivationRange(int unit, double low, double high, int[] counts, d
             out[j] = saturation(a, g);
         }
         return out;
+    }
+
+    /**
+     * Saturation of every hidden unit of {@code network} over {@code data}: the hidden activations
+     * a_j = g(Θ1[j,:]·[1; x]) of all m examples (m × hidden × (inputs + 1) products), then
+     * {@link #saturations(HiddenActivations, Activation)}.
+     */
+    public static Saturation[] saturations(Network network, Dataset data) {
+        return saturations(network, data, data.size());
+    }
+
+    /**
+     * As {@link #saturations(Network, Dataset)} over at most {@code maxExamples} examples: all of
+     * them when the set is no larger, else the evenly spaced examples ⌊i·m/n⌋, i = 0…n−1 (a 60 000
+     * digit set is then counted on n of them, an estimate; the course's 4000 are counted whole).
+     */
+    public static Saturation[] saturations(Network network, Dataset data, int maxExamples) {
+        int m = data.size();
+        if (m <= maxExamples) {
+            return saturations(HiddenActivations.compute(network, data.pixels(), m), network.spec().hiddenActivation());
+        }
+        int inputs = data.inputSize();
+        double[] sample = new double[maxExamples * inputs];
+        for (int i = 0; i < maxExamples; i++) {
+            System.arraycopy(data.pixels(), (int) ((long) i * m / maxExamples) * inputs, sample, i * inputs, inputs);
+        }
+        return saturations(HiddenActivations.compute(network, sample, maxExamples), network.spec().hiddenActivation());
     }
 
     /** Width of one bin. */

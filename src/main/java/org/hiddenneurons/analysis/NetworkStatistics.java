@@ -24,7 +24,10 @@ public record NetworkStatistics(Network network, Split split, HiddenActivations 
                                 double[] meanActivations, double testAccuracy, double[] ablatedAccuracy,
                                 double[] meanClampedAccuracy) {
 
-    /** Computes the tables (≈ 5000 × 25 dot products of length 400), the 25 ablations and the 25 mean clamps. */
+    /**
+     * Computes the tables (≈ 5000 × 25 dot products of length 400), then the 25 ablations and the
+     * 25 mean clamps as changes of one output-score table ({@link ClampedAccuracy}).
+     */
     public static NetworkStatistics compute(Network network, Split split) {
         if (split.train().inputSize() != network.spec().inputSize()) {
             throw new IllegalArgumentException("data of " + split.train().inputSize() + " inputs for a network of "
@@ -37,11 +40,11 @@ public record NetworkStatistics(Network network, Split split, HiddenActivations 
         double intact = ExperimentalForward.accuracy(network, test, labels, UnitExperiment.NONE, means);
         double[] ablated = new double[network.spec().hiddenSize()];
         double[] clamped = new double[ablated.length];
+        // One score table, then each single-unit clamp as a change of it (ClampedAccuracy).
+        ClampedAccuracy scores = new ClampedAccuracy(network, test, labels);
         for (int j = 0; j < ablated.length; j++) {
-            ablated[j] = ExperimentalForward.accuracy(network, test, labels,
-                    UnitExperiment.NONE.with(j, UnitExperiment.Mode.OFF), means);
-            clamped[j] = ExperimentalForward.accuracy(network, test, labels,
-                    UnitExperiment.NONE.with(j, UnitExperiment.Mode.MEAN), means);
+            ablated[j] = scores.accuracyWith(j, UnitExperiment.clampedValue(UnitExperiment.Mode.OFF, j, means));
+            clamped[j] = scores.accuracyWith(j, UnitExperiment.clampedValue(UnitExperiment.Mode.MEAN, j, means));
         }
         return new NetworkStatistics(network, split, train, test, means, intact, ablated, clamped);
     }

@@ -41,6 +41,8 @@ final class HiddenLayerColumn {
     private final HiddenUnitGrid grid = new HiddenUnitGrid();
     private final OutputWeightsView outputWeights = new OutputWeightsView();
     private final ReplayBar replayBar;
+    /** Which units are saturated, for the tiles' marks; null until {@link #showSaturation}. */
+    private SaturationWatch saturation;
     /** Other grids that show the drawing's activations with this one (the Hidden-unit page's picker). */
     private final List<HiddenUnitGrid> passFollowers = new ArrayList<>();
     private final VBox column;
@@ -145,13 +147,24 @@ final class HiddenLayerColumn {
     private void showGrid() {
         Network network = model.replay().shownNetworkProperty().get();
         if (grid.getNetwork() != network) {
+            int units = grid.getTiles().size();
             grid.setNetwork(network);
+            if (saturation != null && grid.getTiles().size() != units) {
+                grid.setSaturation(saturation.saturationProperty().get()); // new tiles: marks of a fitting size only
+            }
         }
         ForwardPass pass = model.replay().shownPassProperty().get();
         grid.setForwardPass(pass);
         for (HiddenUnitGrid follower : passFollowers) {
             follower.setForwardPass(pass);
         }
+    }
+
+    /** The tiles mark the units {@code watch} finds saturated (always on / always off over the training set). */
+    void showSaturation(SaturationWatch watch, ViewScope scope) {
+        saturation = watch;
+        scope.listen(watch.saturationProperty(), (o, old, now) -> grid.setSaturation(now));
+        grid.setSaturation(watch.saturationProperty().get());
     }
 
     /** {@code other} shows the drawing's activations whenever the grid does. */

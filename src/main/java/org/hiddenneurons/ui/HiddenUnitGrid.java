@@ -15,6 +15,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import org.hiddenneurons.analysis.ActivationRange;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
@@ -82,6 +83,8 @@ public final class HiddenUnitGrid extends Region {
     private ForwardPass forwardPass;
     /** Display position → unit; null: unit order. */
     private int[] unitOrder;
+    /** Per unit, the saturation sentence for its tooltip (null: not saturated); null: no marks. */
+    private String[] saturationNotes;
     /** Per-unit scores in [0, 1] shown as tints; null: none. */
     private double[] unitScores;
 
@@ -254,6 +257,22 @@ public final class HiddenUnitGrid extends Region {
         }
     }
 
+    /**
+     * Marks the saturated units (always on / always off over the training set): a small mark on
+     * the tile's corner, and a sentence in its tooltip and accessible text ({@link SaturationMarks}).
+     * Null, or an array of the wrong length, removes the marks. Does not repaint the pictures.
+     */
+    public void setSaturation(ActivationRange.Saturation[] saturation) {
+        saturationNotes = SaturationMarks.notes(saturation, tiles.size());
+        if (!getStyleClass().contains(Styles.HIDDEN_UNIT_SATURATION)) {
+            getStyleClass().add(Styles.HIDDEN_UNIT_SATURATION);
+        }
+        for (HiddenUnitTile tile : tiles) {
+            SaturationMarks.mark(tile, saturationNotes == null ? null : saturation[tile.unit()],
+                    texts.get().unit());
+        }
+    }
+
     /** The tiles, in unit order (read-only). */
     public List<HiddenUnitTile> getTiles() {
         return Collections.unmodifiableList(tiles);
@@ -343,6 +362,7 @@ public final class HiddenUnitGrid extends Region {
     private void rebuildTiles(int count) {
         unitOrder = null;
         unitScores = null;
+        saturationNotes = null;
         lastColumns = WeightPictures.gridColumns(Math.max(1, count)); // until the next layout says
         tiles.clear();
         tileLayer.getChildren().clear();
@@ -368,8 +388,9 @@ public final class HiddenUnitGrid extends Region {
         if (network == null) {
             return;
         }
+        String note = saturationNotes == null ? null : saturationNotes[tile.unit()];
         tile.getTooltip().setText(HiddenUnitTooltip.text(network, forwardPass, tile.unit(), tile.pixelAt(e.getX(), e.getY()),
-                texts.get()));
+                texts.get()) + (note == null ? "" : "\n" + note));
     }
 
     private void repaintWeights() {

@@ -72,6 +72,8 @@ public final class Styles {
     public static final String HIDDEN_UNIT_SCORE = "hn-hidden-unit-score";
     /** The saturation mark in a tile's corner ("always on"/"always off"). */
     public static final String HIDDEN_UNIT_FLAG = "hn-hidden-unit-flag";
+    /** On a grid whose flags are saturation glyphs (● / ○, {@link HiddenUnitGrid#setSaturation}): calmer flags. */
+    public static final String HIDDEN_UNIT_SATURATION = "hn-saturation-marks";
     public static final String ACTIVATION_TRACK = "hn-activation-track";
     public static final String ACTIVATION_FILL = "hn-activation-fill";
 

@@ -203,6 +203,8 @@ public final class WorkbenchView extends BorderPane {
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
         hiddenLayer = new HiddenLayerColumn(model, spreader, viewPreferences, scope, this::openDossier);
         training = new TrainingColumn(model, charts, files, viewPreferences, scope, hiddenLayer.outputSection());
+        hiddenLayer.showSaturation(new SaturationWatch(scope.follow(model.replay().shownNetworkProperty(),
+                page.isEqualTo(Page.WORKBENCH)), scope.mirror(model.dataProperty()), adapter.backgroundWork()), scope);
         BorderPane workbench = new BorderPane();
         workbench.getStyleClass().add("hn-workbench-page");
         workbench.setLeft(drawing.node());
@@ -229,6 +231,9 @@ public final class WorkbenchView extends BorderPane {
         compareRuns = CompareRunsView.withOwnTrainers(model.dataProperty(), model.settings().lessonPaceProperty(), palette);
         scope.onClose(compareRuns::dispose);
         pages.add(Page.COMPARE_RUNS, WorkbenchControls.pagePane(compareRuns), null, null);
+        // A lesson's "press Train" is done by the Workbench's Train or by Compare runs' Train.
+        BooleanBinding trainingAnywhere = model.runningProperty().or(compareRuns.model().phaseProperty()
+                .isEqualTo(CompareRunsViewModel.Phase.RUNNING));
 
         lessons = new Lessons(this, viewPreferences.lessonsOfferedProperty(), id -> page.set(Page.byId(id)));
         header = new WorkbenchHeader(model, stage, page, viewPreferences, menus, files, datasetOpener,
@@ -260,7 +265,7 @@ public final class WorkbenchView extends BorderPane {
         dossier.unitScoresProperty().addListener((o, old, now) -> hiddenLayer.grid().setUnitScores(now));
         pages.showCurrent();
         scope.onClose(WorkbenchLessonEvents.connect(lessons.events(), drawing.pad().drawingProperty(),
-                drawing.pad().emptyProperty(), model.predictedDigitProperty(), model.runningProperty(),
+                drawing.pad().emptyProperty(), model.predictedDigitProperty(), trainingAnywhere,
                 dossier.experimentProperty(), page.map(Page::id), backprop.getModel().stepProperty()));
     }
 
@@ -350,6 +355,7 @@ public final class WorkbenchView extends BorderPane {
         scope.listen(scene.widthProperty(), size);
         scope.listen(scene.heightProperty(), size);
         scope.listen(mode.activeProperty(), size);
+        scope.listen(lessons.model().stepProperty(), size);
         applyLayout(scene);
     }
 
@@ -359,7 +365,10 @@ public final class WorkbenchView extends BorderPane {
                 presentation != null && presentation.isActive());
         showIf(drawing.preprocessing(), layout.showPreprocessing());
         showIf(hiddenLayer.scaleLegend(), layout.showLegend());
-        showIf(hiddenLayer.outputSection(), layout.showOutputWeights());
+        // A lesson step about Θ2 shows it in any window (it is optional only for room).
+        var step = lessons.model().stepProperty().get();
+        showIf(hiddenLayer.outputSection(), layout.showOutputWeights()
+                || step != null && OutputWeightsView.ID.equals(step.target()));
     }
 
     private static void showIf(Node node, boolean shown) {

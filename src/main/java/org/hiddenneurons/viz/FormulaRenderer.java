@@ -79,6 +79,19 @@ public final class FormulaRenderer {
     }
 
     /**
+     * Checks that {@code latex} parses, without typesetting it (e.g. when a lesson file is read).
+     *
+     * @throws IllegalArgumentException naming the formula and the problem when it does not parse
+     */
+    public static void check(String latex) {
+        try {
+            new TeXFormula(latex);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot typeset formula '" + latex + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Typesets without the cache.
      *
      * @throws IllegalArgumentException naming the formula when the LaTeX does not parse

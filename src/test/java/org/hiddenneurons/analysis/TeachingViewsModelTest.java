@@ -9,6 +9,7 @@ import java.util.Random;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.Evaluation;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.WeightBuffers;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Split;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class TeachingViewsModelTest {
 
     private static final double TOLERANCE = 1e-12;
+    /** A bias far beyond any Σ w·x of these networks: the unit's z keeps its sign for every input. */
+    private static final double FORCING_BIAS = 200;
 
     @Test
     void histogramMatchesABruteForceCountForEveryActivation() {
@@ -84,6 +87,59 @@ class TeachingViewsModelTest {
         double[] minusOne = new double[100];
         Arrays.fill(minusOne, -0.99);
         assertEquals(ActivationRange.Saturation.ALWAYS_OFF, ActivationRange.saturation(minusOne, Activation.TANH));
+    }
+
+    @Test
+    void networkSaturationsMatchABruteForceCountOfEveryTrainingExample() {
+        Random random = new Random(AnalysisFixtures.SEED);
+        for (Activation g : Activation.values()) {
+            NetworkSpec spec = new NetworkSpec(20, 20, 25, 10, g, OutputLayer.SOFTMAX_CROSS_ENTROPY);
+            WeightBuffers forced = AnalysisFixtures.randomNetwork(spec, random, 0.3).mutableCopy();
+            int cols = spec.inputSize() + 1;
+            forced.theta1()[0] = FORCING_BIAS; // unit 0 forced on (ReLU has no "on": it stays varied or large)
+            forced.theta1()[cols] = -FORCING_BIAS; // unit 1 forced off
+            Network network = forced.toNetwork();
+            Split split = AnalysisFixtures.split(network, 300, 10, random);
+            ActivationRange.Saturation[] saturations = ActivationRange.saturations(network, split.train());
+            double[] theta1 = network.theta1Copy();
+            double[] pixels = split.train().pixels();
+
+            int m = split.train().size();
+            int flagged = 0;
+            for (int j = 0; j < spec.hiddenSize(); j++) {
+                int on = 0;
+                int off = 0;
+                for (int i = 0; i < m; i++) {
+                    // Brute force: z = b + Σ w·x from Θ1's row, a = g(z) written out here.
+                    double z = theta1[j * cols];
+                    for (int p = 0; p < spec.inputSize(); p++) {
+                        z += theta1[j * cols + 1 + p] * pixels[i * spec.inputSize() + p];
+                    }
+                    double a = switch (g) {
+                        case SIGMOID -> 1 / (1 + Math.exp(-z));
+                        case TANH -> Math.tanh(z);
+                        case RELU -> Math.max(0, z);
+                    };
+                    boolean high = g != Activation.RELU && a > 0.9;
+                    boolean low = g == Activation.RELU ? a <= 0 : a < (g == Activation.TANH ? -0.9 : 0.1);
+                    on += high ? 1 : 0;
+                    off += low ? 1 : 0;
+                }
+                ActivationRange.Saturation expected = on >= 0.95 * m ? ActivationRange.Saturation.ALWAYS_ON
+                        : off >= 0.95 * m ? ActivationRange.Saturation.ALWAYS_OFF : ActivationRange.Saturation.NONE;
+                assertEquals(expected, saturations[j], g + " unit " + j + ": " + on + " on, " + off + " off of " + m);
+                flagged += expected == ActivationRange.Saturation.NONE ? 0 : 1;
+            }
+            assertEquals(ActivationRange.Saturation.ALWAYS_OFF, saturations[1], g + ": the unit forced off");
+            if (g != Activation.RELU) {
+                assertEquals(ActivationRange.Saturation.ALWAYS_ON, saturations[0], g + ": the unit forced on");
+            }
+            assertTrue(flagged < spec.hiddenSize(), g + ": some units vary");
+            // A sample of every other example (⌊i·m/n⌋ with n = m/2) counts the even examples only.
+            int[] even = java.util.stream.IntStream.range(0, m / 2).map(i -> 2 * i).toArray();
+            assertArrayEquals(ActivationRange.saturations(network, split.train().subset("even", even)),
+                    ActivationRange.saturations(network, split.train(), m / 2), g + ": sampled");
+        }
     }
 
     @Test

@@ -29,15 +29,16 @@ import org.openjdk.jmh.infra.Blackhole;
  *       mean clamps too), then the unit's activation range, a random direction, the 25 saturation
  *       flags and the three ablation curves — everything the dossier and the compare page add;</li>
  *   <li>{@code rangeAndDirection}: clicking another unit once the statistics exist;</li>
- *   <li>{@code ablationCurve}: the compare page's chart from cached statistics (75 test-set accuracies).</li>
+ *   <li>{@code ablationCurve}: the compare page's chart from cached statistics (3 score tables, 75 incremental clamps: {@code ClampedAccuracy}).</li>
  * </ul>
  *
- * <p>Run as {@link DossierOpenBenchmark} says, with {@code 'TeachingViews.*' -f 1 -wi 3 -i 5}.
+ * <p>Run as {@link DossierOpenBenchmark} says, with {@code 'TeachingViews.*' -f 1 -wi 15 -i 20}: with fewer
+ * warm-up iterations on a loaded machine the JIT is still compiling during the first measured ones.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 15, time = 1)
+@Measurement(iterations = 20, time = 1)
 @Fork(1)
 @State(Scope.Thread)
 public class TeachingViewsBenchmark {

@@ -20,6 +20,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.lesson.Lesson;
 import org.hiddenneurons.ui.lesson.LessonFileException;
 import org.hiddenneurons.ui.lesson.LessonFiles;
@@ -33,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every bundled lesson, end to end in the real window (headless): opened from the Lessons menu,
  * each step's page and highlighted target checked, each step's action done by the robot the way a
- * student would (draw on the pad with the mouse, press Train, pick a unit and press X, click a
+ * student would (draw on the pad with the mouse, press Train on the Workbench or on Compare runs, pick a unit and press X, click a
  * page's tab, click the Backprop page's Next), and the lesson moved on with the card's Next button
  * or Alt+→ in turn, until it finishes.
  */
@@ -64,6 +65,11 @@ class LessonWindowTest extends WindowTestBase {
             String progress = (i + 1) + "/" + steps;
             waitFor(() -> progress.equals(robot.lookup("#" + LessonOverlay.PROGRESS_ID).queryAs(Label.class).getText()));
             assertEquals(step.text(), onFx(() -> robot.lookup("#" + LessonOverlay.TEXT_ID).queryAs(Label.class).getText()), where);
+            if (step.formula() != null) {
+                FormulaLabel formula = robot.lookup("#" + LessonOverlay.FORMULA_ID).queryAs(FormulaLabel.class);
+                assertEquals(step.formula(), onFx(formula::getLatex), where + ": formula");
+                waitFor(where + ": formula typeset", () -> formula.isVisible() && formula.isTypeset() && formula.image() != null);
+            }
             if (step.page() != null) {
                 assertEquals(step.page(), onFx(() -> view.pageProperty().get().id()), where + ": page");
             }
@@ -81,6 +87,10 @@ class LessonWindowTest extends WindowTestBase {
             }
             if (model.phaseProperty().get() == TrainingSessionViewModel.Phase.RUNNING) {
                 robot.interact(model::toggleTraining); // pause: the next steps look at the pictures
+            }
+            CompareRunsView compareRuns = onFx(() -> (CompareRunsView) stage.getScene().lookup(".hn-compare-runs"));
+            if (compareRuns != null && onFx(() -> compareRuns.model().phaseProperty().get()) == CompareRunsViewModel.Phase.RUNNING) {
+                robot.interact(() -> compareRuns.model().toggleTraining()); // pause both runs too
             }
             if (i % 2 == 0) {
                 robot.clickOn(next);
@@ -103,7 +113,8 @@ class LessonWindowTest extends WindowTestBase {
     private void perform(FxRobot robot, Lesson.Action action) throws TimeoutException {
         switch (action.type()) {
             case DRAW -> drawSeven(robot, stage.getScene().lookup("#" + WorkbenchView.DRAWING_PAD_ID));
-            case PRESS_TRAIN -> robot.clickOn("#" + WorkbenchView.TRAIN_BUTTON_ID);
+            case PRESS_TRAIN -> robot.clickOn("#" + (onFx(() -> view.pageProperty().get()) == WorkbenchView.Page.COMPARE_RUNS
+                    ? CompareRunsView.TRAIN_BUTTON_ID : WorkbenchView.TRAIN_BUTTON_ID));
             case OPEN_PAGE -> robot.clickOn("#page-" + action.page());
             case UNIT_OFF -> {
                 int unit = action.unit() == null ? 1 : action.unit();

@@ -9,6 +9,7 @@ import org.hiddenneurons.analysis.PredictionExplanation;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 
@@ -28,7 +29,8 @@ public final class PredictionExplanationView extends VBox {
     static final double NOTE_WIDTH = 300;
 
     private final DossierModel model;
-    private final Label formula = Cards.formula();
+    private final Label predicted = Cards.formula();
+    private final FormulaLabel formula = new FormulaLabel();
     private final Label leaders = Cards.note("", 2 * NOTE_WIDTH);
     private final SignedBarChart breakdown = new SignedBarChart();
     private final HeatmapView saliency = new HeatmapView();
@@ -58,7 +60,8 @@ public final class PredictionExplanationView extends VBox {
         saliencyBar.setMaxWidth(SALIENCY_CELL * 20);
         saliencyReadout.getStyleClass().add(DossierStyles.MUTED);
         saliencyReadout.textProperty().bind(saliency.readoutProperty());
-        VBox left = Cards.card(I18n.t("pages.dossier.explain.scoreCard"), formula, breakdown, leaders);
+        formula.getStyleClass().add(DossierStyles.FORMULA);
+        VBox left = Cards.card(I18n.t("pages.dossier.explain.scoreCard"), predicted, formula, breakdown, leaders);
         VBox right = Cards.card(I18n.t("pages.dossier.explain.pixelsCard"), saliency, saliencyBar, saliencyReadout,
                 Cards.note(I18n.t("pages.dossier.explain.pixelsNote"), SALIENCY_CELL * 20));
         content = new HBox(12, left, right);
@@ -104,7 +107,8 @@ public final class PredictionExplanationView extends VBox {
         }
         names[hidden] = "b";
         breakdown.setData(values, names);
-        formula.setText(I18n.t("pages.dossier.explain.formula", k, ColorBarTexts.signed(shown.total(), 2)));
+        predicted.setText(I18n.t("pages.dossier.explain.predicted", k));
+        formula.setLatex(DossierFormulas.predictedScore(k, hidden, shown.total()));
         leaders.setText(leadersText(shown));
         shownSaliency = PredictionExplanation.saliency(network, model.getExperiment(), input, k);
         saliency.setValues(shownSaliency, network.spec().inputWidth(), network.spec().inputHeight(),

@@ -60,7 +60,10 @@ public final class UnitDossierView extends VBox {
     private final FormulaLabel drawingFormula = new FormulaLabel();
     private final Label drawingHint = Cards.note(I18n.t("pages.dossier.unit.noDrawing"), NOTE_WIDTH);
     private final HeatmapView exciting = new HeatmapView();
-    private final Label excitingFormula = Cards.formula();
+    private final FormulaLabel excitingFormula = new FormulaLabel();
+    /** The summary line typeset (shown instead of {@link #summary} while something is drawn). */
+    private final FormulaLabel summaryFormula = new FormulaLabel();
+    private final FormulaLabel votesNowFormula = new FormulaLabel();
     private final List<HeatmapView> topViews = new ArrayList<>();
     private final List<Label> topCaptions = new ArrayList<>();
     private final List<HeatmapView> bottomViews = new ArrayList<>();
@@ -102,7 +105,12 @@ public final class UnitDossierView extends VBox {
         hint.getStyleClass().add(DossierStyles.MUTED);
         hint.setWrapText(true);
 
-        drawingFormula.getStyleClass().add(DossierStyles.FORMULA);
+        for (FormulaLabel formula : new FormulaLabel[] {drawingFormula, excitingFormula, summaryFormula, votesNowFormula}) {
+            formula.getStyleClass().add(DossierStyles.FORMULA);
+        }
+        votesNowCaption.setText(I18n.t("pages.dossier.unit.votesNowWords"));
+        votesNowCaption.setWrapText(true);
+        votesNowCaption.setMaxWidth(NOTE_WIDTH);
         weights.setPreferredCell(LARGE_CELL);
         contributions.setPreferredCell(MEDIUM_CELL);
         exciting.setPreferredCell(SMALL_CELL);
@@ -143,7 +151,7 @@ public final class UnitDossierView extends VBox {
         votesNowCaption.getStyleClass().add(DossierStyles.MUTED);
         VBox votesCard = Cards.card(I18n.t("pages.dossier.unit.votesCard"), votes,
                 Cards.note(I18n.t("pages.dossier.unit.votesNote"), NOTE_WIDTH),
-                votesNowCaption, votesNow);
+                votesNowCaption, votesNowFormula, votesNow);
 
         // Experiments live in one place (the Causal experiments panel below); this card only reports.
         VBox importanceCard = Cards.card(I18n.t("pages.dossier.unit.importanceCard"), importance,
@@ -158,7 +166,7 @@ public final class UnitDossierView extends VBox {
                 Cards.note(I18n.t("pages.dossier.direction.note"), 2 * NOTE_WIDTH));
         HBox row3 = new HBox(12, rangeCard, directionCard);
         content = new VBox(12, row1, row2, row3, importanceCard);
-        VBox header = new VBox(2, title, summary);
+        VBox header = new VBox(2, title, summary, summaryFormula);
         getChildren().addAll(header, hint, content);
 
         selectedUnit.addListener((obs, old, now) -> refresh());
@@ -254,24 +262,28 @@ public final class UnitDossierView extends VBox {
         boolean drawn = input != null;
         String activationName = network.spec().hiddenActivation().id();
         if (drawn) {
-            summary.setText(I18n.t("pages.dossier.unit.summaryDrawn", ColorBarTexts.signed(d.preactivation(), 2),
-                    activationName, ColorBarTexts.plain(d.activation(), 2)));
+            summaryFormula.setLatex(DossierFormulas.summary(d.preactivation(), activationName, d.activation()));
             double sum = d.preactivation() - d.bias();
-            drawingFormula.setLatex(drawingLatex(sum, d.bias(), d.preactivation(), d.activation()));
+            drawingFormula.setLatex(DossierFormulas.drawing(sum, d.bias(), d.preactivation(), d.activation()));
             contributions.setValues(d.contributions(), width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         } else {
             summary.setText(I18n.t("pages.dossier.unit.summary", ColorBarTexts.signed(d.bias(), 2),
                     ColorBarTexts.plain(d.meanActivation(), 2)));
+            summaryFormula.setLatex("");
             drawingFormula.setLatex("");
             contributions.setValues(null, width, height, HeatmapView.Mode.DIVERGING, Double.NaN);
         }
+        summary.setVisible(!drawn);
+        summary.setManaged(!drawn);
+        summaryFormula.setVisible(drawn);
+        summaryFormula.setManaged(drawn);
         drawingHint.setVisible(!drawn);
         drawingHint.setManaged(!drawn);
         contributions.setVisible(drawn);
         contributions.setManaged(drawn);
         exciting.setValues(d.mostExcitingImage(), width, height, HeatmapView.Mode.GRAY, 1);
-        excitingFormula.setText(I18n.t("pages.dossier.unit.excitingFormula", ColorBarTexts.signed(d.mostExcitingPreactivation(), 1),
-                ColorBarTexts.plain(network.spec().hiddenActivation().apply(d.mostExcitingPreactivation()), 2)));
+        excitingFormula.setLatex(DossierFormulas.exciting(d.mostExcitingPreactivation(),
+                network.spec().hiddenActivation().apply(d.mostExcitingPreactivation())));
         if (!sameUnit) {
             Dataset train = stats.split().train();
             range.show(stats, d.unit());
@@ -284,7 +296,7 @@ public final class UnitDossierView extends VBox {
         int predicted = model.intactPassProperty().get() == null ? -1 : model.intactPassProperty().get().predictedClass();
         votes.setHighlight(predicted);
         if (drawn) {
-            votesNowCaption.setText(I18n.t("pages.dossier.unit.votesNow", ColorBarTexts.plain(d.activation(), 2)));
+            votesNowFormula.setLatex(DossierFormulas.outputShare(d.unit() + 1, d.activation()));
             votesNow.setData(d.outputContributions(), digits);
             votesNow.setScale(maxAbs(d.outgoingWeights()));
             votesNow.setHighlight(predicted);
@@ -293,21 +305,13 @@ public final class UnitDossierView extends VBox {
         votesNow.setManaged(drawn);
         votesNowCaption.setVisible(drawn);
         votesNowCaption.setManaged(drawn);
+        votesNowFormula.setVisible(drawn);
+        votesNowFormula.setManaged(drawn);
         importance.setText(I18n.t("pages.dossier.unit.importance", ColorBarTexts.percent(d.ablatedAccuracy()),
                 ColorBarTexts.percent(d.intactAccuracy()), ColorBarTexts.points(-d.importance()))
                 + "\n" + I18n.t("pages.dossier.unit.importanceMean", ColorBarTexts.plain(d.meanActivation(), 2),
                 ColorBarTexts.percent(d.meanClampedAccuracy()),
                 ColorBarTexts.points(d.meanClampedAccuracy() - d.intactAccuracy())));
-    }
-
-    /** z = Σᵢ wᵢxᵢ + b = sum ± |b| = z,  a = g(z) = a, typeset (numbers to 2 decimals). */
-    static String drawingLatex(double sum, double bias, double z, double a) {
-        return "z = \\sum_{i} w_{i} x_{i} + b = " + latexNumber(sum) + (bias < 0 ? " - " : " + ")
-                + latexNumber(Math.abs(bias)) + " = " + latexNumber(z) + ",\\qquad a = g(z) = " + latexNumber(a);
-    }
-
-    private static String latexNumber(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private static double maxAbs(double[] values) {

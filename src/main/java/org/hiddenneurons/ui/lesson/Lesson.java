@@ -32,10 +32,16 @@ public record Lesson(String id, String title, String summary, List<Step> steps) 
      * @param target the id of the node to highlight (a {@code Node#getId()} in the window), or null
      * @param page   the page to open when the step is shown ({@link LessonFiles#PAGES}), or null
      * @param action what the step waits for, or null (the student just reads and presses Next)
+     * @param formula a formula (LaTeX, math mode) typeset under the text, or null
      */
-    public record Step(String text, String target, String page, Action action) {
+    public record Step(String text, String target, String page, Action action, String formula) {
         public Step {
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A step without a formula. */
+        public Step(String text, String target, String page, Action action) {
+            this(text, target, page, action, null);
         }
     }
 
@@ -43,7 +49,7 @@ public record Lesson(String id, String title, String summary, List<Step> steps) 
     public enum ActionType {
         /** The student draws on the pad. {@code digit}: the digit asked for (compared with the network's answer). */
         DRAW("draw"),
-        /** Training starts (the Train button or Space). */
+        /** Training starts: on the Workbench (its Train button or Space) or on Compare runs (its Train button). */
         PRESS_TRAIN("press-train"),
         /** A hidden unit is switched off. {@code unit}: which one (1–25), or any. */
         UNIT_OFF("unit-off"),

@@ -10,7 +10,7 @@ public interface LessonEvents {
     /** The student drew on the pad (or changed the drawing); the network now answers {@code predictedDigit} (−1: no answer yet). */
     void drawn(int predictedDigit);
 
-    /** Training started. */
+    /** Training started (the Workbench's network, or the two runs of Compare runs). */
     void trainPressed();
 
     /**

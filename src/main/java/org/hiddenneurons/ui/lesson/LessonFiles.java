@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hiddenneurons.viz.FormulaRenderer;
 
 /**
  * Reads lessons: one JSON file per lesson and language ({@code <id>.<language>.json}, format in
@@ -36,7 +37,7 @@ public final class LessonFiles {
     public static final int BACKPROP_STEPS = 10;
 
     private static final Set<String> LESSON_FIELDS = Set.of("format", "id", "title", "summary", "steps");
-    private static final Set<String> STEP_FIELDS = Set.of("text", "target", "page", "action");
+    private static final Set<String> STEP_FIELDS = Set.of("text", "formula", "target", "page", "action");
     private static final Set<String> ACTION_FIELDS = Set.of("type", "digit", "unit", "page", "step");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -121,13 +122,21 @@ public final class LessonFiles {
         }
         checkFields(file, at + ".", node, STEP_FIELDS);
         String text = text(file, at + ".text", node.get("text"), true);
+        String formula = text(file, at + ".formula", node.get("formula"), false);
+        if (formula != null) {
+            try {
+                FormulaRenderer.check(formula);
+            } catch (IllegalArgumentException e) {
+                throw new LessonFileException(file, at + ".formula", "is not LaTeX that can be typeset: " + e.getMessage());
+            }
+        }
         String target = text(file, at + ".target", node.get("target"), false);
         String page = page(file, at + ".page", node.get("page"), false);
         Lesson.Action action = node.has("action") ? action(file, at + ".action", node.get("action")) : null;
         if (action != null && action.type() == Lesson.ActionType.OPEN_PAGE && action.page().equals(page)) {
             throw new LessonFileException(file, at + ".page", "opens the page the step asks the student to open");
         }
-        return new Lesson.Step(text, target, page, action);
+        return new Lesson.Step(text, target, page, action, formula);
     }
 
     private static Lesson.Action action(String file, String at, JsonNode node) throws LessonFileException {

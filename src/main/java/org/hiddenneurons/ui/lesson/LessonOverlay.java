@@ -21,6 +21,7 @@ import javafx.scene.shape.ClosePath;
 import javafx.scene.shape.HLineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.VLineTo;
+import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
@@ -34,6 +35,8 @@ public final class LessonOverlay extends Pane {
 
     public static final String CARD_ID = "lesson-card";
     public static final String TEXT_ID = "lesson-text";
+    /** The step's typeset formula (hidden when the step has none). */
+    public static final String FORMULA_ID = "lesson-formula";
     public static final String PROGRESS_ID = "lesson-progress";
     public static final String NEXT_ID = "lesson-next";
     public static final String BACK_ID = "lesson-back";
@@ -158,7 +161,16 @@ public final class LessonOverlay extends Pane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label keys = new Label(I18n.t("pages.lesson.keys"));
         keys.getStyleClass().add("hn-lesson-keys");
-        card.getChildren().addAll(top, text, feedback, buttons, keys);
+        // The step's formula, typeset in the text's size and colour (FormulaLabel follows the CSS).
+        FormulaLabel formula = new FormulaLabel();
+        formula.setId(FORMULA_ID);
+        formula.getStyleClass().add("hn-lesson-text");
+        formula.latexProperty().bind(Bindings.createStringBinding(() -> model.stepProperty().get() == null
+                || model.stepProperty().get().formula() == null ? "" : model.stepProperty().get().formula(),
+                model.stepProperty()));
+        formula.visibleProperty().bind(formula.latexProperty().isNotEmpty());
+        formula.managedProperty().bind(formula.visibleProperty());
+        card.getChildren().addAll(top, text, formula, feedback, buttons, keys);
         // Moving to a step focuses Next (or Skip while the step waits), so Enter goes on.
         model.stepProperty().addListener((o, old, now) -> focusNext());
         model.actionDoneProperty().addListener((o, old, now) -> focusNext());

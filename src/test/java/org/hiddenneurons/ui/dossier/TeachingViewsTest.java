@@ -119,7 +119,7 @@ class TeachingViewsTest {
 
     @Test
     void theDrawingsSumIsTypesetWithItsNumbers() {
-        String latex = UnitDossierView.drawingLatex(1.5, -0.25, 1.25, 0.777);
+        String latex = DossierFormulas.drawing(1.5, -0.25, 1.25, 0.777);
         assertEquals("z = \\sum_{i} w_{i} x_{i} + b = 1.50 - 0.25 = 1.25,\\qquad a = g(z) = 0.78", latex);
         assertTrue(new org.hiddenneurons.viz.FormulaRenderer().render(latex, 16, 0xFF000000).getWidth() > 100);
     }

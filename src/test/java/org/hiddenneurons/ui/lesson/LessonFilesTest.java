@@ -34,6 +34,7 @@ class LessonFilesTest {
                     assertEquals(reference.target(), step.target(), where + ": target");
                     assertEquals(reference.page(), step.page(), where + ": page");
                     assertEquals(reference.action(), step.action(), where + ": action");
+                    assertEquals(reference.formula(), step.formula(), where + ": formula (math is the same in every language)");
                     boolean chinese = language.getLanguage().equals("zh");
                     assertEquals(chinese, hasHan(step.text()), where + ": text in the file's language");
                 }
@@ -76,6 +77,8 @@ class LessonFilesTest {
         assertProblem(head + "[{\"text\": \"a\", \"action\": {\"type\": \"draw\", \"digit\": 7.5}}]}", "steps[0].action.digit", "whole number");
         assertProblem(head + "[{\"text\": \"a\", \"action\": {\"type\": \"open-page\"}}]}", "steps[0].action.page", "is missing");
         assertProblem(head + "[{\"text\": \"a\", \"page\": \"settings\"}]}", "steps[0].page", "unknown page \"settings\"");
+        assertProblem(head + "[{\"text\": \"a\", \"formula\": \"\\\\nosuchmacro{x}\"}]}", "steps[0].formula",
+                "is not LaTeX that can be typeset");
         assertProblem(head + "[{\"text\": \"a\", \"action\": {\"type\": \"draw\", \"unit\": 3}}]}", "steps[0].action.unit", "does not apply");
         assertProblem(head + "[{\"text\": \"a\", \"page\": \"compare\", \"action\": {\"type\": \"open-page\", \"page\": \"compare\"}}]}",
                 "steps[0].page", "opens the page");
