@@ -180,6 +180,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         Parent root = view.getScene().getRoot();
         root.applyCss();
         root.layout();
+        root.layout(); // sizes bound to the first pass's widths (cards narrowed to their row) settle in the second
         List<String> out = new ArrayList<>();
         collectUnreachable(view.pageNode(page), width, height, out);
         return out;
@@ -213,16 +214,13 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
                             && content.getWidth() > view.getWidth() + TOLERANCE_PX;
                     boolean downScrolls = scroll.getVbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER
                             && content.getHeight() > view.getHeight() + TOLERANCE_PX;
-                    if (!acrossScrolls) {
-                        minX = Math.max(minX, view.getMinX());
-                        maxX = Math.min(maxX, view.getMaxX());
-                    }
-                    if (!downScrolls) {
-                        minY = Math.max(minY, view.getMinY());
-                        maxY = Math.min(maxY, view.getMaxY());
-                    }
+                    // What lies beyond in a direction the pane scrolls can be scrolled to.
+                    minX = acrossScrolls ? Double.NEGATIVE_INFINITY : Math.max(minX, view.getMinX());
+                    maxX = acrossScrolls ? Double.POSITIVE_INFINITY : Math.min(maxX, view.getMaxX());
+                    minY = downScrolls ? Double.NEGATIVE_INFINITY : Math.max(minY, view.getMinY());
+                    maxY = downScrolls ? Double.POSITIVE_INFINITY : Math.min(maxY, view.getMaxY());
                     if (acrossScrolls || downScrolls) {
-                        break; // what lies beyond in that direction can be scrolled to
+                        break;
                     }
                 }
             }

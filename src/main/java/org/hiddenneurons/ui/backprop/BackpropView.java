@@ -268,6 +268,7 @@ public final class BackpropView extends BorderPane {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("hn-bp-scroll");
+        tables.setMinWidth(0);
         tables.maxWidthProperty().bind(scroll.viewportBoundsProperty().map(b -> Math.max(0, b.getWidth() - 2 * BODY_PADDING)));
         return scroll;
     }

@@ -80,6 +80,8 @@ final class NumberTableView extends VBox {
         view.setFixedCellSize(ROW_HEIGHT);
         view.setPrefHeight(ROW_HEIGHT * (Math.min(VISIBLE_ROWS, table.rowCount()) + 1.6));
         view.setMaxHeight(Region.USE_PREF_SIZE);
+        view.setMinWidth(0); // narrower than its columns, it scrolls sideways (never pushes the page wider)
+        setMinWidth(0);
         view.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copy();

@@ -6,7 +6,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -48,8 +47,6 @@ public final class UnitDossierView extends VBox {
     static final int EXAMPLE_CELL = 2;
     static final int EXAMPLE_COLUMNS = 3;
     static final double NOTE_WIDTH = 250;
-    /** Space between cards, across and down. */
-    static final double CARD_GAP = 12;
 
     private final DossierModel model;
     private final IntegerProperty selectedUnit;
@@ -155,13 +152,13 @@ public final class UnitDossierView extends VBox {
                 Cards.note(I18n.t("pages.dossier.unit.importanceNote"), 2 * NOTE_WIDTH));
 
         // Each row of cards wraps (a card keeps its own width) instead of squeezing or running past the window.
-        FlowPane row1 = cardRow(weightsCard, drawingCard, preferredCard);
-        FlowPane row2 = cardRow(topCard, bottomCard, votesCard);
+        FlowPane row1 = Cards.row(weightsCard, drawingCard, preferredCard);
+        FlowPane row2 = Cards.row(topCard, bottomCard, votesCard);
         VBox rangeCard = Cards.card(I18n.t("pages.dossier.range.card"), range,
                 Cards.note(I18n.t("pages.dossier.range.note"), UnitRangeView.CHART_WIDTH));
         VBox directionCard = Cards.card(I18n.t("pages.dossier.direction.card"), directions,
                 Cards.note(I18n.t("pages.dossier.direction.note"), 2 * NOTE_WIDTH));
-        FlowPane row3 = cardRow(rangeCard, directionCard);
+        FlowPane row3 = Cards.row(rangeCard, directionCard);
         content = new VBox(12, row1, row2, row3, importanceCard);
         VBox header = new VBox(2, title, summary);
         getChildren().addAll(header, hint, content);
@@ -194,14 +191,6 @@ public final class UnitDossierView extends VBox {
     /** The dossier shown, or null (for tests). */
     UnitDossier dossier() {
         return dossier;
-    }
-
-    /** Cards side by side at their own width, wrapping to the next line where the page is narrower. */
-    private static FlowPane cardRow(Node... cards) {
-        FlowPane row = new FlowPane(CARD_GAP, CARD_GAP, cards);
-        row.setRowValignment(javafx.geometry.VPos.TOP);
-        row.setMinWidth(0);
-        return row;
     }
 
     private static Label caption(String text) {
