@@ -260,9 +260,10 @@ public final class BackpropView extends BorderPane {
     private Node buildCenter() {
         visuals.setAlignment(Pos.TOP_LEFT);
         visuals.setPrefWrapLength(520);
-        // The tables beside the pictures where both fit, else under them; never wider than the
-        // page (a table wider than that scrolls sideways itself), so every number shows whole.
-        FlowPane body = new FlowPane(BODY_GAP, BODY_GAP, visuals, tables);
+        // The step's numbers first, the pictures beside them where both fit, else under them; the
+        // tables never wider than the page (a table wider than that scrolls sideways itself), so
+        // every number shows whole and the table is in view at 1280×800.
+        FlowPane body = new FlowPane(BODY_GAP, BODY_GAP, tables, visuals);
         body.setRowValignment(javafx.geometry.VPos.TOP);
         body.setPadding(new Insets(8, BODY_PADDING, 16, BODY_PADDING));
         ScrollPane scroll = new ScrollPane(body);
