@@ -35,8 +35,8 @@ import org.hiddenneurons.viz.DivergingPalette;
  */
 final class HiddenUnitPage {
 
-    /** The page's left column (pad, unit picker, experiments): the pad's section and a vertical scroll bar fit whole. */
-    static final double SIDE_COLUMN_WIDTH = 320;
+    /** The page's left column (pad, unit picker, experiments). */
+    static final double SIDE_COLUMN_WIDTH = 316;
     /** Screen pixels per weight pixel in the unit picker. */
     static final int PICKER_IMAGE_SCALE = 2;
     static final String PINNED_TITLE_ID = "pinned-unit-title";
