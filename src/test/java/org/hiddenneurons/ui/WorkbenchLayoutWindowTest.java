@@ -139,6 +139,19 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         for (String each : onFx(() -> reachable(WorkbenchView.Page.HIDDEN_UNIT, width, height))) {
             cutOff.add(where + "Hidden unit page: " + each);
         }
+        // The dossier reads top to bottom: its cards wrap, never hiding past the right edge behind a sideways scroll.
+        double[] dossierWidths = onFx(() -> {
+            Node up = view.unitDossierView();
+            while (!(up instanceof ScrollPane)) {
+                up = up.getParent();
+            }
+            ScrollPane scroll = (ScrollPane) up;
+            return new double[] {scroll.getContent().getLayoutBounds().getWidth(), scroll.getViewportBounds().getWidth()};
+        });
+        if (dossierWidths[0] > dossierWidths[1] + TOLERANCE_PX) {
+            cutOff.add(where + "Hidden unit page: the dossier is " + dossierWidths[0] + " px wide in a "
+                    + dossierWidths[1] + " px view");
+        }
         if (presenting) {
             return cutOff;
         }
