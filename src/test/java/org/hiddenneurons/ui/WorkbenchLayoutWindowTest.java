@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -14,9 +15,15 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.hiddenneurons.core.walkthrough.WalkthroughStep;
+import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.backprop.BackpropViewModel;
+import org.hiddenneurons.ui.i18n.I18n;
+import org.testfx.api.FxRobot;
 
 /**
  * The workbench page at the window sizes of a laptop and two projectors, normal and presenting:
@@ -148,6 +155,94 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         }
     }
 
+    /**
+     * The Hidden unit page (a unit's dossier, with a drawing) and every step of the Backprop page
+     * at 1280×800 in English and Chinese, and the Hidden unit page presenting at every size: no
+     * label, button or table cell shows its text shortened, and nothing lies outside the window or
+     * beyond what its scroll pane can scroll to.
+     */
+    @Test
+    void hiddenUnitAndBackpropPagesShowEveryTextWholeInBothLanguages(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        DrawingPad pad = robot.lookup("#" + WorkbenchView.DRAWING_PAD_ID).queryAs(DrawingPad.class);
+        robot.moveTo(pad).moveBy(-40, -60).press(MouseButton.PRIMARY).moveBy(80, 0).moveBy(-40, 120)
+                .release(MouseButton.PRIMARY);
+        waitFor(() -> !pad.emptyProperty().get());
+        List<String> cutOff = new ArrayList<>();
+        try {
+            for (Locale language : I18n.SUPPORTED) {
+                robot.interact(() -> view.switchLanguage(language));
+                view = app.view();
+                cutOff.addAll(onPages(1280, 800, false, language.toLanguageTag()));
+            }
+            robot.interact(() -> view.switchLanguage(Locale.ENGLISH));
+            view = app.view();
+            for (double[] size : SIZES) {
+                cutOff.addAll(onPages(size[0], size[1], true, "en"));
+            }
+        } finally {
+            robot.interact(() -> I18n.setLocale(Locale.ENGLISH));
+        }
+        assertEquals(List.of(), cutOff);
+    }
+
+    /** What is cut off on the Hidden unit page and (not presenting) on each step of the Backprop page. */
+    private List<String> onPages(double width, double height, boolean presenting, String language)
+            throws TimeoutException {
+        List<String> cutOff = new ArrayList<>();
+        String where = language + " " + (int) width + "×" + (int) height + (presenting ? " presenting" : "") + ": ";
+        onFx(() -> {
+            view.pageProperty().set(WorkbenchView.Page.HIDDEN_UNIT);
+            view.hiddenUnitGrid().setSelectedUnit(6);
+            return null;
+        });
+        onFx(() -> {
+            view.openDossier();
+            return null;
+        });
+        waitFor(() -> view.dossierModel().getStatistics() != null && !view.dossierModel().busyProperty().get());
+        resize(width, height, presenting);
+        for (String each : onFx(() -> reachable(WorkbenchView.Page.HIDDEN_UNIT, width, height))) {
+            cutOff.add(where + "Hidden unit page: " + each);
+        }
+        // The dossier reads top to bottom: its cards wrap, never hiding past the right edge behind a sideways scroll.
+        double[] dossierWidths = onFx(() -> {
+            Node up = view.unitDossierView();
+            while (!(up instanceof ScrollPane)) {
+                up = up.getParent();
+            }
+            ScrollPane scroll = (ScrollPane) up;
+            return new double[] {scroll.getContent().getLayoutBounds().getWidth(), scroll.getViewportBounds().getWidth()};
+        });
+        if (dossierWidths[0] > dossierWidths[1] + TOLERANCE_PX) {
+            cutOff.add(where + "Hidden unit page: the dossier is " + dossierWidths[0] + " px wide in a "
+                    + dossierWidths[1] + " px view");
+        }
+        if (presenting) {
+            return cutOff;
+        }
+        onFx(() -> {
+            view.pageProperty().set(WorkbenchView.Page.BACKPROP);
+            return null;
+        });
+        BackpropViewModel backprop = ((BackpropView) onFx(() -> view.pageNode(WorkbenchView.Page.BACKPROP))).getModel();
+        onFx(() -> {
+            backprop.sourceProperty().set(BackpropViewModel.Source.TRAINING_SAMPLE);
+            return null;
+        });
+        waitFor(() -> backprop.getWalkthrough() != null);
+        for (WalkthroughStep step : WalkthroughStep.values()) {
+            onFx(() -> {
+                backprop.stepProperty().set(step);
+                return null;
+            });
+            for (String each : onFx(() -> reachable(WorkbenchView.Page.BACKPROP, width, height))) {
+                cutOff.add(where + "Backprop step " + step.number() + ": " + each);
+            }
+        }
+        return cutOff;
+    }
+
     private void resize(double width, double height, boolean presenting) throws TimeoutException {
         onFx(() -> {
             view.presentationMode().setActive(presenting);
@@ -157,6 +252,89 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         });
         waitFor(() -> Math.abs(view.getScene().getWidth() - width) <= TOLERANCE_PX
                 && Math.abs(view.getScene().getHeight() - height) <= TOLERANCE_PX);
+    }
+
+    /** FX thread: lays the window out and lists the texts on {@code page} that a student cannot read whole. */
+    private List<String> reachable(WorkbenchView.Page page, double width, double height) {
+        Parent root = view.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+        root.layout(); // sizes bound to the first pass's widths (cards narrowed to their row) settle in the second
+        List<String> out = new ArrayList<>();
+        collectUnreachable(view.pageNode(page), width, height, out);
+        return out;
+    }
+
+    /**
+     * Shown controls (scroll bars aside) outside the window, or outside a scroll pane's viewport
+     * in a direction it does not scroll (its content fits, or its bar is off); and every labeled — table cells and column headers
+     * in control skins included — whose shown text is not its whole text (an ellipsis).
+     */
+    private static void collectUnreachable(Node node, double width, double height, List<String> out) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && isShortenedAtAll(labeled)) {
+            out.add(describe(node) + " shortened to \"" + ((Text) labeled.lookup(".text")).getText() + "\"");
+        }
+        if (node instanceof Control && !(node instanceof ScrollBar) && node.isManaged() && !inSkin(node)) {
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            double minX = 0;
+            double minY = 0;
+            double maxX = width;
+            double maxY = height;
+            for (Node up = node.getParent(); up != null; up = up.getParent()) {
+                if (up instanceof ScrollPane scroll && scroll.getContent() != null) {
+                    Bounds view = scroll.localToScene(new javafx.geometry.BoundingBox(scroll.snappedLeftInset(),
+                            scroll.snappedTopInset(), scroll.getViewportBounds().getWidth(),
+                            scroll.getViewportBounds().getHeight()));
+                    Bounds content = scroll.getContent().getLayoutBounds();
+                    boolean acrossScrolls = scroll.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER
+                            && content.getWidth() > view.getWidth() + TOLERANCE_PX;
+                    boolean downScrolls = scroll.getVbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER
+                            && content.getHeight() > view.getHeight() + TOLERANCE_PX;
+                    // What lies beyond in a direction the pane scrolls can be scrolled to.
+                    minX = acrossScrolls ? Double.NEGATIVE_INFINITY : Math.max(minX, view.getMinX());
+                    maxX = acrossScrolls ? Double.POSITIVE_INFINITY : Math.min(maxX, view.getMaxX());
+                    minY = downScrolls ? Double.NEGATIVE_INFINITY : Math.max(minY, view.getMinY());
+                    maxY = downScrolls ? Double.POSITIVE_INFINITY : Math.min(maxY, view.getMaxY());
+                    if (acrossScrolls || downScrolls) {
+                        break;
+                    }
+                }
+            }
+            boolean beyondX = bounds.getMinX() < minX - TOLERANCE_PX || bounds.getMaxX() > maxX + TOLERANCE_PX;
+            boolean beyondY = bounds.getMinY() < minY - TOLERANCE_PX || bounds.getMaxY() > maxY + TOLERANCE_PX;
+            if (bounds.getWidth() > 0 && (beyondX || beyondY)) {
+                out.add(describe(node) + " at " + round(bounds) + " outside " + round(minX, minY, maxX, maxY));
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectUnreachable(child, width, height, out);
+            }
+        }
+    }
+
+    /** Whether {@code node} is part of another control's skin (a table's cell, a spinner's field). */
+    private static boolean inSkin(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof Control && !(up instanceof ScrollPane)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Shown text differs from the text (the skin put an ellipsis in), wrapped or not. */
+    private static boolean isShortenedAtAll(Labeled labeled) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty() || labeled.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
+            return false;
+        }
+        Node shown = labeled.lookup(".text");
+        return shown instanceof Text t && !t.getText().replaceAll("\\s+", " ").strip()
+                .equals(text.replaceAll("\\s+", " ").strip());
     }
 
     // ---------------------------------------------------------------- measuring

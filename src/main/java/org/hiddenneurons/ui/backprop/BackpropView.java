@@ -91,6 +91,9 @@ public final class BackpropView extends BorderPane {
     static final int LARGE_SCALE = 10;
     static final int MATRIX_SCALE = 14;
     static final int VECTOR_SCALE = 28;
+    /** Space around and between the step's pictures and tables. */
+    static final double BODY_PADDING = 16;
+    static final double BODY_GAP = 24;
 
     private final BackpropViewModel model;
     private final ObservableValue<Network> network;
@@ -148,7 +151,11 @@ public final class BackpropView extends BorderPane {
 
         setTop(buildHeader());
         setCenter(buildCenter());
-        setRight(check);
+        ScrollPane checkScroll = new ScrollPane(check); // its notes stay whole in a short window
+        checkScroll.setFitToWidth(true);
+        checkScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        checkScroll.getStyleClass().add("hn-bp-scroll");
+        setRight(checkScroll);
         setBottom(buildNavigation());
 
         model.walkthroughProperty().addListener(o -> refresh());
@@ -253,12 +260,17 @@ public final class BackpropView extends BorderPane {
     private Node buildCenter() {
         visuals.setAlignment(Pos.TOP_LEFT);
         visuals.setPrefWrapLength(520);
-        HBox body = new HBox(24, visuals, tables);
-        HBox.setHgrow(tables, Priority.ALWAYS);
-        body.setPadding(new Insets(8, 16, 16, 16));
+        // The step's numbers first, the pictures beside them where both fit, else under them; the
+        // tables never wider than the page (a table wider than that scrolls sideways itself), so
+        // every number shows whole and the table is in view at 1280×800.
+        FlowPane body = new FlowPane(BODY_GAP, BODY_GAP, tables, visuals);
+        body.setRowValignment(javafx.geometry.VPos.TOP);
+        body.setPadding(new Insets(8, BODY_PADDING, 16, BODY_PADDING));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("hn-bp-scroll");
+        tables.setMinWidth(0);
+        tables.maxWidthProperty().bind(scroll.viewportBoundsProperty().map(b -> Math.max(0, b.getWidth() - 2 * BODY_PADDING)));
         return scroll;
     }
 

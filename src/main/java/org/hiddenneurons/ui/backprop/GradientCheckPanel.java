@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.core.NetworkSpec;
@@ -45,6 +46,7 @@ final class GradientCheckPanel extends VBox {
         Label hint = new Label(I18n.t("pages.backprop.check.hint"));
         hint.getStyleClass().add(BackpropView.CAPTION_SMALL);
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         unitPicture.setOnPixelClicked((x, y) -> {
             Walkthrough w = model.getWalkthrough();
             if (w != null) {
@@ -55,6 +57,7 @@ final class GradientCheckPanel extends VBox {
         numbers.setHgap(10);
         numbers.setVgap(4);
         verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.getStyleClass().add(BackpropView.CAPTION_SMALL);
         getChildren().addAll(title, hint, unitPicture, theta2Picture, numbers, verdict);
         getStyleClass().add(BackpropView.PANEL);

@@ -3,6 +3,7 @@ package org.hiddenneurons.ui.backprop;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -13,6 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.hiddenneurons.io.handout.NumberTable;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.ui.i18n.I18n;
@@ -31,7 +35,14 @@ final class NumberTableView extends VBox {
     static final int VISIBLE_ROWS = 12;
     static final double ROW_HEIGHT = 26;
 
+    /** Room beside a column's widest text (cell padding aside), in units of the cell font's size. */
+    static final double COLUMN_MARGIN_EM = 1.2;
+    /** Width kept for the table's vertical scroll bar. */
+    static final double SCROLL_BAR_ALLOWANCE = 16;
+
     private final NumberTable table;
+    private Font measuredCellFont;
+    private Font measuredHeaderFont;
     private final TableView<Integer> view = new TableView<>();
 
     NumberTableView(NumberTable table) {
@@ -64,11 +75,13 @@ final class NumberTableView extends VBox {
             view.getItems().add(r);
         }
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        view.setColumnResizePolicy(table.columns().size() > 6 ? TableView.UNCONSTRAINED_RESIZE_POLICY
-                : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column as wide as its widest text (fitColumns); a table wider than its place scrolls sideways.
+        view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.setFixedCellSize(ROW_HEIGHT);
         view.setPrefHeight(ROW_HEIGHT * (Math.min(VISIBLE_ROWS, table.rowCount()) + 1.6));
         view.setMaxHeight(Region.USE_PREF_SIZE);
+        view.setMinWidth(0); // narrower than its columns, it scrolls sideways (never pushes the page wider)
+        setMinWidth(0);
         view.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copy();
@@ -77,6 +90,57 @@ final class NumberTableView extends VBox {
         });
         getChildren().addAll(header, view);
         setSpacing(4);
+    }
+
+    /** Before each layout: the columns fit their texts in the fonts the style sheet gave the cells. */
+    @Override
+    protected void layoutChildren() {
+        fitColumns();
+        super.layoutChildren();
+    }
+
+    /**
+     * Sizes every column to its widest text — the header and each row's cell, measured in the
+     * header's and the cells' current fonts (bold, as in the columns this step computed) — once
+     * per change of those fonts (text size, presentation mode). Until the skin has made its cells
+     * nothing is measured.
+     */
+    private void fitColumns() {
+        if (!(view.lookup(".table-row-cell .table-cell") instanceof Labeled cell)
+                || !(view.lookup(".column-header .label") instanceof Labeled header)) {
+            return;
+        }
+        Font cellFont = bold(cell.getFont());
+        Font headerFont = bold(header.getFont());
+        if (cellFont.equals(measuredCellFont) && headerFont.equals(measuredHeaderFont)) {
+            return;
+        }
+        measuredCellFont = cellFont;
+        measuredHeaderFont = headerFont;
+        double margin = COLUMN_MARGIN_EM * cellFont.getSize() + cell.snappedLeftInset() + cell.snappedRightInset();
+        double total = 0;
+        for (TableColumn<Integer, ?> column : view.getColumns()) {
+            double width = textWidth(column.getText(), headerFont);
+            for (int row = 0; row < table.rowCount(); row++) {
+                width = Math.max(width, textWidth(String.valueOf(column.getCellData(row)), cellFont));
+            }
+            double fitted = Math.ceil(width + margin);
+            column.setMinWidth(fitted);
+            column.setPrefWidth(fitted);
+            total += fitted;
+        }
+        // As wide as its columns and a vertical scroll bar, where there is room; narrower, it scrolls.
+        view.setPrefWidth(total + view.snappedLeftInset() + view.snappedRightInset() + SCROLL_BAR_ALLOWANCE);
+    }
+
+    private static Font bold(Font font) {
+        return Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
     }
 
     NumberTable table() {

@@ -1,7 +1,11 @@
 package org.hiddenneurons.ui.dossier;
 
+import javafx.beans.binding.Bindings;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.Dataset;
 
@@ -20,6 +24,32 @@ final class Cards {
         box.getChildren().add(heading);
         box.getChildren().addAll(content);
         return box;
+    }
+
+    /** Space between cards, across and down. */
+    static final double CARD_GAP = 12;
+
+    /**
+     * Cards side by side at their own width, wrapping to the next line where the page is
+     * narrower; a card wider than the whole row is narrowed to it (its own wrapping parts wrap).
+     */
+    static FlowPane row(Region... cards) {
+        FlowPane row = new FlowPane(CARD_GAP, CARD_GAP, cards);
+        row.setRowValignment(VPos.TOP);
+        row.setMinWidth(0);
+        for (Region card : cards) {
+            double cap = card.getMaxWidth();
+            card.maxWidthProperty().bind(cap > 0 ? Bindings.min(cap, row.widthProperty()) : row.widthProperty());
+        }
+        return row;
+    }
+
+    /** A row of parts at their own width, one line where room allows, wrapping where it does not. */
+    static FlowPane wrapping(double hgap, double vgap) {
+        FlowPane flow = new FlowPane(hgap, vgap);
+        flow.setPrefWrapLength(Double.MAX_VALUE);
+        flow.setRowValignment(VPos.TOP);
+        return flow;
     }
 
     /** A muted, wrapping note. */

@@ -3,7 +3,7 @@ package org.hiddenneurons.ui.dossier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.analysis.NetworkStatistics;
 import org.hiddenneurons.analysis.RandomDirection;
@@ -25,7 +25,8 @@ public final class DirectionView extends VBox {
     /** Seed of the first direction; each press of "Another direction" adds 1. */
     static final long FIRST_SEED = 2013;
 
-    private final HBox columns = new HBox(14);
+    /** The four lists in one row, wrapping where the card is narrower (large text). */
+    private final FlowPane columns = Cards.wrapping(14, 8);
     private final Button another = new Button(I18n.t("pages.dossier.direction.another"));
     private long seed = FIRST_SEED;
     private NetworkStatistics stats;

@@ -3,7 +3,7 @@ package org.hiddenneurons.ui.dossier;
 import java.util.StringJoiner;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.analysis.PredictionExplanation;
 import org.hiddenneurons.core.ForwardPass;
@@ -37,7 +37,7 @@ public final class PredictionExplanationView extends VBox {
     private final ColorBar saliencyBar = new ColorBar();
     private final Label saliencyReadout = new Label();
     private final Label empty = new Label(I18n.t("pages.dossier.explain.empty"));
-    private final HBox content;
+    private final FlowPane content;
     private PredictionExplanation.Breakdown shown;
     private double[] shownSaliency;
 
@@ -64,8 +64,7 @@ public final class PredictionExplanationView extends VBox {
         VBox left = Cards.card(I18n.t("pages.dossier.explain.scoreCard"), predicted, formula, breakdown, leaders);
         VBox right = Cards.card(I18n.t("pages.dossier.explain.pixelsCard"), saliency, saliencyBar, saliencyReadout,
                 Cards.note(I18n.t("pages.dossier.explain.pixelsNote"), SALIENCY_CELL * 20));
-        content = new HBox(12, left, right);
-        content.setFillHeight(false);
+        content = Cards.row(left, right);
         getChildren().addAll(title, empty, content);
         model.forwardPassProperty().addListener((obs, old, now) -> refresh());
         refresh();

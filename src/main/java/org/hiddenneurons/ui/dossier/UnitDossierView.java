@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -158,13 +159,14 @@ public final class UnitDossierView extends VBox {
                 Cards.note(I18n.t("pages.dossier.unit.importanceShown"), 2 * NOTE_WIDTH),
                 Cards.note(I18n.t("pages.dossier.unit.importanceNote"), 2 * NOTE_WIDTH));
 
-        HBox row1 = new HBox(12, weightsCard, drawingCard, preferredCard);
-        HBox row2 = new HBox(12, topCard, bottomCard, votesCard);
+        // Each row of cards wraps (a card keeps its own width) instead of squeezing or running past the window.
+        FlowPane row1 = Cards.row(weightsCard, drawingCard, preferredCard);
+        FlowPane row2 = Cards.row(topCard, bottomCard, votesCard);
         VBox rangeCard = Cards.card(I18n.t("pages.dossier.range.card"), range,
                 Cards.note(I18n.t("pages.dossier.range.note"), UnitRangeView.CHART_WIDTH));
         VBox directionCard = Cards.card(I18n.t("pages.dossier.direction.card"), directions,
                 Cards.note(I18n.t("pages.dossier.direction.note"), 2 * NOTE_WIDTH));
-        HBox row3 = new HBox(12, rangeCard, directionCard);
+        FlowPane row3 = Cards.row(rangeCard, directionCard);
         content = new VBox(12, row1, row2, row3, importanceCard);
         VBox header = new VBox(2, title, summary, summaryFormula);
         getChildren().addAll(header, hint, content);

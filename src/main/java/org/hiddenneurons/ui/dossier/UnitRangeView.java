@@ -5,7 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.hiddenneurons.analysis.ActivationRange;
@@ -29,7 +29,8 @@ public final class UnitRangeView extends VBox {
     private final Canvas chart = new Canvas(CHART_WIDTH, CHART_HEIGHT);
     private final Label axis = new Label();
     private final Label verdict = new Label();
-    private final HBox points = new HBox(8);
+    /** The example columns in one row, wrapping where the card is narrower (large text). */
+    private final FlowPane points = Cards.wrapping(8, 6);
     private ActivationRange range;
 
     UnitRangeView() {
