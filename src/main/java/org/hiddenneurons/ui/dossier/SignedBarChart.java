@@ -205,7 +205,10 @@ public final class SignedBarChart extends Region {
             bars.get(i).resizeRelocate(x, y, barWidth, Math.max(length, 0));
             labels.get(i).resizeRelocate(i * pitch - 4, height - LABEL_HEIGHT, pitch + 8, LABEL_HEIGHT);
             double valueY = v >= 0 ? y - VALUE_HEIGHT : y + length;
-            valueLabels.get(i).resizeRelocate(i * pitch - 8, valueY, pitch + 16, VALUE_HEIGHT);
+            // Centred on its bar, and never narrower than its text (presentation mode's larger font).
+            Label value = valueLabels.get(i);
+            double valueWidth = Math.max(pitch + 16, Math.ceil(value.prefWidth(-1)));
+            value.resizeRelocate(i * pitch + (pitch - valueWidth) / 2, valueY, valueWidth, VALUE_HEIGHT);
         }
     }
 
