@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.ui.controls.ColorBar;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.viz.DivergingPalette;

@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.ui.controls.PredictionBars;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.replay.ReplayBar;
 

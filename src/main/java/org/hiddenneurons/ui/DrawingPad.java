@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
+import org.hiddenneurons.ui.controls.Styles;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

@@ -18,6 +18,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.ui.controls.ColorBar;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.viz.WeightPictures;

@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 import org.hiddenneurons.ui.dossier.DossierModel;
 import org.hiddenneurons.ui.dossier.ExperimentsPanel;
 import org.hiddenneurons.ui.dossier.PredictionExplanationView;

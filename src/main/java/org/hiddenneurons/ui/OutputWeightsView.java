@@ -19,6 +19,11 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.ui.controls.ColorBar;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
+import org.hiddenneurons.ui.controls.HiddenUnitTooltip;
+import org.hiddenneurons.ui.controls.Styles;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;
 

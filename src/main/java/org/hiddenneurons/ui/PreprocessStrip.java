@@ -14,6 +14,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.hiddenneurons.data.GrayImage;
 import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
+import org.hiddenneurons.ui.controls.Styles;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

@@ -26,7 +26,7 @@ import org.hiddenneurons.data.Split;
  * the marks follow about once a second and the view thread stays mostly idle), over at most
  * {@link #MAX_EXAMPLES} training examples.
  * A result may lag the network by one computation; a result for another hidden size is ignored by
- * the grid ({@link HiddenUnitGrid#setSaturation}).
+ * the grid ({@link org.hiddenneurons.ui.controls.HiddenUnitGrid#setSaturation}).
  *
  * <p>FX thread only: create it once per view with the shown network and the data, read
  * {@link #saturationProperty()}.

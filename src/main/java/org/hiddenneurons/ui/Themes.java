@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javafx.scene.Scene;
+import org.hiddenneurons.ui.controls.Styles;
 import org.hiddenneurons.viz.DivergingPalette;
 
 /**
  * The light and dark themes. Every scene gets base.css (spacing, type, structure: colours only as
- * looked-up colours), the components' stylesheet when present, and one theme sheet that defines
- * the looked-up colours on {@code .root}: -hn-background, -hn-surface, -hn-foreground, -hn-muted,
+ * looked-up colours), the components' stylesheet ({@link Styles#componentsStylesheet()}, in
+ * ui.controls), and one theme sheet that defines the looked-up colours on {@code .root}:
+ * -hn-background, -hn-surface, -hn-foreground, -hn-muted,
  * -hn-accent, -hn-positive, -hn-negative (plus -hn-border, -hn-accent-2, -hn-warning-*).
  *
  * <p>The weight palette is a function of theme × {@link Colours} ({@link #palette}); the text size
@@ -89,8 +91,6 @@ public final class Themes {
     /** Tooltips are a little smaller than the text (13 px at the 14 px Normal size, as base.css). */
     static final double TOOLTIP_TO_ROOT_FONT = 13.0 / 14.0;
     static final String BASE = "base.css";
-    /** The components' sheet (package org.hiddenneurons.ui, made by the views); optional. */
-    static final String COMPONENTS = "components.css";
 
     private Themes() {
     }
@@ -127,10 +127,7 @@ public final class Themes {
     public static List<String> stylesheets(Theme theme) {
         List<String> sheets = new ArrayList<>();
         sheets.add(require(BASE));
-        URL components = Themes.class.getResource(COMPONENTS);
-        if (components != null) {
-            sheets.add(components.toExternalForm());
-        }
+        sheets.add(Styles.componentsStylesheet());
         sheets.add(require(theme.stylesheet));
         return sheets;
     }

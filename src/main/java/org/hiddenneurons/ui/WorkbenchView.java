@@ -21,6 +21,8 @@ import javafx.stage.Stage;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.data.UserDrawings;
 import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.PredictionBars;
 import org.hiddenneurons.ui.data.DropRouter;
 import org.hiddenneurons.ui.dossier.DossierModel;
 import org.hiddenneurons.ui.dossier.LogisticComparisonView;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.input.KeyCode;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
 import org.hiddenneurons.ui.replay.ReplayBar;
 import org.hiddenneurons.ui.replay.StepAxis;
 import org.junit.jupiter.api.Test;

@@ -21,9 +21,9 @@ import org.hiddenneurons.data.GrayImage;
 import org.hiddenneurons.data.Preprocessor;
 
 /** Shared test data for the component tests: networks, strokes, hand-built pipeline results. */
-final class ComponentFixtures {
+public final class ComponentFixtures {
 
-    static final long SEED = 42;
+    public static final long SEED = 42;
 
     private ComponentFixtures() {
     }
@@ -53,7 +53,7 @@ final class ComponentFixtures {
      * A network whose hidden units look like smooth blobs and strokes (a sum of a few signed
      * Gaussian bumps each), so pictures resemble a trained network's rather than noise.
      */
-    static Network blobNetwork(NetworkSpec spec, long seed) {
+    public static Network blobNetwork(NetworkSpec spec, long seed) {
         Random random = new Random(seed);
         int inputs = spec.inputSize();
         double[] theta1 = new double[spec.hiddenSize() * (inputs + 1)];

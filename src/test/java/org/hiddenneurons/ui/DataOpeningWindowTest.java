@@ -22,6 +22,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 import org.hiddenneurons.ui.data.LoadProgressPanel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

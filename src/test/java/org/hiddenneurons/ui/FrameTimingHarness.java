@@ -22,6 +22,7 @@ import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.ui.controls.PredictionBars;
 
 /**
  * Measures what training at full speed does to the window. Not a test (it asserts nothing).

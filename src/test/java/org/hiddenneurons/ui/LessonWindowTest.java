@@ -20,6 +20,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.ui.backprop.BackpropView;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.lesson.Lesson;
 import org.hiddenneurons.ui.lesson.LessonFileException;

@@ -15,6 +15,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.hiddenneurons.core.OutputLayer;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;

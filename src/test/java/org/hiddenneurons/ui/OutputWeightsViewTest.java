@@ -12,6 +12,8 @@ import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.WeightBuffers;
+import org.hiddenneurons.ui.controls.ColorBar;
+import org.hiddenneurons.ui.controls.Styles;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

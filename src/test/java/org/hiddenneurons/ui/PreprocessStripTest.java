@@ -12,6 +12,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.hiddenneurons.data.GrayImage;
 import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.ui.controls.Styles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
+import org.hiddenneurons.ui.controls.PredictionBars;
 
 /**
  * What one change costs the renderer: opens the real window (no training running), then repeats

@@ -25,6 +25,8 @@ import org.hiddenneurons.io.HiddenUnitsPng;
 import org.hiddenneurons.io.HistoryCsv;
 import org.hiddenneurons.io.WeightsCsv;
 import org.hiddenneurons.train.TrainingSnapshot;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.replay.EpochMarks;
 import org.hiddenneurons.ui.replay.ReplayBar;

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeoutException;
 import org.hiddenneurons.analysis.ActivationRange;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 

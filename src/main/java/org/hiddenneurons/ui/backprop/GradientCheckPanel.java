@@ -13,7 +13,7 @@ import org.hiddenneurons.core.walkthrough.Walkthrough;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.viz.WalkthroughPictures;
 import org.hiddenneurons.core.walkthrough.WeightRef;
-import org.hiddenneurons.ui.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
 import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;

@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.hiddenneurons.core.walkthrough.WalkthroughFormat;
 import org.hiddenneurons.ui.i18n.I18n;
-import org.hiddenneurons.ui.HiddenUnitTile;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 
 /**
  * A small picture of numbers (an input, a unit's weights, its products, a row of Δ¹, Θ²) drawn

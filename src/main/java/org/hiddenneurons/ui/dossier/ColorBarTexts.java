@@ -1,7 +1,7 @@
 package org.hiddenneurons.ui.dossier;
 
 import java.util.Locale;
-import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.controls.ColorBar;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /** Number formats of the dossier, on top of {@link ColorBar}'s (true minus sign, short). */

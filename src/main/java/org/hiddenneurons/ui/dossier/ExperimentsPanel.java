@@ -15,7 +15,7 @@ import org.hiddenneurons.analysis.UnitExperiment;
 import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.ui.PredictionBars;
+import org.hiddenneurons.ui.controls.PredictionBars;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

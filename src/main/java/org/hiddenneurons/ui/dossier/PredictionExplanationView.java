@@ -8,7 +8,7 @@ import javafx.scene.layout.VBox;
 import org.hiddenneurons.analysis.PredictionExplanation;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
-import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.controls.ColorBar;
 import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.viz.DivergingPalette;

@@ -2,7 +2,7 @@ package org.hiddenneurons.ui.dossier;
 
 import org.hiddenneurons.analysis.ActivationRange;
 import org.hiddenneurons.analysis.NetworkStatistics;
-import org.hiddenneurons.ui.HiddenUnitGrid;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**

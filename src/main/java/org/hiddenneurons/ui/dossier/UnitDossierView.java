@@ -17,7 +17,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
-import org.hiddenneurons.ui.ColorBar;
+import org.hiddenneurons.ui.controls.ColorBar;
 import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.ui.formula.FormulaLabel;
 import org.hiddenneurons.ui.i18n.I18n;

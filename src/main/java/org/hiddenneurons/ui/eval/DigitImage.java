@@ -3,7 +3,7 @@ package org.hiddenneurons.ui.eval;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.hiddenneurons.ui.HiddenUnitTile;
+import org.hiddenneurons.ui.controls.HiddenUnitTile;
 
 /**
  * A small network input (e.g. 20×20 values in [0, 1]) shown as the data stores digits — white ink

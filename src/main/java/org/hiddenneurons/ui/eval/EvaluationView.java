@@ -34,7 +34,7 @@ import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.eval.ConfusionMatrix;
-import org.hiddenneurons.ui.PredictionBars;
+import org.hiddenneurons.ui.controls.PredictionBars;
 import org.hiddenneurons.ui.work.BackgroundWork;
 import org.hiddenneurons.ui.i18n.I18n;
 

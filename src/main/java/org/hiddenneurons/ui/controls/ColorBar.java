@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.controls;
 
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;

@@ -1,9 +1,9 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.controls;
 
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
-import org.hiddenneurons.ui.HiddenUnitGrid.Texts;
+import org.hiddenneurons.ui.controls.HiddenUnitGrid.Texts;
 
 /** The hover texts of the hidden-unit tiles (and the pattern filling the grid's texts share). */
 public final class HiddenUnitTooltip {
@@ -41,7 +41,7 @@ public final class HiddenUnitTooltip {
     }
 
     /** {@code pattern} with "{i}" replaced by {@code values[i]}. */
-    static String fill(String pattern, Object... values) {
+    public static String fill(String pattern, Object... values) {
         String out = pattern;
         for (int i = 0; i < values.length; i++) {
             out = out.replace("{" + i + "}", String.valueOf(values[i]));

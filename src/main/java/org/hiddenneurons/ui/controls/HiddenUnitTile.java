@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.controls;
 
 import java.nio.IntBuffer;
 import javafx.scene.control.Label;
@@ -41,8 +41,8 @@ public final class HiddenUnitTile extends Region {
     /** Largest opacity of the score tint (score 1). */
     static final double SCORE_TINT_STRENGTH = 0.55;
     /** Extra width and height a tile needs around its picture. */
-    static final double CHROME_WIDTH = 2 * FRAME;
-    static final double CHROME_HEIGHT = 2 * FRAME + BAR_GAP + BAR_HEIGHT;
+    public static final double CHROME_WIDTH = 2 * FRAME;
+    public static final double CHROME_HEIGHT = 2 * FRAME + BAR_GAP + BAR_HEIGHT;
     static final Duration TOOLTIP_DELAY = Duration.millis(150);
 
     private final int unit;
@@ -179,8 +179,8 @@ public final class HiddenUnitTile extends Region {
         }
     }
 
-    /** The image shown (for tests). */
-    WritableImage image() {
+    /** The picture shown (its pixels are the grid's to write; for reading, e.g. by window tests). */
+    public WritableImage image() {
         return image;
     }
 

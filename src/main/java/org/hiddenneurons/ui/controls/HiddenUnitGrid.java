@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.controls;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ public final class HiddenUnitGrid extends Region {
     /** Preferred screen pixels per weight pixel (80 px tiles for 20×20 inputs). */
     public static final int DEFAULT_IMAGE_SCALE = 4;
     /** Space between tiles (small: at 5 × 5 every pixel of it is taken from the pictures). */
-    static final double GAP = 2;
+    public static final double GAP = 2;
     /** Space between the tiles and the colour bar. */
     static final double COLOR_BAR_GAP = 8;
 
@@ -513,7 +513,7 @@ public final class HiddenUnitGrid extends Region {
     }
 
     /** The tiles' layout in a box of this size (the colour bar's room, when the grid holds it, excluded). */
-    TileSizing sizing(double width, double height) {
+    public TileSizing sizing(double width, double height) {
         return TileSizing.fit(Math.max(1, tiles.size()), inputWidth(), inputHeight(), width, height,
                 HiddenUnitTile.CHROME_WIDTH, HiddenUnitTile.CHROME_HEIGHT, GAP);
     }

@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.controls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.WeightBuffers;
+import org.hiddenneurons.ui.ComponentFixtures;
 import org.hiddenneurons.viz.DivergingPalette;
 import org.hiddenneurons.viz.WeightPictures;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.hiddenneurons.ui;
+package org.hiddenneurons.ui.controls;
 
 import org.hiddenneurons.analysis.ActivationRange;
 import org.hiddenneurons.analysis.ActivationRange.Saturation;
