@@ -61,4 +61,19 @@ public final class UnitOrdering {
         }
         return out;
     }
+
+    /** True if {@code order} holds each of 0..count−1 exactly once (a display order of count units). */
+    public static boolean isPermutation(int[] order, int count) {
+        if (order == null || order.length != count) {
+            return false;
+        }
+        boolean[] seen = new boolean[count];
+        for (int unit : order) {
+            if (unit < 0 || unit >= count || seen[unit]) {
+                return false;
+            }
+            seen[unit] = true;
+        }
+        return true;
+    }
 }

@@ -139,4 +139,31 @@ final class WorkbenchControls {
         scroll.skinProperty().addListener((o, old, now) -> uncache.run());
         uncache.run();
     }
+
+    /**
+     * The workbench page in a scroll pane that only scrolls above Normal text: there every column
+     * keeps its natural width, and a window too small for them scrolls instead of cutting the
+     * hidden layer and the training column off. At Normal text and smaller the columns share the
+     * window as before.
+     */
+    static ScrollPane largeTextScroll(Region page, Region center, ScrollPane right,
+                                      javafx.beans.value.ObservableValue<Themes.TextSize> textSize, ViewScope scope) {
+        ScrollPane scroll = scroll(page);
+        repaintInPlace(scroll);
+        scroll.setFitToHeight(true);
+        Runnable fit = () -> {
+            boolean large = textSize.getValue().compareTo(Themes.TextSize.NORMAL) > 0;
+            center.setMinWidth(large ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
+            // The training column: as wide as its content asks at large text, fixed otherwise.
+            right.setPrefWidth(large ? Region.USE_COMPUTED_SIZE : TrainingColumn.RIGHT_WIDTH);
+            right.setMinWidth(large ? Region.USE_PREF_SIZE : TrainingColumn.RIGHT_WIDTH);
+            // Otherwise the page always takes exactly the window, as it did before this scroll pane.
+            page.setMinSize(large ? Region.USE_COMPUTED_SIZE : 0, large ? Region.USE_COMPUTED_SIZE : 0);
+            scroll.setHbarPolicy(large ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.setVbarPolicy(large ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        };
+        scope.listen(textSize, (o, was, size) -> fit.run());
+        fit.run();
+        return scroll;
+    }
 }

@@ -212,7 +212,8 @@ public final class WorkbenchView extends BorderPane {
         workbench.setLeft(drawing.node());
         workbench.setCenter(hiddenLayer.node());
         workbench.setRight(training.node());
-        pages.add(Page.WORKBENCH, largeTextScroll(workbench, hiddenLayer.node(), training.node()),
+        pages.add(Page.WORKBENCH, WorkbenchControls.largeTextScroll(workbench, hiddenLayer.node(), training.node(),
+                        viewPreferences.textSizeProperty(), scope),
                 drawing.padSlot(), () -> hiddenLayer.grid().requestFocus());
 
         // The analysis pages: each builds itself; those off screen follow the network only when shown.
@@ -412,32 +413,6 @@ public final class WorkbenchView extends BorderPane {
         dossierLive.set(false);
         charts.dispose();
         scope.close();
-    }
-
-    /**
-     * The workbench page in a scroll pane that only scrolls above Normal text: there every column
-     * keeps its natural width, and a window too small for them scrolls instead of cutting the
-     * hidden layer and the training column off. At Normal text and smaller the columns share the
-     * window as before.
-     */
-    private ScrollPane largeTextScroll(Region page, Region center, ScrollPane right) {
-        ScrollPane scroll = WorkbenchControls.scroll(page);
-        WorkbenchControls.repaintInPlace(scroll);
-        scroll.setFitToHeight(true);
-        Runnable fit = () -> {
-            boolean large = viewPreferences.textSizeProperty().get().compareTo(Themes.TextSize.NORMAL) > 0;
-            center.setMinWidth(large ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
-            // The training column: as wide as its content asks at large text, fixed otherwise.
-            right.setPrefWidth(large ? Region.USE_COMPUTED_SIZE : TrainingColumn.RIGHT_WIDTH);
-            right.setMinWidth(large ? Region.USE_PREF_SIZE : TrainingColumn.RIGHT_WIDTH);
-            // Otherwise the page always takes exactly the window, as it did before this scroll pane.
-            page.setMinSize(large ? Region.USE_COMPUTED_SIZE : 0, large ? Region.USE_COMPUTED_SIZE : 0);
-            scroll.setHbarPolicy(large ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.setVbarPolicy(large ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
-        };
-        scope.listen(viewPreferences.textSizeProperty(), (o, was, size) -> fit.run());
-        fit.run();
-        return scroll;
     }
 
     /** Opens the Hidden-unit page at the dossier (Enter / D). */

@@ -1,6 +1,8 @@
 package org.hiddenneurons.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +22,14 @@ class UnitOrderingTest {
         assertArrayEquals(new double[] {0.5, 1.0, Double.NaN, 0.0},
                 UnitOrdering.normalised(new double[] {0.0, 0.2, Double.NaN, -0.2}), TOLERANCE);
         assertArrayEquals(new double[] {0.0, 0.0}, UnitOrdering.normalised(new double[] {3, 3}), TOLERANCE);
+    }
+
+    @Test
+    void aDisplayOrderHoldsEveryUnitOnce() {
+        assertTrue(UnitOrdering.isPermutation(new int[] {2, 0, 1}, 3));
+        assertFalse(UnitOrdering.isPermutation(new int[] {2, 0, 0}, 3), "a unit twice");
+        assertFalse(UnitOrdering.isPermutation(new int[] {2, 0, 3}, 3), "a unit out of range");
+        assertFalse(UnitOrdering.isPermutation(new int[] {1, 0}, 3), "too short");
+        assertFalse(UnitOrdering.isPermutation(null, 3));
     }
 }

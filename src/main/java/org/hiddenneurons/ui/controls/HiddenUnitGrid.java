@@ -16,6 +16,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import org.hiddenneurons.analysis.ActivationRange;
+import org.hiddenneurons.analysis.UnitOrdering;
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.ForwardPass;
 import org.hiddenneurons.core.Network;
@@ -228,7 +229,7 @@ public final class HiddenUnitGrid extends Region {
      * arrow keys follow the positions on screen.
      */
     public void setUnitOrder(int[] order) {
-        unitOrder = isPermutation(order, tiles.size()) ? order.clone() : null;
+        unitOrder = UnitOrdering.isPermutation(order, tiles.size()) ? order.clone() : null;
         requestLayout();
     }
 
@@ -319,20 +320,6 @@ public final class HiddenUnitGrid extends Region {
 
     private boolean fits(ForwardPass pass) {
         return network != null && pass.z2().length == network.spec().hiddenSize();
-    }
-
-    private static boolean isPermutation(int[] order, int count) {
-        if (order == null || order.length != count) {
-            return false;
-        }
-        boolean[] seen = new boolean[count];
-        for (int unit : order) {
-            if (unit < 0 || unit >= count || seen[unit]) {
-                return false;
-            }
-            seen[unit] = true;
-        }
-        return true;
     }
 
     /** The unit shown at display position p. */
