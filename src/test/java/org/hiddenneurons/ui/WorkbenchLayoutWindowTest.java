@@ -432,14 +432,9 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         return null;
     }
 
+    /** A label that does not wrap shows its text shortened ({@link #isShortenedAtAll}). */
     private static boolean isShortened(Labeled labeled) {
-        String text = labeled.getText();
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        Node shown = labeled.lookup(".text");
-        return shown instanceof Text t && !t.getText().replace("\n", " ").equals(text.replace("\n", " "))
-                && !labeled.isWrapText();
+        return !labeled.isWrapText() && isShortenedAtAll(labeled);
     }
 
     private static String describe(Node node) {
