@@ -71,10 +71,15 @@ class CompareRunsWindowTest extends WindowTestBase {
         double position = StepAxis.position(target.step(), kept.get(kept.size() - 1).step());
         robot.interact(() -> bar.slider().setValue(position));
         assertTrue(onFx(() -> compare.timeline().isReplaying()));
-        assertEquals(target.step(), onFx(() -> compare.left().stepProperty().get()));
-        assertEquals(target.step(), onFx(() -> compare.right().stepProperty().get()));
-        assertSame(atOrBefore(onFx(() -> compare.left().recorder().snapshots()), target.step()), onFx(left::getNetwork));
-        assertSame(atOrBefore(onFx(() -> compare.right().recorder().snapshots()), target.step()), onFx(right::getNetwork));
+        // Without the lesson pace each run keeps the steps its frames caught, so a side shows its
+        // last kept snapshot at or before the scrubbed step (the same step when both kept it).
+        TrainingSnapshot leftShown = atOrBefore(onFx(() -> compare.left().recorder().snapshots()), target.step());
+        TrainingSnapshot rightShown = atOrBefore(onFx(() -> compare.right().recorder().snapshots()), target.step());
+        assertEquals(leftShown.step(), onFx(() -> compare.left().stepProperty().get()));
+        assertEquals(rightShown.step(), onFx(() -> compare.right().stepProperty().get()));
+        assertTrue(Math.max(leftShown.step(), rightShown.step()) == target.step(), "one side shows the scrubbed step itself");
+        assertSame(leftShown.network(), onFx(left::getNetwork));
+        assertSame(rightShown.network(), onFx(right::getNetwork));
         assertNotSame(leftEnd, onFx(left::getNetwork));
         assertNotSame(rightEnd, onFx(right::getNetwork));
         assertEquals(position, onFx(() -> bar.slider().getValue()), 1e-9, "the thumb sits at the shown step");
@@ -89,12 +94,12 @@ class CompareRunsWindowTest extends WindowTestBase {
         assertEquals(0, onFx(() -> compare.right().stepProperty().get()));
     }
 
-    /** The network of the last snapshot in {@code kept} at or before {@code step}. */
-    private static Network atOrBefore(List<TrainingSnapshot> kept, int step) {
-        Network found = kept.get(0).network();
+    /** The last snapshot in {@code kept} at or before {@code step}. */
+    private static TrainingSnapshot atOrBefore(List<TrainingSnapshot> kept, int step) {
+        TrainingSnapshot found = kept.get(0);
         for (TrainingSnapshot snapshot : kept) {
             if (snapshot.step() <= step) {
-                found = snapshot.network();
+                found = snapshot;
             }
         }
         return found;
