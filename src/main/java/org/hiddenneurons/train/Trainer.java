@@ -197,7 +197,8 @@ public final class Trainer {
         this.config = config;
         this.weights = start.mutableCopy();
         this.network = weights.view();
-        // The config's preprocessing (deskew) applies to every image the network sees.
+        // The config's preprocessing (deskew) applies to every image the network sees: from here on
+        // the constructor reads the prepared splits (this.train, this.test), never the arguments.
         this.train = config.prepare(train);
         this.test = test == null ? null : config.prepare(test);
         this.gradients = new Gradients(start.spec());
@@ -205,28 +206,28 @@ public final class Trainer {
         optimizer.initialize(new double[][] {weights.theta1(), weights.theta2()},
                 new double[][] {gradients.theta1Gradient(), gradients.theta2Gradient()});
         this.random = new SplittableRandom(config.seed());
-        this.order = new int[train.size()];
+        this.order = new int[this.train.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        int batchCapacity = optimizer.isFullBatch() ? 0 : Math.min(config.batchSize(), train.size());
-        this.batchPixels = new double[batchCapacity * train.inputSize()];
+        int batchCapacity = optimizer.isFullBatch() ? 0 : Math.min(config.batchSize(), this.train.size());
+        this.batchPixels = new double[batchCapacity * this.train.inputSize()];
         this.batchLabels = new int[batchCapacity];
         this.stepIndex = batchIndex;
         this.stepLabels = batchLabels;
-        this.stepsPerEpoch = optimizer.isFullBatch() ? 1 : (train.size() + batchCapacity - 1) / batchCapacity;
+        this.stepsPerEpoch = optimizer.isFullBatch() ? 1 : (this.train.size() + batchCapacity - 1) / batchCapacity;
         this.lastGood = start.mutableCopy();
         this.augmenter = config.augment() && !optimizer.isFullBatch()
-                ? new Augmenter(config.augmentation(), train.width(), train.height(), config.seed()) : null;
+                ? new Augmenter(config.augmentation(), this.train.width(), this.train.height(), config.seed()) : null;
         this.prefetch = augmenter != null && Runtime.getRuntime().availableProcessors() > 1
-                ? new BatchPrefetch(batchCapacity, train.inputSize()) : null;
-        int trainSize = train.size();
+                ? new BatchPrefetch(batchCapacity, this.train.inputSize()) : null;
+        int trainSize = this.train.size();
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
         // blocks of examples); runEpoch abandons the epoch.
         this.trainExamples = new TrainingExamples(this.train);
         this.testExamples = this.test == null ? null : new TrainingExamples(this.test);
-        this.augmentSource = new double[augmenter == null ? 0 : train.inputSize()];
+        this.augmentSource = new double[augmenter == null ? 0 : this.train.inputSize()];
         this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
                 cancelCheck));
         // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are listed anew.
