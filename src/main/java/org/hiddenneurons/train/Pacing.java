@@ -4,23 +4,25 @@ package org.hiddenneurons.train;
  * How fast a {@link Trainer} lets its first epochs go by, so that a class can watch the hidden
  * units form: during the first {@code pacedEpochs} epochs the trainer plays the first
  * {@link #pacedSteps(int) p = min(maxPacedSteps, n)} of an epoch's {@code n} mini-batches one by
- * one — after each it publishes a snapshot and waits out {@link #stepDelayMillis(int, int)} — and
+ * one — after each it publishes a snapshot and waits {@link #stepDelayMillis(int, int)} — and
  * the rest of the epoch at full speed. The p waits add up to about {@code pacedEpochMillis}, so the
- * paced part lasts about that long on any data set: p does not grow with the data. Later epochs
- * run at full speed. Full-batch optimizers (GD, L-BFGS: one step per epoch) are not paced.
+ * paced part lasts about that long (plus computing its p mini-batches and snapshots) on any data
+ * set: p does not grow with the data. Later epochs run at full speed. Full-batch optimizers (GD, L-BFGS: one step per epoch) are not paced.
  *
  * <p>The waits are front-loaded, ∝ 1/√k after the k-th mini-batch: the pictures form in the first
  * few mini-batches (measured with the default settings: picture smoothness 0.07 after 1
  * mini-batch, 0.50 after 5, 0.67 after 10, 0.74 after 26 of 40; {@code LessonPaceHarness}), so
  * those get the most time — with 40 paced mini-batches, the first 10 get 45 % of the pace.
  *
- * <p>Scoring fits inside the pace ({@link #waitMillis}, {@link #scoresStep}): the time the trainer
- * spent on a paced mini-batch and its snapshot counts towards that step's wait, and a paced
- * snapshot is scored (loss and accuracy on the full training and test sets) when it is the first,
- * or when the fastest scoring measured so far fits in the step's wait; otherwise it is published with its metrics not
- * measured (NaN), never with numbers of a subsample or of earlier weights. On the course's 5000
- * digits every paced snapshot is scored; on 70 000 Fashion-MNIST images (about half a second per
- * scoring on one thread) the first few are.
+ * <p>Scoring stays within the pace ({@link #scoresStep}): a paced snapshot is scored (loss and
+ * accuracy on the full training and test sets, like an epoch's) when it is the first, or when the
+ * fastest scoring measured so far takes no longer than the step's wait; otherwise it is published
+ * with its metrics not measured (NaN), never with numbers of a subsample or of earlier weights. So
+ * scoring at most doubles a paced step after the first, and the paced part lasts at most twice
+ * the duration plus one scoring and the paced mini-batches' training, whatever the data's size.
+ * On the course's 5000 digits (tens of ms per scoring) every paced snapshot is scored, as before
+ * the cap; on 70 000 Fashion-MNIST images (about half a second per scoring on one thread under
+ * load) the first one or two.
  *
  * <p>A plain policy: the window passes {@link #LESSON} for a run from random weights, the CLI
  * never sets one ({@link #FULL_SPEED}, the trainer's default).
@@ -92,16 +94,6 @@ public record Pacing(int pacedEpochs, int maxPacedSteps, long pacedEpochMillis) 
             total += 1 / Math.sqrt(i);
         }
         return Math.round(pacedEpochMillis / Math.sqrt(k) / total);
-    }
-
-    /**
-     * What is left of a paced step's wait after the trainer spent {@code spentNanos} on the step
-     * (its mini-batch, scoring and publishing): max(0, delay − spent), in whole ms rounded down.
-     * So the k-th paced snapshot appears about Σ_{i&lt;k} delay_i after the first, unless a step's
-     * computing alone takes longer than its delay.
-     */
-    public static long waitMillis(long delayMillis, long spentNanos) {
-        return Math.max(0, delayMillis - Math.max(0, spentNanos) / 1_000_000L);
     }
 
     /**

@@ -32,9 +32,9 @@ import org.hiddenneurons.data.Dataset;
  * <p>Pacing ({@link #setPacing}, default {@link Pacing#FULL_SPEED}): during a paced epoch of a
  * mini-batch optimizer the trainer publishes a RUNNING snapshot after each of the epoch's first
  * {@link Pacing#pacedSteps} mini-batches but the epoch's last (which the epoch's own snapshot
- * covers) and then waits the pacing's step delay less the time the step took (clock stopped); the
- * rest of the epoch runs at full speed. A paced snapshot is scored like an epoch's when it is the
- * first or the fastest scoring so far fits in its delay, else published with metrics not measured
+ * covers) and then waits the pacing's step delay (clock stopped); the rest of the epoch runs at
+ * full speed. A paced snapshot is scored like an epoch's when it is the first or the fastest
+ * scoring so far fits in its delay, else published with metrics not measured
  * ({@link Pacing#scoresStep}). A cancel or a change of pacing ends the wait at once; a cancel then
  * abandons the epoch as below. Snapshots count optimizer steps ({@link TrainingSnapshot#step()})
  * as well as epochs.
@@ -176,8 +176,6 @@ public final class Trainer {
     private Evaluation.Metrics scoredTest;
     /** Wall time of the fastest completed {@link #score} (train and test sets); Long.MAX_VALUE before the first. */
     private long fastestScoringNanos = Long.MAX_VALUE;
-    /** {@link #elapsed()} when the last snapshot was published: where a paced step's time starts. */
-    private long clockAtLastPublish;
 
     /**
      * @param config  settings (seed included)
@@ -325,14 +323,11 @@ public final class Trainer {
     @FunctionalInterface
     interface Sleeper {
         /**
-         * Waits what is left of a paced step's delay, about {@link Pacing#waitMillis
-         * waitMillis(delayMillis, spentNanos)} ms, returning early once {@code stillWanted} turns false.
+         * Waits about {@code millis} ms, returning early once {@code stillWanted} turns false.
          *
-         * @param delayMillis the step's delay by the pacing's schedule
-         * @param spentNanos  training-clock time the step already took (its mini-batch, scoring, publishing)
          * @throws InterruptedException if the thread is interrupted (the trainer then cancels)
          */
-        void sleep(long delayMillis, long spentNanos, BooleanSupplier stillWanted) throws InterruptedException;
+        void sleep(long millis, BooleanSupplier stillWanted) throws InterruptedException;
     }
 
     /** Tests: wait with {@code replacement} instead of the wall clock (set before {@link #run()}). */
@@ -616,7 +611,7 @@ public final class Trainer {
     /**
      * After a mini-batch inside an epoch: when it is a paced one ({@link Pacing#pacesStep}, and not
      * a hand-driven step), publishes the weights — scored if the scoring fits in the step's delay,
-     * else with metrics not measured — and waits what is left of the delay.
+     * else with metrics not measured — and waits the step's delay.
      *
      * @return false if a cancel came (the caller abandons the epoch)
      */
@@ -626,7 +621,6 @@ public final class Trainer {
             return true;
         }
         long delay = now.stepDelayMillis(batchInEpoch, stepsPerEpoch);
-        long stepStarted = clockAtLastPublish; // the previous wait stopped the clock right after that publish
         try {
             if (Pacing.scoresStep(batchInEpoch, delay, fastestScoringNanos)) {
                 publishCancellable(TrainingState.RUNNING);
@@ -636,11 +630,10 @@ public final class Trainer {
         } catch (CancellationException e) {
             return false;
         }
-        long spent = elapsed() - stepStarted;
         if (delay > 0) {
             stopClock();
             try {
-                sleeper.sleep(delay, spent, () -> !cancelRequested && pacing == now);
+                sleeper.sleep(delay, () -> !cancelRequested && pacing == now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancelRequested = true;
@@ -652,9 +645,7 @@ public final class Trainer {
     }
 
     /** The default {@link Sleeper}: waits on the lock that cancel, resume and setPacing notify. */
-    private void waitUnlessWoken(long delayMillis, long spentNanos, BooleanSupplier stillWanted)
-            throws InterruptedException {
-        long millis = Pacing.waitMillis(delayMillis, spentNanos);
+    private void waitUnlessWoken(long millis, BooleanSupplier stillWanted) throws InterruptedException {
         long started = System.nanoTime();
         synchronized (lock) {
             while (stillWanted.getAsBoolean()) {
@@ -884,7 +875,6 @@ public final class Trainer {
         for (Consumer<TrainingSnapshot> listener : listeners) {
             listener.accept(snapshot);
         }
-        clockAtLastPublish = elapsed();
         return snapshot;
     }
 

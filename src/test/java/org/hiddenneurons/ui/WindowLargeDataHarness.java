@@ -2,6 +2,8 @@ package org.hiddenneurons.ui;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import org.hiddenneurons.data.DatasetLoader;
@@ -13,7 +15,8 @@ import org.hiddenneurons.data.Split;
  * The window with a large data set (headless Monocle): opens the app, loads {@code data} the way
  * Open data set does ({@link DatasetLoader#loadSplit}, drawing pipeline measured on the train
  * split, {@link WorkbenchViewModel#useDataset}), trains {@code epochs} epochs with the default
- * settings and prints the status line and the heap used after GC. Not a test (it asserts nothing).
+ * settings and prints when the last lesson-paced snapshot and the end of the first epoch were shown,
+ * the status line and the heap used after GC. Not a test (it asserts nothing).
  * Measured for issue 15 §6 (RELIABILITY.md) with the test classpath in $CP:
  * {@code /usr/bin/time -v java -Xmx1g --add-modules=jdk.incubator.vector -Dglass.platform=Monocle
  * -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k -cp $CP
@@ -38,7 +41,26 @@ public final class WindowLargeDataHarness {
         });
         System.out.println("opened: " + opened);
         long startedAt = System.nanoTime();
+        // Wall times (ns since Train) of the last paced snapshot shown and of the first epoch's end.
+        AtomicLong pacedShownAt = new AtomicLong(-1);
+        AtomicInteger pacedSteps = new AtomicInteger();
+        AtomicLong firstEpochAt = new AtomicLong(-1);
         WindowLongRunHarness.onFx(() -> {
+            model.session().epochProgressProperty().addListener((o, old, now) -> {
+                if (now.insideEpoch() && now.epochInProgress() == 1) {
+                    pacedShownAt.set(System.nanoTime() - startedAt);
+                    pacedSteps.set(now.step());
+                    if (Boolean.getBoolean("harness.timeline")) {
+                        System.out.printf(Locale.ROOT, "  step %d shown at %.2f s, test accuracy %.3f%n", now.step(),
+                                (System.nanoTime() - startedAt) / 1e9, model.testAccuracyProperty().get());
+                    }
+                }
+            });
+            model.epochProperty().addListener((o, old, now) -> {
+                if (now.intValue() >= 1) {
+                    firstEpochAt.compareAndSet(-1, System.nanoTime() - startedAt);
+                }
+            });
             model.settings().epochsProperty().set(epochs);
             model.toggleTraining();
             return null;
@@ -57,6 +79,8 @@ public final class WindowLargeDataHarness {
         }
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         String status = WindowLongRunHarness.onFx(() -> model.statusMessageProperty().get());
+        System.out.printf(Locale.ROOT, "last paced snapshot shown (step %d) at %.1f s; first epoch shown done at %.1f s%n",
+                pacedSteps.get(), pacedShownAt.get() / 1e9, firstEpochAt.get() / 1e9);
         System.out.printf(Locale.ROOT, "%d epoch(s) in %.1f s; largest heap after GC while training %.0f MiB; status: %s%n",
                 epochs, seconds, maxHeap, status);
         WindowLongRunHarness.onFx(() -> {
