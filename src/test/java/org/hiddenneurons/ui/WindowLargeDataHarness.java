@@ -17,7 +17,7 @@ import org.hiddenneurons.data.Split;
  * split, {@link WorkbenchViewModel#useDataset}), trains {@code epochs} epochs with the default
  * settings and prints when the first and the last lesson-paced snapshots (steps inside epoch 1) and
  * the end of the first epoch were shown (wall time since Train; {@code -Dharness.timeline=true}
- * prints every paced step), the status line and the heap used after GC. Not a test (it asserts
+ * prints every paced step, status message and train loss shown), the status line and the heap used after GC. Not a test (it asserts
  * nothing). Measured for issue 15 §6 (RELIABILITY.md; {@code scripts/bench.sh memory}) with the
  * test classpath in $CP:
  * {@code /usr/bin/time -v java -Xmx1g --add-modules=jdk.incubator.vector -Dglass.platform=Monocle
@@ -60,6 +60,12 @@ public final class WindowLargeDataHarness {
                     }
                 }
             });
+            if (Boolean.getBoolean("harness.timeline")) {
+                model.statusMessageProperty().addListener((o, old, now) -> System.out.printf(Locale.ROOT,
+                        "  status at %.2f s: %s%n", (System.nanoTime() - startedAt) / 1e9, now));
+                model.trainLossProperty().addListener((o, old, now) -> System.out.printf(Locale.ROOT,
+                        "  train loss %.4f at %.2f s%n", now.doubleValue(), (System.nanoTime() - startedAt) / 1e9));
+            }
             model.epochProperty().addListener((o, old, now) -> {
                 if (now.intValue() >= 1) {
                     firstEpochAt.compareAndSet(-1, System.nanoTime() - startedAt);
