@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.Network;
 import org.junit.jupiter.api.Test;
 
-/** Lesson pace: a snapshot per mini-batch in the paced epochs, waits through an injected sleeper (no wall clock). */
+/** Lesson pace: a snapshot per paced mini-batch (at most 40 of an epoch), scored where it fits its wait; waits through an injected sleeper (no wall clock). */
 class TrainerPacingTest {
 
     /** 120 training samples in mini-batches of 10 (TrainingFixtures). */
