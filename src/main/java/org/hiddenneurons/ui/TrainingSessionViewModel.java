@@ -351,7 +351,9 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         epochProgress.set(EpochProgress.of(snapshot, epochOffset));
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
         epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
-        if (!Double.isNaN(snapshot.trainLoss())) {
+        // NaN: not measured — a cancel interrupted the scoring (the last figures stay), or a paced
+        // step whose scoring did not fit the pace (its figures show "–": they belong to no other step).
+        if (!Double.isNaN(snapshot.trainLoss()) || snapshot.midEpoch()) {
             trainLoss.set(snapshot.trainLoss());
             testLoss.set(snapshot.testLoss());
             trainAccuracy.set(snapshot.trainAccuracy());
