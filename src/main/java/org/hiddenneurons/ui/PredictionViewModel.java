@@ -88,11 +88,13 @@ public final class PredictionViewModel {
         }
         try {
             Preprocessor.Result result = preprocessor.process(width, height, argb, workspace);
-            preprocessed.set(result);
+            // The model's input first: a view that follows either one then finds both up to date
+            // (and the shared pass computes once per drawing).
             seen.set(steps.prepare(result));
+            preprocessed.set(result);
         } catch (RuntimeException e) {
-            preprocessed.set(null);
             seen.set(null);
+            preprocessed.set(null);
             status.reportError(I18n.t("workbench.error.preprocess",
                     WorkbenchViewModel.describe(e)));
         }
@@ -102,15 +104,15 @@ public final class PredictionViewModel {
     /** The pad was cleared. */
     public void clearDrawing() {
         lastDrawing = null;
-        preprocessed.set(null);
         seen.set(null);
+        preprocessed.set(null);
         update();
     }
 
     /** Drops the current preprocessing (made for another input size) without predicting again. */
     void forgetPreprocessed() {
-        preprocessed.set(null);
         seen.set(null);
+        preprocessed.set(null);
     }
 
     /**

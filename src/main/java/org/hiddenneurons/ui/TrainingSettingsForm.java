@@ -110,9 +110,12 @@ final class TrainingSettingsForm {
         addRow(I18n.t("workbench.epochs"), epochs);
         addRow(I18n.t("workbench.seed"), seed);
         addRow(I18n.t("workbench.output"), output);
-        addRow(I18n.t("workbench.deskew"), deskew); // beside Output; Augment then sits above its distortions
         addRow(I18n.t("workbench.augment"), augment);
-        grid.add(distortions, 0, (placed + 1) / 2, 4, 1);
+        addRow(I18n.t("workbench.deskew"), deskew);
+        // The distortions fill the rest of Deskew's row, under the Augment box they belong to (no row
+        // of its own: the column must fit 1280×800).
+        grid.add(distortions, 2, placed / 2, 2, 1);
+        placed++;
 
         Label needsNew = new Label(I18n.t("workbench.needsNew"));
         needsNew.getStyleClass().add("hn-note");
