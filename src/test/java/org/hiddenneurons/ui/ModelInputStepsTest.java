@@ -113,6 +113,9 @@ class ModelInputStepsTest {
         assertArrayEquals(deskewed(raw.train().sample(7)), prepared.train().sample(7), TOLERANCE);
         assertTrue(maxDifference(raw.train().sample(7), prepared.train().sample(7)) > MIN_CHANGE);
 
+        // The trainer prepares the same raw sets with its config: it gets the views' copies (one in memory).
+        assertSame(prepared.train(), DESKEW.withLambda(0).prepare(raw.train()));
+        assertSame(prepared.test(), DESKEW.prepare(raw.test()));
         config.set(DESKEW.withSeed(9)); // the same steps: the views keep their split (no recomputation)
         assertSame(prepared, steps.preparedDataProperty().get());
         config.set(PLAIN);
