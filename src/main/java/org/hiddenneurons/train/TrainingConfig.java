@@ -166,7 +166,7 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
      * {@link #deskew()} is on, else {@code data} itself.
      */
     public Dataset prepare(Dataset data) {
-        return deskew ? Deskew.apply(data) : data;
+        return deskew ? DeskewedCopies.of(data) : data; // one copy for the window's views and its trainer
     }
 
     /**

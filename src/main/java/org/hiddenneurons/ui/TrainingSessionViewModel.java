@@ -99,7 +99,8 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         settings.lessonPaceProperty().addListener((o, old, on) -> engine.setPacing(settings.pacingFor(epoch.get())));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {settings.optimizerProperty(),
                 settings.lambdaTextProperty(), settings.learningRateTextProperty(), settings.batchSizeProperty(),
-                settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty()}) {
+                settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty(),
+                settings.deskewProperty()}) {
             setting.addListener(o -> settingsChangedDuringRun());
         }
     }
@@ -302,6 +303,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     /** A trainer started on {@code split}: its reports count from now on, and the run's record knows. */
     private void started(long trainerId, TrainingConfig config, Split split) {
         switchTrainer(trainerId);
+        document.trainedWith(config); // the network's inputs now go through this config's steps
         replay.recorder().trainingStarted(config, split, data.dataProperty().get());
     }
 
