@@ -542,8 +542,9 @@ public final class Trainer {
             int inputs = train.inputSize();
             BatchPrefetch ahead = augmentAhead ? prefetch : null;
             if (ahead != null) {
+                // The second thread distorts; this one lists the nonzero pixels (it has time to spare).
                 ahead.start((batch, slot) -> gather(batch * batchSize, Math.min(batchSize, trainSize - batch * batchSize),
-                        inputs, slot.pixels, slot.labels, slot.index), stepsPerEpoch, "hn-augment");
+                        inputs, slot.pixels, slot.labels, null), stepsPerEpoch, "hn-augment");
             }
             try {
                 for (int start = 0; start < trainSize; start += batchSize) {
@@ -556,6 +557,7 @@ public final class Trainer {
                     BatchPrefetch.Slot slot = null;
                     if (ahead != null) {
                         slot = ahead.next();
+                        slot.index.build(slot.pixels, 0, batchCount, inputs);
                         stepIndex = slot.index;
                         stepLabels = slot.labels;
                     } else {
@@ -738,9 +740,9 @@ public final class Trainer {
 
     /**
      * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
-     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and uses
-     * {@link #augmentSource}: on one thread at a time, in batch order (the trainer's, or
-     * {@link BatchPrefetch}'s during an epoch).
+     * their nonzero inputs, unless {@code batchIndex} is null: then the caller lists them),
+     * distorted if augmenting. Augmenting draws from {@link #random} and uses {@link #augmentSource}:
+     * on one thread at a time, in batch order (the trainer's, or {@link BatchPrefetch}'s during an epoch).
      */
     private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
                         NonzeroIndex batchIndex) {
@@ -757,7 +759,7 @@ public final class Trainer {
         }
         if (augmenter == null) {
             trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
-        } else {
+        } else if (batchIndex != null) {
             batchIndex.build(batchPixels, 0, count, inputs);
         }
     }
