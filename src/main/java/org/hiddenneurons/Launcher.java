@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.hiddenneurons.cli.Cli;
-import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.train.TrainingWarmUp;
 
 /**
  * The jar's entry point: no argument starts the window, one file name opens the window on that
@@ -64,8 +64,7 @@ public final class Launcher {
         // Both the window and the CLI train the default network: let the JIT compile the training
         // code on a background thread while the rest starts up and loads data.
         TrainingConfig defaults = TrainingConfig.defaults();
-        BatchedCostFunction.startWarmUp(defaults.spec(DigitsImage.CELL, DigitsImage.CELL, DigitsImage.CLASS_COUNT),
-                defaults.batchSize());
+        TrainingWarmUp.start(defaults, DigitsImage.CELL, DigitsImage.CELL, DigitsImage.CLASS_COUNT);
         if (startup.mode() != StartupArguments.Mode.CLI) {
             org.hiddenneurons.ui.HiddenNeuronsApp.main(startup.file() == null ? new String[0]
                     : new String[] {startup.file().toString()});

@@ -129,6 +129,7 @@ class ArchitectureTest {
             ROOT + ".core.kernel.VectorKernel.WARM_UP_STARTED",
             ROOT + ".core.BatchedCostFunction.WARM_UP_STARTED",
             ROOT + ".train.DeskewedCopies.ENTRIES",
+            ROOT + ".train.TrainingWarmUp.STARTED",
             ROOT + ".ui.i18n.I18n.locale");
 
     /** Types whose instances hold changing state: never in a static field. */

@@ -185,6 +185,7 @@ final class TrainCommand extends Subcommand {
 
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         trainer.setPublishIntervalMillis(PROGRESS_INTERVAL_MILLIS);
+        trainer.setScoreInitialWeights(false); // no line is printed for epoch 0
         trainer.addListener(snapshot -> {
             if (snapshot.epoch() > 0) {
                 err.printf(Locale.ROOT, "%s %d/%d  train loss %.6f  test accuracy %.2f%%%n", unit(config),

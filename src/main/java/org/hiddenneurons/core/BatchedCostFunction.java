@@ -452,6 +452,24 @@ public final class BatchedCostFunction implements CostFunction {
         /** Checked before each block; null = never cancelled. */
         BooleanSupplier cancelled;
 
+        // The block buffers and shapes of run(), shared by its per-block steps.
+        private int inputSize;
+        private int hidden;
+        private int outputSize;
+        private Activation g;
+        private OutputLayer outputLayer;
+        private double[] theta2;
+        private double[] z2;
+        private double[] a2;
+        private double[] z3;
+        private double[] a3;
+        private double[] delta2;
+        /** [0, Θ2[:,1:]ᵀ] (hidden×(outputs+1)): the backward product Δ3·Θ2[:,1:] in the kernel's forward form. */
+        private double[] theta2Back;
+        private InputLayer inputLayer;
+        /** Null, or this task's copy of the current block's rows (when reading {@link #rows}). */
+        private double[] block;
+
         Task(Network network, double[] inputs, NonzeroIndex index, InputRows rows, int[] labels,
              double[] outputs, int from, int to, boolean gradient, double[] grad1, double[] grad2) {
             this.network = network;
@@ -467,26 +485,29 @@ public final class BatchedCostFunction implements CostFunction {
             this.grad2 = grad2;
         }
 
+        /**
+         * Sums the part's cost (and gradients) one block at a time. Each step of a block is a
+         * method of its own ({@link #forwardBlock}, {@link #scoreBlock}, {@link #backwardBlock}),
+         * so that the JIT compiles them one by one, each soon, instead of this loop with all of
+         * them inlined (one large compile, repeated on-stack-replaced, that held up every other
+         * compile in the first second of a run).
+         */
         @Override
         public void run() {
             NetworkSpec spec = network.spec();
-            int inputSize = spec.inputSize();
-            int hidden = spec.hiddenSize();
-            int outputSize = spec.outputSize();
-            Activation g = spec.hiddenActivation();
-            OutputLayer outputLayer = spec.outputLayer();
-            double[] theta1 = network.theta1Array();
-            double[] theta2 = network.theta2Array();
+            inputSize = spec.inputSize();
+            hidden = spec.hiddenSize();
+            outputSize = spec.outputSize();
+            g = spec.hiddenActivation();
+            outputLayer = spec.outputLayer();
+            theta2 = network.theta2Array();
             int blockRows = blockRows(inputSize);
-            double[] z2 = new double[blockRows * hidden];
-            double[] a2 = new double[blockRows * hidden];
-            double[] z3 = new double[blockRows * outputSize];
-            double[] a3 = new double[blockRows * outputSize];
-            double[] delta2 = null;
-            double[] theta2Back = null;
+            z2 = new double[blockRows * hidden];
+            a2 = new double[blockRows * hidden];
+            z3 = new double[blockRows * outputSize];
+            a3 = new double[blockRows * outputSize];
             if (gradient) {
                 delta2 = new double[blockRows * hidden];
-                // [0, Θ2[:,1:]ᵀ] (hidden×(outputs+1)): the backward product Δ3·Θ2[:,1:] in the kernel's forward form.
                 theta2Back = new double[hidden * (outputSize + 1)];
                 for (int j = 0; j < hidden; j++) {
                     for (int k = 0; k < outputSize; k++) {
@@ -494,64 +515,82 @@ public final class BatchedCostFunction implements CostFunction {
                     }
                 }
             }
-            InputLayer inputLayer = layer(theta1, hidden, inputSize);
-            double[] block = rows == null ? null : new double[blockRows * inputSize];
+            inputLayer = layer(network.theta1Array(), hidden, inputSize);
+            block = rows == null ? null : new double[blockRows * inputSize];
             double cost = 0.0;
             for (int start = from; start < to; start += blockRows) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
                     throw new CancellationException("cost evaluation cancelled");
                 }
-                int rows = Math.min(blockRows, to - start);
-                // Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included), one block at a time.
-                if (index != null) {
-                    inputLayer.forward(index, start, rows, z2);
-                } else if (block != null) {
-                    this.rows.copyRows(start, rows, block, 0);
-                    inputLayer.forward(block, 0, rows, z2);
-                } else {
-                    inputLayer.forward(inputs, start, rows, z2);
-                }
-                kernel.activate(g, z2, a2, rows * hidden);
-                kernel.forward(a2, 0, rows, hidden, theta2, outputSize, z3);
-                if (outputLayer == OutputLayer.SIGMOID_CROSS_ENTROPY) {
-                    kernel.activate(Activation.SIGMOID, z3, a3, rows * outputSize);
-                }
-                for (int r = 0; r < rows; r++) {
-                    int offset = r * outputSize;
-                    if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
-                        Network.outputActivation(outputLayer, z3, offset, a3, offset, outputSize);
-                    }
-                    int example = start + r;
-                    if (outputs != null) {
-                        System.arraycopy(a3, offset, outputs, example * outputSize, outputSize);
-                    }
-                    if (labels != null) {
-                        int label = labels[example];
-                        cost += CrossEntropy.exampleCost(outputLayer, z3, offset, outputSize, label);
-                        a3[offset + label] -= 1.0; // a3 is now δ3 = a3 − y
-                    }
-                }
-                if (!gradient) {
-                    continue;
-                }
-                // ∂J/∂Θ2 += Δ3ᵀ·[1, A2]; Δ2 = (Δ3·Θ2[:,1:]) ⊙ g'(Z2); ∂J/∂Θ1 += Δ2ᵀ·[1, X].
-                kernel.accumulateGradient(a2, 0, rows, hidden, a3, outputSize, grad2);
-                kernel.forward(a3, 0, rows, outputSize, theta2Back, hidden, delta2);
-                for (int i = 0; i < rows * hidden; i++) {
-                    delta2[i] *= g.derivative(z2[i], a2[i]);
-                }
-                if (index != null) {
-                    inputLayer.accumulateGradient(index, start, rows, delta2);
-                } else if (block != null) {
-                    inputLayer.accumulateGradient(block, 0, rows, delta2);
-                } else {
-                    inputLayer.accumulateGradient(inputs, start, rows, delta2);
+                int count = Math.min(blockRows, to - start);
+                forwardBlock(start, count);
+                cost = scoreBlock(start, count, cost);
+                if (gradient) {
+                    backwardBlock(start, count);
                 }
             }
             if (gradient) {
                 inputLayer.gradientInto(grad1);
             }
             dataCost = cost;
+        }
+
+        /** Z2 = X·Θ1ᵀ, A2 = g(Z2), Z3 = A2·Θ2ᵀ (biases included) and, for sigmoid outputs, A3, for the block's count examples from start. */
+        private void forwardBlock(int start, int count) {
+            if (index != null) {
+                inputLayer.forward(index, start, count, z2);
+            } else if (block != null) {
+                rows.copyRows(start, count, block, 0);
+                inputLayer.forward(block, 0, count, z2);
+            } else {
+                inputLayer.forward(inputs, start, count, z2);
+            }
+            kernel.activate(g, z2, a2, count * hidden);
+            kernel.forward(a2, 0, count, hidden, theta2, outputSize, z3);
+            if (outputLayer == OutputLayer.SIGMOID_CROSS_ENTROPY) {
+                kernel.activate(Activation.SIGMOID, z3, a3, count * outputSize);
+            }
+        }
+
+        /**
+         * Per example of the block: softmax outputs, a copy into {@link #outputs}, its cost added to
+         * {@code cost} (in example order) and A3 turned into Δ3 = A3 − Y.
+         *
+         * @return cost plus the block's examples' costs
+         */
+        private double scoreBlock(int start, int count, double cost) {
+            for (int r = 0; r < count; r++) {
+                int offset = r * outputSize;
+                if (outputLayer == OutputLayer.SOFTMAX_CROSS_ENTROPY) {
+                    Network.outputActivation(outputLayer, z3, offset, a3, offset, outputSize);
+                }
+                int example = start + r;
+                if (outputs != null) {
+                    System.arraycopy(a3, offset, outputs, example * outputSize, outputSize);
+                }
+                if (labels != null) {
+                    int label = labels[example];
+                    cost += CrossEntropy.exampleCost(outputLayer, z3, offset, outputSize, label);
+                    a3[offset + label] -= 1.0; // a3 is now δ3 = a3 − y
+                }
+            }
+            return cost;
+        }
+
+        /** ∂J/∂Θ2 += Δ3ᵀ·[1, A2]; Δ2 = (Δ3·Θ2[:,1:]) ⊙ g'(Z2); ∂J/∂Θ1 += Δ2ᵀ·[1, X], for the block. */
+        private void backwardBlock(int start, int count) {
+            kernel.accumulateGradient(a2, 0, count, hidden, a3, outputSize, grad2);
+            kernel.forward(a3, 0, count, outputSize, theta2Back, hidden, delta2);
+            for (int i = 0; i < count * hidden; i++) {
+                delta2[i] *= g.derivative(z2[i], a2[i]);
+            }
+            if (index != null) {
+                inputLayer.accumulateGradient(index, start, count, delta2);
+            } else if (block != null) {
+                inputLayer.accumulateGradient(block, 0, count, delta2);
+            } else {
+                inputLayer.accumulateGradient(inputs, start, count, delta2);
+            }
         }
     }
 

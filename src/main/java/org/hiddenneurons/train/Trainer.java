@@ -128,6 +128,8 @@ public final class Trainer {
     /** Makes augmented mini-batches on a second thread (see {@link #setAugmentAhead}), or null. */
     private final BatchPrefetch prefetch;
     private volatile boolean augmentAhead = true;
+    /** False: the snapshot of the initial weights is published unscored (see {@link #setScoreInitialWeights}). */
+    private volatile boolean scoreInitialWeights = true;
     /** Distorts the gathered training images when the config's augment is on, else null. */
     private final Augmenter augmenter;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
@@ -306,6 +308,17 @@ public final class Trainer {
      */
     public void setAugmentAhead(boolean on) {
         augmentAhead = on;
+    }
+
+    /**
+     * Whether the snapshot of the initial weights (published before the first epoch) is scored on
+     * the training and test sets (default true). A caller that never shows that snapshot's numbers
+     * passes false — the CLI's {@code train}: in a fresh JVM, scoring 5000 examples with code the
+     * JIT has not compiled yet cost a tenth of the default run. Its losses and accuracies are then
+     * NaN (not measured); the weights, and every later snapshot, do not depend on it.
+     */
+    public void setScoreInitialWeights(boolean on) {
+        scoreInitialWeights = on;
     }
 
     /**
@@ -534,8 +547,9 @@ public final class Trainer {
             int inputs = train.inputSize();
             BatchPrefetch ahead = augmentAhead ? prefetch : null;
             if (ahead != null) {
+                // The second thread distorts; this one lists the nonzero pixels (it has time to spare).
                 ahead.start((batch, slot) -> gather(batch * batchSize, Math.min(batchSize, trainSize - batch * batchSize),
-                        inputs, slot.pixels, slot.labels, slot.index), stepsPerEpoch, "hn-augment");
+                        inputs, slot.pixels, slot.labels, null), stepsPerEpoch, "hn-augment");
             }
             try {
                 for (int start = 0; start < trainSize; start += batchSize) {
@@ -548,6 +562,7 @@ public final class Trainer {
                     BatchPrefetch.Slot slot = null;
                     if (ahead != null) {
                         slot = ahead.next();
+                        slot.index.build(slot.pixels, 0, batchCount, inputs);
                         stepIndex = slot.index;
                         stepLabels = slot.labels;
                     } else {
@@ -735,9 +750,9 @@ public final class Trainer {
 
     /**
      * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
-     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and uses
-     * {@link #augmentSource}: on one thread at a time, in batch order (the trainer's, or
-     * {@link BatchPrefetch}'s during an epoch).
+     * their nonzero inputs, unless {@code batchIndex} is null: then the caller lists them),
+     * distorted if augmenting. Augmenting draws from {@link #random} and uses {@link #augmentSource}:
+     * on one thread at a time, in batch order (the trainer's, or {@link BatchPrefetch}'s during an epoch).
      */
     private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
                         NonzeroIndex batchIndex) {
@@ -754,7 +769,7 @@ public final class Trainer {
         }
         if (augmenter == null) {
             trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
-        } else {
+        } else if (batchIndex != null) {
             batchIndex.build(batchPixels, 0, count, inputs);
         }
     }
@@ -810,7 +825,11 @@ public final class Trainer {
     private void publishInitialIfNeeded(TrainingState initialState) {
         if (!initialPublished) {
             initialPublished = true;
-            publishCancellable(initialState);
+            if (scoreInitialWeights) {
+                publishCancellable(initialState);
+            } else {
+                publish(initialState, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
+            }
         }
     }
 

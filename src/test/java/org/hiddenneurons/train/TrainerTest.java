@@ -126,6 +126,25 @@ class TrainerTest {
     }
 
     @Test
+    void anUnscoredInitialSnapshotLeavesTheWeightsAndLaterScoresAsTheyWere() {
+        TrainingConfig config = adam(3).withAugment(true);
+        Trainer scored = TrainingFixtures.trainer(config);
+        Trainer unscored = TrainingFixtures.trainer(config);
+        unscored.setScoreInitialWeights(false);
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        unscored.addListener(snapshots::add);
+        TrainingSnapshot a = scored.run();
+        TrainingSnapshot b = unscored.run();
+        assertEquals(0, snapshots.get(0).epoch());
+        assertTrue(Double.isNaN(snapshots.get(0).trainLoss()) && Double.isNaN(snapshots.get(0).testAccuracy()),
+                "the initial weights are not scored");
+        assertArrayEquals(a.network().theta1Copy(), b.network().theta1Copy());
+        assertArrayEquals(a.network().theta2Copy(), b.network().theta2Copy());
+        assertEquals(a.trainLoss(), b.trainLoss());
+        assertEquals(a.testAccuracy(), b.testAccuracy());
+    }
+
+    @Test
     void snapshotsKeepTheWeightsTheyWerePublishedWith() {
         Trainer trainer = TrainingFixtures.trainer(adam(3));
         List<TrainingSnapshot> snapshots = new ArrayList<>();
