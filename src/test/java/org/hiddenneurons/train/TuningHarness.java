@@ -9,6 +9,7 @@ import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.GaussianBlur;
 import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.data.Split;
@@ -53,6 +54,7 @@ public final class TuningHarness {
         int drawingCount = 0;
         double initScale = 1.0;
         double initBlur = 0.0;
+        double inputBlur = 0.0;
         boolean ahead = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -89,6 +91,7 @@ public final class TuningHarness {
                 case "drawings" -> drawingCount = Integer.parseInt(v);
                 case "initScale" -> initScale = Double.parseDouble(v);
                 case "initBlur" -> initBlur = Double.parseDouble(v);
+                case "inputBlur" -> inputBlur = Double.parseDouble(v);
                 case "ahead" -> ahead = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
@@ -102,12 +105,16 @@ public final class TuningHarness {
         if (deskew) {
             split = new Split(Deskew.apply(split.train()), Deskew.apply(split.test()));
         }
+        if (inputBlur > 0) {
+            split = new Split(GaussianBlur.apply(split.train(), inputBlur), GaussianBlur.apply(split.test(), inputBlur));
+        }
         List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
         if (warmupEpochs > 0) {
             train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction, initScale, initBlur, ahead);
         }
         List<Double> accuracies = new ArrayList<>();
         List<Double> smoothness = new ArrayList<>();
+        List<Double> drawingScores = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
             long cpuBefore = processCpuNanos();
@@ -119,20 +126,27 @@ public final class TuningHarness {
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
             if (!drawings.isEmpty()) {
-                line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * drawingAccuracy(s.network(), drawings, deskew || deskewDrawings)));
+                double read = drawingAccuracy(s.network(), drawings, deskew || deskewDrawings, inputBlur);
+                drawingScores.add(read);
+                line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * read));
             }
         }
         Augmentation a = config.augmentation();
-        System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
-                        + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
+        System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " inputBlur=" + inputBlur + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
+                        + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f drawings=%s |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
                 a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(), contrast, finalFraction,
-                100 * median(accuracies), median(smoothness), line);
+                100 * median(accuracies), median(smoothness),
+                drawingScores.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * median(drawingScores)), line);
     }
 
-    /** The fraction of {@code drawings} (their exact network inputs, deskewed if asked) the network reads right. */
-    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, boolean deskew) {
+    /**
+     * The fraction of {@code drawings} (their exact network inputs, deskewed if asked, then blurred by a
+     * Gaussian of {@code inputBlur} px if positive, as the splits are) the network reads right.
+     */
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, boolean deskew,
+                                          double inputBlur) {
         int correct = 0;
         for (PadDrawings.Drawing d : drawings) {
             double[] input = d.networkInput();
@@ -140,6 +154,10 @@ public final class TuningHarness {
                 double[] out = new double[input.length];
                 Deskew.apply(input, 0, out, 0, 20, 20);
                 input = out;
+            }
+            if (inputBlur > 0) {
+                input = input.clone();
+                GaussianBlur.apply(input, 0, 20, 20, inputBlur);
             }
             correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
         }
@@ -198,7 +216,7 @@ public final class TuningHarness {
             int offset = unit * columns + 1;
             double before = rms(theta1, offset, columns - 1);
             if (initBlur > 0) {
-                ImageTransform.gaussianBlur(theta1, offset, width, height, initBlur);
+                GaussianBlur.apply(theta1, offset, width, height, initBlur);
                 double after = rms(theta1, offset, columns - 1);
                 for (int i = 0; i < columns - 1; i++) {
                     theta1[offset + i] *= before / after;
