@@ -113,7 +113,7 @@ final class TrainCommand extends Subcommand {
             + " file, applied by evaluate, cost and predict; 0 = off (default: ${DEFAULT-VALUE}).")
     double inputBlur;
 
-    @Option(names = "--init", paramLabel = "uniform|glorot", converter = Converters.InitializerConverter.class,
+    @Option(names = "--init", paramLabel = "uniform|glorot|blurred", converter = Converters.InitializerConverter.class,
             description = "Weight initialisation (default: ${DEFAULT-VALUE}).")
     Initializer initializer;
 

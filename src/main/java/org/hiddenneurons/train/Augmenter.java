@@ -1,7 +1,7 @@
 package org.hiddenneurons.train;
 
 import java.util.SplittableRandom;
-import org.hiddenneurons.data.GaussianBlur;
+import org.hiddenneurons.core.GaussianBlur;
 
 /**
  * Draws one random distortion per training image within an {@link Augmentation}'s limits and

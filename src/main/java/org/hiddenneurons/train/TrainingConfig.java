@@ -1,15 +1,16 @@
 package org.hiddenneurons.train;
 
 import java.math.BigDecimal;
-import org.hiddenneurons.core.Activation;
 import java.util.Random;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.GaussianBlur;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
-import org.hiddenneurons.data.GaussianBlur;
+import org.hiddenneurons.data.InputBlur;
 
 /**
  * Every setting of a training run, seed included. Same config + same data ⇒ bit-identical weights.
@@ -33,7 +34,7 @@ import org.hiddenneurons.data.GaussianBlur;
  *                     not name it (the course's weights, files from before it existed) see their
  *                     inputs unchanged
  * @param inputBlur    σ in pixels of a named preprocessing step that blurs every image the model
- *                     sees by a Gaussian ({@link GaussianBlur}), after deskewing; 0 = off. Removing
+ *                     sees by a Gaussian ({@link InputBlur}), after deskewing; 0 = off. Removing
  *                     the inputs' finest detail lets weight decay remove the weights' (smoother
  *                     hidden-unit pictures). Stored in the model file when positive, like {@code deskew}
  */
@@ -197,12 +198,12 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
 
     /**
      * The images as a model trained with this config sees them: {@link Deskew#apply(Dataset)} when
-     * {@link #deskew()} is on, then {@link GaussianBlur#apply(Dataset, double)} of σ
+     * {@link #deskew()} is on, then {@link InputBlur#apply(Dataset, double)} of σ
      * {@link #inputBlur()} when positive; {@code data} itself when neither is on.
      */
     public Dataset prepare(Dataset data) {
         Dataset prepared = deskew ? Deskew.apply(data) : data;
-        return inputBlur > 0 ? GaussianBlur.apply(prepared, inputBlur) : prepared;
+        return inputBlur > 0 ? InputBlur.apply(prepared, inputBlur) : prepared;
     }
 
     /**

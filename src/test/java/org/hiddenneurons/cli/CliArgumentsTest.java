@@ -86,7 +86,7 @@ class CliArgumentsTest {
         assertTrue(assertUsageError("train", "--out", out, "--activation", "swish").contains("sigmoid, tanh or relu"));
         assertTrue(assertUsageError("train", "--out", out, "--optimizer", "rmsprop").contains("gd, sgd, adam or lbfgs"));
         assertTrue(assertUsageError("train", "--out", out, "--output", "linear").contains("sigmoid or softmax"));
-        assertTrue(assertUsageError("train", "--out", out, "--init", "zeros").contains("uniform or glorot"));
+        assertTrue(assertUsageError("train", "--out", out, "--init", "zeros").contains("uniform, glorot or blurred"));
         assertTrue(assertUsageError("evaluate", "--model", out, "--split", "valid").contains("train, test or all"));
         assertTrue(assertUsageError("export", "--model", out, "--png", out, "--scale", "log").contains("per-unit"));
     }

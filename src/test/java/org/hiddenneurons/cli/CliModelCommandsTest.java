@@ -22,7 +22,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.DigitsImage;
-import org.hiddenneurons.data.GaussianBlur;
+import org.hiddenneurons.data.InputBlur;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.HiddenUnitsPng;
@@ -103,7 +103,7 @@ class CliModelCommandsTest {
         assertTrue(trained.err().contains("images deskewed, blurred (σ 0.6 px)"), trained.err());
         SavedModel saved = ModelFile.load(modelFile);
         assertEquals(0.6, saved.config().inputBlur());
-        Dataset train = GaussianBlur.apply(Deskew.apply(Split.standard(digits).train()), 0.6);
+        Dataset train = InputBlur.apply(Deskew.apply(Split.standard(digits).train()), 0.6);
         double expected = CostFunction.standard().evaluate(saved.network(), train.pixels(), train.labels(),
                 train.size(), LAMBDA, null);
         CliRunner.Result cost = CliRunner.run("cost", "--model", modelFile.toString(), "--lambda",

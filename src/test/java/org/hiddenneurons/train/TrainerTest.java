@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Deskew;
-import org.hiddenneurons.data.GaussianBlur;
+import org.hiddenneurons.data.InputBlur;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,8 +79,8 @@ class TrainerTest {
         TrainingSnapshot byStep = new Trainer(blurring, TrainingFixtures.network(blurring),
                 TrainingFixtures.train(), TrainingFixtures.test()).run();
         TrainingSnapshot byHand = new Trainer(plain, TrainingFixtures.network(plain),
-                GaussianBlur.apply(Deskew.apply(TrainingFixtures.train()), 0.6),
-                GaussianBlur.apply(Deskew.apply(TrainingFixtures.test()), 0.6)).run();
+                InputBlur.apply(Deskew.apply(TrainingFixtures.train()), 0.6),
+                InputBlur.apply(Deskew.apply(TrainingFixtures.test()), 0.6)).run();
         assertArrayEquals(byHand.network().theta1Copy(), byStep.network().theta1Copy());
         assertArrayEquals(byHand.network().theta2Copy(), byStep.network().theta2Copy());
         assertEquals(byHand.testAccuracy(), byStep.testAccuracy());

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hiddenneurons.analysis.PictureSmoothness;
+import org.hiddenneurons.core.GaussianBlur;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
-import org.hiddenneurons.data.GaussianBlur;
-import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.InputBlur;
+import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.Split;
 
 /**
@@ -106,7 +107,7 @@ public final class TuningHarness {
             split = new Split(Deskew.apply(split.train()), Deskew.apply(split.test()));
         }
         if (inputBlur > 0) {
-            split = new Split(GaussianBlur.apply(split.train(), inputBlur), GaussianBlur.apply(split.test(), inputBlur));
+            split = new Split(InputBlur.apply(split.train(), inputBlur), InputBlur.apply(split.test(), inputBlur));
         }
         List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
         if (warmupEpochs > 0) {

@@ -1,10 +1,11 @@
-package org.hiddenneurons.data;
+package org.hiddenneurons.core;
 
 /**
- * Separable Gaussian blur of a row-major image, zero outside the image. Used as a named input
- * preprocessing step ({@code TrainingConfig.inputBlur}: every image a model sees, training and test
- * samples and drawings alike, is blurred the same way) and to smooth the elastic displacement
- * fields of the augmentation. Pure functions.
+ * Separable Gaussian blur of a row-major image, zero outside the image. One implementation for
+ * three uses: the named input preprocessing step ({@code TrainingConfig.inputBlur}: every image a
+ * model sees, training and test samples and drawings alike, is blurred the same way), the
+ * {@link Initializer#BLURRED} initial pictures, and the augmentation's elastic displacement fields.
+ * Pure functions.
  *
  * <p>With the 1-D kernel w_k = exp(−k² / (2σ²)) / Σ_j exp(−j² / (2σ²)), k = −r … r, r = ⌈3σ⌉,
  * <pre>
@@ -50,8 +51,11 @@ public final class GaussianBlur {
         apply(image, offset, width, height, kernel(sigma));
     }
 
-    /** As {@link #apply(double[], int, int, int, double)} with the kernel of {@link #kernel(double)}. */
-    private static void apply(double[] image, int offset, int width, int height, double[] kernel) {
+    /**
+     * As {@link #apply(double[], int, int, int, double)} with a kernel of {@link #kernel(double)}
+     * (for callers that blur many images with one σ).
+     */
+    public static void apply(double[] image, int offset, int width, int height, double[] kernel) {
         int radius = kernel.length / 2;
         double[] temp = new double[width * height];
         for (int y = 0; y < height; y++) {
@@ -72,23 +76,5 @@ public final class GaussianBlur {
                 image[offset + y * width + x] = v;
             }
         }
-    }
-
-    /** A copy of {@code data} with every sample blurred by a Gaussian of {@code sigma} px; name, size and labels unchanged. */
-    public static Dataset apply(Dataset data, double sigma) {
-        double[] kernel = kernel(sigma);
-        double[] pixels = data.pixels();
-        int inputs = data.inputSize();
-        for (int sample = 0; sample < data.size(); sample++) {
-            apply(pixels, sample * inputs, data.width(), data.height(), kernel);
-        }
-        return new Dataset(data.name(), data.width(), data.height(), data.classCount(), pixels, data.labels());
-    }
-
-    /** The blurred copy of {@code image}. */
-    public static GrayImage apply(GrayImage image, double sigma) {
-        double[] out = image.values().clone();
-        apply(out, 0, image.width(), image.height(), sigma);
-        return new GrayImage(image.width(), image.height(), out);
     }
 }

@@ -1,11 +1,9 @@
-package org.hiddenneurons.data;
+package org.hiddenneurons.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GaussianBlurTest {
@@ -58,34 +56,6 @@ class GaussianBlurTest {
         // Only k = 0, 1, 2 of each axis land inside: (w0 + w1 + w2)².
         assertEquals(0.6920728582993454, mass, 1e-15);
         assertEquals(0.4406547744274481, image[0], EXACT);
-    }
-
-    @Test
-    void aDatasetIsBlurredSampleBySampleWithItsLabelsKeptAndTheSourceUnchanged() {
-        SplittableRandom random = new SplittableRandom(42);
-        double[] pixels = new double[3 * 4 * 5];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextDouble();
-        }
-        int[] labels = {2, 0, 1};
-        Dataset data = new Dataset("random", 4, 5, 3, pixels, labels);
-        Dataset blurred = GaussianBlur.apply(data, 0.8);
-        assertArrayEquals(pixels, data.pixels(), 0.0);
-        assertArrayEquals(labels, blurred.labels());
-        for (int sample = 0; sample < 3; sample++) {
-            double[] one = Arrays.copyOfRange(pixels, sample * 20, sample * 20 + 20);
-            GaussianBlur.apply(one, 0, 4, 5, 0.8);
-            assertArrayEquals(one, Arrays.copyOfRange(blurred.pixels(), sample * 20, sample * 20 + 20), 0.0);
-        }
-    }
-
-    @Test
-    void aGrayImageIsCopiedNotModified() {
-        double[] values = {0, 0, 0, 0, 1, 0, 0, 0, 0};
-        GrayImage image = new GrayImage(3, 3, values);
-        GrayImage blurred = GaussianBlur.apply(image, 0.6);
-        assertEquals(1.0, image.get(1, 1));
-        assertEquals(0.4406547744274481, blurred.get(1, 1), EXACT);
     }
 
     @Test
