@@ -9,9 +9,7 @@ import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
-import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.DigitsImage;
-import org.hiddenneurons.data.InputBlur;
 import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.Split;
 
@@ -22,8 +20,10 @@ import org.hiddenneurons.data.Split;
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
- * sigma, thickness (the {@link Augmentation} limits), deskew (true: deskew both splits, as
- * {@link TrainingConfig#deskew()} does), drawings (N: also score N {@link PadDrawings}, seed 1), initScale and
+ * sigma, thickness (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
+ * {@link TrainingConfig#inputBlur()}: the trainer applies them to both splits; set after the other keys),
+ * drawings (N: also score N {@link PadDrawings}, seed 1, through the same steps; blurDrawings=false leaves
+ * the blur out for them, a diagnosis only), initScale and
  * initBlur (scale Θ1's initial weights, blur each unit's initial picture by a Gaussian of that σ keeping its
  * RMS), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
@@ -50,12 +50,13 @@ public final class TuningHarness {
         int warmupEpochs = 3;
         double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
         boolean contrast = false;
-        boolean deskew = false;
+        boolean deskew = TrainingConfig.DEFAULT_DESKEW;
         boolean deskewDrawings = false;
         int drawingCount = 0;
         double initScale = 1.0;
         double initBlur = 0.0;
-        double inputBlur = 0.0;
+        double inputBlur = TrainingConfig.DEFAULT_INPUT_BLUR;
+        boolean blurDrawings = true;
         boolean ahead = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -93,21 +94,20 @@ public final class TuningHarness {
                 case "initScale" -> initScale = Double.parseDouble(v);
                 case "initBlur" -> initBlur = Double.parseDouble(v);
                 case "inputBlur" -> inputBlur = Double.parseDouble(v);
+                case "blurDrawings" -> blurDrawings = Boolean.parseBoolean(v);
                 case "ahead" -> ahead = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
             }
         }
+        // The keys that rebuild the config drop its preprocessing steps: set them last. The trainer
+        // applies them to both splits (TrainingConfig.prepare), as in the app.
+        config = config.withDeskew(deskew).withInputBlur(inputBlur);
+        TrainingConfig drawingSteps = config.withDeskew(deskew || deskewDrawings).withInputBlur(blurDrawings ? inputBlur : 0);
         Split split = DigitsImage.loadBundled().standardSplit();
         if (contrast) {
             split = new Split(srgbContrast(split.train()), srgbContrast(split.test()));
-        }
-        if (deskew) {
-            split = new Split(Deskew.apply(split.train()), Deskew.apply(split.test()));
-        }
-        if (inputBlur > 0) {
-            split = new Split(InputBlur.apply(split.train(), inputBlur), InputBlur.apply(split.test(), inputBlur));
         }
         List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
         if (warmupEpochs > 0) {
@@ -127,7 +127,7 @@ public final class TuningHarness {
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
             if (!drawings.isEmpty()) {
-                double read = drawingAccuracy(s.network(), drawings, deskew || deskewDrawings, inputBlur);
+                double read = drawingAccuracy(s.network(), drawings, drawingSteps);
                 drawingScores.add(read);
                 line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * read));
             }
@@ -143,23 +143,13 @@ public final class TuningHarness {
     }
 
     /**
-     * The fraction of {@code drawings} (their exact network inputs, deskewed if asked, then blurred by a
-     * Gaussian of {@code inputBlur} px if positive, as the splits are) the network reads right.
+     * The fraction of {@code drawings} (their exact network inputs through {@code steps}' preprocessing,
+     * {@link TrainingConfig#prepare(double[], int, int)}) the network reads right.
      */
-    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, boolean deskew,
-                                          double inputBlur) {
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, TrainingConfig steps) {
         int correct = 0;
         for (PadDrawings.Drawing d : drawings) {
-            double[] input = d.networkInput();
-            if (deskew) {
-                double[] out = new double[input.length];
-                Deskew.apply(input, 0, out, 0, 20, 20);
-                input = out;
-            }
-            if (inputBlur > 0) {
-                input = input.clone();
-                GaussianBlur.apply(input, 0, 20, 20, inputBlur);
-            }
+            double[] input = steps.prepare(d.networkInput(), 20, 20);
             correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
         }
         return correct / (double) drawings.size();
