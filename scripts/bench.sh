@@ -153,6 +153,13 @@ memory)
     rss=$(grep 'Maximum resident' "$out/memory.log" | awk '{print $NF}')
     ok=$(grep -q '"testAccuracy"' "$out/memory.log" && echo "ran" || echo "FAILED")
     row "Fashion-MNIST 60 000 × 784, one epoch under -Xmx1g" "$ok, peak RSS $((${rss:-0} / 1024)) MB" "runs under -Xmx1g" ""
+    # The window (headless Monocle) opening it and training one epoch from random weights at lesson pace.
+    /usr/bin/time -v java -Xmx1g $VEC -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+        -Dprism.text=t2k -cp "$CP" org.hiddenneurons.ui.WindowLargeDataHarness "$fm" 1 > "$out/memory-window.log" 2>&1 || true
+    wrss=$(grep 'Maximum resident' "$out/memory-window.log" | awk '{print $NF}')
+    row "Fashion-MNIST in the window, one lesson-paced epoch under -Xmx1g" \
+        "$(grep -h 'paced snapshots shown' "$out/memory-window.log"); $(grep -h 'epoch(s) in' "$out/memory-window.log" | cut -d';' -f1-2); peak RSS $((${wrss:-0} / 1024)) MB" \
+        "paced part about as long as on the digits; runs under -Xmx1g" ""
   else
     row "Fashion-MNIST 60 000 × 784, one epoch under -Xmx1g" "not run: $fm missing (apt install dataset-fashion-mnist)" "runs under -Xmx1g" ""
   fi

@@ -14,7 +14,11 @@ What it does:
   2. Decodes assets/digits.png WITHOUT any imaging library (the zlib PNG decoder of
      scripts/reference_values.py): sample i = 20x20 cell at row i // 100, column i % 100, stored
      byte / 255, row-major; label = row // 5. Train split: i % 5 != 4 (4000 samples).
-  3. Computes J and dJ/dTheta1, dJ/dTheta2 for lambda = 0 and 1 with NumPy (the course's
+  3. When the model file names the deskew step ("training": {"deskew": true}), deskews every sample
+     the way the app's data.Deskew documents it (moments of the stored values, horizontal shear
+     out(x, y) = in(x + k(y - c_y), y), k = s_xy / s_yy clamped to +-1, linear interpolation along
+     the row), implemented here in NumPy from that formula.
+  4. Computes J and dJ/dTheta1, dJ/dTheta2 for lambda = 0 and 1 with NumPy (the course's
      vectorised nnCostFunction; hidden activation and output layer as named in the model file).
 Writes, for ModelReferenceTest and DigitsImageTest:
   src/test/resources/reference/default_model_reference.json   J and gradients (row-major)
@@ -59,6 +63,34 @@ def sheet_samples():
     return cells, labels
 
 
+MAX_SKEW = 1.0
+
+
+def deskew(x):
+    """Every row of x (n x 400, a 20x20 image each, row-major) deskewed; see the module comment."""
+    images = x.reshape(-1, CELL, CELL)
+    out = np.zeros_like(images)
+    cols = np.arange(CELL, dtype=np.float64)
+    padded = np.arange(-1, CELL + 1, dtype=np.float64)  # a zero pixel beyond each end of a row
+    for n, image in enumerate(images):
+        mass = image.sum()
+        if not mass > 0:
+            out[n] = image
+            continue
+        cy = (image.sum(axis=1) * cols).sum() / mass
+        cx = (image.sum(axis=0) * cols).sum() / mass
+        dy = cols - cy
+        dx = cols - cx
+        yy = (image * (dy ** 2)[:, None]).sum()
+        xy = (image * dy[:, None] * dx[None, :]).sum()
+        k = 0.0 if not yy > 1e-12 * mass else float(np.clip(xy / yy, -MAX_SKEW, MAX_SKEW))
+        for y in range(CELL):
+            # in(x + shift, y) by linear interpolation; outside the image counts as 0
+            row = np.concatenate(([0.0], image[y], [0.0]))
+            out[n, y] = np.interp(cols + k * dy[y], padded, row, left=0.0, right=0.0)
+    return out.reshape(x.shape)
+
+
 def main():
     with open(MODEL) as f:
         model = json.load(f)
@@ -67,6 +99,8 @@ def main():
     stored, labels = sheet_samples()
     train = np.array([i % TEST_EVERY != TEST_REMAINDER for i in range(len(labels))])
     x = stored[train].astype(np.float64) / 255.0
+    if model.get("training", {}).get("deskew", False):
+        x = deskew(x)
     y = labels[train]
     cases = []
     for lam in LAMBDAS:

@@ -30,11 +30,14 @@ import org.hiddenneurons.data.Dataset;
  * iteration).
  *
  * <p>Pacing ({@link #setPacing}, default {@link Pacing#FULL_SPEED}): during a paced epoch of a
- * mini-batch optimizer the trainer publishes a RUNNING snapshot after every mini-batch but the
- * epoch's last (which the epoch's own snapshot covers), each scored like an epoch's, and then
- * waits the pacing's step delay (clock stopped). A cancel or a change of pacing ends the wait at
- * once; a cancel then abandons the epoch as below. Snapshots count optimizer steps
- * ({@link TrainingSnapshot#step()}) as well as epochs.
+ * mini-batch optimizer the trainer publishes a RUNNING snapshot after each of the epoch's first
+ * {@link Pacing#pacedSteps} mini-batches but the epoch's last (which the epoch's own snapshot
+ * covers) and then waits the pacing's step delay (clock stopped); the rest of the epoch runs at
+ * full speed. A paced snapshot is scored like an epoch's when it is the first or the fastest
+ * scoring so far fits in its delay, else published with metrics not measured
+ * ({@link Pacing#scoresStep}). A cancel or a change of pacing ends the wait at once; a cancel then
+ * abandons the epoch as below. Snapshots count optimizer steps ({@link TrainingSnapshot#step()})
+ * as well as epochs.
  *
  * <p>Cancel: the cost evaluations (training and scoring) check the cancel between blocks of a few
  * dozen examples, so a cancel is seen within one block wherever the run is — in a mini-batch, in a
@@ -171,6 +174,8 @@ public final class Trainer {
     private long scoredStep = -1;
     private Evaluation.Metrics scoredTrain;
     private Evaluation.Metrics scoredTest;
+    /** Wall time of the fastest completed {@link #score} (train and test sets); Long.MAX_VALUE before the first. */
+    private long fastestScoringNanos = Long.MAX_VALUE;
 
     /**
      * @param config  settings (seed included)
@@ -604,22 +609,27 @@ public final class Trainer {
     }
 
     /**
-     * After a mini-batch inside an epoch: when the epoch is paced (and not a hand-driven step),
-     * publishes the weights and waits the pacing's step delay.
+     * After a mini-batch inside an epoch: when it is a paced one ({@link Pacing#pacesStep}, and not
+     * a hand-driven step), publishes the weights — scored if the scoring fits in the step's delay,
+     * else with metrics not measured — and waits the step's delay.
      *
      * @return false if a cancel came (the caller abandons the epoch)
      */
     private boolean pacedStep() {
         Pacing now = pacing;
-        if (stepping || !now.paces(epoch)) {
+        if (stepping || !now.pacesStep(epoch, batchInEpoch, stepsPerEpoch)) {
             return true;
         }
+        long delay = now.stepDelayMillis(batchInEpoch, stepsPerEpoch);
         try {
-            publishCancellable(TrainingState.RUNNING);
+            if (Pacing.scoresStep(batchInEpoch, delay, fastestScoringNanos)) {
+                publishCancellable(TrainingState.RUNNING);
+            } else {
+                publish(TrainingState.RUNNING, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
+            }
         } catch (CancellationException e) {
             return false;
         }
-        long delay = now.stepDelayMillis(batchInEpoch, stepsPerEpoch);
         if (delay > 0) {
             stopClock();
             try {
@@ -844,12 +854,14 @@ public final class Trainer {
             return;
         }
         BatchedCostFunction scorer = scoring;
+        long started = System.nanoTime();
         Evaluation.Metrics trainMetrics = trainExamples.metrics(scorer, network, 0.0, cancelled);
         Evaluation.Metrics testMetrics = test == null || test.size() == 0 ? Evaluation.NOT_MEASURED
                 : testExamples.metrics(scorer, network, 0.0, cancelled);
         scoredTrain = trainMetrics;
         scoredTest = testMetrics;
         scoredStep = step;
+        fastestScoringNanos = Math.min(fastestScoringNanos, System.nanoTime() - started);
     }
 
     private TrainingSnapshot publish(TrainingState snapshotState, String message, Evaluation.Metrics trainMetrics,

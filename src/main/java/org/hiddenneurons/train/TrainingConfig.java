@@ -199,11 +199,14 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
     /**
      * The images as a model trained with this config sees them: {@link Deskew#apply(Dataset)} when
      * {@link #deskew()} is on, then {@link InputBlur#apply(Dataset, double)} of σ
-     * {@link #inputBlur()} when positive; {@code data} itself when neither is on.
+     * {@link #inputBlur()} when positive; {@code data} itself when neither is on. With deskewing the
+     * result is the one shared copy of {@link DeskewedCopies} (per data set and σ).
      */
     public Dataset prepare(Dataset data) {
-        Dataset prepared = deskew ? Deskew.apply(data) : data;
-        return inputBlur > 0 ? InputBlur.apply(prepared, inputBlur) : prepared;
+        if (deskew) {
+            return DeskewedCopies.of(data, inputBlur); // one copy for the window's views and its trainer
+        }
+        return inputBlur > 0 ? InputBlur.apply(data, inputBlur) : data;
     }
 
     /**

@@ -108,8 +108,12 @@ final class DrawingColumn {
         strip.setCaptions(I18n.t("workbench.strip.drawn"), I18n.t("workbench.strip.cropped"),
                 I18n.t("workbench.strip.scaled"), I18n.t("workbench.strip.input"));
         strip.hintTextProperty().set(I18n.t("workbench.strip.hint"));
-        scope.listen(model.preprocessedProperty(), (o, old, now) -> strip.setResult(now));
-        strip.setResult(model.preprocessedProperty().get());
+        // The drawing as the model sees it: with its deskew step when the model in use deskews.
+        var seen = model.prediction().seenProperty();
+        var deskew = model.inputSteps().deskewProperty();
+        scope.listen(seen, (o, old, now) -> strip.setResult(now, deskew.get()));
+        scope.listen(deskew, (o, old, now) -> strip.setResult(seen.get(), now));
+        strip.setResult(seen.get(), deskew.get());
         Label seesTitle = new Label(I18n.t("workbench.section.sees"));
         seesTitle.getStyleClass().add("hn-subsection-title");
         seesTitle.setWrapText(true);

@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.TrainingConfig;
 
 /**
  * The model document: the network in use (always an immutable copy), where it came from in words,
@@ -20,7 +21,8 @@ import org.hiddenneurons.io.SavedModel;
  * that Save uses. No nodes; plain JUnit can drive it.
  *
  * <p>Call order: {@link #open} when a network comes in (start-up, a file, a run, New network);
- * {@link #trained} for each training snapshot; {@link #markSaved} once a save succeeded.
+ * {@link #trainedWith} when it comes with (or starts training with) a config; {@link #trained} for
+ * each training snapshot; {@link #markSaved} once a save succeeded.
  */
 public final class ModelDocumentViewModel {
 
@@ -30,6 +32,8 @@ public final class ModelDocumentViewModel {
     /** Says the model in use in the current language (asked again by {@link #languageChanged}). */
     private Supplier<String> describe = () -> "";
     private final DatasetHashCache hashes = new DatasetHashCache();
+    /** The config the network in use was (or is being) trained with; its steps prepare every input. */
+    private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>(this, "config");
 
     /** {@code opened} becomes the network in use, nothing unsaved, described by {@code describe} (asked again after a language switch). */
     public void open(Network opened, Supplier<String> describe) {
@@ -48,6 +52,21 @@ public final class ModelDocumentViewModel {
             unsavedChanges.set(true);
         }
         network.set(snapshotNetwork);
+    }
+
+    /**
+     * The network in use was trained with {@code trainingConfig} (a model file's, a run file's) or
+     * starts training with it now: its preprocessing steps ({@link TrainingConfig#prepare}, e.g.
+     * deskewing) are what every input goes through ({@link ModelInputSteps}). Null: unknown (imported
+     * weights), no steps.
+     */
+    public void trainedWith(TrainingConfig trainingConfig) {
+        config.set(trainingConfig);
+    }
+
+    /** See {@link #trainedWith}; null when unknown. */
+    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
+        return config;
     }
 
     /** Save succeeded: nothing unsaved any more (unless the network changed meanwhile). */

@@ -31,6 +31,7 @@ final class MyDrawingsPage {
     /** @param drawings where the user's drawings are kept */
     MyDrawingsPage(WorkbenchViewModel model, UserDrawings drawings, BackgroundWork background) {
         myDrawings = new UserDrawingsPane(drawings, background);
+        // Kept before the model's own steps (not deskewed): training prepares them with the rest, once.
         myDrawings.currentInputProperty().bind(model.preprocessedProperty()
                 .map(result -> result.blank() ? null : result.networkInput()));
         model.extraTrainingDataProperty().bind(myDrawings.listingProperty().map(listing -> listing.drawings().isEmpty()

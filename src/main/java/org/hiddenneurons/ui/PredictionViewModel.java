@@ -17,19 +17,23 @@ import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.ui.work.SharedForwardPass;
 
 /**
- * The drawing's way through the network: its preprocessing and the forward pass of the network in
- * use, the probabilities a3 and the predicted digit. Recomputed when the drawing, the network or
- * the preprocessing changes; an active experiment on the hidden units replaces the intact pass
+ * The drawing's way through the network: its preprocessing, the model's own input steps
+ * ({@link ModelInputSteps}, e.g. deskewing), the forward pass of the network in use, the
+ * probabilities a3 and the predicted digit. Recomputed when the drawing, the network, the
+ * preprocessing or the model's steps change; an active experiment on the hidden units replaces the intact pass
  * ({@link #showExperiment}). No nodes; plain JUnit can drive it (FX thread in the app).
  */
 public final class PredictionViewModel {
 
     private final ObservableValue<Network> network;
     private final StatusViewModel status;
+    private final ModelInputSteps steps;
     /** The drawing's pass, shared with the dossier ({@link #passes()}). */
     private final SharedForwardPass passes = new SharedForwardPass();
 
     private final ObjectProperty<Preprocessor.Result> preprocessed = new SimpleObjectProperty<>(this, "preprocessed");
+    /** {@link #preprocessed} with the model's network input ({@link ModelInputSteps#prepare(Preprocessor.Result)}). */
+    private final ObjectProperty<Preprocessor.Result> seen = new SimpleObjectProperty<>(this, "seen");
     private final ObjectProperty<ForwardPass> forwardPass = new SimpleObjectProperty<>(this, "forwardPass");
     private final ObjectProperty<double[]> probabilities = new SimpleObjectProperty<>(this, "probabilities");
     private final IntegerProperty predictedDigit = new SimpleIntegerProperty(this, "predictedDigit", -1);
@@ -50,9 +54,19 @@ public final class PredictionViewModel {
      * @param status  where preprocessing and input-size problems are reported
      */
     public PredictionViewModel(ObservableValue<Network> network, StatusViewModel status) {
+        this(network, status, ModelInputSteps.none());
+    }
+
+    /** @param steps the model in use's input steps, applied to each drawing after its preprocessing */
+    public PredictionViewModel(ObservableValue<Network> network, StatusViewModel status, ModelInputSteps steps) {
         this.network = network;
         this.status = status;
+        this.steps = steps;
         network.addListener((o, old, now) -> update());
+        steps.deskewProperty().addListener((o, old, now) -> {
+            seen.set(steps.prepare(preprocessed.get()));
+            update();
+        });
     }
 
     /**
@@ -73,8 +87,13 @@ public final class PredictionViewModel {
             return;
         }
         try {
-            preprocessed.set(preprocessor.process(width, height, argb, workspace));
+            Preprocessor.Result result = preprocessor.process(width, height, argb, workspace);
+            // The model's input first: a view that follows either one then finds both up to date
+            // (and the shared pass computes once per drawing).
+            seen.set(steps.prepare(result));
+            preprocessed.set(result);
         } catch (RuntimeException e) {
+            seen.set(null);
             preprocessed.set(null);
             status.reportError(I18n.t("workbench.error.preprocess",
                     WorkbenchViewModel.describe(e)));
@@ -85,12 +104,14 @@ public final class PredictionViewModel {
     /** The pad was cleared. */
     public void clearDrawing() {
         lastDrawing = null;
+        seen.set(null);
         preprocessed.set(null);
         update();
     }
 
     /** Drops the current preprocessing (made for another input size) without predicting again. */
     void forgetPreprocessed() {
+        seen.set(null);
         preprocessed.set(null);
     }
 
@@ -109,7 +130,7 @@ public final class PredictionViewModel {
     }
 
     private void update() {
-        Preprocessor.Result result = preprocessed.get();
+        Preprocessor.Result result = seen.get();
         Network current = network.getValue();
         if (result == null || result.blank() || result.networkInput() == null || current == null) {
             predictionModified.set(false);
@@ -148,12 +169,23 @@ public final class PredictionViewModel {
     }
 
     /**
-     * Every step of preprocessing the current drawing, null when nothing is drawn. The full-size
+     * Every step of preprocessing the current drawing, before the model's own steps ({@link #seenProperty()}):
+     * what My drawings keeps (training prepares it), null when nothing is drawn. The full-size
      * {@link Preprocessor.Result#grayscale()} step is valid for the current value only (the next
      * drawing is written into the same buffer: {@link Preprocessor#process(int, int, int[], Preprocessor.Workspace)}).
      */
     public ReadOnlyObjectProperty<Preprocessor.Result> preprocessedProperty() {
         return preprocessed;
+    }
+
+    /**
+     * The current drawing as the model in use sees it: {@link #preprocessedProperty()}'s steps with
+     * the network input after the model's own steps (deskewed when the model deskews; the same
+     * value when it has none). What the prediction, the dossier, the replay and the Backprop page
+     * feed the network; null when nothing is drawn.
+     */
+    public ReadOnlyObjectProperty<Preprocessor.Result> seenProperty() {
+        return seen;
     }
 
     /** The forward pass of the current drawing, null when nothing is drawn. */

@@ -21,6 +21,9 @@ import org.hiddenneurons.ui.i18n.I18n;
 /**
  * What happens to a drawing before the network sees it, step by step: drawn → cropped to the ink
  * → scaled into the digit box → centred by centre of mass (the 20×20 network input, shown larger).
+ * When the model in use deskews its inputs ({@link #setResult(Preprocessor.Result, boolean)}), the
+ * centred picture becomes a small step of its own and the large one shows the deskewed input,
+ * captioned as such.
  * Images are shown as the data set stores digits (white ink on black), enlarged by whole numbers
  * with nearest-neighbour sampling done here (one {@link WritableImage} per step, recreated only when
  * the size changes, written with one bulk {@code setPixels} from reused buffers) so every input
@@ -66,6 +69,13 @@ public final class PreprocessStrip extends StackPane {
     private int[] pixelBuffer = new int[0];
     private int[] scaledBuffer = new int[0];
     private Preprocessor.Result result;
+    /** The centred picture as a small step, shown only before a deskew step. */
+    private final Step centredStep;
+    /** The nodes shown only with a deskew step (the centred step and the arrow after it). */
+    private final List<javafx.scene.Node> deskewOnly;
+    /** The final step's caption without a deskew step ({@link #setCaptions}). */
+    private String inputCaption;
+    private boolean deskewShown;
 
     /** The steps in one row. */
     public PreprocessStrip() {
@@ -91,11 +101,16 @@ public final class PreprocessStrip extends StackPane {
             }
             firstRow.getChildren().add(steps[i].box);
         }
+        centredStep = new Step(I18n.t("workbench.strip.centredStep"), column ? COLUMN_STEP_BOX : STEP_BOX, false);
+        inputCaption = steps[last].caption.getText();
         if (column) {
             getStyleClass().add(Styles.PREPROCESS_STRIP_COLUMN);
             Label down = arrow(DOWN_ARROW);
             down.getStyleClass().add(Styles.PREPROCESS_ARROW_DOWN);
-            VBox stack = new VBox(firstRow, down, steps[last].box);
+            Label deskewDown = arrow(DOWN_ARROW);
+            deskewDown.getStyleClass().add(Styles.PREPROCESS_ARROW_DOWN);
+            deskewOnly = List.of(centredStep.box, deskewDown);
+            VBox stack = new VBox(firstRow, down, centredStep.box, deskewDown, steps[last].box);
             stack.setAlignment(Pos.TOP_CENTER);
             stack.setSpacing(2);
             steps[last].caption.setWrapText(true);
@@ -103,7 +118,14 @@ public final class PreprocessStrip extends StackPane {
             steps[last].caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             row = stack;
         } else {
+            Label deskewArrow = arrow(ARROW);
+            deskewOnly = List.of(centredStep.box, deskewArrow);
+            firstRow.getChildren().addAll(firstRow.getChildren().size() - 1, deskewOnly);
             row = firstRow;
+        }
+        for (javafx.scene.Node node : deskewOnly) {
+            node.setVisible(false);
+            node.setManaged(false);
         }
         hint.getStyleClass().addAll(Styles.PREPROCESS_HINT, Styles.EMPTY_HINT);
         getChildren().addAll(row, hint);
@@ -111,23 +133,52 @@ public final class PreprocessStrip extends StackPane {
     }
 
     /**
-     * Shows the pipeline's steps.
+     * Shows the pipeline's steps (no deskew step).
      *
      * @param value null or blank: the hint instead of the steps. Not modified
      */
     public void setResult(Preprocessor.Result value) {
+        setResult(value, false);
+    }
+
+    /**
+     * Shows the pipeline's steps, and the model's deskew step when {@code deskewed}: then
+     * {@code value}'s network input is the deskewed one ({@link ModelInputSteps#prepare(Preprocessor.Result)}),
+     * shown large under the deskew caption, with the centred picture as a small step before it.
+     *
+     * @param value null or blank: the hint instead of the steps. Not modified
+     */
+    public void setResult(Preprocessor.Result value, boolean deskewed) {
         result = value;
         boolean blank = value == null || value.blank();
         row.setVisible(!blank);
         hint.setVisible(blank);
+        showDeskewStep(deskewed);
         if (blank) {
             return;
         }
-        List<GrayImage> images = Arrays.asList(value.grayscale(), value.cropped(), value.scaled(),
-                value.centred());
+        GrayImage centred = value.centred();
+        GrayImage input = deskewed && centred != null && value.networkInput() != null
+                ? new GrayImage(centred.width(), centred.height(), value.networkInput()) : centred;
+        List<GrayImage> images = Arrays.asList(value.grayscale(), value.cropped(), value.scaled(), input);
         for (int i = 0; i < steps.length; i++) {
             show(steps[i], images.get(i));
         }
+        show(centredStep, deskewed ? centred : null);
+    }
+
+    private void showDeskewStep(boolean on) {
+        deskewShown = on;
+        for (javafx.scene.Node node : deskewOnly) {
+            node.setVisible(on);
+            node.setManaged(on);
+        }
+        steps[steps.length - 1].caption.setText(on ? I18n.t("workbench.strip.deskewed") : inputCaption);
+    }
+
+    /** True while the deskew step is shown (the model in use deskews). */
+    public boolean isShowingDeskewStep() {
+        return deskewShown;
     }
 
     public Preprocessor.Result getResult() {
@@ -137,9 +188,11 @@ public final class PreprocessStrip extends StackPane {
     /** Captions of the four steps (for translations). */
     public void setCaptions(String drawn, String cropped, String scaled, String centred) {
         String[] texts = {drawn, cropped, scaled, centred};
+        inputCaption = centred;
         for (int i = 0; i < steps.length; i++) {
             steps[i].caption.setText(texts[i]);
         }
+        showDeskewStep(deskewShown);
     }
 
     private static Label arrow(String text) {
@@ -161,6 +214,16 @@ public final class PreprocessStrip extends StackPane {
     /** The image shown for step i (0 drawn … 3 centred), null if none (for tests). */
     WritableImage stepImage(int i) {
         return steps[i].image;
+    }
+
+    /** The centred picture of the deskew step's small step, null unless shown (for tests). */
+    WritableImage centredStepImage() {
+        return centredStep.image;
+    }
+
+    /** The caption of the final (network input) step (for tests). */
+    String inputCaption() {
+        return steps[steps.length - 1].caption.getText();
     }
 
     /** The ImageView of step i (for tests). */

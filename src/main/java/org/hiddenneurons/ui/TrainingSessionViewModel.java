@@ -99,7 +99,8 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         settings.lessonPaceProperty().addListener((o, old, on) -> engine.setPacing(settings.pacingFor(epoch.get())));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {settings.optimizerProperty(),
                 settings.lambdaTextProperty(), settings.learningRateTextProperty(), settings.batchSizeProperty(),
-                settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty()}) {
+                settings.epochsProperty(), settings.augmentProperty(), settings.seedTextProperty(),
+                settings.deskewProperty()}) {
             setting.addListener(o -> settingsChangedDuringRun());
         }
     }
@@ -302,6 +303,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     /** A trainer started on {@code split}: its reports count from now on, and the run's record knows. */
     private void started(long trainerId, TrainingConfig config, Split split) {
         switchTrainer(trainerId);
+        document.trainedWith(config); // the network's inputs now go through this config's steps
         replay.recorder().trainingStarted(config, split, data.dataProperty().get());
     }
 
@@ -351,7 +353,9 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         epochProgress.set(EpochProgress.of(snapshot, epochOffset));
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
         epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
-        if (!Double.isNaN(snapshot.trainLoss())) {
+        // NaN: not measured — a cancel interrupted the scoring (the last figures stay), or a paced
+        // step whose scoring did not fit the pace (its figures show "–": they belong to no other step).
+        if (!Double.isNaN(snapshot.trainLoss()) || snapshot.midEpoch()) {
             trainLoss.set(snapshot.trainLoss());
             testLoss.set(snapshot.testLoss());
             trainAccuracy.set(snapshot.trainAccuracy());

@@ -41,6 +41,8 @@ import org.hiddenneurons.ui.i18n.I18n;
 final class TrainingSettingsForm {
 
     static final double COMBO_WIDTH = 80;
+    /** Id of the Deskew check box. */
+    static final String DESKEW_ID = "hn-deskew";
 
     private final GridPane grid = new GridPane();
     private final ViewScope scope;
@@ -93,6 +95,11 @@ final class TrainingSettingsForm {
         distortions.disableProperty().bind(settings.augmentProperty().not());
         distortions.setMaxWidth(Double.MAX_VALUE);
         tip(distortions, I18n.t("workbench.augment.distortionsTooltip"));
+        CheckBox deskew = new CheckBox(I18n.t("workbench.deskew.on"));
+        deskew.setId(DESKEW_ID);
+        deskew.setMinWidth(Region.USE_PREF_SIZE);
+        deskew.selectedProperty().bindBidirectional(settings.deskewProperty());
+        tip(deskew, I18n.t("workbench.deskew.tooltip"));
 
         addRow(I18n.t("workbench.hidden"), hidden);
         addRow(I18n.t("workbench.activation"), activation);
@@ -104,7 +111,11 @@ final class TrainingSettingsForm {
         addRow(I18n.t("workbench.seed"), seed);
         addRow(I18n.t("workbench.output"), output);
         addRow(I18n.t("workbench.augment"), augment);
-        grid.add(distortions, 0, (placed + 1) / 2, 4, 1);
+        addRow(I18n.t("workbench.deskew"), deskew);
+        // The distortions fill the rest of Deskew's row, under the Augment box they belong to (no row
+        // of its own: the column must fit 1280×800).
+        grid.add(distortions, 2, placed / 2, 2, 1);
+        placed++;
 
         Label needsNew = new Label(I18n.t("workbench.needsNew"));
         needsNew.getStyleClass().add("hn-note");

@@ -70,6 +70,8 @@ public final class TrainingSettingsViewModel {
     private final javafx.collections.ObservableList<Augmentation> augmentationChoices =
             javafx.collections.FXCollections.observableArrayList(AUGMENTATION_PRESETS);
     private final StringProperty seedText = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
+    /** Deskew every input first ({@link TrainingConfig#deskew()}); default {@link TrainingConfig#DEFAULT_DESKEW}. */
+    private final BooleanProperty deskew = new SimpleBooleanProperty(DEFAULTS.deskew());
     private final LongProperty epochDelayMillis = new SimpleLongProperty(0);
     /** Lesson pace (the window's default): a run from random weights plays its first epoch slowly. */
     private final BooleanProperty lessonPace = new SimpleBooleanProperty(true);
@@ -114,7 +116,7 @@ public final class TrainingSettingsViewModel {
         }
         return new TrainingConfig(hiddenSize.get(), activation.get(), outputLayer.get(), DEFAULTS.initializer(),
                 optimizer.get(), learningRate, DEFAULTS.momentum(), batchSize.get(), epochs.get(), lambda, seed,
-                augment.get(), augmentation.get());
+                augment.get(), augmentation.get(), deskew.get());
     }
 
     /**
@@ -126,7 +128,7 @@ public final class TrainingSettingsViewModel {
         return new TrainingConfig(inUse.hiddenSize(), inUse.hiddenActivation(), inUse.outputLayer(),
                 edited.initializer(), edited.optimizer(), edited.learningRate(), edited.momentum(),
                 edited.batchSize(), edited.epochs(), edited.lambda(), edited.seed(), edited.augment(),
-                edited.augmentation());
+                edited.augmentation(), edited.deskew());
     }
 
     /** The seed typed beside "New network". */
@@ -163,6 +165,7 @@ public final class TrainingSettingsViewModel {
             }
             augmentation.set(config.augmentation());
             seedText.set(Long.toString(config.seed()));
+            deskew.set(config.deskew());
         }
         markApplied(spec);
     }
@@ -267,6 +270,11 @@ public final class TrainingSettingsViewModel {
                     format(limits.elasticSigma())));
         }
         return parts.isEmpty() ? I18n.t("workbench.augment.part.none") : String.join(I18n.t("workbench.augment.part.separator"), parts);
+    }
+
+    /** Deskew every image before the network sees it (a step of the model, stored in its file). */
+    public BooleanProperty deskewProperty() {
+        return deskew;
     }
 
     public StringProperty seedTextProperty() {

@@ -3,6 +3,7 @@ package org.hiddenneurons.ui;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /** The controls of watching a run form (issue 16): the lesson-pace toggle. Built in code, no state of its own. */
@@ -26,7 +27,7 @@ public final class WatchControls {
         CheckBox box = new CheckBox(I18n.t("workbench.watch.pace.lesson"));
         box.setMinWidth(Region.USE_PREF_SIZE);
         box.selectedProperty().bindBidirectional(on);
-        box.setTooltip(new Tooltip(I18n.t("workbench.watch.pace.tooltip")));
+        box.setTooltip(new Tooltip(I18n.t("workbench.watch.pace.tooltip", Pacing.LESSON_MAX_PACED_STEPS)));
         return box;
     }
 

@@ -199,14 +199,17 @@ public final class WorkbenchView extends BorderPane {
         drawing = new DrawingColumn(model, spreader, scope);
         pages = new WorkbenchPages(drawing.padBox());
         ObjectProperty<Page> page = pages.pageProperty();
+        // The analysis views see drawings and data as the model does (its deskew step: ModelInputSteps).
+        var seenDrawing = model.prediction().seenProperty();
+        var modelData = model.inputSteps().preparedDataProperty();
         dossier = new DossierModel(scope.follow(model.networkProperty(), dossierLive),
-                scope.follow(model.preprocessedProperty(), dossierLive), scope.mirror(model.dataProperty()),
+                scope.follow(seenDrawing, dossierLive), scope.mirror(modelData),
                 adapter.backgroundWork(), model.prediction().passes()); // one forward pass per drawing for the prediction and the dossier
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
         hiddenLayer = new HiddenLayerColumn(model, spreader, viewPreferences, scope, this::openDossier);
         training = new TrainingColumn(model, charts, files, viewPreferences, scope, hiddenLayer.outputSection());
         hiddenLayer.showSaturation(new SaturationWatch(scope.follow(model.replay().shownNetworkProperty(),
-                page.isEqualTo(Page.WORKBENCH)), scope.mirror(model.dataProperty()), adapter.backgroundWork()), scope);
+                page.isEqualTo(Page.WORKBENCH)), scope.mirror(modelData), adapter.backgroundWork()), scope);
         BorderPane workbench = new BorderPane();
         workbench.getStyleClass().add("hn-workbench-page");
         workbench.setLeft(drawing.node());
@@ -220,14 +223,14 @@ public final class WorkbenchView extends BorderPane {
         var palette = hiddenLayer.grid().paletteProperty();
         BooleanBinding backpropShown = page.isEqualTo(Page.BACKPROP);
         backprop = new BackpropView(scope.follow(model.networkProperty(), backpropShown),
-                scope.follow(model.preprocessedProperty(), backpropShown), scope.mirror(model.dataProperty()), palette);
+                scope.follow(seenDrawing, backpropShown), scope.mirror(modelData), palette);
         backprop.getStyleClass().add("hn-page");
         pages.add(Page.BACKPROP, backprop, null, null);
         hiddenUnitPage = new HiddenUnitPage(model, dossier, hiddenLayer, page.isEqualTo(Page.HIDDEN_UNIT), scope);
         pages.add(Page.HIDDEN_UNIT, hiddenUnitPage.node(), hiddenUnitPage.padSlot(), hiddenUnitPage::shown);
         pages.add(Page.COMPARE, WorkbenchControls.pagePane(new LogisticComparisonView(dossier, palette)), null, null);
         EvaluationView evaluation = new EvaluationView(scope.follow(model.networkProperty(),
-                page.isEqualTo(Page.EVALUATION)), scope.mirror(model.dataProperty()), adapter.backgroundWork());
+                page.isEqualTo(Page.EVALUATION)), scope.mirror(modelData), adapter.backgroundWork());
         pages.add(Page.EVALUATION, WorkbenchControls.pagePane(evaluation), null, null);
         myDrawingsPage = new MyDrawingsPage(model, drawings, adapter.backgroundWork());
         pages.add(Page.MY_DRAWINGS, myDrawingsPage.node(), myDrawingsPage.padSlot(), null);

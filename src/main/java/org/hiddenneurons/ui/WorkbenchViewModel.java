@@ -53,10 +53,12 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     private final StatusViewModel status = new StatusViewModel();
     private final ModelDocumentViewModel document = new ModelDocumentViewModel();
     private final TrainingDataViewModel trainingData = new TrainingDataViewModel();
-    private final PredictionViewModel prediction = new PredictionViewModel(document.networkProperty(), status);
+    /** What the model in use does to its inputs (deskewing): drawings and the data views' split. */
+    private final ModelInputSteps inputSteps = new ModelInputSteps(document.configProperty(), trainingData.dataProperty());
+    private final PredictionViewModel prediction = new PredictionViewModel(document.networkProperty(), status, inputSteps);
     /** The run's record and the timeline that replays it (see {@link ReplayModel}). */
     private final ReplayModel replay = new ReplayModel(document.networkProperty(), prediction.forwardPassProperty(),
-            prediction.preprocessedProperty());
+            prediction.seenProperty());
     private final TrainingSessionViewModel session;
     private final ObjectProperty<WeightPictures.Scale> weightScale = new SimpleObjectProperty<>(WeightPictures.Scale.PER_UNIT);
 
@@ -79,6 +81,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     public void useNetwork(Network start, Supplier<String> description) {
         startOver();
         settings.markApplied(start.spec());
+        document.trainedWith(settingsConfig(start.spec())); // random weights: the steps they will train with
         document.open(start, description);
         replay.reset(start, 0);
         status.say(description.get());
@@ -93,6 +96,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
     public void useModel(SavedModel model, Supplier<String> sourceName) {
         startOver();
         settings.load(model.network().spec(), model.config());
+        document.trainedWith(model.config());
         session.startAt(model.epochs());
         NetworkSpec spec = model.network().spec();
         int trainedEpochs = model.epochs();
@@ -112,6 +116,7 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         TrainingSnapshot last = kept.get(kept.size() - 1);
         startOver();
         settings.load(last.network().spec(), run.config());
+        document.trainedWith(run.config());
         session.restore(last.epoch(), run.history().metrics());
         String description = I18n.t("replay.run.description", sourceName, last.epoch(), kept.size())
                 + describeSpec(last.network().spec());
@@ -203,6 +208,15 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         return !fits;
     }
 
+    /** The settings' config for {@code spec}, null while they are invalid. */
+    private TrainingConfig settingsConfig(NetworkSpec spec) {
+        try {
+            return settings.configFor(spec);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** See {@link TrainingDataViewModel#drawingsLeftOut}. */
     String drawingsLeftOut(Split split) {
         return trainingData.drawingsLeftOut(split);
@@ -213,14 +227,15 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         return trainingData.trainingSplit();
     }
 
-    /** What Save writes: the network in use with the settings it is trained with. */
+    /**
+     * What Save writes: the network in use with the settings it is trained with, and the input
+     * steps it was trained with (not a deskew box ticked since).
+     */
     public SavedModel modelToSave() {
         Network current = document.networkProperty().get();
-        TrainingConfig config;
-        try {
-            config = settings.configFor(current.spec());
-        } catch (IllegalArgumentException e) {
-            config = null;
+        TrainingConfig config = settingsConfig(current.spec());
+        if (config != null) {
+            config = config.withDeskew(inputSteps.deskewProperty().get());
         }
         Split data = trainingData.dataProperty().get();
         String dataName = data == null ? "" : data.train().name();
@@ -401,6 +416,11 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     public PredictionViewModel prediction() {
         return prediction;
+    }
+
+    /** What the model in use does to its inputs (see {@link ModelInputSteps}). */
+    public ModelInputSteps inputSteps() {
+        return inputSteps;
     }
 
     /** The timeline: which snapshot of the run the hidden-layer views show. */

@@ -13,13 +13,15 @@ import org.hiddenneurons.data.DataFormatException;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.DigitsImage;
 import org.hiddenneurons.io.ModelFile;
+import org.hiddenneurons.io.SavedModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bundled model's J and gradients on the digits sheet's train split, computed by the app
- * (sheet through the data package's loader, model through the model file reader) against NumPy
- * (scripts/model_reference.py, from the sheet decoded without ImageIO and the app's CSV export).
+ * (sheet through the data package's loader, model through the model file reader, the model's named
+ * preprocessing steps applied as {@code cost} applies them) against NumPy (scripts/model_reference.py,
+ * from the sheet decoded without ImageIO, its own deskew and the app's CSV export).
  * After retraining assets/default-model.json, rerun {@code python3 scripts/model_reference.py}.
  */
 class DefaultModelReferenceTest {
@@ -32,8 +34,10 @@ class DefaultModelReferenceTest {
     @ValueSource(doubles = {0.0, 1.0})
     void costAndGradientsOfTheBundledModelMatchNumPy(double lambda) throws IOException, DataFormatException {
         JsonNode expected = referenceCase(lambda);
-        Network network = ModelFile.load(MODEL).network();
-        Dataset train = DigitsImage.loadBundled().standardSplit().train();
+        SavedModel saved = ModelFile.load(MODEL);
+        Network network = saved.network();
+        // The split as the model sees it: its named preprocessing steps (deskewing) applied.
+        Dataset train = saved.prepare(DigitsImage.loadBundled().standardSplit().train());
         assertEquals(expected.get("samples").asInt(), train.size());
         Gradients gradients = new Gradients(network.spec());
         double cost = CostFunction.standard().evaluate(network, train.pixels(), train.labels(), train.size(), lambda,

@@ -12,13 +12,13 @@ import java.util.function.BooleanSupplier;
 import org.hiddenneurons.core.Network;
 import org.junit.jupiter.api.Test;
 
-/** Lesson pace: a snapshot per mini-batch in the paced epochs, waits through an injected sleeper (no wall clock). */
+/** Lesson pace: a snapshot per paced mini-batch (at most 40 of an epoch), scored where it fits its wait; waits through an injected sleeper (no wall clock). */
 class TrainerPacingTest {
 
     /** 120 training samples in mini-batches of 10 (TrainingFixtures). */
     private static final int STEPS_PER_EPOCH = 12;
-    /** A paced epoch of 1200 ms. */
-    private static final Pacing PACING = new Pacing(1, 1200);
+    /** A paced epoch of 1200 ms (all 12 mini-batches paced). */
+    private static final Pacing PACING = new Pacing(1, Pacing.LESSON_MAX_PACED_STEPS, 1200);
 
     private static TrainingConfig adam(int epochs) {
         return TrainingFixtures.config(OptimizerKind.ADAM, 0.01, epochs);
@@ -58,7 +58,8 @@ class TrainerPacingTest {
         assertTrue(Pacing.LESSON.paces(0));
         assertFalse(Pacing.LESSON.paces(1));
         assertFalse(Pacing.FULL_SPEED.paces(0));
-        assertThrows(IllegalArgumentException.class, () -> new Pacing(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Pacing(-1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Pacing(1, 0, 0));
     }
 
     @Test
@@ -161,5 +162,99 @@ class TrainerPacingTest {
         assertEquals(List.of(0, STEPS_PER_EPOCH, 2 * STEPS_PER_EPOCH),
                 snapshots.stream().map(TrainingSnapshot::step).toList());
         assertTrue(snapshots.stream().noneMatch(TrainingSnapshot::midEpoch));
+    }
+
+    @Test
+    void onALargeDataSetOnlyTheFirstFortyMiniBatchesArePacedAndTheirWaitsAddUpToTheDuration() {
+        // 600 mini-batches (Fashion-MNIST's 60 000 in batches of 100): the schedule is the 40-step one.
+        int steps = 600;
+        assertEquals(Pacing.LESSON_MAX_PACED_STEPS, Pacing.LESSON.pacedSteps(steps));
+        assertEquals(12, Pacing.LESSON.pacedSteps(12), "a short epoch is paced whole");
+        long sum = 0;
+        for (int k = 1; k <= Pacing.LESSON_MAX_PACED_STEPS; k++) {
+            assertEquals(Pacing.LESSON.stepDelayMillis(k, 40), Pacing.LESSON.stepDelayMillis(k, steps), "wait " + k);
+            sum += Pacing.LESSON.stepDelayMillis(k, steps);
+        }
+        assertEquals(Pacing.LESSON_EPOCH_MILLIS, sum, 40, "the 40 waits add up to the paced duration (± rounding)");
+        assertThrows(IllegalArgumentException.class, () -> Pacing.LESSON.stepDelayMillis(41, steps));
+        assertTrue(Pacing.LESSON.pacesStep(0, 40, steps));
+        assertFalse(Pacing.LESSON.pacesStep(0, 41, steps));
+        assertFalse(Pacing.LESSON.pacesStep(1, 1, steps));
+        assertFalse(Pacing.FULL_SPEED.pacesStep(0, 1, steps));
+    }
+
+    @Test
+    void aPacedStepIsScoredOnlyWhereTheScoringFitsItsWait() {
+        long half = 500_000_000L; // 0.5 s per scoring, Fashion-MNIST on one thread here
+        assertTrue(Pacing.scoresStep(1, 112, half), "the first paced step is always scored");
+        assertTrue(Pacing.scoresStep(2, 502, half));
+        assertFalse(Pacing.scoresStep(3, 410, half));
+        assertTrue(Pacing.scoresStep(3, 410, 20_000_000L), "the digits (~20 ms) are scored at every step");
+        assertFalse(Pacing.scoresStep(2, 710, Long.MAX_VALUE), "nothing measured yet");
+    }
+
+    @Test
+    void aLargeTrainingSetIsPacedForFortyMiniBatchesThenFinishesTheEpochAtFullSpeed() {
+        // 20 000 tiny images in mini-batches of 10: 2000 mini-batches per epoch.
+        int size = 20_000;
+        int steps = size / 10;
+        TrainingConfig config = adam(2);
+        Trainer trainer = new Trainer(config, TrainingFixtures.network(config),
+                TrainingFixtures.dataset("synthetic large (train)", size, 9), TrainingFixtures.test());
+        RecordingSleeper sleeper = new RecordingSleeper();
+        trainer.setSleeper(sleeper);
+        trainer.setPacing(Pacing.LESSON);
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+
+        trainer.run();
+
+        assertEquals(steps, trainer.stepsPerEpoch());
+        List<Integer> expected = new ArrayList<>();
+        for (int step = 0; step <= Pacing.LESSON_MAX_PACED_STEPS; step++) {
+            expected.add(step);
+        }
+        expected.add(steps);
+        expected.add(2 * steps);
+        assertEquals(expected, snapshots.stream().map(TrainingSnapshot::step).toList(),
+                "a snapshot after each of the first 40 mini-batches, then epoch ends only");
+        assertEquals(Pacing.LESSON_MAX_PACED_STEPS, sleeper.waits.size(), "no wait after the paced part");
+        long sum = 0;
+        for (int k = 1; k <= Pacing.LESSON_MAX_PACED_STEPS; k++) {
+            assertEquals(Pacing.LESSON.stepDelayMillis(k, steps), sleeper.waits.get(k - 1), "wait " + k);
+            sum += sleeper.waits.get(k - 1);
+        }
+        assertEquals(Pacing.LESSON_EPOCH_MILLIS, sum, 40);
+        assertTrue(Double.isFinite(snapshots.get(1).trainLoss()), "the first paced snapshot is scored");
+        TrainingSnapshot epochEnd = snapshots.get(Pacing.LESSON_MAX_PACED_STEPS + 1);
+        assertFalse(epochEnd.midEpoch());
+        assertTrue(Double.isFinite(epochEnd.trainLoss()) && Double.isFinite(epochEnd.testAccuracy()),
+                "the epoch's end is scored");
+    }
+
+    @Test
+    void aPacedSnapshotWhoseScoringDoesNotFitItsWaitIsPublishedNotMeasured() {
+        // Waits of 0 ms: no scoring fits (it takes more than 0 ns), but the first paced step is scored.
+        Trainer trainer = TrainingFixtures.trainer(adam(1));
+        RecordingSleeper sleeper = new RecordingSleeper();
+        trainer.setSleeper(sleeper);
+        trainer.setPacing(new Pacing(1, Pacing.LESSON_MAX_PACED_STEPS, 0));
+        List<TrainingSnapshot> snapshots = new ArrayList<>();
+        trainer.addListener(snapshots::add);
+
+        trainer.run();
+
+        assertEquals(STEPS_PER_EPOCH + 1, snapshots.size());
+        assertTrue(Double.isFinite(snapshots.get(1).trainLoss()), "paced step 1 is scored");
+        for (TrainingSnapshot paced : snapshots.subList(2, STEPS_PER_EPOCH)) {
+            assertTrue(paced.midEpoch());
+            assertTrue(Double.isNaN(paced.trainLoss()) && Double.isNaN(paced.testLoss())
+                    && Double.isNaN(paced.trainAccuracy()) && Double.isNaN(paced.testAccuracy()),
+                    "step " + paced.step() + " is not measured");
+        }
+        TrainingSnapshot last = snapshots.get(STEPS_PER_EPOCH);
+        assertEquals(TrainingState.FINISHED, last.state());
+        assertTrue(Double.isFinite(last.trainLoss()) && Double.isFinite(last.testAccuracy()), "the epoch's end is scored");
+        assertTrue(sleeper.waits.isEmpty(), "no wait of 0 ms");
     }
 }

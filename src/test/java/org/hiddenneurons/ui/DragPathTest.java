@@ -36,7 +36,7 @@ class DragPathTest {
         model = new WorkbenchViewModel(new FakeTrainingEngine());
         network = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 4);
         model.useNetwork(network, "random");
-        dossier = new DossierModel(model.networkProperty(), model.preprocessedProperty(),
+        dossier = new DossierModel(model.networkProperty(), model.prediction().seenProperty(),
                 new SimpleObjectProperty<Split>(), new BackgroundWork(), model.prediction().passes());
         model.showExperiment(dossier.forwardPassProperty(), dossier.modifiedProperty());
         model.dataLoaded(null, new Preprocessor(DIGIT_TARGET), "ready");
@@ -49,7 +49,7 @@ class DragPathTest {
             long before = passes.computedCount();
             model.draw(PAD, PAD, ComponentFixtures.whiteBar(100 + 8 * step, 130 + 8 * step));
             assertEquals(before + 1, passes.computedCount(), "forward passes for drawing " + step);
-            double[] input = model.preprocessedProperty().get().networkInput();
+            double[] input = model.prediction().seenProperty().get().networkInput();
             double[] expected = network.forward(input).a3();
             assertArrayEquals(expected, model.probabilitiesProperty().get(), TOLERANCE);
             assertSame(model.forwardPassProperty().get(), dossier.intactPassProperty().get(), "one pass, shared");
@@ -62,7 +62,7 @@ class DragPathTest {
         long before = model.prediction().passes().computedCount();
         dossier.experimentProperty().set(UnitExperiment.NONE.with(0, UnitExperiment.Mode.OFF));
         assertEquals(before, model.prediction().passes().computedCount(), "no new pass through Θ1");
-        double[] input = model.preprocessedProperty().get().networkInput();
+        double[] input = model.prediction().seenProperty().get().networkInput();
         UnitExperiment off = UnitExperiment.NONE.with(0, UnitExperiment.Mode.OFF);
         // The path from scratch (a pass through Θ1 of its own) gives the same outputs.
         assertArrayEquals(ExperimentalForward.forward(network, off, null, input).a3(),

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class LessonPaceViewModelTest {
 
     private static final int STEPS_PER_EPOCH = 40;
+    /** Fashion-MNIST's 60 000 training images in mini-batches of 100. */
+    private static final int LARGE_STEPS_PER_EPOCH = 600;
     private FakeTrainingEngine engine;
     private WorkbenchViewModel model;
     private Network start;
@@ -71,5 +73,32 @@ class LessonPaceViewModelTest {
         assertEquals(I18n.t("workbench.watch.status.paced", 37, 1, 22), model.statusMessageProperty().get());
         model.snapshots(engine.lastId, List.of(atStep(1, STEPS_PER_EPOCH, TrainingState.RUNNING)));
         assertEquals(I18n.t("workbench.watch.status.fullSpeed", STEPS_PER_EPOCH, 1, 22), model.statusMessageProperty().get());
+    }
+
+    @Test
+    void aPacedStepWhoseScoringDidNotFitThePaceShowsNoFigures() {
+        model.toggleTraining();
+        model.snapshots(engine.lastId, List.of(atStep(0, 1, TrainingState.RUNNING)));
+        assertEquals(0.45, model.testAccuracyProperty().get());
+        TrainingSnapshot notMeasured = new TrainingSnapshot(0, 22, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                5_000_000L, start.copy(), TrainingState.RUNNING, "", 5, LARGE_STEPS_PER_EPOCH);
+        model.snapshots(engine.lastId, List.of(notMeasured));
+        assertEquals(I18n.t("workbench.watch.status.pacedNotMeasured", 5, 1, 22), model.statusMessageProperty().get());
+        assertTrue(Double.isNaN(model.testAccuracyProperty().get()) && Double.isNaN(model.trainLossProperty().get()),
+                "step 1's figures are not shown beside step 5's pictures");
+    }
+
+    @Test
+    void onALargeDataSetTheStatusSaysWhenThePacedPartIsOver() {
+        int last = Pacing.LESSON_MAX_PACED_STEPS;
+        model.toggleTraining();
+        model.snapshots(engine.lastId, List.of(new TrainingSnapshot(0, 22, 2.0, 2.1, 0.5, 0.45, 1_000_000L * last,
+                start.copy(), TrainingState.RUNNING, "", last, LARGE_STEPS_PER_EPOCH)));
+        assertEquals(I18n.t("workbench.watch.status.pacedPartOver", last, 1, 22, last, LARGE_STEPS_PER_EPOCH - last),
+                model.statusMessageProperty().get());
+        model.snapshots(engine.lastId, List.of(new TrainingSnapshot(1, 22, 1.0, 1.1, 0.7, 0.65, 9_000_000_000L,
+                start.copy(), TrainingState.RUNNING, "", LARGE_STEPS_PER_EPOCH, LARGE_STEPS_PER_EPOCH)));
+        assertEquals(I18n.t("workbench.watch.status.pacedPartOver", last, 1, 22, last, LARGE_STEPS_PER_EPOCH - last),
+                model.statusMessageProperty().get(), "said once, not again at the epoch's end");
     }
 }

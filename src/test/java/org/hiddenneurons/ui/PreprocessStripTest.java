@@ -2,6 +2,7 @@ package org.hiddenneurons.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,32 @@ class PreprocessStripTest {
             ink += v;
         }
         assertTrue(ink > 10, "white ink on black reaches the network as ink, got " + ink);
+    }
+
+    @Test
+    void aDeskewModelsStepIsItsOwnPictureAndCaptionOnlyWhileOn(FxRobot robot) {
+        Preprocessor.Result plain = handMade();
+        double[] deskewed = new double[400];
+        deskewed[7 * 20 + 9] = 1.0; // moved: the large picture must show this input, not the centred one
+        Preprocessor.Result seen = new Preprocessor.Result(false, plain.grayscale(), plain.cropped(), plain.scaled(),
+                plain.centred(), deskewed);
+        String inputCaption = strip.inputCaption();
+        robot.interact(() -> strip.setResult(seen, true));
+        assertTrue(strip.isShowingDeskewStep());
+        assertEquals(org.hiddenneurons.ui.i18n.I18n.t("workbench.strip.deskewed"), strip.inputCaption());
+        int scale = 6;
+        PixelReader large = strip.stepImage(3).getPixelReader();
+        assertEquals(0xffffffff, large.getArgb(9 * scale, 7 * scale));
+        assertEquals(0xff000000, large.getArgb(5 * scale, 7 * scale));
+        PixelReader centred = strip.centredStepImage().getPixelReader();
+        int small = (int) PreprocessStrip.displayScale(20, 20, PreprocessStrip.STEP_BOX - 2 * PreprocessStrip.FRAME_MARGIN);
+        assertEquals(0xffffffff, centred.getArgb(5 * small, 7 * small));
+
+        robot.interact(() -> strip.setResult(plain, false));
+        assertFalse(strip.isShowingDeskewStep());
+        assertEquals(inputCaption, strip.inputCaption());
+        assertNull(strip.centredStepImage());
+        assertEquals(0xffffffff, strip.stepImage(3).getPixelReader().getArgb(5 * scale, 7 * scale));
     }
 
     @Test

@@ -70,4 +70,19 @@ class TrainingSettingsViewModelTest {
         assertEquals("1", TrainingSettingsViewModel.format(1.0));
         assertEquals("0.01", TrainingSettingsViewModel.format(0.01));
     }
+
+    @Test
+    void theDeskewBoxStartsAtTheDefaultAndTheConfigsCarryIt() {
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+        assertEquals(TrainingConfig.DEFAULT_DESKEW, settings.deskewProperty().get());
+        settings.deskewProperty().set(!TrainingConfig.DEFAULT_DESKEW);
+        assertEquals(!TrainingConfig.DEFAULT_DESKEW, settings.toConfig().deskew());
+        assertEquals(!TrainingConfig.DEFAULT_DESKEW, settings.configFor(NetworkSpec.DEFAULT).deskew());
+        settings.deskewProperty().set(true);
+        assertEquals(TrainingConfig.defaults().withDeskew(true), settings.toConfig()); // nothing else changed
+        settings.load(NetworkSpec.DEFAULT, TrainingConfig.defaults().withDeskew(false));
+        assertEquals(false, settings.deskewProperty().get());
+        settings.load(NetworkSpec.DEFAULT, TrainingConfig.defaults().withDeskew(true));
+        assertTrue(settings.deskewProperty().get());
+    }
 }

@@ -1,0 +1,166 @@
+package org.hiddenneurons.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.hiddenneurons.core.Network;
+import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.GrayImage;
+import org.hiddenneurons.data.Preprocessor;
+import org.hiddenneurons.data.Split;
+import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.TrainingConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model's deskew step in the window, with plain JUnit: a slanted drawing reaches the network
+ * deskewed exactly when the model in use deskews, and the data views' split is the model's.
+ * Expected inputs come from {@link Deskew} applied directly to the preprocessor's output.
+ */
+class ModelInputStepsTest {
+
+    private static final double TOLERANCE = 1e-12;
+    /** A bar leaning 0.4 px per pad row: clearly slanted after preprocessing (|k| well above 0). */
+    private static final double LEAN = 0.4;
+    /** The least |skew| the slanted drawing must have, so that deskewing it changes it visibly. */
+    private static final double MIN_SKEW = 0.2;
+    /** The least the deskewed input must differ from the raw one (largest pixel difference). */
+    private static final double MIN_CHANGE = 0.1;
+    private static final Preprocessor.Target DIGIT_TARGET = new Preprocessor.Target(20, 20, 15, 9.9, 9.9);
+    private static final TrainingConfig DESKEW = TrainingConfig.defaults().withDeskew(true);
+    private static final TrainingConfig PLAIN = TrainingConfig.defaults().withDeskew(false);
+
+    private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>();
+    private final ObjectProperty<Split> data = new SimpleObjectProperty<>();
+    private final ObjectProperty<Network> network = new SimpleObjectProperty<>();
+    private ModelInputSteps steps;
+    private PredictionViewModel prediction;
+
+    @BeforeEach
+    void setUp() {
+        network.set(WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 3));
+        steps = new ModelInputSteps(config, data);
+        prediction = new PredictionViewModel(network, new StatusViewModel(), steps);
+        prediction.usePreprocessor(new Preprocessor(DIGIT_TARGET));
+    }
+
+    private static double[] deskewed(double[] input) {
+        return Deskew.apply(new GrayImage(20, 20, input)).values();
+    }
+
+    @Test
+    void aDeskewModelSeesASlantedDrawingDeskewed() {
+        config.set(DESKEW);
+        prediction.draw(DeskewFixtures.PAD, DeskewFixtures.PAD, DeskewFixtures.slantedBar(LEAN));
+        double[] raw = prediction.preprocessedProperty().get().networkInput();
+        assertTrue(Math.abs(Deskew.skew(raw, 0, 20, 20)) > MIN_SKEW, "the drawing is slanted");
+        double[] expected = deskewed(raw);
+        assertTrue(maxDifference(raw, expected) > MIN_CHANGE, "deskewing changes it");
+
+        double[] seen = prediction.seenProperty().get().networkInput();
+        assertArrayEquals(expected, seen, TOLERANCE);
+        assertArrayEquals(network.get().forward(expected).a3(), prediction.probabilitiesProperty().get(), TOLERANCE);
+        // The preprocessor's own steps are left as they were (My drawings keeps them; training deskews once).
+        assertSame(prediction.preprocessedProperty().get().centred(), prediction.seenProperty().get().centred());
+        assertArrayEquals(prediction.preprocessedProperty().get().centred().values(), raw, TOLERANCE);
+    }
+
+    @Test
+    void withoutDeskewTheDrawingsInputIsUnchanged() {
+        config.set(PLAIN);
+        prediction.draw(DeskewFixtures.PAD, DeskewFixtures.PAD, DeskewFixtures.slantedBar(LEAN));
+        assertSame(prediction.preprocessedProperty().get(), prediction.seenProperty().get());
+        double[] raw = prediction.preprocessedProperty().get().networkInput();
+        assertArrayEquals(network.get().forward(raw).a3(), prediction.probabilitiesProperty().get(), TOLERANCE);
+        assertFalse(steps.deskewProperty().get());
+    }
+
+    @Test
+    void aModelWithDeskewComingInPredictsTheSameDrawingAgainDeskewed() {
+        config.set(null); // unknown config (imported weights): no step
+        prediction.draw(DeskewFixtures.PAD, DeskewFixtures.PAD, DeskewFixtures.slantedBar(LEAN));
+        double[] raw = prediction.preprocessedProperty().get().networkInput();
+        assertArrayEquals(network.get().forward(raw).a3(), prediction.probabilitiesProperty().get(), TOLERANCE);
+
+        config.set(DESKEW);
+        assertTrue(steps.deskewProperty().get());
+        assertArrayEquals(network.get().forward(deskewed(raw)).a3(), prediction.probabilitiesProperty().get(),
+                TOLERANCE);
+        config.set(PLAIN.withLambda(0));
+        assertArrayEquals(raw, prediction.seenProperty().get().networkInput(), TOLERANCE);
+    }
+
+    @Test
+    void theDataViewsSplitIsDeskewedForADeskewModelAndTheSameSplitOtherwise() {
+        Split raw = new Split(DeskewFixtures.slantedDigits("train", 30, 5), DeskewFixtures.slantedDigits("test", 10, 6));
+        data.set(raw);
+        assertSame(raw, steps.preparedDataProperty().get());
+
+        config.set(DESKEW);
+        Split prepared = steps.preparedDataProperty().get();
+        assertEquals(raw.train().size(), prepared.train().size());
+        assertEquals(raw.rule(), prepared.rule());
+        for (int i = 0; i < raw.test().size(); i++) {
+            assertArrayEquals(deskewed(raw.test().sample(i)), prepared.test().sample(i), TOLERANCE);
+            assertEquals(raw.test().label(i), prepared.test().label(i));
+        }
+        assertArrayEquals(deskewed(raw.train().sample(7)), prepared.train().sample(7), TOLERANCE);
+        assertTrue(maxDifference(raw.train().sample(7), prepared.train().sample(7)) > MIN_CHANGE);
+
+        // The trainer prepares the same raw sets with its config: it gets the views' copies (one in memory).
+        assertSame(prepared.train(), DESKEW.withLambda(0).prepare(raw.train()));
+        assertSame(prepared.test(), DESKEW.prepare(raw.test()));
+        config.set(DESKEW.withSeed(9)); // the same steps: the views keep their split (no recomputation)
+        assertSame(prepared, steps.preparedDataProperty().get());
+        config.set(PLAIN);
+        assertSame(raw, steps.preparedDataProperty().get());
+    }
+
+    @Test
+    void theWorkbenchFollowsTheModelInUseAndSavesTheStepsItWasTrainedWith() {
+        WorkbenchViewModel model = new WorkbenchViewModel(new FakeTrainingEngine());
+        Network weights = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 4);
+        model.useModel(new SavedModel(weights, DESKEW, "digits", "", 3), "deskew model");
+        assertTrue(model.inputSteps().deskewProperty().get());
+        assertTrue(model.settings().deskewProperty().get(), "the settings show the model's step");
+        model.settings().deskewProperty().set(false); // ticked off, but not trained since
+        assertTrue(model.modelToSave().config().deskew(), "the file keeps the step the weights were trained with");
+
+        model.useModel(new SavedModel(weights, null, "", "", 0), "imported weights");
+        assertFalse(model.inputSteps().deskewProperty().get());
+        model.useModel(new SavedModel(weights, PLAIN, "digits", "", 3), "plain model");
+        assertFalse(model.inputSteps().deskewProperty().get());
+    }
+
+    @Test
+    void trainingWithTheDeskewBoxTickedMakesTheNetworkADeskewModel() {
+        FakeTrainingEngine engine = new FakeTrainingEngine();
+        WorkbenchViewModel model = new WorkbenchViewModel(engine);
+        model.useNetwork(WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 4), "random");
+        Split raw = new Split(DeskewFixtures.slantedDigits("train", 20, 7), DeskewFixtures.slantedDigits("test", 10, 8));
+        model.dataLoaded(raw, null, "ready");
+        model.settings().deskewProperty().set(false);
+        model.newNetwork();
+        assertFalse(model.inputSteps().deskewProperty().get());
+        model.settings().deskewProperty().set(true);
+        assertFalse(model.inputSteps().deskewProperty().get(), "a box ticked changes nothing until training");
+        model.toggleTraining();
+        assertTrue(model.inputSteps().deskewProperty().get());
+        assertArrayEquals(deskewed(raw.test().sample(0)),
+                model.inputSteps().preparedDataProperty().get().test().sample(0), TOLERANCE);
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+}
