@@ -72,7 +72,7 @@ class CliModelCommandsTest {
 
     @Test
     void costAndEvaluateApplyTheModelsDeskewStep() throws Exception {
-        TrainingConfig config = TrainingConfig.defaults().withDeskew(true);
+        TrainingConfig config = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
         network = config.initialNetwork(20, 20, 10);
         modelFile = folder.resolve("deskewing.json");
         ModelFile.save(modelFile, new SavedModel(network, config, "", "", 0));
