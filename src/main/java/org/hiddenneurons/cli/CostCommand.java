@@ -48,7 +48,8 @@ final class CostCommand extends Subcommand {
         CliSupport.checkFits(saved, model.path, loaded.test());
         Dataset part = saved.prepare(split.select(loaded));
         spec.commandLine().getErr().println(split.id() + " part of the " + loaded.describe() + ": " + part.size()
-                + " samples" + (saved.config() != null && saved.config().deskew() ? ", deskewed (the model's step)" : ""));
+                + " samples" + (saved.config() != null && !saved.config().preprocessingSteps().isEmpty()
+                ? ", " + saved.config().preprocessingSteps() + " (the model's preprocessing)" : ""));
         CliSupport.checkDataMatch(spec.commandLine().getErr(), saved, model.path, loaded, CliSupport.dataName(data.path));
         NetworkSpec networkSpec = saved.network().spec();
         Gradients gradients = gradientsFolder == null ? null : new Gradients(networkSpec);

@@ -108,7 +108,12 @@ final class TrainCommand extends Subcommand {
     @Option(names = "--no-deskew", description = "Give the model the images without deskewing.")
     boolean noDeskew;
 
-    @Option(names = "--init", paramLabel = "uniform|glorot", converter = Converters.InitializerConverter.class,
+    @Option(names = "--input-blur", paramLabel = "PX", description = "Blur every image the model sees by a"
+            + " Gaussian of σ = PX pixels after deskewing (data.GaussianBlur): a preprocessing step stored in the model"
+            + " file, applied by evaluate, cost and predict; 0 = off (default: ${DEFAULT-VALUE}).")
+    double inputBlur;
+
+    @Option(names = "--init", paramLabel = "uniform|glorot|blurred", converter = Converters.InitializerConverter.class,
             description = "Weight initialisation (default: ${DEFAULT-VALUE}).")
     Initializer initializer;
 
@@ -135,6 +140,7 @@ final class TrainCommand extends Subcommand {
                 case "--epochs" -> String.valueOf(defaults.epochs());
                 case "--seed" -> String.valueOf(defaults.seed());
                 case "--init" -> defaults.initializer().id();
+                case "--input-blur" -> String.valueOf(defaults.inputBlur());
                 default -> null;
             };
         }
@@ -167,7 +173,8 @@ final class TrainCommand extends Subcommand {
                 given("--seed") ? seed : base.seed(),
                 !noAugment && (augment || base.augment()),
                 base.augmentation(),
-                !noDeskew && (deskew || base.deskew()));
+                !noDeskew && (deskew || base.deskew()),
+                given("--input-blur") ? inputBlur : base.inputBlur());
         CliSupport.checkFolderExists(out);
 
         PrintWriter err = spec.commandLine().getErr();
@@ -181,7 +188,8 @@ final class TrainCommand extends Subcommand {
                 networkSpec.inputSize(), networkSpec.hiddenSize(), networkSpec.outputSize(), config.activation().id(),
                 config.outputLayer().id(), dataName, split.describe(),
                 config.optimizer().id(), epochCount,
-                unit(config) + (epochCount == 1 ? "" : "s") + (config.deskew() ? ", deskewed images" : ""));
+                unit(config) + (epochCount == 1 ? "" : "s")
+                        + (config.preprocessingSteps().isEmpty() ? "" : ", images " + config.preprocessingSteps()));
 
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         trainer.setPublishIntervalMillis(PROGRESS_INTERVAL_MILLIS);

@@ -51,7 +51,10 @@ import org.hiddenneurons.data.AtomicFiles;
  *                   without it were written when augmentation meant ±1 px shifts:
  *                   {@link Augmentation#SHIFTS}); and optionally deskew: true when the model's
  *                   inputs are deskewed ({@link TrainingConfig#prepare}; written only then,
- *                   absent = false, so files of models without the step are unchanged)
+ *                   absent = false, so files of models without the step are unchanged); and
+ *                   optionally inputBlur: σ in pixels (&gt; 0) of the Gaussian blur the model's inputs
+ *                   get after deskewing ({@link TrainingConfig#inputBlur}; written only when
+ *                   positive, absent = 0)
  * dataset           {"name": …, "sha256": …}  ("" when unknown; sha256: {@link DatasetHash} of the
  *                   training samples. Files from before pixels were read as stored hash other
  *                   values: they load, and {@link DatasetMatch} reports DIFFERS)
@@ -72,7 +75,7 @@ public final class ModelFile {
             "dataset", "epochs");
     private static final Set<String> TRAINING_FIELDS = Set.of("hiddenSize", "activation", "outputLayer",
             "initializer", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "lambda", "seed",
-            "augment", "augmentation", "deskew");
+            "augment", "augmentation", "deskew", "inputBlur");
     private static final Set<String> AUGMENTATION_FIELDS = Set.of("maxShift", "maxRotationDegrees", "maxScale",
             "maxShear", "elasticAlpha", "elasticSigma", "maxThickness");
     private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
@@ -172,6 +175,9 @@ public final class ModelFile {
                 g.writeEndObject();
                 if (config.deskew()) {
                     g.writeBooleanField("deskew", true);
+                }
+                if (config.inputBlur() > 0) {
+                    g.writeNumberField("inputBlur", config.inputBlur());
                 }
                 g.writeEndObject();
             }
@@ -311,9 +317,18 @@ public final class ModelFile {
                 }
                 deskew = flag.booleanValue();
             }
+            double inputBlur = 0.0;
+            if (node.has("inputBlur")) {
+                inputBlur = finite(node, "inputBlur", "training.inputBlur");
+                if (!(inputBlur > 0)) {
+                    throw error("training.inputBlur", "expected a blur sigma > 0 pixels (absent = no blur), got "
+                            + describe(node.get("inputBlur")));
+                }
+            }
             try {
                 return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue(), augmentation, deskew);
+                        momentum, batchSize, epochs, lambda, seed, augment.booleanValue(), augmentation, deskew,
+                        inputBlur);
             } catch (IllegalArgumentException e) {
                 throw error("training", e.getMessage());
             }

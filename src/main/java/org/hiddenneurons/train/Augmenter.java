@@ -1,6 +1,7 @@
 package org.hiddenneurons.train;
 
 import java.util.SplittableRandom;
+import org.hiddenneurons.core.GaussianBlur;
 
 /**
  * Draws one random distortion per training image within an {@link Augmentation}'s limits and
@@ -48,8 +49,8 @@ public final class Augmenter {
                 for (int i = 0; i < field.length; i++) {
                     field[i] = 2 * random.nextDouble() - 1;
                 }
-                ImageTransform.gaussianBlur(field, 0, width, height, limits.elasticSigma());
-                ImageTransform.gaussianBlur(field, pixels, width, height, limits.elasticSigma());
+                GaussianBlur.apply(field, 0, width, height, limits.elasticSigma());
+                GaussianBlur.apply(field, pixels, width, height, limits.elasticSigma());
                 for (int i = 0; i < field.length; i++) {
                     field[i] *= limits.elasticAlpha();
                 }

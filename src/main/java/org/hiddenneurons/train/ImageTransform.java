@@ -103,42 +103,4 @@ public final class ImageTransform {
     private static double pixel(double[] source, int offset, int width, int height, int x, int y) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0.0 : source[offset + y * width + x];
     }
-
-    /**
-     * Convolves a width×height image with a normalised 1-D Gaussian of standard deviation
-     * {@code sigma} along x then y (radius ⌈3σ⌉, zero outside the image).
-     *
-     * @param image row-major values at {@code offset}. Modified (replaced by the blurred image).
-     */
-    public static void gaussianBlur(double[] image, int offset, int width, int height, double sigma) {
-        int radius = (int) Math.ceil(3 * sigma);
-        double[] kernel = new double[2 * radius + 1];
-        double sum = 0;
-        for (int k = -radius; k <= radius; k++) {
-            kernel[k + radius] = Math.exp(-k * k / (2 * sigma * sigma));
-            sum += kernel[k + radius];
-        }
-        for (int k = 0; k < kernel.length; k++) {
-            kernel[k] /= sum;
-        }
-        double[] temp = new double[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double v = 0;
-                for (int k = Math.max(-radius, -x); k <= Math.min(radius, width - 1 - x); k++) {
-                    v += kernel[k + radius] * image[offset + y * width + x + k];
-                }
-                temp[y * width + x] = v;
-            }
-        }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double v = 0;
-                for (int k = Math.max(-radius, -y); k <= Math.min(radius, height - 1 - y); k++) {
-                    v += kernel[k + radius] * temp[(y + k) * width + x];
-                }
-                image[offset + y * width + x] = v;
-            }
-        }
-    }
 }

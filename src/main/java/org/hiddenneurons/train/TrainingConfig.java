@@ -1,13 +1,16 @@
 package org.hiddenneurons.train;
 
-import org.hiddenneurons.core.Activation;
+import java.math.BigDecimal;
 import java.util.Random;
+import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.GaussianBlur;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.InputBlur;
 
 /**
  * Every setting of a training run, seed included. Same config + same data ⇒ bit-identical weights.
@@ -30,11 +33,15 @@ import org.hiddenneurons.data.Deskew;
  *                     ({@link Deskew}; {@link #prepare}). Stored in the model file; models that do
  *                     not name it (the course's weights, files from before it existed) see their
  *                     inputs unchanged
+ * @param inputBlur    σ in pixels of a named preprocessing step that blurs every image the model
+ *                     sees by a Gaussian ({@link InputBlur}), after deskewing; 0 = off. Removing
+ *                     the inputs' finest detail lets weight decay remove the weights' (smoother
+ *                     hidden-unit pictures). Stored in the model file when positive, like {@code deskew}
  */
 public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer,
                              Initializer initializer, OptimizerKind optimizer, double learningRate,
                              double momentum, int batchSize, int epochs, double lambda, long seed,
-                             boolean augment, Augmentation augmentation, boolean deskew) {
+                             boolean augment, Augmentation augmentation, boolean deskew, double inputBlur) {
 
     // Each default lives here, once. Chosen by tuning grids on the standard split of the bundled
     // digits (seeds 1, 2, 3; harness: src/test/java/org/hiddenneurons/train/TuningHarness.java;
@@ -71,6 +78,8 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
      * its drawings and data views (docs/design-notes.md, "Tuning table").
      */
     public static final boolean DEFAULT_DESKEW = false;
+    /** No input blur by default (docs/design-notes.md, "Tuning, session 9"). */
+    public static final double DEFAULT_INPUT_BLUR = 0.0;
 
     public TrainingConfig {
         if (hiddenSize < 1) {
@@ -94,9 +103,20 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
         if (augmentation == null) {
             throw new IllegalArgumentException("augmentation limits must be given");
         }
+        if (!(inputBlur >= 0) || !Double.isFinite(inputBlur)) {
+            throw new IllegalArgumentException("input blur sigma must be a number of pixels >= 0, got " + inputBlur);
+        }
     }
 
-    /** As the canonical constructor, without deskewing. */
+    /** As the canonical constructor, without input blur. */
+    public TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer, Initializer initializer,
+                          OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
+                          double lambda, long seed, boolean augment, Augmentation augmentation, boolean deskew) {
+        this(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate, momentum, batchSize, epochs,
+                lambda, seed, augment, augmentation, deskew, 0.0);
+    }
+
+    /** As the canonical constructor, without deskewing or input blur. */
     public TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer, Initializer initializer,
                           OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
                           double lambda, long seed, boolean augment, Augmentation augmentation) {
@@ -104,7 +124,7 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
                 lambda, seed, augment, augmentation, false);
     }
 
-    /** As the canonical constructor, with {@link #DEFAULT_AUGMENTATION}'s limits and without deskewing. */
+    /** As the canonical constructor, with {@link #DEFAULT_AUGMENTATION}'s limits and without deskewing or input blur. */
     public TrainingConfig(int hiddenSize, Activation activation, OutputLayer outputLayer, Initializer initializer,
                           OptimizerKind optimizer, double learningRate, double momentum, int batchSize, int epochs,
                           double lambda, long seed, boolean augment) {
@@ -120,7 +140,7 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
         return new TrainingConfig(DEFAULT_HIDDEN_SIZE, DEFAULT_ACTIVATION, DEFAULT_OUTPUT_LAYER,
                 DEFAULT_INITIALIZER, DEFAULT_OPTIMIZER, DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM,
                 DEFAULT_BATCH_SIZE, DEFAULT_EPOCHS, DEFAULT_LAMBDA, DEFAULT_SEED, DEFAULT_AUGMENT, DEFAULT_AUGMENTATION,
-                DEFAULT_DESKEW);
+                DEFAULT_DESKEW, DEFAULT_INPUT_BLUR);
     }
 
     /** The architecture for images of the given size and class count. */
@@ -138,52 +158,78 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, newEpochs, lambda, seed, augment, augmentation, deskew);
+                momentum, batchSize, newEpochs, lambda, seed, augment, augmentation, deskew, inputBlur);
     }
 
     public TrainingConfig withAugment(boolean newAugment) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, lambda, seed, newAugment, augmentation, deskew);
+                momentum, batchSize, epochs, lambda, seed, newAugment, augmentation, deskew, inputBlur);
     }
 
     public TrainingConfig withLambda(double newLambda) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, newLambda, seed, augment, augmentation, deskew);
+                momentum, batchSize, epochs, newLambda, seed, augment, augmentation, deskew, inputBlur);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, lambda, newSeed, augment, augmentation, deskew);
+                momentum, batchSize, epochs, lambda, newSeed, augment, augmentation, deskew, inputBlur);
     }
 
     public TrainingConfig withDeskew(boolean newDeskew) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, lambda, seed, augment, augmentation, newDeskew);
+                momentum, batchSize, epochs, lambda, seed, augment, augmentation, newDeskew, inputBlur);
+    }
+
+    /** This config with the input blur step's σ (0 = off). */
+    public TrainingConfig withInputBlur(double newInputBlur) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
+                momentum, batchSize, epochs, lambda, seed, augment, augmentation, deskew, newInputBlur);
+    }
+
+    /**
+     * The preprocessing steps {@link #prepare} applies, in order, as words for the CLI's messages:
+     * "deskewed", "blurred (σ 0.6 px)", both joined by ", ", or "" when there are none.
+     */
+    public String preprocessingSteps() {
+        String blur = inputBlur > 0 ? "blurred (σ " + BigDecimal.valueOf(inputBlur).stripTrailingZeros().toPlainString() + " px)" : "";
+        return deskew ? (blur.isEmpty() ? "deskewed" : "deskewed, " + blur) : blur;
     }
 
     /**
      * The images as a model trained with this config sees them: {@link Deskew#apply(Dataset)} when
-     * {@link #deskew()} is on, else {@code data} itself.
+     * {@link #deskew()} is on, then {@link InputBlur#apply(Dataset, double)} of σ
+     * {@link #inputBlur()} when positive; {@code data} itself when neither is on. With deskewing the
+     * result is the one shared copy of {@link DeskewedCopies} (per data set and σ).
      */
     public Dataset prepare(Dataset data) {
-        return deskew ? DeskewedCopies.of(data) : data; // one copy for the window's views and its trainer
+        if (deskew) {
+            return DeskewedCopies.of(data, inputBlur); // one copy for the window's views and its trainer
+        }
+        return inputBlur > 0 ? InputBlur.apply(data, inputBlur) : data;
     }
 
     /**
-     * One width×height image (a drawing's network input) as the model sees it: a deskewed copy
-     * when {@link #deskew()} is on, else {@code input} itself.
+     * One width×height image (a drawing's network input) as the model sees it, the same steps in the
+     * same order as {@link #prepare(Dataset)}: a new array when a step is on, else {@code input} itself.
+     *
+     * @param input Not modified.
      */
     public double[] prepare(double[] input, int width, int height) {
-        if (!deskew) {
-            return input;
+        double[] out = input;
+        if (deskew) {
+            out = new double[input.length];
+            Deskew.apply(input, 0, out, 0, width, height);
         }
-        double[] out = new double[input.length];
-        Deskew.apply(input, 0, out, 0, width, height);
+        if (inputBlur > 0) {
+            out = out == input ? input.clone() : out;
+            GaussianBlur.apply(out, 0, width, height, inputBlur);
+        }
         return out;
     }
 
     public TrainingConfig withAugmentation(Augmentation newAugmentation) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
-                momentum, batchSize, epochs, lambda, seed, augment, newAugmentation, deskew);
+                momentum, batchSize, epochs, lambda, seed, augment, newAugmentation, deskew, inputBlur);
     }
 }

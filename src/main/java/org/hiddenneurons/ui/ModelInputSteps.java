@@ -4,6 +4,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
@@ -11,8 +13,8 @@ import org.hiddenneurons.train.TrainingConfig;
 
 /**
  * The window's one answer to "what input does the model in use see?": the preprocessing steps of
- * the config the network was trained with ({@link TrainingConfig#prepare}; today one step,
- * deskewing, {@link org.hiddenneurons.data.Deskew}), applied after the drawing {@link Preprocessor}
+ * the config the network was trained with ({@link TrainingConfig#prepare}: deskewing,
+ * {@link org.hiddenneurons.data.Deskew}, then the input blur, {@link org.hiddenneurons.data.InputBlur}), applied after the drawing {@link Preprocessor}
  * and to the data views' split, as {@code evaluate}, {@code cost} and {@code predict} apply them
  * through {@link org.hiddenneurons.io.SavedModel#prepare}.
  *
@@ -26,7 +28,7 @@ import org.hiddenneurons.train.TrainingConfig;
  * runs, and the user's drawings are kept raw for the same reason (prepared once, never twice).
  *
  * <p>Follows the document's config ({@link ModelDocumentViewModel#configProperty()}) and the raw
- * split; the prepared split is made again only when the steps (the deskew flag) or the split change,
+ * split; the prepared split is made again only when the steps (deskew flag, blur σ) or the split change,
  * and is the raw split itself when there is no step. FX thread; no nodes.
  */
 public final class ModelInputSteps {
@@ -34,6 +36,8 @@ public final class ModelInputSteps {
     private final ObservableValue<TrainingConfig> config;
     private final ObservableValue<Split> data;
     private final ReadOnlyBooleanWrapper deskew = new ReadOnlyBooleanWrapper(this, "deskew", false);
+    /** The model's steps in words ({@link TrainingConfig#preprocessingSteps()}; "" = none): equal words, equal steps. */
+    private final ReadOnlyStringWrapper steps = new ReadOnlyStringWrapper(this, "steps", "");
     private final ReadOnlyObjectWrapper<Split> preparedData = new ReadOnlyObjectWrapper<>(this, "preparedData");
 
     /**
@@ -44,10 +48,13 @@ public final class ModelInputSteps {
         this.config = config;
         this.data = data;
         deskew.set(deskews(config.getValue()));
+        steps.set(stepsOf(config.getValue()));
         preparedData.set(prepare(data.getValue()));
         config.addListener((o, old, now) -> {
-            if (deskews(now) != deskew.get()) {
-                deskew.set(deskews(now));
+            boolean changed = !stepsOf(now).equals(steps.get());
+            steps.set(stepsOf(now)); // first: listeners of either property prepare with the new steps
+            deskew.set(deskews(now));
+            if (changed) {
                 preparedData.set(prepare(data.getValue()));
             }
         });
@@ -63,6 +70,10 @@ public final class ModelInputSteps {
         return config != null && config.deskew();
     }
 
+    private static String stepsOf(TrainingConfig config) {
+        return config == null ? "" : config.preprocessingSteps();
+    }
+
     /**
      * {@code drawing} as the model sees it: the same steps, with {@link Preprocessor.Result#networkInput()}
      * replaced by the model's input ({@link TrainingConfig#prepare(double[], int, int)} of the
@@ -70,7 +81,7 @@ public final class ModelInputSteps {
      * {@link Preprocessor.Result#centred()} stays the preprocessor's last picture.
      */
     public Preprocessor.Result prepare(Preprocessor.Result drawing) {
-        if (!deskew.get() || drawing == null || drawing.blank() || drawing.networkInput() == null
+        if (steps.get().isEmpty() || drawing == null || drawing.blank() || drawing.networkInput() == null
                 || drawing.centred() == null) {
             return drawing;
         }
@@ -82,12 +93,20 @@ public final class ModelInputSteps {
 
     /** {@code split} (train and test) as the model sees it; {@code split} itself when there is no step. */
     public Split prepare(Split split) {
-        if (!deskew.get() || split == null) {
+        if (steps.get().isEmpty() || split == null) {
             return split;
         }
         TrainingConfig steps = config.getValue();
         return new Split(steps.prepare(split.train()), split.test() == null ? null : steps.prepare(split.test()),
                 split.rule());
+    }
+
+    /**
+     * The model's preprocessing steps in words ({@link TrainingConfig#preprocessingSteps()}, "" = none):
+     * changes whenever what the network sees of a drawing changes (deskew flag or blur σ).
+     */
+    public ReadOnlyStringProperty stepsProperty() {
+        return steps.getReadOnlyProperty();
     }
 
     /** True while the model in use deskews its inputs (the preprocessing strip shows the step). */

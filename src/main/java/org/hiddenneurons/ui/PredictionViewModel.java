@@ -63,7 +63,7 @@ public final class PredictionViewModel {
         this.status = status;
         this.steps = steps;
         network.addListener((o, old, now) -> update());
-        steps.deskewProperty().addListener((o, old, now) -> {
+        steps.stepsProperty().addListener((o, old, now) -> { // deskew flag or blur σ changed
             seen.set(steps.prepare(preprocessed.get()));
             update();
         });

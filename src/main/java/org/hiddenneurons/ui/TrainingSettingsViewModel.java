@@ -72,6 +72,8 @@ public final class TrainingSettingsViewModel {
     private final StringProperty seedText = new SimpleStringProperty(Long.toString(DEFAULTS.seed()));
     /** Deskew every input first ({@link TrainingConfig#deskew()}); default {@link TrainingConfig#DEFAULT_DESKEW}. */
     private final BooleanProperty deskew = new SimpleBooleanProperty(DEFAULTS.deskew());
+    /** The input blur step's σ (no control in the form: the default, or a loaded model's). */
+    private double inputBlur = DEFAULTS.inputBlur();
     private final LongProperty epochDelayMillis = new SimpleLongProperty(0);
     /** Lesson pace (the window's default): a run from random weights plays its first epoch slowly. */
     private final BooleanProperty lessonPace = new SimpleBooleanProperty(true);
@@ -116,7 +118,7 @@ public final class TrainingSettingsViewModel {
         }
         return new TrainingConfig(hiddenSize.get(), activation.get(), outputLayer.get(), DEFAULTS.initializer(),
                 optimizer.get(), learningRate, DEFAULTS.momentum(), batchSize.get(), epochs.get(), lambda, seed,
-                augment.get(), augmentation.get(), deskew.get());
+                augment.get(), augmentation.get(), deskew.get()).withInputBlur(inputBlur);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class TrainingSettingsViewModel {
         return new TrainingConfig(inUse.hiddenSize(), inUse.hiddenActivation(), inUse.outputLayer(),
                 edited.initializer(), edited.optimizer(), edited.learningRate(), edited.momentum(),
                 edited.batchSize(), edited.epochs(), edited.lambda(), edited.seed(), edited.augment(),
-                edited.augmentation(), edited.deskew());
+                edited.augmentation(), edited.deskew()).withInputBlur(edited.inputBlur());
     }
 
     /** The seed typed beside "New network". */
@@ -166,6 +168,7 @@ public final class TrainingSettingsViewModel {
             augmentation.set(config.augmentation());
             seedText.set(Long.toString(config.seed()));
             deskew.set(config.deskew());
+            inputBlur = config.inputBlur();
         }
         markApplied(spec);
     }

@@ -86,7 +86,7 @@ class CliArgumentsTest {
         assertTrue(assertUsageError("train", "--out", out, "--activation", "swish").contains("sigmoid, tanh or relu"));
         assertTrue(assertUsageError("train", "--out", out, "--optimizer", "rmsprop").contains("gd, sgd, adam or lbfgs"));
         assertTrue(assertUsageError("train", "--out", out, "--output", "linear").contains("sigmoid or softmax"));
-        assertTrue(assertUsageError("train", "--out", out, "--init", "zeros").contains("uniform or glorot"));
+        assertTrue(assertUsageError("train", "--out", out, "--init", "zeros").contains("uniform, glorot or blurred"));
         assertTrue(assertUsageError("evaluate", "--model", out, "--split", "valid").contains("train, test or all"));
         assertTrue(assertUsageError("export", "--model", out, "--png", out, "--scale", "log").contains("per-unit"));
     }
@@ -97,6 +97,8 @@ class CliArgumentsTest {
         assertTrue(assertUsageError("train", "--out", out, "--lambda", "lots").contains("--lambda"));
         assertTrue(assertUsageError("train", "--out", out, "--hidden", "0").contains("hidden size must be at least 1"));
         assertTrue(assertUsageError("train", "--out", out, "--learning-rate", "-1").contains("learning rate"));
+        assertTrue(assertUsageError("train", "--out", out, "--input-blur", "-0.5")
+                .contains("input blur sigma must be a number of pixels >= 0, got -0.5"));
         assertTrue(assertUsageError("train", "--out", out, "--epochs", "3", "--iterations", "3")
                 .contains("--iterations"));
         assertTrue(assertUsageError("cost", "--model", out, "--lambda", "-1").contains("--lambda"));

@@ -22,6 +22,7 @@ import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.InputBlur;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.HiddenUnitsPng;
@@ -71,7 +72,7 @@ class CliModelCommandsTest {
 
     @Test
     void costAndEvaluateApplyTheModelsDeskewStep() throws Exception {
-        TrainingConfig config = TrainingConfig.defaults().withDeskew(true);
+        TrainingConfig config = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
         network = config.initialNetwork(20, 20, 10);
         modelFile = folder.resolve("deskewing.json");
         ModelFile.save(modelFile, new SavedModel(network, config, "", "", 0));
@@ -91,6 +92,25 @@ class CliModelCommandsTest {
         CliRunner.Result evaluate = CliRunner.run("evaluate", "--model", modelFile.toString(), "--json");
         assertEquals(Cli.EXIT_OK, evaluate.exitCode(), evaluate.err());
         assertEquals(accuracy, new ObjectMapper().readTree(evaluate.out()).get("accuracy").asDouble());
+    }
+
+    @Test
+    void trainWritesTheInputBlurStepAndCostAppliesItAfterDeskewing() throws Exception {
+        modelFile = folder.resolve("blurring.json");
+        CliRunner.Result trained = CliRunner.run("train", "--epochs", "1", "--no-augment", "--deskew",
+                "--input-blur", "0.6", "--out", modelFile.toString());
+        assertEquals(Cli.EXIT_OK, trained.exitCode(), trained.err());
+        assertTrue(trained.err().contains("images deskewed, blurred (σ 0.6 px)"), trained.err());
+        SavedModel saved = ModelFile.load(modelFile);
+        assertEquals(0.6, saved.config().inputBlur());
+        Dataset train = InputBlur.apply(Deskew.apply(Split.standard(digits).train()), 0.6);
+        double expected = CostFunction.standard().evaluate(saved.network(), train.pixels(), train.labels(),
+                train.size(), LAMBDA, null);
+        CliRunner.Result cost = CliRunner.run("cost", "--model", modelFile.toString(), "--lambda",
+                String.valueOf(LAMBDA));
+        assertEquals(Cli.EXIT_OK, cost.exitCode(), cost.err());
+        assertEquals("J = " + expected, cost.out().strip());
+        assertTrue(cost.err().contains("deskewed, blurred (σ 0.6 px) (the model's preprocessing)"), cost.err());
     }
 
     /** Octave's J on the course-format fixtures (src/test/resources/data/mat/course-costs.txt), λ = 1. */

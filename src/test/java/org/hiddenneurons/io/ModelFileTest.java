@@ -105,6 +105,29 @@ class ModelFileTest {
     }
 
     @Test
+    void theInputBlurStepRoundTripsAndIsWrittenOnlyByModelsThatNameIt() throws Exception {
+        TrainingConfig plain = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
+        SavedModel withStep = randomModel(new Random(7), plain.spec(20, 20, 10), plain.withInputBlur(0.6));
+        SavedModel loaded = roundTrip(withStep);
+        assertEquals(0.6, loaded.config().inputBlur());
+        assertTrue(loaded.config().deskew());
+        assertSameModel(withStep, loaded);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(bytes, randomModel(new Random(7), plain.spec(20, 20, 10), plain));
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("inputBlur"),
+                "a model without the step keeps the format it had before");
+        assertEquals(0.0, ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), SOURCE).config().inputBlur());
+    }
+
+    @Test
+    void anInputBlurThatIsNotAPositiveNumberIsNamed() throws Exception {
+        assertContains(failure(replaceOnce(v1Text(), "\"augment\": true", "\"augment\": true, \"inputBlur\": 0")),
+                "training.inputBlur", "expected a blur sigma > 0 pixels");
+        assertContains(failure(replaceOnce(v1Text(), "\"augment\": true", "\"augment\": true, \"inputBlur\": \"0.6\"")),
+                "training.inputBlur", "expected a number");
+    }
+
+    @Test
     void aDeskewThatIsNotABooleanIsNamed() throws Exception {
         assertContains(failure(replaceOnce(v1Text(), "\"augment\": true", "\"augment\": true, \"deskew\": \"yes\"")),
                 "training.deskew", "expected true or false");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.Random;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.InputBlur;
 import org.junit.jupiter.api.Test;
 
 /** One deskewed copy per data set in use, shared by every caller of {@link TrainingConfig#prepare}. */
@@ -28,7 +29,7 @@ class DeskewedCopiesTest {
     @Test
     void theSameDataSetIsPreparedOnceAndEqualsDeskewAppliedDirectly() {
         Dataset raw = random("raw", 12, 42);
-        TrainingConfig deskew = TrainingConfig.defaults().withDeskew(true);
+        TrainingConfig deskew = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
         Dataset first = deskew.prepare(raw);
         assertSame(first, deskew.withSeed(7).prepare(raw), "a second caller (the trainer) gets the same copy");
         Dataset direct = Deskew.apply(raw);
@@ -41,13 +42,27 @@ class DeskewedCopiesTest {
 
     @Test
     void anotherDataSetGetsItsOwnCopyAndEarlierOnesAreKept() {
-        TrainingConfig deskew = TrainingConfig.defaults().withDeskew(true);
+        TrainingConfig deskew = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
         Dataset train = random("train", 8, 1);
         Dataset test = random("test", 4, 2);
         Dataset preparedTrain = deskew.prepare(train);
         Dataset preparedTest = deskew.prepare(test);
         assertNotSame(preparedTrain, preparedTest);
         assertSame(preparedTrain, deskew.prepare(train), "train and test of one split are both kept");
-        assertSame(test, TrainingConfig.defaults().withDeskew(false).prepare(test));
+        assertSame(test, TrainingConfig.defaults().withDeskew(false).withInputBlur(0.0).prepare(test));
+    }
+
+    @Test
+    void aBlurringConfigGetsItsOwnSharedCopyDeskewedThenBlurred() {
+        Dataset raw = random("raw", 6, 3);
+        TrainingConfig deskew = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
+        TrainingConfig blurring = deskew.withInputBlur(0.6);
+        Dataset blurred = blurring.prepare(raw);
+        assertSame(blurred, blurring.withSeed(7).prepare(raw), "a second caller gets the same blurred copy");
+        assertNotSame(blurred, deskew.prepare(raw), "the plain deskewed copy is another one");
+        Dataset direct = InputBlur.apply(Deskew.apply(raw), 0.6);
+        for (int i = 0; i < raw.size(); i++) {
+            assertArrayEquals(direct.sample(i), blurred.sample(i), TOLERANCE);
+        }
     }
 }

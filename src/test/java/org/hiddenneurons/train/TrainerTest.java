@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Deskew;
+import org.hiddenneurons.data.InputBlur;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,6 +70,23 @@ class TrainerTest {
         assertEquals(byHand.trainLoss(), byStep.trainLoss());
         Network undeskewed = TrainingFixtures.trainer(plain).run().network();
         assertFalse(Arrays.equals(undeskewed.theta1Copy(), byStep.network().theta1Copy()), "deskewing must change the images");
+    }
+
+    @Test
+    void anInputBlurringConfigTrainsAndScoresOnImagesDeskewedThenBlurred() {
+        TrainingConfig plain = adam(4).withAugment(true);
+        TrainingConfig blurring = plain.withDeskew(true).withInputBlur(0.6);
+        TrainingSnapshot byStep = new Trainer(blurring, TrainingFixtures.network(blurring),
+                TrainingFixtures.train(), TrainingFixtures.test()).run();
+        TrainingSnapshot byHand = new Trainer(plain, TrainingFixtures.network(plain),
+                InputBlur.apply(Deskew.apply(TrainingFixtures.train()), 0.6),
+                InputBlur.apply(Deskew.apply(TrainingFixtures.test()), 0.6)).run();
+        assertArrayEquals(byHand.network().theta1Copy(), byStep.network().theta1Copy());
+        assertArrayEquals(byHand.network().theta2Copy(), byStep.network().theta2Copy());
+        assertEquals(byHand.testAccuracy(), byStep.testAccuracy());
+        Network deskewedOnly = new Trainer(plain.withDeskew(true), TrainingFixtures.network(plain),
+                TrainingFixtures.train(), TrainingFixtures.test()).run().network();
+        assertFalse(Arrays.equals(deskewedOnly.theta1Copy(), byStep.network().theta1Copy()), "blurring must change the images");
     }
 
     @Test

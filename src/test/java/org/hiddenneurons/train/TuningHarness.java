@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hiddenneurons.analysis.PictureSmoothness;
+import org.hiddenneurons.core.GaussianBlur;
 import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.core.OutputLayer;
 import org.hiddenneurons.data.Dataset;
-import org.hiddenneurons.data.Deskew;
-import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.DigitsImage;
+import org.hiddenneurons.data.PadDrawings;
 import org.hiddenneurons.data.Split;
 
 /**
@@ -20,8 +20,10 @@ import org.hiddenneurons.data.Split;
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
- * sigma, thickness (the {@link Augmentation} limits), deskew (true: deskew both splits, as
- * {@link TrainingConfig#deskew()} does), drawings (N: also score N {@link PadDrawings}, seed 1), initScale and
+ * sigma, thickness (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
+ * {@link TrainingConfig#inputBlur()}: the trainer applies them to both splits; set after the other keys),
+ * drawings (N: also score N {@link PadDrawings}, seed 1, through the same steps; blurDrawings=false leaves
+ * the blur out for them, a diagnosis only), initScale and
  * initBlur (scale Θ1's initial weights, blur each unit's initial picture by a Gaussian of that σ keeping its
  * RMS), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
@@ -48,11 +50,13 @@ public final class TuningHarness {
         int warmupEpochs = 3;
         double finalFraction = Trainer.LEARNING_RATE_FINAL_FRACTION;
         boolean contrast = false;
-        boolean deskew = false;
+        boolean deskew = TrainingConfig.DEFAULT_DESKEW;
         boolean deskewDrawings = false;
         int drawingCount = 0;
         double initScale = 1.0;
         double initBlur = 0.0;
+        double inputBlur = TrainingConfig.DEFAULT_INPUT_BLUR;
+        boolean blurDrawings = true;
         boolean ahead = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -89,18 +93,21 @@ public final class TuningHarness {
                 case "drawings" -> drawingCount = Integer.parseInt(v);
                 case "initScale" -> initScale = Double.parseDouble(v);
                 case "initBlur" -> initBlur = Double.parseDouble(v);
+                case "inputBlur" -> inputBlur = Double.parseDouble(v);
+                case "blurDrawings" -> blurDrawings = Boolean.parseBoolean(v);
                 case "ahead" -> ahead = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
             }
         }
+        // The keys that rebuild the config drop its preprocessing steps: set them last. The trainer
+        // applies them to both splits (TrainingConfig.prepare), as in the app.
+        config = config.withDeskew(deskew).withInputBlur(inputBlur);
+        TrainingConfig drawingSteps = config.withDeskew(deskew || deskewDrawings).withInputBlur(blurDrawings ? inputBlur : 0);
         Split split = DigitsImage.loadBundled().standardSplit();
         if (contrast) {
             split = new Split(srgbContrast(split.train()), srgbContrast(split.test()));
-        }
-        if (deskew) {
-            split = new Split(Deskew.apply(split.train()), Deskew.apply(split.test()));
         }
         List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
         if (warmupEpochs > 0) {
@@ -108,6 +115,7 @@ public final class TuningHarness {
         }
         List<Double> accuracies = new ArrayList<>();
         List<Double> smoothness = new ArrayList<>();
+        List<Double> drawingScores = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
             long cpuBefore = processCpuNanos();
@@ -119,28 +127,29 @@ public final class TuningHarness {
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
             if (!drawings.isEmpty()) {
-                line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * drawingAccuracy(s.network(), drawings, deskew || deskewDrawings)));
+                double read = drawingAccuracy(s.network(), drawings, drawingSteps);
+                drawingScores.add(read);
+                line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * read));
             }
         }
         Augmentation a = config.augmentation();
-        System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
-                        + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f |%s%n",
+        System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " inputBlur=" + inputBlur + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
+                        + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f drawings=%s |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
                 a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(), contrast, finalFraction,
-                100 * median(accuracies), median(smoothness), line);
+                100 * median(accuracies), median(smoothness),
+                drawingScores.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * median(drawingScores)), line);
     }
 
-    /** The fraction of {@code drawings} (their exact network inputs, deskewed if asked) the network reads right. */
-    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, boolean deskew) {
+    /**
+     * The fraction of {@code drawings} (their exact network inputs through {@code steps}' preprocessing,
+     * {@link TrainingConfig#prepare(double[], int, int)}) the network reads right.
+     */
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, TrainingConfig steps) {
         int correct = 0;
         for (PadDrawings.Drawing d : drawings) {
-            double[] input = d.networkInput();
-            if (deskew) {
-                double[] out = new double[input.length];
-                Deskew.apply(input, 0, out, 0, 20, 20);
-                input = out;
-            }
+            double[] input = steps.prepare(d.networkInput(), 20, 20);
             correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
         }
         return correct / (double) drawings.size();
@@ -198,7 +207,7 @@ public final class TuningHarness {
             int offset = unit * columns + 1;
             double before = rms(theta1, offset, columns - 1);
             if (initBlur > 0) {
-                ImageTransform.gaussianBlur(theta1, offset, width, height, initBlur);
+                GaussianBlur.apply(theta1, offset, width, height, initBlur);
                 double after = rms(theta1, offset, columns - 1);
                 for (int i = 0; i < columns - 1; i++) {
                     theta1[offset + i] *= before / after;

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.GrayImage;
+import org.hiddenneurons.data.InputBlur;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.SavedModel;
@@ -33,8 +34,8 @@ class ModelInputStepsTest {
     /** The least the deskewed input must differ from the raw one (largest pixel difference). */
     private static final double MIN_CHANGE = 0.1;
     private static final Preprocessor.Target DIGIT_TARGET = new Preprocessor.Target(20, 20, 15, 9.9, 9.9);
-    private static final TrainingConfig DESKEW = TrainingConfig.defaults().withDeskew(true);
-    private static final TrainingConfig PLAIN = TrainingConfig.defaults().withDeskew(false);
+    private static final TrainingConfig DESKEW = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0);
+    private static final TrainingConfig PLAIN = TrainingConfig.defaults().withDeskew(false).withInputBlur(0.0);
 
     private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>();
     private final ObjectProperty<Split> data = new SimpleObjectProperty<>();
@@ -94,6 +95,32 @@ class ModelInputStepsTest {
                 TOLERANCE);
         config.set(PLAIN.withLambda(0));
         assertArrayEquals(raw, prediction.seenProperty().get().networkInput(), TOLERANCE);
+    }
+
+    @Test
+    void aModelThatAlsoBlursSeesTheDrawingDeskewedThenBlurred() {
+        config.set(DESKEW);
+        prediction.draw(DeskewFixtures.PAD, DeskewFixtures.PAD, DeskewFixtures.slantedBar(LEAN));
+        double[] raw = prediction.preprocessedProperty().get().networkInput();
+        config.set(DESKEW.withInputBlur(0.6)); // the same deskew flag, another step: predicted again
+        double[] expected = InputBlur.apply(new GrayImage(20, 20, deskewed(raw)), 0.6).values();
+        assertTrue(maxDifference(deskewed(raw), expected) > MIN_CHANGE, "blurring changes it");
+        assertArrayEquals(expected, prediction.seenProperty().get().networkInput(), TOLERANCE);
+        assertArrayEquals(network.get().forward(expected).a3(), prediction.probabilitiesProperty().get(), TOLERANCE);
+    }
+
+    @Test
+    void theDataViewsSplitIsMadeAgainWhenOnlyTheBlurChanges() {
+        Split raw = new Split(DeskewFixtures.slantedDigits("train", 30, 5), DeskewFixtures.slantedDigits("test", 10, 6));
+        data.set(raw);
+        config.set(DESKEW);
+        Split deskewedOnly = steps.preparedDataProperty().get();
+        config.set(DESKEW.withInputBlur(0.6));
+        Split blurred = steps.preparedDataProperty().get();
+        for (int i = 0; i < raw.test().size(); i++) {
+            assertArrayEquals(InputBlur.apply(new GrayImage(20, 20, deskewedOnly.test().sample(i)), 0.6).values(),
+                    blurred.test().sample(i), TOLERANCE);
+        }
     }
 
     @Test

@@ -72,6 +72,17 @@ class TrainingSettingsViewModelTest {
     }
 
     @Test
+    void theInputBlurIsTheDefaultsOrTheLoadedModelsAndTheConfigsCarryIt() {
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
+        assertEquals(TrainingConfig.DEFAULT_INPUT_BLUR, settings.toConfig().inputBlur());
+        settings.load(NetworkSpec.DEFAULT, TrainingConfig.defaults().withInputBlur(0.7));
+        assertEquals(0.7, settings.toConfig().inputBlur());
+        assertEquals(0.7, settings.configFor(NetworkSpec.DEFAULT).inputBlur());
+        settings.load(NetworkSpec.DEFAULT, TrainingConfig.defaults().withInputBlur(0.0));
+        assertEquals(0.0, settings.toConfig().inputBlur());
+    }
+
+    @Test
     void theDeskewBoxStartsAtTheDefaultAndTheConfigsCarryIt() {
         TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
         assertEquals(TrainingConfig.DEFAULT_DESKEW, settings.deskewProperty().get());
