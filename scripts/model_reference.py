@@ -17,7 +17,10 @@ What it does:
   3. When the model file names the deskew step ("training": {"deskew": true}), deskews every sample
      the way the app's data.Deskew documents it (moments of the stored values, horizontal shear
      out(x, y) = in(x + k(y - c_y), y), k = s_xy / s_yy clamped to +-1, linear interpolation along
-     the row), implemented here in NumPy from that formula.
+     the row), implemented here in NumPy from that formula; then, when it names an input blur
+     ("training": {"inputBlur": sigma}), blurs every sample by a Gaussian of sigma px as
+     core.GaussianBlur documents it (normalised 1-D kernel exp(-k^2 / (2 sigma^2)), k = -ceil(3 sigma)
+     .. ceil(3 sigma), along x then along y, zeros outside the 20x20 frame).
   4. Computes J and dJ/dTheta1, dJ/dTheta2 for lambda = 0 and 1 with NumPy (the course's
      vectorised nnCostFunction; hidden activation and output layer as named in the model file).
 Writes, for ModelReferenceTest and DigitsImageTest:
@@ -91,6 +94,18 @@ def deskew(x):
     return out.reshape(x.shape)
 
 
+def blur(x, sigma):
+    """Every row of x (n x 400, a 20x20 image each) blurred; see the module comment."""
+    radius = int(np.ceil(3 * sigma))
+    k = np.arange(-radius, radius + 1, dtype=np.float64)
+    kernel = np.exp(-k * k / (2 * sigma * sigma))
+    kernel /= kernel.sum()
+    images = np.pad(x.reshape(-1, CELL, CELL), ((0, 0), (radius, radius), (radius, radius)))
+    along_x = sum(kernel[i] * images[:, :, i:i + CELL] for i in range(2 * radius + 1))
+    along_y = sum(kernel[i] * along_x[:, i:i + CELL, :] for i in range(2 * radius + 1))
+    return along_y.reshape(x.shape)
+
+
 def main():
     with open(MODEL) as f:
         model = json.load(f)
@@ -101,6 +116,8 @@ def main():
     x = stored[train].astype(np.float64) / 255.0
     if model.get("training", {}).get("deskew", False):
         x = deskew(x)
+    if model.get("training", {}).get("inputBlur", 0) > 0:
+        x = blur(x, float(model["training"]["inputBlur"]))
     y = labels[train]
     cases = []
     for lam in LAMBDAS:

@@ -88,7 +88,7 @@ public final class Trainer {
      * α(p) = α·(f + (1 − f)·½(1 + cos πp)), p = fraction of the planned mini-batches done (capped
      * at 1), f = this constant. Full-batch GD keeps α fixed (the course's behaviour).
      */
-    public static final double LEARNING_RATE_FINAL_FRACTION = 0.0;
+    public static final double LEARNING_RATE_FINAL_FRACTION = 0.1;
     /** Divergence: J above this × max(lowest J so far, {@link #DIVERGENCE_LOSS_FLOOR}). */
     public static final double DIVERGENCE_LOSS_FACTOR = 1e3;
     /** Divergence: the reference J is at least this (a near-perfect fit has J close to 0). */

@@ -513,11 +513,13 @@ public final class CompareRunsViewModel {
 
     private static TrainingConfig withHidden(TrainingConfig c, int hiddenSize) {
         return new TrainingConfig(hiddenSize, c.activation(), c.outputLayer(), c.initializer(), c.optimizer(),
-                c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(),
+                c.augmentation(), c.deskew(), c.inputBlur());
     }
 
     private static TrainingConfig withActivation(TrainingConfig c, Activation activation) {
         return new TrainingConfig(c.hiddenSize(), activation, c.outputLayer(), c.initializer(), c.optimizer(),
-                c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment());
+                c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), c.augment(),
+                c.augmentation(), c.deskew(), c.inputBlur());
     }
 }

@@ -108,12 +108,12 @@ final class DrawingColumn {
         strip.setCaptions(I18n.t("workbench.strip.drawn"), I18n.t("workbench.strip.cropped"),
                 I18n.t("workbench.strip.scaled"), I18n.t("workbench.strip.input"));
         strip.hintTextProperty().set(I18n.t("workbench.strip.hint"));
-        // The drawing as the model sees it: with its deskew step when the model in use deskews.
+        // The drawing as the model sees it: with its steps (deskew, blur) when the model in use has them.
         var seen = model.prediction().seenProperty();
-        var deskew = model.inputSteps().deskewProperty();
-        scope.listen(seen, (o, old, now) -> strip.setResult(now, deskew.get()));
-        scope.listen(deskew, (o, old, now) -> strip.setResult(seen.get(), now));
-        strip.setResult(seen.get(), deskew.get());
+        var steps = model.inputSteps().captionProperty();
+        scope.listen(seen, (o, old, now) -> strip.setResult(now, steps.get()));
+        scope.listen(steps, (o, old, now) -> strip.setResult(seen.get(), now));
+        strip.setResult(seen.get(), steps.get());
         Label seesTitle = new Label(I18n.t("workbench.section.sees"));
         seesTitle.getStyleClass().add("hn-subsection-title");
         seesTitle.setWrapText(true);

@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import java.math.BigDecimal;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +11,7 @@ import javafx.beans.value.ObservableValue;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.ui.i18n.I18n;
 
 /**
  * The window's one answer to "what input does the model in use see?": the preprocessing steps of
@@ -38,6 +40,8 @@ public final class ModelInputSteps {
     private final ReadOnlyBooleanWrapper deskew = new ReadOnlyBooleanWrapper(this, "deskew", false);
     /** The model's steps in words ({@link TrainingConfig#preprocessingSteps()}; "" = none): equal words, equal steps. */
     private final ReadOnlyStringWrapper steps = new ReadOnlyStringWrapper(this, "steps", "");
+    /** The caption of the network input in the preprocessing strip when there are steps; "" = none. */
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyObjectWrapper<Split> preparedData = new ReadOnlyObjectWrapper<>(this, "preparedData");
 
     /**
@@ -49,11 +53,13 @@ public final class ModelInputSteps {
         this.data = data;
         deskew.set(deskews(config.getValue()));
         steps.set(stepsOf(config.getValue()));
+        caption.set(captionOf(config.getValue()));
         preparedData.set(prepare(data.getValue()));
         config.addListener((o, old, now) -> {
             boolean changed = !stepsOf(now).equals(steps.get());
             steps.set(stepsOf(now)); // first: listeners of either property prepare with the new steps
             deskew.set(deskews(now));
+            caption.set(captionOf(now));
             if (changed) {
                 preparedData.set(prepare(data.getValue()));
             }
@@ -68,6 +74,30 @@ public final class ModelInputSteps {
 
     private static boolean deskews(TrainingConfig config) {
         return config != null && config.deskew();
+    }
+
+    /**
+     * "deskewed, blurred σ 0.6 px (network input)", "deskewed (network input)", "blurred σ 0.6 px
+     * (network input)" in the window's language, or "" when the model has no step.
+     */
+    private static String captionOf(TrainingConfig config) {
+        if (config == null || config.preprocessingSteps().isEmpty()) {
+            return "";
+        }
+        String sigma = BigDecimal.valueOf(config.inputBlur()).stripTrailingZeros().toPlainString();
+        if (config.inputBlur() > 0) {
+            return I18n.t(config.deskew() ? "workbench.strip.deskewedBlurred" : "workbench.strip.blurred", sigma);
+        }
+        return I18n.t("workbench.strip.deskewed");
+    }
+
+    /**
+     * {@code settings} with the steps of the model in use (deskew flag and blur σ): what Save writes
+     * is what the weights were trained with, not a box ticked since.
+     */
+    public TrainingConfig withStepsInUse(TrainingConfig settings) {
+        TrainingConfig inUse = config.getValue();
+        return settings.withDeskew(deskews(inUse)).withInputBlur(inUse == null ? 0.0 : inUse.inputBlur());
     }
 
     private static String stepsOf(TrainingConfig config) {
@@ -109,7 +139,12 @@ public final class ModelInputSteps {
         return steps.getReadOnlyProperty();
     }
 
-    /** True while the model in use deskews its inputs (the preprocessing strip shows the step). */
+    /** The strip's caption of the network input when the model in use has steps, "" when it has none. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    /** True while the model in use deskews its inputs. */
     public ReadOnlyBooleanProperty deskewProperty() {
         return deskew.getReadOnlyProperty();
     }

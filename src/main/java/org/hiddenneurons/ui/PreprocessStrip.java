@@ -76,6 +76,8 @@ public final class PreprocessStrip extends StackPane {
     /** The final step's caption without a deskew step ({@link #setCaptions}). */
     private String inputCaption;
     private boolean deskewShown;
+    /** The caption of the model's input while its steps are shown. */
+    private String stepsCaption = "";
 
     /** The steps in one row. */
     public PreprocessStrip() {
@@ -138,17 +140,21 @@ public final class PreprocessStrip extends StackPane {
      * @param value null or blank: the hint instead of the steps. Not modified
      */
     public void setResult(Preprocessor.Result value) {
-        setResult(value, false);
+        setResult(value, "");
     }
 
     /**
-     * Shows the pipeline's steps, and the model's deskew step when {@code deskewed}: then
-     * {@code value}'s network input is the deskewed one ({@link ModelInputSteps#prepare(Preprocessor.Result)}),
-     * shown large under the deskew caption, with the centred picture as a small step before it.
+     * Shows the pipeline's steps, and the model's own steps (deskew, blur) when {@code modelSteps} is
+     * not empty: then {@code value}'s network input is the model's ({@link ModelInputSteps#prepare(Preprocessor.Result)}),
+     * shown large under the caption {@code modelSteps} ({@link ModelInputSteps#captionProperty()}),
+     * with the centred picture as a small step before it.
      *
-     * @param value null or blank: the hint instead of the steps. Not modified
+     * @param value      null or blank: the hint instead of the steps. Not modified
+     * @param modelSteps the caption of the model's input, "" or null when the model has no step
      */
-    public void setResult(Preprocessor.Result value, boolean deskewed) {
+    public void setResult(Preprocessor.Result value, String modelSteps) {
+        boolean deskewed = modelSteps != null && !modelSteps.isEmpty();
+        stepsCaption = deskewed ? modelSteps : "";
         result = value;
         boolean blank = value == null || value.blank();
         row.setVisible(!blank);
@@ -173,10 +179,10 @@ public final class PreprocessStrip extends StackPane {
             node.setVisible(on);
             node.setManaged(on);
         }
-        steps[steps.length - 1].caption.setText(on ? I18n.t("workbench.strip.deskewed") : inputCaption);
+        steps[steps.length - 1].caption.setText(on ? stepsCaption : inputCaption);
     }
 
-    /** True while the deskew step is shown (the model in use deskews). */
+    /** True while the model's steps are shown (the model in use deskews or blurs). */
     public boolean isShowingDeskewStep() {
         return deskewShown;
     }

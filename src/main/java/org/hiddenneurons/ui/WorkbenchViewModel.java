@@ -229,13 +229,13 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
 
     /**
      * What Save writes: the network in use with the settings it is trained with, and the input
-     * steps it was trained with (not a deskew box ticked since).
+     * steps it was trained with (deskew, blur; not a box ticked since).
      */
     public SavedModel modelToSave() {
         Network current = document.networkProperty().get();
         TrainingConfig config = settingsConfig(current.spec());
         if (config != null) {
-            config = config.withDeskew(inputSteps.deskewProperty().get());
+            config = inputSteps.withStepsInUse(config);
         }
         Split data = trainingData.dataProperty().get();
         String dataName = data == null ? "" : data.train().name();

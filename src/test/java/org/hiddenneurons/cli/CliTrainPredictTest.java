@@ -32,7 +32,7 @@ class CliTrainPredictTest {
 
     private static final Set<String> TRAIN_KEYS = // the numeric keys; "split" names the split in words
             Set.of("trainAccuracy", "testAccuracy", "trainLoss", "testLoss", "epochs", "seconds", "pictureSmoothness");
-    private static final int TRAIN_EPOCHS = 2;
+    private static final int TRAIN_EPOCHS = 4;
     /** Enlarge test digits so that predict really has to scale them back down. */
     private static final int IMAGE_SCALE = 6;
     /** A trained model must read at least this many of the ten drawn test digits right. */
@@ -49,7 +49,7 @@ class CliTrainPredictTest {
     static void train() {
         digits = DigitsImage.loadBundled();
         model = folder.resolve("model.json");
-        // Undistorted images: two epochs of the default augmentation learn too little for the
+        // Undistorted images: four epochs of the default augmentation learn too little for the
         // predict checks below (the default run's accuracy is DefaultTrainingIntegrationTest's).
         training = CliRunner.run("train", "--epochs", String.valueOf(TRAIN_EPOCHS), "--no-augment", "--out",
                 model.toString());

@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class TrainerTest {
 
+    /** Past the plan (rate f·α, f = 0.1) a step moves the weights by less than this share of a full-rate step. */
+    private static final double PAST_PLAN_SHARE = 0.5;
+
     /** Epochs for runs that are meant to be stopped from outside (they would take minutes). */
     private static final int ENDLESS = 1_000_000;
     /** Generous bound for "promptly": one mini-batch of the fixture takes microseconds. */
@@ -224,21 +227,33 @@ class TrainerTest {
     }
 
     @Test
-    void stepsPastThePlanLearnOnlyWithoutAnnealing() {
+    void stepsPastThePlanLearnAtTheFinalFractionOfTheRate() {
+        // Past the plan the annealed rate stays at f·α (f = LEARNING_RATE_FINAL_FRACTION = 0.1): the
+        // weights still move, by far less than an epoch at the full rate α moves them.
         Trainer annealed = TrainingFixtures.trainer(adam(1));
         double[] planned = annealed.step().network().theta1Copy();
         double[] past = annealed.step().network().theta1Copy();
-        assertArrayEquals(planned, past, "the annealed rate is f·α = 0 past the planned epochs");
 
         Trainer constant = TrainingFixtures.trainer(adam(1));
         constant.setAnnealing(false);
         double[] before = constant.step().network().theta1Copy();
         double[] after = constant.step().network().theta1Copy();
-        double moved = 0;
-        for (int i = 0; i < before.length; i++) {
-            moved = Math.max(moved, Math.abs(after[i] - before[i]));
-        }
+        double moved = largestChange(before, after);
+        double movedPast = largestChange(planned, past);
         assertTrue(moved > 1e-4, "without annealing every step moves the weights, largest change " + moved);
+        assertTrue(Trainer.LEARNING_RATE_FINAL_FRACTION > 0 == movedPast > 0,
+                "past the plan the weights move iff f > 0; largest change " + movedPast);
+        assertTrue(movedPast < PAST_PLAN_SHARE * moved,
+                "past the plan a step moves less than " + PAST_PLAN_SHARE + " of a full-rate step: " + movedPast
+                        + " against " + moved);
+    }
+
+    private static double largestChange(double[] from, double[] to) {
+        double largest = 0;
+        for (int i = 0; i < from.length; i++) {
+            largest = Math.max(largest, Math.abs(to[i] - from[i]));
+        }
+        return largest;
     }
 
     @Test

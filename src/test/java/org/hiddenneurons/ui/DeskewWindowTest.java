@@ -39,7 +39,7 @@ class DeskewWindowTest extends WindowTestBase {
     private Path modelFile(String name, boolean deskew) throws IOException {
         Network weights = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 11);
         Path file = folder.resolve(name);
-        ModelFile.save(file, new SavedModel(weights, TrainingConfig.defaults().withDeskew(deskew), "digits", "", 2));
+        ModelFile.save(file, new SavedModel(weights, TrainingConfig.defaults().withDeskew(deskew).withInputBlur(0.0), "digits", "", 2));
         return file;
     }
 

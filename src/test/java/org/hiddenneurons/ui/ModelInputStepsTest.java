@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.hiddenneurons.core.Network;
+import org.hiddenneurons.core.GaussianBlur;
 import org.hiddenneurons.data.Deskew;
 import org.hiddenneurons.data.GrayImage;
 import org.hiddenneurons.data.InputBlur;
@@ -16,6 +17,7 @@ import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.SavedModel;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,19 @@ class ModelInputStepsTest {
 
     private static double[] deskewed(double[] input) {
         return Deskew.apply(new GrayImage(20, 20, input)).values();
+    }
+
+    @Test
+    void theStripCaptionNamesTheModelsStepsAndIsEmptyWithoutThem() {
+        ModelInputSteps steps = new ModelInputSteps(config, new SimpleObjectProperty<>());
+        config.set(TrainingConfig.defaults().withDeskew(true).withInputBlur(0.6));
+        assertEquals(I18n.t("workbench.strip.deskewedBlurred", "0.6"), steps.captionProperty().get());
+        config.set(TrainingConfig.defaults().withDeskew(false).withInputBlur(0.6));
+        assertEquals(I18n.t("workbench.strip.blurred", "0.6"), steps.captionProperty().get());
+        config.set(TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0));
+        assertEquals(I18n.t("workbench.strip.deskewed"), steps.captionProperty().get());
+        config.set(TrainingConfig.defaults().withDeskew(false).withInputBlur(0.0));
+        assertEquals("", steps.captionProperty().get());
     }
 
     @Test
@@ -179,8 +194,13 @@ class ModelInputStepsTest {
         assertFalse(model.inputSteps().deskewProperty().get(), "a box ticked changes nothing until training");
         model.toggleTraining();
         assertTrue(model.inputSteps().deskewProperty().get());
-        assertArrayEquals(deskewed(raw.test().sample(0)),
-                model.inputSteps().preparedDataProperty().get().test().sample(0), TOLERANCE);
+        // The run also takes the default input blur: deskewed, then blurred (each step has its own
+        // test: DeskewTest, GaussianBlurTest).
+        double[] expected = deskewed(raw.test().sample(0));
+        if (TrainingConfig.DEFAULT_INPUT_BLUR > 0) {
+            GaussianBlur.apply(expected, 0, 20, 20, TrainingConfig.DEFAULT_INPUT_BLUR);
+        }
+        assertArrayEquals(expected, model.inputSteps().preparedDataProperty().get().test().sample(0), TOLERANCE);
     }
 
     private static double maxDifference(double[] a, double[] b) {

@@ -11,6 +11,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.hiddenneurons.data.GrayImage;
 import org.hiddenneurons.data.Preprocessor;
 import org.hiddenneurons.ui.controls.Styles;
@@ -104,7 +105,7 @@ class PreprocessStripTest {
         Preprocessor.Result seen = new Preprocessor.Result(false, plain.grayscale(), plain.cropped(), plain.scaled(),
                 plain.centred(), deskewed);
         String inputCaption = strip.inputCaption();
-        robot.interact(() -> strip.setResult(seen, true));
+        robot.interact(() -> strip.setResult(seen, I18n.t("workbench.strip.deskewed")));
         assertTrue(strip.isShowingDeskewStep());
         assertEquals(org.hiddenneurons.ui.i18n.I18n.t("workbench.strip.deskewed"), strip.inputCaption());
         int scale = 6;
@@ -115,7 +116,7 @@ class PreprocessStripTest {
         int small = (int) PreprocessStrip.displayScale(20, 20, PreprocessStrip.STEP_BOX - 2 * PreprocessStrip.FRAME_MARGIN);
         assertEquals(0xffffffff, centred.getArgb(5 * small, 7 * small));
 
-        robot.interact(() -> strip.setResult(plain, false));
+        robot.interact(() -> strip.setResult(plain, ""));
         assertFalse(strip.isShowingDeskewStep());
         assertEquals(inputCaption, strip.inputCaption());
         assertNull(strip.centredStepImage());

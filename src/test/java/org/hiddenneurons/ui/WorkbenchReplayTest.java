@@ -88,7 +88,7 @@ class WorkbenchReplayTest {
         replay.showIndex(0);
         assertTrue(replay.isReplaying());
         assertSame(start, replay.shownNetworkProperty().get());
-        double[] input = model.preprocessedProperty().get().networkInput();
+        double[] input = model.prediction().seenProperty().get().networkInput(); // as the model sees it
         assertArrayEquals(start.forward(input).a3(), replay.shownProbabilitiesProperty().get(), TOLERANCE);
         assertEquals(start.forward(input).predictedClass(), replay.shownDigitProperty().get());
         assertArrayEquals(live.forward(input).a3(), model.probabilitiesProperty().get(), TOLERANCE,

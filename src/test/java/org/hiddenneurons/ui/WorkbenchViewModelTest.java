@@ -294,8 +294,9 @@ class WorkbenchViewModelTest {
     void drawingIsPreprocessedAndPredictedWithTheNetworkShownEvenWhileTraining() {
         model.dataLoaded(tinySplit(), new Preprocessor(DIGIT_TARGET), "ready");
         model.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
-        Preprocessor.Result result = model.preprocessedProperty().get();
-        assertFalse(result.blank());
+        assertFalse(model.preprocessedProperty().get().blank());
+        // The network sees the drawing through the model's steps (ModelInputStepsTest checks those).
+        Preprocessor.Result result = model.prediction().seenProperty().get();
         assertArrayEquals(start.forward(result.networkInput()).a3(), model.probabilitiesProperty().get(), TOLERANCE);
         assertEquals(Network.argMax(model.probabilitiesProperty().get()), model.predictedDigitProperty().get());
 
@@ -393,7 +394,7 @@ class WorkbenchViewModelTest {
     void anActiveExperimentReplacesThePredictionAndRestoringBringsTheIntactOneBack() {
         model.dataLoaded(tinySplit(), new Preprocessor(DIGIT_TARGET), "ready");
         model.draw(PAD, PAD, ComponentFixtures.whiteBar(130, 150));
-        double[] input = model.preprocessedProperty().get().networkInput();
+        double[] input = model.prediction().seenProperty().get().networkInput(); // as the model sees it
         ForwardPass intact = start.forward(input);
         ForwardPass modified = start.copy().forward(new double[input.length]); // any other pass
         javafx.beans.property.ObjectProperty<ForwardPass> experimentPass =
