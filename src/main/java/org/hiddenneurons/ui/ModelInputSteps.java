@@ -1,6 +1,5 @@
 package org.hiddenneurons.ui;
 
-import java.math.BigDecimal;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -77,16 +76,15 @@ public final class ModelInputSteps {
     }
 
     /**
-     * "deskewed, blurred σ 0.6 px (network input)", "deskewed (network input)", "blurred σ 0.6 px
-     * (network input)" in the window's language, or "" when the model has no step.
+     * "deskewed, blurred (network input)", "deskewed (network input)", "blurred (network input)" in
+     * the window's language, or "" when the model has no step.
      */
     private static String captionOf(TrainingConfig config) {
         if (config == null || config.preprocessingSteps().isEmpty()) {
             return "";
         }
-        String sigma = BigDecimal.valueOf(config.inputBlur()).stripTrailingZeros().toPlainString();
         if (config.inputBlur() > 0) {
-            return I18n.t(config.deskew() ? "workbench.strip.deskewedBlurred" : "workbench.strip.blurred", sigma);
+            return I18n.t(config.deskew() ? "workbench.strip.deskewedBlurred" : "workbench.strip.blurred");
         }
         return I18n.t("workbench.strip.deskewed");
     }

@@ -61,9 +61,9 @@ class ModelInputStepsTest {
     void theStripCaptionNamesTheModelsStepsAndIsEmptyWithoutThem() {
         ModelInputSteps steps = new ModelInputSteps(config, new SimpleObjectProperty<>());
         config.set(TrainingConfig.defaults().withDeskew(true).withInputBlur(0.6));
-        assertEquals(I18n.t("workbench.strip.deskewedBlurred", "0.6"), steps.captionProperty().get());
+        assertEquals(I18n.t("workbench.strip.deskewedBlurred"), steps.captionProperty().get());
         config.set(TrainingConfig.defaults().withDeskew(false).withInputBlur(0.6));
-        assertEquals(I18n.t("workbench.strip.blurred", "0.6"), steps.captionProperty().get());
+        assertEquals(I18n.t("workbench.strip.blurred"), steps.captionProperty().get());
         config.set(TrainingConfig.defaults().withDeskew(true).withInputBlur(0.0));
         assertEquals(I18n.t("workbench.strip.deskewed"), steps.captionProperty().get());
         config.set(TrainingConfig.defaults().withDeskew(false).withInputBlur(0.0));
