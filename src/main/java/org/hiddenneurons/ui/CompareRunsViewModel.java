@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
@@ -53,7 +54,14 @@ public final class CompareRunsViewModel {
 
     /** The differences a teacher picks from; each changes one setting of the defaults. */
     public enum Preset {
-        LAMBDA(config -> config.withLambda(0), config -> config.withLambda(4)),
+        /**
+         * λ 0 against λ 4 on the images as they are: no augmentation, no input blur, uniform initial
+         * weights. Each of those smooths the pictures on its own, so with the defaults λ 0 comes out
+         * smoother than λ 4 (train --seed 1: 0.858 against 0.828) and the lesson would show nothing;
+         * on plain images λ is the only smoother (0.553 against 0.677; train accuracy 99.98 % against
+         * 96.1 %, test 95.6 / 95.5 %).
+         */
+        LAMBDA(config -> unsmoothed(config).withLambda(0), config -> unsmoothed(config).withLambda(4)),
         HIDDEN_SIZE(config -> withHidden(config, 5), config -> withHidden(config, 25)),
         SEED(config -> config.withSeed(1), config -> config.withSeed(2)),
         AUGMENTATION(config -> config.withAugment(true), config -> config.withAugment(false)),
@@ -509,6 +517,13 @@ public final class CompareRunsViewModel {
         if (!left.isRunning() && !right.isRunning()) {
             phase.set(Phase.FINISHED);
         }
+    }
+
+    /** {@code c} without augmentation, without input blur and with uniform initial weights (see {@link Preset#LAMBDA}). */
+    private static TrainingConfig unsmoothed(TrainingConfig c) {
+        return new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), Initializer.UNIFORM, c.optimizer(),
+                c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), false,
+                c.augmentation(), c.deskew(), 0.0);
     }
 
     private static TrainingConfig withHidden(TrainingConfig c, int hiddenSize) {

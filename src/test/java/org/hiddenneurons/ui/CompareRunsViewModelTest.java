@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.hiddenneurons.analysis.PictureSmoothness;
 import org.hiddenneurons.core.Activation;
+import org.hiddenneurons.core.Initializer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Dataset;
 import org.hiddenneurons.data.Split;
@@ -61,7 +62,28 @@ class CompareRunsViewModelTest {
             assertNotEquals(left, right, preset.name());
             assertEquals(base.epochs(), left.epochs());
             assertEquals(base.optimizer(), right.optimizer());
+            assertEquals(base.deskew(), left.deskew(), preset.name() + " keeps the deskew step");
+            assertEquals(base.deskew(), right.deskew(), preset.name() + " keeps the deskew step");
         }
+        for (CompareRunsViewModel.Preset preset : CompareRunsViewModel.Preset.values()) {
+            if (preset != CompareRunsViewModel.Preset.LAMBDA) {
+                assertEquals(base.inputBlur(), preset.left(base).inputBlur(), preset.name() + " keeps the input blur");
+                assertEquals(base.initializer(), preset.right(base).initializer(), preset.name());
+            }
+        }
+    }
+
+    @Test
+    void theLambdaPresetComparesOnPlainImagesWhereLambdaIsTheOnlySmoother() {
+        TrainingConfig base = TrainingConfig.defaults();
+        TrainingConfig left = CompareRunsViewModel.Preset.LAMBDA.left(base);
+        TrainingConfig right = CompareRunsViewModel.Preset.LAMBDA.right(base);
+        assertEquals(right, left.withLambda(4), "the sides differ in λ only");
+        assertEquals(false, left.augment());
+        assertEquals(0.0, left.inputBlur());
+        assertEquals(Initializer.UNIFORM, left.initializer());
+        assertEquals(base.hiddenSize(), left.hiddenSize());
+        assertEquals(base.seed(), left.seed());
     }
 
     @Test
