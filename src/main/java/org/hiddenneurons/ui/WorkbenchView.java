@@ -305,7 +305,14 @@ public final class WorkbenchView extends BorderPane {
             shortcuts.plain(replayKey, () -> page.get() == Page.WORKBENCH && hiddenLayer.replayBar().handleKey(replayKey)
                     || page.get() == Page.COMPARE_RUNS && compareRuns.replayBar().handleKey(replayKey));
         }
-        shortcuts.plain(KeyCode.SPACE, done(model::toggleTraining));
+        // Space trains what the page shows: on Compare runs both of its runs, not the hidden workbench's.
+        shortcuts.plain(KeyCode.SPACE, done(() -> {
+            if (page.get() == Page.COMPARE_RUNS) {
+                compareRuns.model().toggleTraining();
+            } else {
+                model.toggleTraining();
+            }
+        }));
         shortcuts.plain(KeyCode.S, done(model::step));
         shortcuts.plain(KeyCode.N, done(model::newNetwork));
         shortcuts.plain(KeyCode.C, done(drawing::clear));

@@ -1,6 +1,7 @@
 package org.hiddenneurons.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,21 @@ class CompareRunsWindowTest extends WindowTestBase {
                 && compare.right().testAccuracyProperty().get() > 0.5));
         assertEquals(onFx(() -> compare.left().networkProperty().get()), onFx(left::getNetwork));
         assertEquals(onFx(() -> compare.right().networkProperty().get()), onFx(right::getNetwork));
+    }
+
+    @Test
+    void spaceOnThePageTrainsBothRunsNotTheWorkbench(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT7).release(KeyCode.DIGIT7).release(KeyCode.CONTROL);
+        waitFor(() -> view.pageProperty().get() == WorkbenchView.Page.COMPARE_RUNS);
+        CompareRunsViewModel compare = onFx(() -> ((CompareRunsView) view.lookup(".hn-compare-runs")).model());
+        int workbenchEpoch = onFx(() -> model.epochProperty().get());
+
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> compare.left().epochProperty().get() >= 1 && compare.right().epochProperty().get() >= 1);
+        assertFalse(onFx(() -> model.runningProperty().get()), "the workbench's own network does not train");
+        assertEquals(workbenchEpoch, onFx(() -> model.epochProperty().get()));
+        waitFor(() -> compare.phaseProperty().get() == CompareRunsViewModel.Phase.FINISHED);
     }
 
     @Test
