@@ -188,6 +188,11 @@ public record TrainingConfig(int hiddenSize, Activation activation, OutputLayer 
                 momentum, batchSize, epochs, lambda, newSeed, augment, augmentation, deskew, inputBlur);
     }
 
+    public TrainingConfig withInitializer(Initializer newInitializer) {
+        return new TrainingConfig(hiddenSize, activation, outputLayer, newInitializer, optimizer, learningRate,
+                momentum, batchSize, epochs, lambda, seed, augment, augmentation, deskew, inputBlur);
+    }
+
     public TrainingConfig withDeskew(boolean newDeskew) {
         return new TrainingConfig(hiddenSize, activation, outputLayer, initializer, optimizer, learningRate,
                 momentum, batchSize, epochs, lambda, seed, augment, augmentation, newDeskew, inputBlur);

@@ -521,9 +521,7 @@ public final class CompareRunsViewModel {
 
     /** {@code c} without augmentation, without input blur and with uniform initial weights (see {@link Preset#LAMBDA}). */
     private static TrainingConfig unsmoothed(TrainingConfig c) {
-        return new TrainingConfig(c.hiddenSize(), c.activation(), c.outputLayer(), Initializer.UNIFORM, c.optimizer(),
-                c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.lambda(), c.seed(), false,
-                c.augmentation(), c.deskew(), 0.0);
+        return c.withInitializer(Initializer.UNIFORM).withAugment(false).withInputBlur(0.0);
     }
 
     private static TrainingConfig withHidden(TrainingConfig c, int hiddenSize) {

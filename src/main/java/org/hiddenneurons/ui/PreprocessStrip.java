@@ -21,8 +21,8 @@ import org.hiddenneurons.ui.i18n.I18n;
 /**
  * What happens to a drawing before the network sees it, step by step: drawn → cropped to the ink
  * → scaled into the digit box → centred by centre of mass (the 20×20 network input, shown larger).
- * When the model in use deskews its inputs ({@link #setResult(Preprocessor.Result, boolean)}), the
- * centred picture becomes a small step of its own and the large one shows the deskewed input,
+ * When the model in use has steps of its own (deskew, blur; {@link #setResult(Preprocessor.Result, String)}), the
+ * centred picture becomes a small step of its own and the large one shows the model's input,
  * captioned as such.
  * Images are shown as the data set stores digits (white ink on black), enlarged by whole numbers
  * with nearest-neighbour sampling done here (one {@link WritableImage} per step, recreated only when
@@ -69,13 +69,13 @@ public final class PreprocessStrip extends StackPane {
     private int[] pixelBuffer = new int[0];
     private int[] scaledBuffer = new int[0];
     private Preprocessor.Result result;
-    /** The centred picture as a small step, shown only before a deskew step. */
+    /** The centred picture as a small step, shown only before the model's steps. */
     private final Step centredStep;
-    /** The nodes shown only with a deskew step (the centred step and the arrow after it). */
-    private final List<javafx.scene.Node> deskewOnly;
-    /** The final step's caption without a deskew step ({@link #setCaptions}). */
+    /** The nodes shown only with the model's steps (the centred step and the arrow after it). */
+    private final List<javafx.scene.Node> modelStepsOnly;
+    /** The final step's caption without model steps ({@link #setCaptions}). */
     private String inputCaption;
-    private boolean deskewShown;
+    private boolean modelStepsShown;
     /** The caption of the model's input while its steps are shown. */
     private String stepsCaption = "";
 
@@ -109,10 +109,10 @@ public final class PreprocessStrip extends StackPane {
             getStyleClass().add(Styles.PREPROCESS_STRIP_COLUMN);
             Label down = arrow(DOWN_ARROW);
             down.getStyleClass().add(Styles.PREPROCESS_ARROW_DOWN);
-            Label deskewDown = arrow(DOWN_ARROW);
-            deskewDown.getStyleClass().add(Styles.PREPROCESS_ARROW_DOWN);
-            deskewOnly = List.of(centredStep.box, deskewDown);
-            VBox stack = new VBox(firstRow, down, centredStep.box, deskewDown, steps[last].box);
+            Label stepsDown = arrow(DOWN_ARROW);
+            stepsDown.getStyleClass().add(Styles.PREPROCESS_ARROW_DOWN);
+            modelStepsOnly = List.of(centredStep.box, stepsDown);
+            VBox stack = new VBox(firstRow, down, centredStep.box, stepsDown, steps[last].box);
             stack.setAlignment(Pos.TOP_CENTER);
             stack.setSpacing(2);
             steps[last].caption.setWrapText(true);
@@ -120,12 +120,12 @@ public final class PreprocessStrip extends StackPane {
             steps[last].caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             row = stack;
         } else {
-            Label deskewArrow = arrow(ARROW);
-            deskewOnly = List.of(centredStep.box, deskewArrow);
-            firstRow.getChildren().addAll(firstRow.getChildren().size() - 1, deskewOnly);
+            Label stepsArrow = arrow(ARROW);
+            modelStepsOnly = List.of(centredStep.box, stepsArrow);
+            firstRow.getChildren().addAll(firstRow.getChildren().size() - 1, modelStepsOnly);
             row = firstRow;
         }
-        for (javafx.scene.Node node : deskewOnly) {
+        for (javafx.scene.Node node : modelStepsOnly) {
             node.setVisible(false);
             node.setManaged(false);
         }
@@ -135,7 +135,7 @@ public final class PreprocessStrip extends StackPane {
     }
 
     /**
-     * Shows the pipeline's steps (no deskew step).
+     * Shows the pipeline's steps (no model steps).
      *
      * @param value null or blank: the hint instead of the steps. Not modified
      */
@@ -153,29 +153,29 @@ public final class PreprocessStrip extends StackPane {
      * @param modelSteps the caption of the model's input, "" or null when the model has no step
      */
     public void setResult(Preprocessor.Result value, String modelSteps) {
-        boolean deskewed = modelSteps != null && !modelSteps.isEmpty();
-        stepsCaption = deskewed ? modelSteps : "";
+        boolean shown = modelSteps != null && !modelSteps.isEmpty();
+        stepsCaption = shown ? modelSteps : "";
         result = value;
         boolean blank = value == null || value.blank();
         row.setVisible(!blank);
         hint.setVisible(blank);
-        showDeskewStep(deskewed);
+        showModelSteps(shown);
         if (blank) {
             return;
         }
         GrayImage centred = value.centred();
-        GrayImage input = deskewed && centred != null && value.networkInput() != null
+        GrayImage input = shown && centred != null && value.networkInput() != null
                 ? new GrayImage(centred.width(), centred.height(), value.networkInput()) : centred;
         List<GrayImage> images = Arrays.asList(value.grayscale(), value.cropped(), value.scaled(), input);
         for (int i = 0; i < steps.length; i++) {
             show(steps[i], images.get(i));
         }
-        show(centredStep, deskewed ? centred : null);
+        show(centredStep, shown ? centred : null);
     }
 
-    private void showDeskewStep(boolean on) {
-        deskewShown = on;
-        for (javafx.scene.Node node : deskewOnly) {
+    private void showModelSteps(boolean on) {
+        modelStepsShown = on;
+        for (javafx.scene.Node node : modelStepsOnly) {
             node.setVisible(on);
             node.setManaged(on);
         }
@@ -183,8 +183,8 @@ public final class PreprocessStrip extends StackPane {
     }
 
     /** True while the model's steps are shown (the model in use deskews or blurs). */
-    public boolean isShowingDeskewStep() {
-        return deskewShown;
+    public boolean isShowingModelSteps() {
+        return modelStepsShown;
     }
 
     public Preprocessor.Result getResult() {
@@ -198,7 +198,7 @@ public final class PreprocessStrip extends StackPane {
         for (int i = 0; i < steps.length; i++) {
             steps[i].caption.setText(texts[i]);
         }
-        showDeskewStep(deskewShown);
+        showModelSteps(modelStepsShown);
     }
 
     private static Label arrow(String text) {
@@ -222,7 +222,7 @@ public final class PreprocessStrip extends StackPane {
         return steps[i].image;
     }
 
-    /** The centred picture of the deskew step's small step, null unless shown (for tests). */
+    /** The centred picture of the model steps' small step, null unless shown (for tests). */
     WritableImage centredStepImage() {
         return centredStep.image;
     }

@@ -106,7 +106,7 @@ class PreprocessStripTest {
                 plain.centred(), deskewed);
         String inputCaption = strip.inputCaption();
         robot.interact(() -> strip.setResult(seen, I18n.t("workbench.strip.deskewed")));
-        assertTrue(strip.isShowingDeskewStep());
+        assertTrue(strip.isShowingModelSteps());
         assertEquals(org.hiddenneurons.ui.i18n.I18n.t("workbench.strip.deskewed"), strip.inputCaption());
         int scale = 6;
         PixelReader large = strip.stepImage(3).getPixelReader();
@@ -117,7 +117,7 @@ class PreprocessStripTest {
         assertEquals(0xffffffff, centred.getArgb(5 * small, 7 * small));
 
         robot.interact(() -> strip.setResult(plain, ""));
-        assertFalse(strip.isShowingDeskewStep());
+        assertFalse(strip.isShowingModelSteps());
         assertEquals(inputCaption, strip.inputCaption());
         assertNull(strip.centredStepImage());
         assertEquals(0xffffffff, strip.stepImage(3).getPixelReader().getArgb(5 * scale, 7 * scale));
