@@ -57,6 +57,8 @@ public final class TrainingCharts extends VBox {
     static final double EMPTY_ACCURACY_TICK = 20;
     /** Ticks along the epoch axis. */
     static final double EPOCH_TICKS = 5;
+    /** At most this many tick intervals along the epoch axis of a planned run. */
+    static final int MAX_PLANNED_TICKS = 8;
 
     /** The least time between two updates of the charts (the first after a pause comes on the next pulse). */
     static final Duration REFRESH = Duration.millis(500);
@@ -95,11 +97,11 @@ public final class TrainingCharts extends VBox {
         Runnable lossPart = () -> {
             catchUp(0, 2);
             placeholder.setVisible(epochs.isEmpty());
-            frame(lossChart, epochs, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
+            frame(lossChart, epochs, model.plannedEndEpochProperty().get(), EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
         };
         Runnable accuracyPart = () -> {
             catchUp(2, 4);
-            frame(accuracyChart, epochs, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
+            frame(accuracyChart, epochs, model.plannedEndEpochProperty().get(), EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
         };
         Runnable refresh = () -> {
             nextRefresh.stop();
@@ -150,14 +152,19 @@ public final class TrainingCharts extends VBox {
         }
     }
 
-    /** The chart's axes for these epochs (the model's train-loss points): a calm frame while empty, else stepped. */
+    /**
+     * The chart's axes for these epochs (the model's train-loss points): a calm frame while empty,
+     * else stepped.
+     *
+     * @param plannedEnd the epoch the run ends at (0 if unknown)
+     */
     private static void frame(LineChart<Number, Number> chart, List<XYChart.Data<Number, Number>> epochs,
-                              double emptyMaxValue, double emptyTick) {
+                              int plannedEnd, double emptyMaxValue, double emptyTick) {
         boolean empty = epochs.isEmpty();
         calmWhileEmpty(chart, empty, emptyMaxValue, emptyTick);
         if (!empty) {
             stepEpochAxis(chart, epochs.get(0).getXValue().doubleValue(),
-                    epochs.get(epochs.size() - 1).getXValue().doubleValue());
+                    epochs.get(epochs.size() - 1).getXValue().doubleValue(), plannedEnd);
         }
     }
 
@@ -231,17 +238,42 @@ public final class TrainingCharts extends VBox {
     }
 
     /**
-     * The epoch axis spans {@link #epochAxisSpan} epochs in 5 ticks, from the last tick at or before
-     * the epoch before the first point (so the ticks read 0, 5, 10 … rather than 1, 6, 11 …): it
-     * changes only when training passes its end, not with every point (an auto-ranging axis would
-     * recompute and relabel its ticks, and lay the chart out again, for every snapshot).
+     * The epoch axis ends where the run is planned to end ({@link #plannedEpochAxis}), so the curve
+     * grows across a frame that stays put for the whole run; without a plan that covers the points
+     * it spans {@link #epochAxisSpan} epochs in 5 ticks, from the last tick at or before the epoch
+     * before the first point (so the ticks read 0, 5, 10 … rather than 1, 6, 11 …). Either way it
+     * changes only when a run starts or passes its end, not with every point (an auto-ranging axis
+     * would recompute and relabel its ticks, and lay the chart out again, for every snapshot).
      */
-    private static void stepEpochAxis(LineChart<Number, Number> chart, double firstEpoch, double lastEpoch) {
+    private static void stepEpochAxis(LineChart<Number, Number> chart, double firstEpoch, double lastEpoch,
+                                      int plannedEnd) {
         NumberAxis epochs = (NumberAxis) chart.getXAxis();
-        double[] range = epochAxisRange(firstEpoch, lastEpoch);
+        double[] range = plannedEnd >= lastEpoch
+                ? plannedEpochAxis(firstEpoch, plannedEnd)
+                : epochAxisRange(firstEpoch, lastEpoch);
         epochs.setLowerBound(range[0]);
         epochs.setUpperBound(range[1]);
-        epochs.setTickUnit((range[1] - range[0]) / EPOCH_TICKS);
+        epochs.setTickUnit(range.length > 2 ? range[2] : (range[1] - range[0]) / EPOCH_TICKS);
+    }
+
+    /**
+     * {lower, upper, tick} of the epoch axis of a run planned to end at epoch {@code plannedEnd}:
+     * upper = plannedEnd; tick = the first of 1, 2, 5, 10, 20, 25, 50, 100, … that needs at most
+     * {@value #MAX_PLANNED_TICKS} ticks; lower = the last tick at or before the epoch before the
+     * first point (0 for a new network: 35 epochs read 0, 5 … 35).
+     */
+    static double[] plannedEpochAxis(double firstEpoch, int plannedEnd) {
+        double before = Math.max(0, firstEpoch - 1);
+        double tick = 1;
+        for (double decade = 1; ; decade *= 10) {
+            for (double step : new double[] {1, 2, 2.5, 5}) {
+                tick = step * decade;
+                double lower = Math.floor(before / tick) * tick;
+                if (tick == Math.rint(tick) && (plannedEnd - lower) / tick <= MAX_PLANNED_TICKS) {
+                    return new double[] {lower, plannedEnd, tick};
+                }
+            }
+        }
     }
 
     /** {lower, upper} of the epoch axis for points from epoch {@code firstEpoch} to {@code lastEpoch}. */

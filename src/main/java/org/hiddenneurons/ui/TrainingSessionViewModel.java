@@ -52,6 +52,8 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.IDLE);
     private final IntegerProperty epoch = new SimpleIntegerProperty(this, "epoch", 0);
+    /** The epoch the current (or last) run ends at, counted on this network; 0 before any run. */
+    private final IntegerProperty plannedEndEpoch = new SimpleIntegerProperty(this, "plannedEndEpoch", 0);
     /** What the status bar's epoch field shows: {@link #epoch}, or the step and epoch inside a paced epoch. */
     private final ReadOnlyObjectWrapper<EpochProgress> epochProgress =
             new ReadOnlyObjectWrapper<>(this, "epochProgress", EpochProgress.completed(0));
@@ -178,6 +180,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         trainerElapsed = 0;
         lastChartedEpoch = 0;
         epoch.set(0);
+        plannedEndEpoch.set(0);
         epochProgress.set(EpochProgress.completed(0));
         elapsedSeconds.set(0);
         epochsPerSecond.set(Double.NaN);
@@ -195,6 +198,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     public void startAt(int trainedEpochs) {
         epochOffset = Math.max(0, trainedEpochs);
         epoch.set(epochOffset);
+        plannedEndEpoch.set(epochOffset);
         epochProgress.set(EpochProgress.completed(epochOffset));
         lastChartedEpoch = epochOffset;
     }
@@ -206,6 +210,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     public void restore(int trainedEpochs, List<EpochMetrics> metrics) {
         epochOffset = trainedEpochs;
         epoch.set(epochOffset);
+        plannedEndEpoch.set(epochOffset);
         epochProgress.set(EpochProgress.completed(epochOffset));
         for (EpochMetrics m : metrics) {
             if (m.epoch() > 0 && Double.isFinite(m.trainLoss())) {
@@ -350,9 +355,14 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         trainerEpoch = snapshot.epoch();
         trainerElapsed = snapshot.elapsedSeconds();
         epoch.set(epochOffset + snapshot.epoch());
+        if (phase.get() != Phase.STEPPING) { // a step (one epoch) is no plan: the run's axis stays
+            plannedEndEpoch.set(epochOffset + snapshot.totalEpochs());
+        }
         epochProgress.set(EpochProgress.of(snapshot, epochOffset));
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
-        epochsPerSecond.set(snapshot.elapsedSeconds() > 0 ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
+        // Not measured before the first epoch ends (inside a paced first epoch it read "0.0 epochs/s").
+        epochsPerSecond.set(snapshot.epoch() > 0 && snapshot.elapsedSeconds() > 0
+                ? snapshot.epoch() / snapshot.elapsedSeconds() : Double.NaN);
         // NaN: not measured — a cancel interrupted the scoring (the last figures stay), or a paced
         // step whose scoring did not fit the pace (its figures show "–": they belong to no other step).
         if (!Double.isNaN(snapshot.trainLoss()) || snapshot.midEpoch()) {
@@ -415,6 +425,11 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     /** Total epochs trained on the network in use. */
     public ReadOnlyIntegerProperty epochProperty() {
         return epoch;
+    }
+
+    /** The epoch the current (or last) run ends at, counted on this network; 0 before any run. */
+    public ReadOnlyIntegerProperty plannedEndEpochProperty() {
+        return plannedEndEpoch;
     }
 
     /** The epochs completed, or inside a lesson-paced epoch the step and the epoch in progress. */

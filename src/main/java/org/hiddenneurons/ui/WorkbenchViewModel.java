@@ -448,6 +448,11 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         return session.epochProperty();
     }
 
+    /** The epoch the current (or last) run ends at, counted on this network; 0 before any run. */
+    public ReadOnlyIntegerProperty plannedEndEpochProperty() {
+        return session.plannedEndEpochProperty();
+    }
+
     public ReadOnlyDoubleProperty trainLossProperty() {
         return session.trainLossProperty();
     }

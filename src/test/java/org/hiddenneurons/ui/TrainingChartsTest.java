@@ -50,4 +50,23 @@ class TrainingChartsTest {
             assertEquals(Math.rint(tick), tick, "tick of span " + span + " for " + epochs + " epochs");
         }
     }
+
+    @Test
+    void aPlannedRunFillsTheAxisToItsEndInWholeTicks() {
+        assertArrayEquals(new double[] {0, 35, 5}, TrainingCharts.plannedEpochAxis(0.025, 35), "the default run: 0, 5 … 35");
+        assertArrayEquals(new double[] {0, 8, 1}, TrainingCharts.plannedEpochAxis(1, 8));
+        assertArrayEquals(new double[] {0, 100, 20}, TrainingCharts.plannedEpochAxis(1, 100));
+        assertArrayEquals(new double[] {0, 70, 10}, TrainingCharts.plannedEpochAxis(1, 70), "35 more after 35");
+        for (int first = 0; first <= 300; first += 7) {
+            for (int end = Math.max(1, first); end <= 6000; end += 13) {
+                double[] axis = TrainingCharts.plannedEpochAxis(first, end);
+                String what = "points from " + first + ", run to " + end + ": axis " + axis[0] + "–" + axis[1] + " by " + axis[2];
+                assertEquals(end, axis[1], what + " ends at the plan");
+                assertEquals(Math.rint(axis[2]), axis[2], what + ": whole-epoch ticks");
+                assertEquals(0, axis[0] % axis[2], 1e-9, what + " starts on a tick");
+                assertTrue(axis[0] <= Math.max(0, first - 1), what + " shows the first point");
+                assertTrue((axis[1] - axis[0]) / axis[2] <= TrainingCharts.MAX_PLANNED_TICKS, what + ": few ticks");
+            }
+        }
+    }
 }

@@ -126,6 +126,28 @@ class TrainingSessionViewModelTest {
     }
 
     /** A snapshot of a lesson-paced run of {@value #RUN_EPOCHS} epochs after {@code step} mini-batches. */
+    @Test
+    void theChartsKnowWhereARunEndsButAStepIsNoPlan() {
+        assertEquals(0, session.plannedEndEpochProperty().get());
+        session.toggleTraining();
+        session.snapshots(engine.lastId, List.of(pacedSnapshot(0, 11)));
+        assertEquals(RUN_EPOCHS, session.plannedEndEpochProperty().get(), "the run's 40 epochs from epoch 0");
+        assertTrue(Double.isNaN(session.epochsPerSecondProperty().get()), "no rate before the first epoch ends");
+
+        session.snapshots(engine.lastId, List.of(snapshot(3, 6.0)));
+        assertEquals(30, session.plannedEndEpochProperty().get(), "the snapshot's own plan (30 epochs)");
+        assertEquals(0.5, session.epochsPerSecondProperty().get(), TOLERANCE);
+        session.toggleTraining(); // pause
+        session.step(); // epochs 4 … : one epoch is not a new plan
+        session.finished(engine.lastId, snapshot(1, 2.0));
+        assertEquals(30, session.plannedEndEpochProperty().get());
+
+        session.resetProgress();
+        assertEquals(0, session.plannedEndEpochProperty().get());
+        session.startAt(5);
+        assertEquals(5, session.plannedEndEpochProperty().get());
+    }
+
     private TrainingSnapshot pacedSnapshot(int epoch, int step) {
         return new TrainingSnapshot(epoch, RUN_EPOCHS, 1.0, 1.1, 0.5, 0.45, NANOS_PER_SECOND, start.copy(),
                 TrainingState.RUNNING, "", step, STEPS_PER_EPOCH);
