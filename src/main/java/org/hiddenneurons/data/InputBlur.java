@@ -19,13 +19,24 @@ public final class InputBlur {
      * @param sigma the Gaussian's σ in pixels, &gt; 0
      */
     public static Dataset apply(Dataset data, double sigma) {
-        double[] kernel = GaussianBlur.kernel(sigma);
         double[] pixels = data.pixels();
-        int inputs = data.inputSize();
-        for (int sample = 0; sample < data.size(); sample++) {
-            GaussianBlur.apply(pixels, sample * inputs, data.width(), data.height(), kernel);
-        }
+        blurInPlace(pixels, data.width(), data.height(), sigma);
         return new Dataset(data.name(), data.width(), data.height(), data.classCount(), pixels, data.labels());
+    }
+
+    /**
+     * Blurs every width×height image of {@code pixels} (row-major, one image after another) where
+     * it lies, so a step after another (deskewing) needs no second full-size copy.
+     *
+     * @param pixels Modified: each image replaced by its blur.
+     * @param sigma  the Gaussian's σ in pixels, &gt; 0
+     */
+    public static void blurInPlace(double[] pixels, int width, int height, double sigma) {
+        double[] kernel = GaussianBlur.kernel(sigma);
+        int inputs = width * height;
+        for (int offset = 0; offset + inputs <= pixels.length; offset += inputs) {
+            GaussianBlur.apply(pixels, offset, width, height, kernel);
+        }
     }
 
     /** The blurred copy of {@code image} (not modified). */

@@ -65,4 +65,21 @@ class DeskewedCopiesTest {
             assertArrayEquals(direct.sample(i), blurred.sample(i), TOLERANCE);
         }
     }
+
+    @Test
+    void aDataSetOfLevelsIsPreparedAsEachOfItsImagesIsOnItsOwn() {
+        // The data set path reads each image through a one-image buffer and blurs the one copy in
+        // place; the image path (a drawing's) deskews into a new array and blurs that. Same doubles.
+        Random random = new Random(5);
+        byte[] levels = new byte[9 * 400];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = random.nextDouble() < 0.25 ? (byte) random.nextInt(256) : 0;
+        }
+        Dataset raw = Dataset.ofLevels("levels", 20, 20, 10, levels, new int[9]);
+        TrainingConfig blurring = TrainingConfig.defaults().withDeskew(true).withInputBlur(0.6);
+        Dataset prepared = blurring.prepare(raw);
+        for (int i = 0; i < raw.size(); i++) {
+            assertArrayEquals(blurring.prepare(raw.sample(i), 20, 20), prepared.sample(i), TOLERANCE, "image " + i);
+        }
+    }
 }
