@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", sortOptions = false,
         description = {"Classifies image files with a saved model.",
             "Each image goes through the same preprocessing as a drawing (crop to the ink, scale into the data"
-                + " set's digit box, centre by centre of mass), then through the network. Prints per image: file,"
+                + " set's digit box, centre by centre of mass, strongest pixel back to 1), then through the network. Prints per image: file,"
                 + " digit and the output probabilities; a blank image says \"nothing drawn\"."})
 final class PredictCommand extends Subcommand {
 
