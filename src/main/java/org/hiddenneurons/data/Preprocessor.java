@@ -11,7 +11,9 @@ import java.util.Arrays;
  *   <li>{@link #normaliseInk ink polarity}: the median of the border pixels is the background;
  *       if it is light the image is inverted, then contrast is stretched so background → 0 and the
  *       strongest ink → 1 (white ink on black, like the data);</li>
- *   <li>{@link #inkBounds crop} to the bounding box of the pixels above {@link #INK_THRESHOLD};</li>
+ *   <li>{@link #inkBounds crop} to the bounding box of the pixels above {@link #INK_THRESHOLD}; a pen
+ *       much thinner or thicker than the data's strokes is {@link #normalisePen thickened or thinned}
+ *       into the data's range;</li>
  *   <li>{@link #scaleLongerSide scale} keeping the aspect ratio so that the ink's box at half
  *       intensity ({@link #HALF_INTENSITY}) gets the data set's digit box, measured the same way —
  *       area averaging when shrinking (a 280×280 drawing shrinks ~18×), bilinear interpolation when
@@ -55,7 +57,8 @@ public final class Preprocessor {
     private static final int CHANNEL_MAX = 0xff;
 
     /** What the output must look like, measured from a data set. */
-    public record Target(int width, int height, double digitBox, double centreX, double centreY) {
+    public record Target(int width, int height, double digitBox, double centreX, double centreY,
+                         double strokeLow, double strokeHigh) {
 
         /**
          * @param width    output width (20 for digits.png)
@@ -65,6 +68,10 @@ public final class Preprocessor {
          * @param centreX  mean centre of mass x of the data set's digits (pixel coordinates: pixel x
          *                 has its centre at x)
          * @param centreY  mean centre of mass y
+         * @param strokeLow  the {@link StrokeWidth#ratio stroke width ratio} a thinner drawing is thickened to
+         *                   (the data's 10th percentile; 0 = never thickened)
+         * @param strokeHigh the ratio a thicker drawing is thinned to (the data's 90th percentile;
+         *                   +∞ = never thinned)
          */
         public Target {
             if (width < 1 || height < 1) {
@@ -76,6 +83,15 @@ public final class Preprocessor {
             if (!Double.isFinite(centreX) || !Double.isFinite(centreY)) {
                 throw new IllegalArgumentException("centre must be finite, got (" + centreX + ", " + centreY + ")");
             }
+            if (!(strokeLow >= 0 && strokeLow <= strokeHigh && strokeLow < 1)) {
+                throw new IllegalArgumentException("stroke width range must satisfy 0 <= low <= high, low < 1; got ["
+                        + strokeLow + ", " + strokeHigh + "]");
+            }
+        }
+
+        /** A target that leaves every drawing's pen width as it is. */
+        public Target(int width, int height, double digitBox, double centreX, double centreY) {
+            this(width, height, digitBox, centreX, centreY, 0, Double.POSITIVE_INFINITY);
         }
     }
 
@@ -86,7 +102,8 @@ public final class Preprocessor {
      * @param grayscale    the input as ink = 1, background = 0 (after luminance and polarity); from
      *                     {@link #process(int, int, int[], Workspace)} it is the workspace's buffer,
      *                     valid until that workspace is used again
-     * @param cropped      the ink's bounding box cut out of {@code grayscale}
+     * @param cropped      the ink's bounding box cut out of {@code grayscale}, the pen width brought
+     *                     into the data's range
      * @param scaled       {@code cropped} scaled so its box at half intensity has the target's digit box
      * @param centred      {@code scaled} placed into the target frame, centre of mass on the target's,
      *                     its strongest pixel restored to 1 ({@link #restorePeak})
@@ -129,7 +146,9 @@ public final class Preprocessor {
     /**
      * Measures the target from a data set: digitBox = the median over samples of the longer side
      * of the bounding box of the pixels above {@link #HALF_INTENSITY}; centre = the mean over samples
-     * of each sample's intensity-weighted centre of mass. Blank samples are skipped.
+     * of each sample's intensity-weighted centre of mass; strokeLow and strokeHigh = the 10th and 90th
+     * percentiles over samples of {@link StrokeWidth#ratio} (the middle 80 % of the data's pen widths).
+     * Blank samples are skipped.
      *
      * @throws IllegalArgumentException if every sample is blank
      */
@@ -138,6 +157,7 @@ public final class Preprocessor {
         int height = data.height();
         int inputs = data.inputSize();
         int[] longerSides = new int[data.size()];
+        double[] strokeRatios = new double[data.size()];
         int measured = 0;
         double sumCentreX = 0;
         double sumCentreY = 0;
@@ -148,6 +168,7 @@ public final class Preprocessor {
             if (box == null || centre == null) {
                 continue;
             }
+            strokeRatios[measured] = StrokeWidth.ratio(image);
             longerSides[measured++] = box.longerSide();
             sumCentreX += centre.x();
             sumCentreY += centre.y();
@@ -159,7 +180,19 @@ public final class Preprocessor {
         Arrays.sort(sides);
         double median = measured % 2 == 1 ? sides[measured / 2]
                 : 0.5 * (sides[measured / 2 - 1] + sides[measured / 2]);
-        return new Target(width, height, median, sumCentreX / measured, sumCentreY / measured);
+        double[] ratios = Arrays.copyOf(strokeRatios, measured);
+        Arrays.sort(ratios);
+        return new Target(width, height, median, sumCentreX / measured, sumCentreY / measured,
+                percentile(ratios, STROKE_LOW_PERCENTILE), percentile(ratios, STROKE_HIGH_PERCENTILE));
+    }
+
+    /** The data's pen widths kept as they are: the middle 80 % ({@link #measure}). */
+    static final double STROKE_LOW_PERCENTILE = 0.10;
+    static final double STROKE_HIGH_PERCENTILE = 0.90;
+
+    /** The value at fraction {@code p} of the sorted values (nearest rank below). */
+    private static double percentile(double[] sorted, double p) {
+        return sorted[(int) Math.floor(p * (sorted.length - 1))];
     }
 
     public Target target() {
@@ -225,7 +258,7 @@ public final class Preprocessor {
         if (box == null) {
             return new Result(true, ink, null, null, null, null);
         }
-        GrayImage cropped = crop(ink, box);
+        GrayImage cropped = normalisePen(crop(ink, box));
         GrayImage scaled = scaleLongerSide(cropped, scaledLongerSide(cropped, target.digitBox(),
                 Math.min(target.width(), target.height())));
         GrayImage centred = restorePeak(place(scaled, target.width(), target.height(), target.centreX(), target.centreY()));
@@ -347,6 +380,23 @@ public final class Preprocessor {
             maxY = y;
         }
         return maxY < 0 ? null : new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    /**
+     * Step 3c: a pen much thinner or thicker than the data's strokes is thickened or thinned
+     * ({@link StrokeWidth#normalise}) into the target's range, then cropped to its ink again. The
+     * sheet's digits have a stroke width of 8.8–13.9 % of their size (10th–90th percentile); drawings
+     * with a thin pen on a large digit had 5 % (docs/design-notes.md, "Drawings, session 10").
+     *
+     * @param cropped an image cropped to its ink. Not modified.
+     */
+    public GrayImage normalisePen(GrayImage cropped) {
+        GrayImage pen = StrokeWidth.normalise(cropped, target.strokeLow(), target.strokeHigh());
+        if (pen == cropped) {
+            return cropped;
+        }
+        Box box = inkBounds(pen);
+        return box == null ? cropped : crop(pen, box);
     }
 
     /** Step 3b: the pixels inside {@code box}. @param image Not modified. */

@@ -38,6 +38,14 @@ class PreprocessorTest {
     private static final double EXPECTED_DIGIT_BOX = 14;
     private static final double EXPECTED_CENTRE = 9.9;
     private static final double CENTRE_TOLERANCE = 0.1;
+    /**
+     * digits.png: 10th and 90th percentiles of the stroke width ratio (StrokeWidth.ratio): 0.088 and
+     * 0.139, measured by a separate loop over the sheet in session 10 (docs/design-notes.md).
+     */
+    private static final double EXPECTED_STROKE_LOW = 0.088;
+    private static final double EXPECTED_STROKE_HIGH = 0.139;
+    /** Ratios to three decimals; the normalised pen within 0.005 of its bound (pixel rounding of the dilation). */
+    private static final double STROKE_TOLERANCE = 0.005;
     private static final int WHITE = 0xffffffff;
     private static final int BLACK = 0xff000000;
 
@@ -267,19 +275,45 @@ class PreprocessorTest {
         assertArrayEquals(new double[2], Preprocessor.restorePeak(blank).values(), 0.0);
     }
 
-    @Test
-    void aThinPenStrokeComesOutAsBrightAsTheDataNotGrey() {
-        // The outline of a 200 px square drawn with a 6 px pen shrinks ~14× to strokes of 0.4 output
-        // pixels: grey after area averaging alone.
+    /** The outline of a 200 px square drawn with a 6 px pen (stroke width 3 % of the size). */
+    private static int[] thinOutline() {
         int[] outline = rectangle(CANVAS, CANVAS, 40, 40, 200, 200, WHITE, BLACK);
         for (int y = 46; y < 234; y++) {
             Arrays.fill(outline, y * CANVAS + 46, y * CANVAS + 234, WHITE);
         }
-        Preprocessor.Result result = PREPROCESSOR.process(CANVAS, CANVAS, outline);
-        // (strongest at the corners, where two strokes share a pixel: 2·6·14.3 − 6² of 14.3² ≈ 0.66)
+        return outline;
+    }
+
+    @Test
+    void aThinPenStrokeComesOutAsBrightAsTheDataNotGrey() {
+        // Without pen normalisation the 6 px strokes shrink ~14× to 0.4 output pixels: grey after area
+        // averaging alone (strongest at the corners, where two strokes share a pixel: 2·6·14.3 − 6² of
+        // 14.3² ≈ 0.66).
+        Preprocessor.Target data = PREPROCESSOR.target();
+        Preprocessor keepPen = new Preprocessor(new Preprocessor.Target(data.width(), data.height(), data.digitBox(),
+                data.centreX(), data.centreY()));
+        Preprocessor.Result result = keepPen.process(CANVAS, CANVAS, thinOutline());
         assertTrue(Arrays.stream(result.scaled().values()).max().orElseThrow() < 0.7, "grey once scaled");
         assertEquals(1.0, Arrays.stream(result.networkInput()).max().orElseThrow(), 0.0);
         assertCentredAndScaled(result);
+    }
+
+    @Test
+    void measuredPenRangeIsTheMiddleOfTheDatasAndAThinPenIsThickenedIntoIt() {
+        Preprocessor.Target target = PREPROCESSOR.target();
+        assertEquals(EXPECTED_STROKE_LOW, target.strokeLow(), STROKE_TOLERANCE);
+        assertEquals(EXPECTED_STROKE_HIGH, target.strokeHigh(), STROKE_TOLERANCE);
+        Preprocessor.Result result = PREPROCESSOR.process(CANVAS, CANVAS, thinOutline());
+        assertEquals(0.03, StrokeWidth.ratio(Preprocessor.crop(result.grayscale(), Preprocessor.inkBounds(result.grayscale()))),
+                STROKE_TOLERANCE, "the drawn pen, untouched in the grayscale step");
+        assertEquals(target.strokeLow(), StrokeWidth.ratio(result.cropped()), STROKE_TOLERANCE);
+        assertCentredAndScaled(result);
+        // A pen already in the data's range is left alone.
+        int[] bar = rectangle(CANVAS, CANVAS, 130, 40, 20, 200, WHITE, BLACK);
+        Preprocessor.Result barResult = PREPROCESSOR.process(CANVAS, CANVAS, bar);
+        // (width 20·200 / 220 = 18.2 px, ratio 0.091)
+        assertEquals(20, barResult.cropped().width());
+        assertEquals(200, barResult.cropped().height());
     }
 
     @Test
