@@ -102,7 +102,10 @@ public final class StrokeWidth {
         PenChange change = r > 0 ? new Dilation(image, r) : new Erosion(image);
         GrayImage changed = change.apply(Math.abs(r));
         double reached = ratio(changed);
-        if (Double.isFinite(reached) && reached != ratio) {
+        if (!Double.isFinite(reached)) {
+            return image; // eroded away: keep the pen as drawn
+        }
+        if (reached != ratio) {
             // The measured width of a stroke of length S grows as w·S / (w + S), a little less than
             // 2r: one secant step on r (same distances, no new transform).
             double corrected = Math.abs(r) * (target - ratio) / (reached - ratio);
@@ -113,7 +116,7 @@ public final class StrokeWidth {
                 }
             }
         }
-        return Double.isFinite(ratio(changed)) ? changed : image;
+        return changed;
     }
 
     /** A dilation or erosion by a distance r ≥ 0, its distance transform computed once. */
@@ -146,9 +149,12 @@ public final class StrokeWidth {
 
         @Override
         public GrayImage apply(double r) {
-            double[] out = new double[values.length];
+            double[] out = values.clone();
+            double reach = (r + 1) * (r + 1); // pixels this far or farther keep their value
             for (int i = 0; i < values.length; i++) {
-                out[i] = Math.max(values[i], unit(r + 1 - Math.sqrt(squared[i])));
+                if (squared[i] < reach) {
+                    out[i] = Math.max(values[i], unit(r + 1 - Math.sqrt(squared[i])));
+                }
             }
             return new GrayImage(width, height, out);
         }

@@ -107,7 +107,8 @@ public final class PreprocessStrip extends StackPane {
             firstRow.getChildren().add(steps[i].box);
         }
         centredStep = new Step(I18n.t("workbench.strip.centredStep"), column ? COLUMN_STEP_BOX : STEP_BOX, false);
-        // What scaling and centring do to a drawing's size and brightness (Preprocessor steps 4-5).
+        // What cropping, scaling and centring do to a drawing's pen, size and brightness (Preprocessor steps 3-5).
+        Tooltip.install(steps[SCALED - 1].box, new Tooltip(I18n.t("workbench.strip.cropped.tooltip")));
         Tooltip.install(steps[SCALED].box, new Tooltip(I18n.t("workbench.strip.scaled.tooltip")));
         Tooltip.install(steps[last].box, new Tooltip(I18n.t("workbench.strip.centred.tooltip")));
         Tooltip.install(centredStep.box, new Tooltip(I18n.t("workbench.strip.centred.tooltip")));

@@ -36,7 +36,8 @@ class PreprocessStripTest {
     }
 
     @Test
-    void scaledAndCentredPicturesSayWhatTheStepsDoToSizeAndBrightness() {
+    void croppedScaledAndCentredPicturesSayWhatTheStepsDoToPenSizeAndBrightness() {
+        assertEquals(I18n.t("workbench.strip.cropped.tooltip"), strip.stepTooltip(PreprocessStrip.SCALED - 1));
         assertEquals(I18n.t("workbench.strip.scaled.tooltip"), strip.stepTooltip(PreprocessStrip.SCALED));
         assertEquals(I18n.t("workbench.strip.centred.tooltip"), strip.stepTooltip(PreprocessStrip.STEP_COUNT - 1));
         assertNull(strip.stepTooltip(0), "the drawing itself needs no explanation");
