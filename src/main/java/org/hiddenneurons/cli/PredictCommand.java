@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code predict}: classifies image files the way the app classifies a drawing. */
 @Command(name = "predict", sortOptions = false,
         description = {"Classifies image files with a saved model.",
-            "Each image goes through the same preprocessing as a drawing (crop to the ink, scale into the data"
-                + " set's digit box, centre by centre of mass), then through the network. Prints per image: file,"
+            "Each image goes through the same preprocessing as a drawing (crop to the ink, pen width into the"
+                + " data set's range, scale into its digit box, centre by centre of mass, strongest pixel back to 1), then through the network. Prints per image: file,"
                 + " digit and the output probabilities; a blank image says \"nothing drawn\"."})
 final class PredictCommand extends Subcommand {
 

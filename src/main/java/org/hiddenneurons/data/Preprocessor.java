@@ -11,13 +11,18 @@ import java.util.Arrays;
  *   <li>{@link #normaliseInk ink polarity}: the median of the border pixels is the background;
  *       if it is light the image is inverted, then contrast is stretched so background → 0 and the
  *       strongest ink → 1 (white ink on black, like the data);</li>
- *   <li>{@link #inkBounds crop} to the bounding box of the pixels above {@link #INK_THRESHOLD};</li>
- *   <li>{@link #scaleLongerSide scale} the longer side to the data set's digit box keeping the aspect
- *       ratio — area averaging when shrinking (a 280×280 drawing shrinks ~18×), bilinear
- *       interpolation when enlarging a tiny input; never point sampling;</li>
+ *   <li>{@link #inkBounds crop} to the bounding box of the pixels above {@link #INK_THRESHOLD}; a pen
+ *       much thinner or thicker than the data's strokes is {@link #normalisePen thickened or thinned}
+ *       into the data's range;</li>
+ *   <li>{@link #scaleLongerSide scale} keeping the aspect ratio so that the ink's box at half
+ *       intensity ({@link #HALF_INTENSITY}) gets the data set's digit box, measured the same way —
+ *       area averaging when shrinking (a 280×280 drawing shrinks ~18×), bilinear interpolation when
+ *       enlarging a tiny input; never point sampling;</li>
  *   <li>{@link #place centre}: put the scaled digit into the width×height frame so that its centre of
  *       mass lands on the data set's mean centre of mass. The sub-pixel shift is done by bilinear
- *       interpolation; the shift is clamped so the ink's box stays inside the frame.</li>
+ *       interpolation; the shift is clamped so the ink's box stays inside the frame. Then
+ *       {@link #restorePeak restore the contrast}: the strongest pixel → 1 again, as step 2 made it
+ *       and as the data's digits are (averaging dims a stroke thinner than an output pixel).</li>
  * </ol>
  * Every step is a public static method so views can show (and tests can check) each one.
  * Instances are immutable and thread-safe.
@@ -32,6 +37,17 @@ public final class Preprocessor {
     public static final double INK_THRESHOLD = 0.2;
 
     /**
+     * The size of a digit is the box of its pixels above half intensity, in the data and in a drawing
+     * alike ({@link #measure}, step 4). A blurred (anti-aliased) edge crosses half intensity where
+     * the sharp edge was, so this box is the digit's geometric size whatever the blur; the box above
+     * {@link #INK_THRESHOLD} also holds the blur's halo. The sheet's digits are blurred (their box
+     * above 0.2 is 15 px, above 0.5 14 px), while a drawing on the pad has sharp edges that only the
+     * scaling blurs: matching the 0.2 boxes made drawings about 0.6 px taller than the data's digits
+     * (docs/design-notes.md, "Drawings, session 10").
+     */
+    public static final double HALF_INTENSITY = 0.5;
+
+    /**
      * An image whose strongest ink differs from the background by less than this (in luminance,
      * [0, 1]) is blank: nothing was drawn, only noise or a uniform colour.
      */
@@ -41,15 +57,21 @@ public final class Preprocessor {
     private static final int CHANNEL_MAX = 0xff;
 
     /** What the output must look like, measured from a data set. */
-    public record Target(int width, int height, double digitBox, double centreX, double centreY) {
+    public record Target(int width, int height, double digitBox, double centreX, double centreY,
+                         double strokeLow, double strokeHigh) {
 
         /**
          * @param width    output width (20 for digits.png)
          * @param height   output height
-         * @param digitBox the longer side of a digit's ink box in the data (≈15 px for digits.png)
+         * @param digitBox the longer side of a digit's box at {@link #HALF_INTENSITY} in the data
+         *                 (14 px for digits.png)
          * @param centreX  mean centre of mass x of the data set's digits (pixel coordinates: pixel x
          *                 has its centre at x)
          * @param centreY  mean centre of mass y
+         * @param strokeLow  the {@link StrokeWidth#ratio stroke width ratio} a thinner drawing is thickened to
+         *                   (the data's 10th percentile; 0 = never thickened)
+         * @param strokeHigh the ratio a thicker drawing is thinned to (the data's 90th percentile;
+         *                   +∞ = never thinned)
          */
         public Target {
             if (width < 1 || height < 1) {
@@ -61,6 +83,15 @@ public final class Preprocessor {
             if (!Double.isFinite(centreX) || !Double.isFinite(centreY)) {
                 throw new IllegalArgumentException("centre must be finite, got (" + centreX + ", " + centreY + ")");
             }
+            if (!(strokeLow >= 0 && strokeLow <= strokeHigh && strokeLow < 1)) {
+                throw new IllegalArgumentException("stroke width range must satisfy 0 <= low <= high, low < 1; got ["
+                        + strokeLow + ", " + strokeHigh + "]");
+            }
+        }
+
+        /** A target that leaves every drawing's pen width as it is. */
+        public Target(int width, int height, double digitBox, double centreX, double centreY) {
+            this(width, height, digitBox, centreX, centreY, 0, Double.POSITIVE_INFINITY);
         }
     }
 
@@ -71,9 +102,11 @@ public final class Preprocessor {
      * @param grayscale    the input as ink = 1, background = 0 (after luminance and polarity); from
      *                     {@link #process(int, int, int[], Workspace)} it is the workspace's buffer,
      *                     valid until that workspace is used again
-     * @param cropped      the ink's bounding box cut out of {@code grayscale}
-     * @param scaled       {@code cropped} with its longer side scaled to the target's digit box
-     * @param centred      {@code scaled} placed into the target frame, centre of mass on the target's
+     * @param cropped      the ink's bounding box cut out of {@code grayscale}, the pen width brought
+     *                     into the data's range
+     * @param scaled       {@code cropped} scaled so its box at half intensity has the target's digit box
+     * @param centred      {@code scaled} placed into the target frame, centre of mass on the target's,
+     *                     its strongest pixel restored to 1 ({@link #restorePeak})
      * @param networkInput {@code centred}'s values (a copy), row-major, in [0, 1], length width·height
      */
     public record Result(boolean blank, GrayImage grayscale, GrayImage cropped, GrayImage scaled,
@@ -112,8 +145,10 @@ public final class Preprocessor {
 
     /**
      * Measures the target from a data set: digitBox = the median over samples of the longer side
-     * of the ink's bounding box (pixels above {@link #INK_THRESHOLD}); centre = the mean over samples
-     * of each sample's intensity-weighted centre of mass. Blank samples are skipped.
+     * of the bounding box of the pixels above {@link #HALF_INTENSITY}; centre = the mean over samples
+     * of each sample's intensity-weighted centre of mass; strokeLow and strokeHigh = the 10th and 90th
+     * percentiles over samples of {@link StrokeWidth#ratio} (the middle 80 % of the data's pen widths).
+     * Blank samples are skipped.
      *
      * @throws IllegalArgumentException if every sample is blank
      */
@@ -122,16 +157,18 @@ public final class Preprocessor {
         int height = data.height();
         int inputs = data.inputSize();
         int[] longerSides = new int[data.size()];
+        double[] strokeRatios = new double[data.size()];
         int measured = 0;
         double sumCentreX = 0;
         double sumCentreY = 0;
         for (int sample = 0; sample < data.size(); sample++) {
             GrayImage image = new GrayImage(width, height, data.sample(sample));
-            Box box = inkBounds(image);
+            Box box = inkBounds(image, HALF_INTENSITY);
             Point centre = centreOfMass(image);
             if (box == null || centre == null) {
                 continue;
             }
+            strokeRatios[measured] = StrokeWidth.ratio(image);
             longerSides[measured++] = box.longerSide();
             sumCentreX += centre.x();
             sumCentreY += centre.y();
@@ -143,7 +180,19 @@ public final class Preprocessor {
         Arrays.sort(sides);
         double median = measured % 2 == 1 ? sides[measured / 2]
                 : 0.5 * (sides[measured / 2 - 1] + sides[measured / 2]);
-        return new Target(width, height, median, sumCentreX / measured, sumCentreY / measured);
+        double[] ratios = Arrays.copyOf(strokeRatios, measured);
+        Arrays.sort(ratios);
+        return new Target(width, height, median, sumCentreX / measured, sumCentreY / measured,
+                percentile(ratios, STROKE_LOW_PERCENTILE), percentile(ratios, STROKE_HIGH_PERCENTILE));
+    }
+
+    /** The data's pen widths kept as they are: the middle 80 % ({@link #measure}). */
+    static final double STROKE_LOW_PERCENTILE = 0.10;
+    static final double STROKE_HIGH_PERCENTILE = 0.90;
+
+    /** The value at fraction {@code p} of the sorted values (nearest rank below). */
+    private static double percentile(double[] sorted, double p) {
+        return sorted[(int) Math.floor(p * (sorted.length - 1))];
     }
 
     public Target target() {
@@ -209,10 +258,10 @@ public final class Preprocessor {
         if (box == null) {
             return new Result(true, ink, null, null, null, null);
         }
-        GrayImage cropped = crop(ink, box);
-        int longSide = Math.max(1, (int) Math.round(target.digitBox()));
-        GrayImage scaled = scaleLongerSide(cropped, longSide);
-        GrayImage centred = place(scaled, target.width(), target.height(), target.centreX(), target.centreY());
+        GrayImage cropped = normalisePen(crop(ink, box));
+        GrayImage scaled = scaleLongerSide(cropped, scaledLongerSide(cropped, target.digitBox(),
+                Math.min(target.width(), target.height())));
+        GrayImage centred = restorePeak(place(scaled, target.width(), target.height(), target.centreX(), target.centreY()));
         return new Result(false, ink, cropped, scaled, centred, centred.values().clone());
     }
 
@@ -298,6 +347,11 @@ public final class Preprocessor {
 
     /** Step 3a: the bounding box of the pixels above {@link #INK_THRESHOLD}, or null if there are none. */
     public static Box inkBounds(GrayImage image) {
+        return inkBounds(image, INK_THRESHOLD);
+    }
+
+    /** The bounding box of the pixels above {@code threshold}, or null if there are none. */
+    public static Box inkBounds(GrayImage image, double threshold) {
         int width = image.width();
         int height = image.height();
         double[] values = image.values();
@@ -308,14 +362,14 @@ public final class Preprocessor {
         for (int y = 0; y < height; y++) {
             int row = y * width;
             int left = 0;
-            while (left < width && !(values[row + left] > INK_THRESHOLD)) {
+            while (left < width && !(values[row + left] > threshold)) {
                 left++;
             }
             if (left == width) {
                 continue;
             }
             int right = width - 1;
-            while (right > maxX && !(values[row + right] > INK_THRESHOLD)) {
+            while (right > maxX && !(values[row + right] > threshold)) {
                 right--;
             }
             minX = Math.min(minX, left);
@@ -326,6 +380,23 @@ public final class Preprocessor {
             maxY = y;
         }
         return maxY < 0 ? null : new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    /**
+     * Step 3c: a pen much thinner or thicker than the data's strokes is thickened or thinned
+     * ({@link StrokeWidth#normalise}) into the target's range, then cropped to its ink again. The
+     * sheet's digits have a stroke width of 8.8–13.9 % of their size (10th–90th percentile); drawings
+     * with a thin pen on a large digit had 5 % (docs/design-notes.md, "Drawings, session 10").
+     *
+     * @param cropped an image cropped to its ink. Not modified.
+     */
+    public GrayImage normalisePen(GrayImage cropped) {
+        GrayImage pen = StrokeWidth.normalise(cropped, target.strokeLow(), target.strokeHigh());
+        if (pen == cropped) {
+            return cropped;
+        }
+        Box box = inkBounds(pen);
+        return box == null ? cropped : crop(pen, box);
     }
 
     /** Step 3b: the pixels inside {@code box}. @param image Not modified. */
@@ -343,7 +414,26 @@ public final class Preprocessor {
     }
 
     /**
-     * Step 4: scales so the longer side becomes {@code longSide} pixels and the shorter side
+     * Step 4a: the longer side (in output pixels) to scale {@code cropped} to, so that its box at
+     * {@link #HALF_INTENSITY} gets a longer side of {@code digitBox}:
+     * round(L₀.₂ · digitBox / L₀.₅), with L₀.₂ the cropped image's longer side (its box above
+     * {@link #INK_THRESHOLD}) and L₀.₅ the longer side of its box above half intensity (L₀.₂ when
+     * no pixel is above half intensity); at least 1, at most {@code frame}. A drawing on the pad has
+     * sharp edges (L₀.₅ ≈ L₀.₂), so its longer side becomes ≈ digitBox; a blurred small image keeps
+     * its halo outside the digit box, as the data's digits do.
+     *
+     * @param cropped an image cropped to its box above {@link #INK_THRESHOLD}. Not modified.
+     */
+    public static int scaledLongerSide(GrayImage cropped, double digitBox, int frame) {
+        int croppedSide = Math.max(cropped.width(), cropped.height());
+        Box core = inkBounds(cropped, HALF_INTENSITY);
+        int coreSide = core == null ? croppedSide : core.longerSide();
+        long side = Math.round(croppedSide * digitBox / coreSide);
+        return (int) Math.max(1, Math.min(frame, side));
+    }
+
+    /**
+     * Step 4b: scales so the longer side becomes {@code longSide} pixels and the shorter side
      * round(shorter · scale) (at least 1), keeping the aspect ratio. Each axis is resampled
      * separately: area averaging (each output pixel = the mean of the source area it covers,
      * fractional pixels weighted by coverage) when shrinking, bilinear interpolation between
@@ -460,6 +550,29 @@ public final class Preprocessor {
         }
         clampUnit(out);
         return new GrayImage(frameWidth, frameHeight, out);
+    }
+
+    /**
+     * Step 5b: v → v / m with m the largest value, so the strongest pixel is 1 again (as step 2 made
+     * it at the input's resolution, and as the data's digits are: the median digit of the sheet
+     * peaks at 1). Averaging a stroke thinner than an output pixel dims it to grey — a drawing with
+     * a thin pen, scaled down ~15×, peaked at 0.87 (median) — and the network reads a faint digit
+     * less surely than a bright one. An all-zero image is returned as it is.
+     *
+     * @param image Not modified.
+     */
+    public static GrayImage restorePeak(GrayImage image) {
+        double[] values = image.values().clone();
+        double peak = 0;
+        for (double v : values) {
+            peak = Math.max(peak, v);
+        }
+        if (peak > 0 && peak < 1) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Math.min(1, values[i] / peak);
+            }
+        }
+        return new GrayImage(image.width(), image.height(), values);
     }
 
     // ---------------------------------------------------------------- helpers

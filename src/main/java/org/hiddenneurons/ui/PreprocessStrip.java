@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -60,6 +61,8 @@ public final class PreprocessStrip extends StackPane {
 
     /** Number of steps shown. */
     static final int STEP_COUNT = 4;
+    /** The index of the scaled picture among the steps. */
+    static final int SCALED = 2;
     static final String ARROW = "\u2192";
 
     private final Step[] steps = new Step[STEP_COUNT];
@@ -104,6 +107,11 @@ public final class PreprocessStrip extends StackPane {
             firstRow.getChildren().add(steps[i].box);
         }
         centredStep = new Step(I18n.t("workbench.strip.centredStep"), column ? COLUMN_STEP_BOX : STEP_BOX, false);
+        // What cropping, scaling and centring do to a drawing's pen, size and brightness (Preprocessor steps 3-5).
+        Tooltip.install(steps[SCALED - 1].box, new Tooltip(I18n.t("workbench.strip.cropped.tooltip")));
+        Tooltip.install(steps[SCALED].box, new Tooltip(I18n.t("workbench.strip.scaled.tooltip")));
+        Tooltip.install(steps[last].box, new Tooltip(I18n.t("workbench.strip.centred.tooltip")));
+        Tooltip.install(centredStep.box, new Tooltip(I18n.t("workbench.strip.centred.tooltip")));
         inputCaption = steps[last].caption.getText();
         if (column) {
             getStyleClass().add(Styles.PREPROCESS_STRIP_COLUMN);
@@ -220,6 +228,15 @@ public final class PreprocessStrip extends StackPane {
     /** The image shown for step i (0 drawn … 3 centred), null if none (for tests). */
     WritableImage stepImage(int i) {
         return steps[i].image;
+    }
+
+    /**
+     * The tooltip text of step i's picture (0 drawn … 3 centred), null if none (for tests; {@link Tooltip#install}
+     * keeps the tooltip in the node's properties under this key).
+     */
+    String stepTooltip(int i) {
+        Object tip = steps[i].box.getProperties().get("javafx.scene.control.Tooltip");
+        return tip instanceof Tooltip tooltip ? tooltip.getText() : null;
     }
 
     /** The centred picture of the model steps' small step, null unless shown (for tests). */

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PadDrawingsTest {
 
     private static final int COUNT = 48;
+    /** Drawings whose mean size is compared with the data's: 10 of each of the 24 styles. */
+    private static final int SIZE_SAMPLE = 240;
+    /** Mean longer sides (px) within this of each other (a third of the 0.64 px the old pipeline was off). */
+    private static final double SIZE_TOLERANCE = 0.2;
 
     @Test
     void sameSeedDrawsTheSameDigitsAndAnotherSeedOthers() {
@@ -46,6 +50,29 @@ class PadDrawingsTest {
         }
         assertEquals(10, digits.size());
         assertTrue(darkOnLight > 0 && darkOnLight < COUNT, "both polarities: " + darkOnLight);
+    }
+
+    /**
+     * The drawings' size, measured as the data's digits are measured (the box above
+     * {@link Preprocessor#INK_THRESHOLD} of the 20×20 input, halo included), has the data's mean:
+     * before session 10 the pipeline matched boxes of different kinds and drawings came out
+     * 0.64 px larger (15.31 against 14.67).
+     */
+    @Test
+    void drawingsComeOutTheSizeOfTheDataDigits() {
+        Dataset digits = DigitsImage.loadBundled();
+        double dataMean = 0;
+        for (int i = 0; i < digits.size(); i++) {
+            dataMean += Preprocessor.inkBounds(new GrayImage(20, 20, digits.sample(i))).longerSide();
+        }
+        dataMean /= digits.size();
+        double drawingMean = 0;
+        List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(SIZE_SAMPLE);
+        for (PadDrawings.Drawing d : drawings) {
+            drawingMean += Preprocessor.inkBounds(new GrayImage(20, 20, d.networkInput())).longerSide();
+        }
+        drawingMean /= drawings.size();
+        assertEquals(dataMean, drawingMean, SIZE_TOLERANCE);
     }
 
     @Test

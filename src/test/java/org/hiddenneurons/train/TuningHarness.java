@@ -22,8 +22,9 @@ import org.hiddenneurons.data.Split;
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
  * sigma, thickness (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
  * {@link TrainingConfig#inputBlur()}: the trainer applies them to both splits; set after the other keys),
- * drawings (N: also score N {@link PadDrawings}, seed 1, through the same steps; blurDrawings=false leaves
- * the blur out for them, a diagnosis only), initScale and
+ * drawings (N: also score N {@link PadDrawings} of each drawing seed through the same steps; blurDrawings=false
+ * leaves the blur out for them, a diagnosis only), drawingSeeds (comma-separated PadDrawings seeds, default 1;
+ * e.g. 1,2,3 scores 3·N drawings), initScale and
  * initBlur (scale Θ1's initial weights, blur each unit's initial picture by a Gaussian of that σ keeping its
  * RMS), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
@@ -58,6 +59,7 @@ public final class TuningHarness {
         double inputBlur = TrainingConfig.DEFAULT_INPUT_BLUR;
         boolean blurDrawings = true;
         boolean ahead = true;
+        List<Long> drawingSeeds = new ArrayList<>(List.of(1L));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             String v = kv[1];
@@ -91,6 +93,12 @@ public final class TuningHarness {
                 case "deskew" -> deskew = Boolean.parseBoolean(v);
                 case "deskewDrawings" -> deskewDrawings = Boolean.parseBoolean(v);
                 case "drawings" -> drawingCount = Integer.parseInt(v);
+                case "drawingSeeds" -> {
+                    drawingSeeds.clear();
+                    for (String s : v.split(",")) {
+                        drawingSeeds.add(Long.parseLong(s));
+                    }
+                }
                 case "initScale" -> initScale = Double.parseDouble(v);
                 case "initBlur" -> initBlur = Double.parseDouble(v);
                 case "inputBlur" -> inputBlur = Double.parseDouble(v);
@@ -109,7 +117,10 @@ public final class TuningHarness {
         if (contrast) {
             split = new Split(srgbContrast(split.train()), srgbContrast(split.test()));
         }
-        List<PadDrawings.Drawing> drawings = new PadDrawings(1).generate(drawingCount);
+        List<PadDrawings.Drawing> drawings = new ArrayList<>();
+        for (long drawingSeed : drawingSeeds) {
+            drawings.addAll(new PadDrawings(drawingSeed).generate(drawingCount));
+        }
         if (warmupEpochs > 0) {
             train(config.withEpochs(warmupEpochs).withSeed(99), split, finalFraction, initScale, initBlur, ahead);
         }

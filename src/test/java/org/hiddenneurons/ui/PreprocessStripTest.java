@@ -36,6 +36,14 @@ class PreprocessStripTest {
     }
 
     @Test
+    void croppedScaledAndCentredPicturesSayWhatTheStepsDoToPenSizeAndBrightness() {
+        assertEquals(I18n.t("workbench.strip.cropped.tooltip"), strip.stepTooltip(PreprocessStrip.SCALED - 1));
+        assertEquals(I18n.t("workbench.strip.scaled.tooltip"), strip.stepTooltip(PreprocessStrip.SCALED));
+        assertEquals(I18n.t("workbench.strip.centred.tooltip"), strip.stepTooltip(PreprocessStrip.STEP_COUNT - 1));
+        assertNull(strip.stepTooltip(0), "the drawing itself needs no explanation");
+    }
+
+    @Test
     void blankResultShowsTheHint(FxRobot robot) {
         assertTrue(strip.isShowingHint());
         GrayImage empty = new GrayImage(280, 280, new double[280 * 280]);
