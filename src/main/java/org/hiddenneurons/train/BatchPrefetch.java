@@ -31,6 +31,8 @@ final class BatchPrefetch {
     static final int PREFETCH_THREAD = 0;
     /** The consuming (trainer's) thread's number in {@link Renderer#render}. */
     static final int CONSUMER_THREAD = 1;
+    /** How often a waiting consumer checks whether the prefetch thread has failed. */
+    private static final long FAILURE_CHECK_MILLIS = 10;
 
     /**
      * Makes the draws of batch number {@code batch} of the epoch into {@code slot} (its labels,
@@ -75,11 +77,15 @@ final class BatchPrefetch {
             draws = new double[capacity * drawSize];
         }
 
-        /** Renders unclaimed images until none is left (others may still be rendering theirs). */
+        /** Renders unclaimed images until none is left (the other thread may still be rendering its last). */
         private void renderUnclaimed(Renderer renderer, int thread) {
             for (int image = claimed.getAndIncrement(); image < count; image = claimed.getAndIncrement()) {
                 renderer.render(this, image, thread);
-                rendered.incrementAndGet();
+                if (rendered.incrementAndGet() == count) {
+                    synchronized (this) {
+                        notifyAll();
+                    }
+                }
             }
         }
     }
@@ -143,14 +149,21 @@ final class BatchPrefetch {
         Slot slot = take();
         try {
             slot.renderUnclaimed(renderer, CONSUMER_THREAD);
-            // At most one image per thread is in flight: wait for the prefetch thread's last.
-            while (slot.rendered.get() < slot.count) {
-                RuntimeException failed = failure;
-                if (failed != null) {
-                    throw failed;
+            // The prefetch thread may still be rendering its last image: wait for it (blocking, not
+            // spinning: on a busy machine a spinning thread would keep the renderer from its core).
+            synchronized (slot) {
+                while (slot.rendered.get() < slot.count) {
+                    RuntimeException failed = failure;
+                    if (failed != null) {
+                        throw failed;
+                    }
+                    slot.wait(FAILURE_CHECK_MILLIS);
                 }
-                Thread.onSpinWait();
             }
+        } catch (InterruptedException e) {
+            free.add(slot);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a mini-batch", e);
         } catch (RuntimeException e) {
             free.add(slot);
             throw e;
@@ -161,7 +174,7 @@ final class BatchPrefetch {
     private Slot take() {
         try {
             while (true) {
-                Slot slot = ready.poll(10, TimeUnit.MILLISECONDS);
+                Slot slot = ready.poll(FAILURE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 if (slot != null) {
                     return slot;
                 }
