@@ -24,21 +24,42 @@ public final class Augmenter {
     /** Precomputed elastic displacement fields (each used with sign ±1: twice as many distinct fields). */
     public static final int FIELD_BANK_SIZE = 64;
 
+    /** Values {@link #draw} stores per image: dx, dy, the inverse map A (4), t, the signed field number. */
+    static final int DRAWN = 8;
+
     private final Augmentation limits;
     private final int width;
     private final int height;
     /** FIELD_BANK_SIZE fields of 2·width·height values, or null without elastic distortion. */
     private final double[][] fields;
-    private final double[] signedField;
-    /** The thickened or thinned image before the geometric transform. */
-    private final double[] thick;
+    /** The buffers of {@link #apply}. */
+    private final Scratch own;
+    /** {@link #apply}'s draws. */
+    private final double[] drawn = new double[DRAWN];
+
+    /**
+     * The buffers one thread needs to {@link #render} (so that two threads may render images of
+     * one augmenter at the same time, each with its own).
+     */
+    final class Scratch {
+        /** The thickened or thinned image before the geometric transform. */
+        private final double[] thick = new double[width * height];
+        /** The chosen elastic field times its sign, or null without elastic distortion. */
+        private final double[] signedField = fields == null ? null : new double[2 * width * height];
+        /** Where a caller may copy the source image (see {@link #source()}). */
+        private final double[] source = new double[width * height];
+
+        /** A width×height buffer of this thread's, for the caller's copy of the source image. */
+        double[] source() {
+            return source;
+        }
+    }
 
     /**
      * @param seed seeds the elastic field bank (the per-image draws use the caller's random)
      */
     public Augmenter(Augmentation limits, int width, int height, long seed) {
         this.limits = limits;
-        this.thick = new double[width * height];
         this.width = width;
         this.height = height;
         int pixels = width * height;
@@ -55,46 +76,92 @@ public final class Augmenter {
                     field[i] *= limits.elasticAlpha();
                 }
             }
-            signedField = new double[2 * pixels];
         } else {
             fields = null;
-            signedField = null;
         }
+        own = new Scratch();
+    }
+
+    /** New buffers for another thread that {@link #render}s. */
+    Scratch newScratch() {
+        return new Scratch();
     }
 
     /**
-     * Writes a randomly distorted copy of the image at {@code sourceOffset} into {@code target}.
+     * Writes a randomly distorted copy of the image at {@code sourceOffset} into {@code target}:
+     * {@link #draw} then {@link #render}.
      *
      * @param source width×height pixels at sourceOffset. Not modified.
      * @param target width×height pixels at targetOffset. Modified.
      * @param random the per-image draws. Modified (advanced).
      */
     public void apply(double[] source, int sourceOffset, double[] target, int targetOffset, SplittableRandom random) {
+        draw(random, drawn, 0);
+        render(source, sourceOffset, target, targetOffset, drawn, 0, own);
+    }
+
+    /**
+     * Draws one image's distortion (see the class comment for the order of the draws) and stores
+     * what {@link #render} needs.
+     *
+     * @param random advanced by the draws. Modified.
+     * @param out    receives {@value #DRAWN} values at {@code offset}. Modified.
+     */
+    void draw(SplittableRandom random, double[] out, int offset) {
         double dx = uniform(random, limits.maxShift());
         double dy = uniform(random, limits.maxShift());
         double angle = Math.toRadians(uniform(random, limits.maxRotationDegrees()));
         double scale = 1 + uniform(random, limits.maxScale());
         double shear = uniform(random, limits.maxShear());
-        double[] field = null;
+        double signedFieldNumber = 0; // ±(index + 1), 0 = none
         if (fields != null) {
-            double[] chosen = fields[random.nextInt(FIELD_BANK_SIZE)];
-            double sign = random.nextBoolean() ? 1.0 : -1.0;
+            int index = random.nextInt(FIELD_BANK_SIZE);
+            signedFieldNumber = random.nextBoolean() ? index + 1 : -(index + 1);
+        }
+        double t = limits.maxThickness() > 0 ? uniform(random, limits.maxThickness()) : 0.0;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        out[offset] = dx;
+        out[offset + 1] = dy;
+        out[offset + 2] = (cos + shear * sin) / scale;
+        out[offset + 3] = (sin - shear * cos) / scale;
+        out[offset + 4] = -sin / scale;
+        out[offset + 5] = cos / scale;
+        out[offset + 6] = t;
+        out[offset + 7] = signedFieldNumber;
+    }
+
+    /**
+     * Writes the image at {@code sourceOffset} distorted as drawn at {@code drawn[offset]} (by
+     * {@link #draw}) into {@code target}. Uses no random: images may be rendered in any order and
+     * on any thread, each thread with its own scratch.
+     *
+     * @param source  width×height pixels at sourceOffset. Not modified.
+     * @param target  width×height pixels at targetOffset. Modified.
+     * @param drawn   {@value #DRAWN} values at offset. Not modified.
+     * @param scratch this thread's buffers. Modified.
+     */
+    void render(double[] source, int sourceOffset, double[] target, int targetOffset, double[] drawn, int offset,
+                Scratch scratch) {
+        double[] field = null;
+        int signedFieldNumber = (int) drawn[offset + 7];
+        if (signedFieldNumber != 0) {
+            double[] chosen = fields[Math.abs(signedFieldNumber) - 1];
+            double sign = signedFieldNumber > 0 ? 1.0 : -1.0;
             for (int i = 0; i < chosen.length; i++) {
-                signedField[i] = sign * chosen[i];
+                scratch.signedField[i] = sign * chosen[i];
             }
-            field = signedField;
+            field = scratch.signedField;
         }
         double[] from = source;
         int fromOffset = sourceOffset;
         if (limits.maxThickness() > 0) {
-            thickness(source, sourceOffset, thick, uniform(random, limits.maxThickness()), width, height);
-            from = thick;
+            thickness(source, sourceOffset, scratch.thick, drawn[offset + 6], width, height);
+            from = scratch.thick;
             fromOffset = 0;
         }
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
-        ImageTransform.affine(from, fromOffset, target, targetOffset, width, height,
-                (cos + shear * sin) / scale, (sin - shear * cos) / scale, -sin / scale, cos / scale, dx, dy, field);
+        ImageTransform.affine(from, fromOffset, target, targetOffset, width, height, drawn[offset + 2],
+                drawn[offset + 3], drawn[offset + 4], drawn[offset + 5], drawn[offset], drawn[offset + 1], field);
     }
 
     /** Uniform in [−max, max] (one draw even when max is 0, so the sequence does not depend on the limits). */

@@ -127,6 +127,8 @@ public final class Trainer {
     private int[] stepLabels;
     /** Makes augmented mini-batches on a second thread (see {@link #setAugmentAhead}), or null. */
     private final BatchPrefetch prefetch;
+    /** The augmenter's buffers of each thread that renders prefetched images (by BatchPrefetch's thread number), or null. */
+    private final Augmenter.Scratch[] renderScratch;
     private volatile boolean augmentAhead = true;
     /** False: the snapshot of the initial weights is published unscored (see {@link #setScoreInitialWeights}). */
     private volatile boolean scoreInitialWeights = true;
@@ -227,7 +229,9 @@ public final class Trainer {
         this.augmenter = config.augment() && !optimizer.isFullBatch()
                 ? new Augmenter(config.augmentation(), this.train.width(), this.train.height(), config.seed()) : null;
         this.prefetch = augmenter != null && Runtime.getRuntime().availableProcessors() > 1
-                ? new BatchPrefetch(batchCapacity, this.train.inputSize()) : null;
+                ? new BatchPrefetch(batchCapacity, this.train.inputSize(), Augmenter.DRAWN) : null;
+        this.renderScratch = prefetch == null ? null
+                : new Augmenter.Scratch[] {augmenter.newScratch(), augmenter.newScratch()};
         int trainSize = this.train.size();
         double lambda = config.lambda();
         // Both objectives give up with a CancellationException once a cancel arrives (between
@@ -547,9 +551,9 @@ public final class Trainer {
             int inputs = train.inputSize();
             BatchPrefetch ahead = augmentAhead ? prefetch : null;
             if (ahead != null) {
-                // The second thread distorts; this one lists the nonzero pixels (it has time to spare).
-                ahead.start((batch, slot) -> gather(batch * batchSize, Math.min(batchSize, trainSize - batch * batchSize),
-                        inputs, slot.pixels, slot.labels, null), stepsPerEpoch, "hn-augment");
+                // The second thread draws and distorts, this one distorts too when it would wait, and lists the nonzero pixels.
+                ahead.start((batch, slot) -> drawBatch(batch * batchSize, Math.min(batchSize, trainSize - batch * batchSize),
+                        slot), this::renderImage, stepsPerEpoch, "hn-augment");
             }
             try {
                 for (int start = 0; start < trainSize; start += batchSize) {
@@ -750,9 +754,9 @@ public final class Trainer {
 
     /**
      * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
-     * their nonzero inputs, unless {@code batchIndex} is null: then the caller lists them),
-     * distorted if augmenting. Augmenting draws from {@link #random} and uses {@link #augmentSource}:
-     * on one thread at a time, in batch order (the trainer's, or {@link BatchPrefetch}'s during an epoch).
+     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and uses
+     * {@link #augmentSource}: on the trainer's thread, in batch order, when no {@link BatchPrefetch}
+     * runs (it then draws in the same order, see {@link #drawBatch}).
      */
     private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
                         NonzeroIndex batchIndex) {
@@ -769,9 +773,35 @@ public final class Trainer {
         }
         if (augmenter == null) {
             trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
-        } else if (batchIndex != null) {
+        } else {
             batchIndex.build(batchPixels, 0, count, inputs);
         }
+    }
+
+    /**
+     * A prefetched batch's draws: samples order[start..start+count), their labels and their
+     * distortions, drawn from {@link #random} in the same order as {@link #gather} draws them.
+     *
+     * @return count
+     */
+    private int drawBatch(int start, int count, BatchPrefetch.Slot slot) {
+        int[] labels = train.labels();
+        for (int b = 0; b < count; b++) {
+            int sample = order[start + b];
+            slot.samples[b] = sample;
+            slot.labels[b] = labels[sample];
+            augmenter.draw(random, slot.draws, b * Augmenter.DRAWN);
+        }
+        return count;
+    }
+
+    /** Renders image {@code image} of a prefetched batch from its draws (on BatchPrefetch's thread number {@code thread}). */
+    private void renderImage(BatchPrefetch.Slot slot, int image, int thread) {
+        Augmenter.Scratch scratch = renderScratch[thread];
+        double[] source = scratch.source();
+        trainExamples.copySample(slot.samples[image], source, 0);
+        int inputs = train.inputSize();
+        augmenter.render(source, 0, slot.pixels, image * inputs, slot.draws, image * Augmenter.DRAWN, scratch);
     }
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */

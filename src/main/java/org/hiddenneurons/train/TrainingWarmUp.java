@@ -3,22 +3,36 @@ package org.hiddenneurons.train;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hiddenneurons.core.BatchedCostFunction;
+import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
 
 /**
  * Lets the JIT compile the training code on a background thread while the program starts and
  * loads its data, so that a short run (the default {@code train} is over in about a second) does
  * not spend its first epochs in interpreted code: the cost function's warm-up
- * ({@link BatchedCostFunction#startWarmUp}) and, when the config augments, a daemon thread (once
- * per JVM) that distorts {@link #AUGMENTED_IMAGES} synthetic images with the config's limits and
- * lists their nonzero pixels, as the trainer's second thread does every mini-batch (without it,
- * that thread ran its first epochs several times slower while the compiler was busy with the
- * cost function). Its data, random numbers and buffers are its own, so no result of any run changes.
+ * ({@link BatchedCostFunction#startWarmUp}) and a daemon thread (once per JVM) that takes
+ * {@link #OPTIMIZER_STEPS} steps of the config's optimizer on parameters of the network's shape
+ * and, when the config augments, distorts {@link #AUGMENTED_IMAGES} synthetic images with the
+ * config's limits and lists their nonzero pixels, as the trainer's second thread does every
+ * mini-batch (without it, that thread ran its first epochs several times slower while the compiler
+ * was busy with the cost function). Its data, random numbers and buffers are its own, so no result
+ * of any run changes.
  */
 public final class TrainingWarmUp {
 
+    /**
+     * Optimizer steps the warm-up takes: Adam's update reached optimised code only ~200 mini-batches
+     * (5 epochs) into a cold run; HotSpot compiles a method with a long loop after ~600 calls.
+     */
+    static final int OPTIMIZER_STEPS = 800;
+    /** Where the warm-up's synthetic gradient θ − c vanishes. */
+    private static final double SYNTHETIC_OPTIMUM = 0.01;
     /** Images the warm-up distorts: enough calls of each step that the JIT queues their optimised compile. */
     static final int AUGMENTED_IMAGES = 1500;
+    /** Images of the large index the warm-up lists (a data set's worth of entries, not a batch's). */
+    private static final int LARGE_INDEX_IMAGES = 1000;
+    /** How often it lists them. */
+    private static final int LARGE_INDEXES = 4;
     /** Distinct synthetic images it distorts in turn. */
     private static final int SOURCE_IMAGES = 16;
     /** Share of zero pixels in the synthetic images (the digits sheet: 75 %). */
@@ -36,21 +50,75 @@ public final class TrainingWarmUp {
      */
     public static void start(TrainingConfig config, int width, int height, int classes) {
         int batchSize = Math.max(1, config.batchSize());
-        BatchedCostFunction.startWarmUp(config.spec(width, height, classes), batchSize);
-        if (!config.augment() || !STARTED.compareAndSet(false, true)) {
+        NetworkSpec spec = config.spec(width, height, classes);
+        BatchedCostFunction.startWarmUp(spec, batchSize);
+        if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> augment(config.augmentation(), width, height, batchSize, AUGMENTED_IMAGES),
-                "augmentation-warm-up");
+        Thread thread = new Thread(() -> {
+            step(config, spec, OPTIMIZER_STEPS);
+            if (config.augment()) {
+                augment(config.augmentation(), width, height, batchSize, AUGMENTED_IMAGES);
+            }
+        }, "training-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
     /**
-     * Distorts {@code images} synthetic images into mini-batches of {@code batchSize} and lists
-     * each batch's nonzero pixels, as the trainer does.
+     * Takes {@code steps} steps of the config's optimizer on parameters of the network's shape
+     * (Θ1: hidden×(inputs+1), Θ2: outputs×(hidden+1)) with a synthetic gradient g = θ − 0.01, and
+     * the learning-rate scale set before each step, as the trainer does; nothing for a full-batch
+     * optimizer. Its arrays are its own.
      *
-     * @return the sum of the last batch's pixels (so the work cannot be optimised away)
+     * @return the sum of the parameters afterwards (so the work cannot be optimised away); 0 for a full-batch optimizer
+     */
+    static double step(TrainingConfig config, NetworkSpec spec, int steps) {
+        double[][] parameters = {new double[spec.hiddenSize() * (spec.inputSize() + 1)],
+            new double[spec.outputSize() * (spec.hiddenSize() + 1)]};
+        double[][] gradient = {new double[parameters[0].length], new double[parameters[1].length]};
+        Optimizer optimizer = Optimizer.create(config);
+        if (optimizer.isFullBatch()) {
+            return 0.0; // one step per epoch: its time is the cost function's
+        }
+        optimizer.initialize(parameters, gradient);
+        // Three objective classes in turn: the optimizer's call of evaluate() is then compiled as
+        // a plain virtual call, which the trainer's own objective (another class) does not
+        // invalidate; with one class, the compiled step was thrown away when training began.
+        Objective[] objectives = {
+            () -> syntheticGradient(parameters, gradient),
+            () -> syntheticGradient(parameters, gradient),
+            () -> syntheticGradient(parameters, gradient)};
+        for (int step = 0; step < steps; step++) {
+            optimizer.setLearningRateScale(1.0 - step / (double) steps);
+            optimizer.step(objectives[step % objectives.length]);
+        }
+        double sum = 0.0;
+        for (double[] segment : parameters) {
+            for (double value : segment) {
+                sum += value;
+            }
+        }
+        return sum;
+    }
+
+    /** g = θ − {@link #SYNTHETIC_OPTIMUM} into {@code gradient}; J = 0. */
+    private static double syntheticGradient(double[][] parameters, double[][] gradient) {
+        for (int s = 0; s < parameters.length; s++) {
+            for (int i = 0; i < parameters[s].length; i++) {
+                gradient[s][i] = parameters[s][i] - SYNTHETIC_OPTIMUM;
+            }
+        }
+        return 0.0;
+    }
+
+    /**
+     * Distorts {@code images} synthetic images into mini-batches of {@code batchSize} and lists
+     * each batch's nonzero pixels, as the trainer does; then lists the nonzero pixels of
+     * {@value #LARGE_INDEX_IMAGES} images at once, {@value #LARGE_INDEXES} times, as the trainer does
+     * once for its training set.
+     *
+     * @return the sum of the last batch's pixels plus the entries listed (so the work cannot be optimised away)
      */
     static double augment(Augmentation limits, int width, int height, int batchSize, int images) {
         int pixels = width * height;
@@ -60,16 +128,34 @@ public final class TrainingWarmUp {
             sources[i] = random.nextDouble() < ZERO_SHARE ? 0.0 : random.nextDouble();
         }
         Augmenter augmenter = new Augmenter(limits, width, height, 0);
+        Augmenter.Scratch scratch = augmenter.newScratch();
         double[] batch = new double[batchSize * pixels];
+        double[] draws = new double[batchSize * Augmenter.DRAWN];
         NonzeroIndex index = new NonzeroIndex();
         for (int image = 0; image < images; image++) {
+            // As the trainer's BatchPrefetch does: draw into the batch's draws, copy the source
+            // image into the thread's buffer, render from there (the same calls with the same kinds
+            // of arguments, so the compiled code the trainer meets is not thrown away).
             int slot = image % batchSize;
-            augmenter.apply(sources, (image % SOURCE_IMAGES) * pixels, batch, slot * pixels, random);
+            augmenter.draw(random, draws, slot * Augmenter.DRAWN);
+            System.arraycopy(sources, (image % SOURCE_IMAGES) * pixels, scratch.source(), 0, pixels);
+            augmenter.render(scratch.source(), 0, batch, slot * pixels, draws, slot * Augmenter.DRAWN, scratch);
             if (slot == batchSize - 1 || image == images - 1) {
                 index.build(batch, 0, slot + 1, pixels);
             }
         }
-        double sum = 0.0;
+        // The trainer also lists a whole training set's nonzero pixels once (on first use): a
+        // matrix large enough for build's counting pass, which batches never take (a cold run
+        // left its compiled code there, and listed the 4000 digits in slow code inside epoch 1).
+        double[] large = new double[LARGE_INDEX_IMAGES * pixels];
+        for (int image = 0; image < LARGE_INDEX_IMAGES; image++) {
+            System.arraycopy(sources, (image % SOURCE_IMAGES) * pixels, large, image * pixels, pixels);
+        }
+        int listed = 0;
+        for (int i = 0; i < LARGE_INDEXES; i++) {
+            listed += NonzeroIndex.of(large, 0, LARGE_INDEX_IMAGES, pixels).nonzeros(0, LARGE_INDEX_IMAGES);
+        }
+        double sum = listed;
         for (double value : batch) {
             sum += value;
         }

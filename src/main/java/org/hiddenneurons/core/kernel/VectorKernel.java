@@ -82,8 +82,13 @@ final class VectorKernel implements MatrixKernel {
     private static final long LAST_STAGE_DELAY_MILLIS = 2000;
     /** The warm-up gives up after this long; tiles not compiled by then stay scalar. */
     private static final long WARM_UP_LIMIT_MILLIS = 20_000;
-    /** Inputs of the warm-up's dummy data: small, and not a multiple of a gradient tile (so every tile runs). */
-    private static final int WARM_UP_INPUTS = 68;
+    /**
+     * Inputs of the warm-up's dummy data: small, not a multiple of a gradient tile (so every tile
+     * runs), and odd, so that the forward tiles' scalar tail after the vectors runs too, as it
+     * does for the course network's 25 hidden units (with 68 it never ran, and the compiled
+     * forward tiles were thrown away when training reached its second layer).
+     */
+    private static final int WARM_UP_INPUTS = 69;
     private static final int WARM_UP_ROWS = 8;
     /** Rows of the warm-up's data for the pixel gradient tiles: 9 of the first 16. */
     private static final long WARM_UP_ROW_MASK = 0b1010_1101_0110_1011L;
