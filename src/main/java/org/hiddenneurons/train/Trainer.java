@@ -130,6 +130,10 @@ public final class Trainer {
     private volatile boolean augmentAhead = true;
     /** False: the snapshot of the initial weights is published unscored (see {@link #setScoreInitialWeights}). */
     private volatile boolean scoreInitialWeights = true;
+    /** Step 0 is scored on at most this many images ({@link InitialScoring}); default: all. */
+    private volatile int initialScoringLimit = Integer.MAX_VALUE;
+    /** Step 0 was scored on a sample: no scoring of the whole data has been timed (see {@link #pacedStep}). */
+    private boolean initialSampled;
     /** Distorts the gathered training images when the config's augment is on, else null. */
     private final Augmenter augmenter;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
@@ -319,6 +323,18 @@ public final class Trainer {
      */
     public void setScoreInitialWeights(boolean on) {
         scoreInitialWeights = on;
+    }
+
+    /**
+     * Scores the initial weights on an evenly spaced sample of at most {@code images} training and
+     * test images together ({@link InitialScoring}) when the split has more (default: all), so the
+     * first mini-batch starts at once on a large data set; later snapshots are scored on everything.
+     */
+    public void setInitialScoringLimit(int images) {
+        if (images < 1) {
+            throw new IllegalArgumentException("the initial scoring limit must be at least 1, got " + images);
+        }
+        initialScoringLimit = images;
     }
 
     /**
@@ -637,7 +653,11 @@ public final class Trainer {
         }
         long delay = now.stepDelayMillis(batchInEpoch, stepsPerEpoch);
         try {
-            if (Pacing.scoresStep(batchInEpoch, delay, fastestScoringNanos)) {
+            // After a sampled step 0 the first paced step is not scored regardless (Pacing.scoresStep):
+            // that is the wait the sample avoided; the sample's estimate of the whole scoring decides.
+            boolean scores = initialSampled ? fastestScoringNanos <= delay * 1_000_000L
+                    : Pacing.scoresStep(batchInEpoch, delay, fastestScoringNanos);
+            if (scores) {
                 publishCancellable(TrainingState.RUNNING);
             } else {
                 publish(TrainingState.RUNNING, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
@@ -825,7 +845,13 @@ public final class Trainer {
     private void publishInitialIfNeeded(TrainingState initialState) {
         if (!initialPublished) {
             initialPublished = true;
-            if (scoreInitialWeights) {
+            int limit = initialScoringLimit;
+            if (scoreInitialWeights && InitialScoring.samples(train.size(), test == null ? 0 : test.size(), limit)) {
+                InitialScoring.Sampled sampled = InitialScoring.score(train, test, limit, scoring, network, cancelCheck);
+                initialSampled = true;
+                fastestScoringNanos = Math.min(fastestScoringNanos, sampled.estimatedFullNanos());
+                publish(initialState, sampled.message(), sampled.train(), sampled.test());
+            } else if (scoreInitialWeights) {
                 publishCancellable(initialState);
             } else {
                 publish(initialState, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
