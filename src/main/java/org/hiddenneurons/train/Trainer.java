@@ -130,8 +130,8 @@ public final class Trainer {
     private volatile boolean augmentAhead = true;
     /** False: the snapshot of the initial weights is published unscored (see {@link #setScoreInitialWeights}). */
     private volatile boolean scoreInitialWeights = true;
-    /** Step 0 is scored on at most this many images ({@link InitialScoring}); default: all. */
-    private volatile int initialScoringLimit = Integer.MAX_VALUE;
+    /** What step 0 is scored on ({@link InitialScoring}); default: everything. */
+    private volatile InitialScoring initialScoring = InitialScoring.WHOLE;
     /** Step 0 was scored on a sample: no scoring of the whole data has been timed (see {@link #pacedStep}). */
     private boolean initialSampled;
     /** Distorts the gathered training images when the config's augment is on, else null. */
@@ -326,15 +326,12 @@ public final class Trainer {
     }
 
     /**
-     * Scores the initial weights on an evenly spaced sample of at most {@code images} training and
-     * test images together ({@link InitialScoring}) when the split has more (default: all), so the
-     * first mini-batch starts at once on a large data set; later snapshots are scored on everything.
+     * What the initial weights are scored on ({@link InitialScoring}: a sample of a large split, so
+     * the first mini-batch starts at once; default {@link InitialScoring#WHOLE}); later snapshots
+     * are scored on everything.
      */
-    public void setInitialScoringLimit(int images) {
-        if (images < 1) {
-            throw new IllegalArgumentException("the initial scoring limit must be at least 1, got " + images);
-        }
-        initialScoringLimit = images;
+    public void setInitialScoring(InitialScoring scoring) {
+        initialScoring = java.util.Objects.requireNonNull(scoring, "scoring");
     }
 
     /**
@@ -845,9 +842,9 @@ public final class Trainer {
     private void publishInitialIfNeeded(TrainingState initialState) {
         if (!initialPublished) {
             initialPublished = true;
-            int limit = initialScoringLimit;
-            if (scoreInitialWeights && InitialScoring.samples(train.size(), test == null ? 0 : test.size(), limit)) {
-                InitialScoring.Sampled sampled = InitialScoring.score(train, test, limit, scoring, network, cancelCheck);
+            InitialScoring initial = initialScoring;
+            if (scoreInitialWeights && initial.samples(train.size(), test == null ? 0 : test.size())) {
+                InitialScoring.Sampled sampled = initial.score(train, test, scoring, network, cancelCheck);
                 initialSampled = true;
                 fastestScoringNanos = Math.min(fastestScoringNanos, sampled.estimatedFullNanos());
                 publish(initialState, sampled.message(), sampled.train(), sampled.test());

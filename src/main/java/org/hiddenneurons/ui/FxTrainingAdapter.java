@@ -340,7 +340,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
         trainer.setPublishIntervalMillis(publishIntervalMillis);
         trainer.setPublishEveryEpochs(epochStride(session.config.epochs()));
         trainer.setScoringThreads(SCORING_THREADS);
-        trainer.setInitialScoringLimit(InitialScoring.WINDOW_LIMIT); // large data: the first step starts at once
+        trainer.setInitialScoring(InitialScoring.WINDOW); // large data: the first step starts at once
         trainer.setAugmentAhead(false); // the FX thread keeps the other core
         // Step: one epoch at the learning rate in the settings, however many steps came before
         // (the cosine schedule would reach 0 after `epochs` steps and then teach nothing).

@@ -294,8 +294,8 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get() ? I18n.t("workbench.status.training.needsNew") : "";
         int testSize = split.test() == null ? 0 : split.test().size();
-        if (InitialScoring.samples(split.train().size(), testSize, InitialScoring.WINDOW_LIMIT)) {
-            note += " " + I18n.t("workbench.status.training.sampledStart", InitialScoring.WINDOW_LIMIT,
+        if (InitialScoring.WINDOW.samples(split.train().size(), testSize)) {
+            note += " " + I18n.t("workbench.status.training.sampledStart", InitialScoring.WINDOW.sampleSize(),
                     split.train().size() + testSize);
         }
         String drawingsNote = data.drawingsLeftOut(data.dataProperty().get());

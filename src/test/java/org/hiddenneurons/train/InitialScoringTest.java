@@ -13,7 +13,7 @@ import org.hiddenneurons.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Step 0 on a sample ({@link InitialScoring}, {@link Trainer#setInitialScoringLimit}): which rows,
+ * Step 0 on a sample ({@link InitialScoring}, {@link Trainer#setInitialScoring}): which rows,
  * the scores on them (against {@link Evaluation} on rows picked by hand), and that nothing else
  * changes: the weights, later scores, and a split no larger than the limit.
  */
@@ -22,15 +22,17 @@ class InitialScoringTest {
     /** Scoring sums in another order than {@link Evaluation#evaluate}'s default kernel may. */
     private static final double SUM_ORDER_TOLERANCE = 1e-12;
     /** 20 of the fixtures' 120 training and 10 of their 60 test examples (30·120/180 = 20). */
-    private static final int LIMIT = 30;
+    private static final InitialScoring SAMPLE_OF_30 = new InitialScoring(30, 30);
 
     @Test
     void theSampleIsEvenlySpacedAndSharedByTheSetsSizes() {
         assertArrayEquals(new int[] {0, 2, 5, 7}, InitialScoring.evenlySpaced(10, 4));
         assertArrayEquals(new int[] {0, 6, 12, 18}, java.util.Arrays.copyOf(InitialScoring.evenlySpaced(120, 20), 4));
-        assertEquals(4286, InitialScoring.trainShare(60_000, 10_000, InitialScoring.WINDOW_LIMIT), "Fashion-MNIST");
-        assertTrue(InitialScoring.samples(60_000, 10_000, InitialScoring.WINDOW_LIMIT));
-        assertFalse(InitialScoring.samples(4_000, 1_000, InitialScoring.WINDOW_LIMIT), "the digits sheet is scored whole");
+        assertEquals(1714, InitialScoring.trainShare(60_000, 10_000, InitialScoring.WINDOW.sampleSize()), "Fashion-MNIST");
+        assertTrue(InitialScoring.WINDOW.samples(60_000, 10_000));
+        assertFalse(InitialScoring.WINDOW.samples(4_000, 1_000), "the digits sheet is scored whole");
+        assertFalse(InitialScoring.WINDOW.samples(4_000 + 600, 1_000), "with the student's drawings too");
+        assertFalse(InitialScoring.WHOLE.samples(60_000, 10_000), "the trainer's default: always whole");
     }
 
     @Test
@@ -38,7 +40,7 @@ class InitialScoringTest {
         TrainingConfig config = TrainingFixtures.config(OptimizerKind.ADAM, 0.01, 2);
         Trainer whole = TrainingFixtures.trainer(config);
         Trainer sampled = TrainingFixtures.trainer(config);
-        sampled.setInitialScoringLimit(LIMIT);
+        sampled.setInitialScoring(SAMPLE_OF_30);
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         sampled.addListener(snapshots::add);
         TrainingSnapshot wholeEnd = whole.run();
@@ -67,7 +69,7 @@ class InitialScoringTest {
         TrainingConfig config = TrainingFixtures.config(OptimizerKind.ADAM, 0.01, 1);
         Trainer whole = TrainingFixtures.trainer(config);
         Trainer limited = TrainingFixtures.trainer(config);
-        limited.setInitialScoringLimit(180); // 120 + 60
+        limited.setInitialScoring(new InitialScoring(180, 30)); // 120 + 60: whole
         List<TrainingSnapshot> a = new ArrayList<>();
         List<TrainingSnapshot> b = new ArrayList<>();
         whole.addListener(a::add);
@@ -89,8 +91,8 @@ class InitialScoringTest {
     void afterASampledStepZeroTheFirstPacedStepIsScoredOnlyIfTheEstimateFitsItsWait() {
         TrainingConfig config = TrainingFixtures.config(OptimizerKind.ADAM, 0.01, 1);
         Pacing noWait = new Pacing(1, Pacing.LESSON_MAX_PACED_STEPS, 0);
-        List<TrainingSnapshot> whole = pacedRun(config, noWait, Integer.MAX_VALUE);
-        List<TrainingSnapshot> sampled = pacedRun(config, noWait, LIMIT);
+        List<TrainingSnapshot> whole = pacedRun(config, noWait, InitialScoring.WHOLE);
+        List<TrainingSnapshot> sampled = pacedRun(config, noWait, SAMPLE_OF_30);
         assertEquals(1, whole.get(1).step());
         assertFalse(Double.isNaN(whole.get(1).trainLoss()), "after a whole step 0 the first paced step is scored");
         assertEquals(1, sampled.get(1).step());
@@ -99,12 +101,10 @@ class InitialScoringTest {
         assertFalse(Double.isNaN(sampled.get(sampled.size() - 1).trainLoss()), "the epoch's end is scored");
     }
 
-    private static List<TrainingSnapshot> pacedRun(TrainingConfig config, Pacing pacing, int limit) {
+    private static List<TrainingSnapshot> pacedRun(TrainingConfig config, Pacing pacing, InitialScoring initial) {
         Trainer trainer = TrainingFixtures.trainer(config);
         trainer.setPacing(pacing);
-        if (limit != Integer.MAX_VALUE) {
-            trainer.setInitialScoringLimit(limit);
-        }
+        trainer.setInitialScoring(initial);
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         trainer.addListener(snapshots::add);
         trainer.run();
