@@ -209,7 +209,6 @@ class ModelInputStepsTest {
      */
     private static final class QueuedPreparer implements ModelInputSteps.Preparer {
         final java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
-        final java.util.List<Thread> ranOn = new java.util.ArrayList<>();
 
         @Override
         public void submit(java.util.concurrent.Callable<Split> work, java.util.function.Consumer<Split> onSuccess,
@@ -232,13 +231,19 @@ class ModelInputStepsTest {
         }
     }
 
-    @Test
-    void aChangeOfStepsIsPreparedLaterWhileTheViewsKeepThePreviousSplitAndTheDrawingTakesTheNewSteps() {
-        QueuedPreparer preparer = new QueuedPreparer();
+    /** A model without steps and a split of slanted digits, from now on prepared by {@code preparer}. */
+    private Split plainSplitPreparedBy(QueuedPreparer preparer) {
         steps.prepareWith(preparer);
         Split raw = new Split(DeskewFixtures.slantedDigits("train", 30, 5), DeskewFixtures.slantedDigits("test", 10, 6));
         config.set(PLAIN);
         data.set(raw);
+        return raw;
+    }
+
+    @Test
+    void aChangeOfStepsIsPreparedLaterWhileTheViewsKeepThePreviousSplitAndTheDrawingTakesTheNewSteps() {
+        QueuedPreparer preparer = new QueuedPreparer();
+        Split raw = plainSplitPreparedBy(preparer);
         assertSame(raw, steps.preparedDataProperty().get(), "no step: the raw split at once, nothing to prepare");
         assertTrue(preparer.queued.isEmpty());
         prediction.draw(DeskewFixtures.PAD, DeskewFixtures.PAD, DeskewFixtures.slantedBar(LEAN));
@@ -265,10 +270,7 @@ class ModelInputStepsTest {
     @Test
     void stepsChangedAgainQuicklySupersedeTheRunningPreparationAndOnlyTheNewestWaits() {
         QueuedPreparer preparer = new QueuedPreparer();
-        steps.prepareWith(preparer);
-        Split raw = new Split(DeskewFixtures.slantedDigits("train", 30, 5), DeskewFixtures.slantedDigits("test", 10, 6));
-        config.set(PLAIN);
-        data.set(raw);
+        Split raw = plainSplitPreparedBy(preparer);
         config.set(DESKEW);
         config.set(DESKEW.withInputBlur(0.6));
         config.set(DESKEW.withInputBlur(1.0));
