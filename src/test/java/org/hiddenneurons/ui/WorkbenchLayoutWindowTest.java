@@ -162,6 +162,11 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
                     view.pageProperty().set(WorkbenchView.Page.COMPARE_RUNS);
                     return null;
                 });
+                // The page sits in a scroll pane: its content is found once the pane has its skin.
+                waitFor(() -> {
+                    view.getScene().getRoot().applyCss();
+                    return view.pageNode(WorkbenchView.Page.COMPARE_RUNS).lookup(".hn-compare-runs") != null;
+                });
                 onFx(() -> {
                     CompareRunsViewModel compare = ((CompareRunsView) view.pageNode(WorkbenchView.Page.COMPARE_RUNS)
                             .lookup(".hn-compare-runs")).model();
