@@ -132,6 +132,10 @@ public final class Trainer {
     private volatile boolean augmentAhead = true;
     /** False: the snapshot of the initial weights is published unscored (see {@link #setScoreInitialWeights}). */
     private volatile boolean scoreInitialWeights = true;
+    /** What step 0 is scored on ({@link InitialScoring}); default: everything. */
+    private volatile InitialScoring initialScoring = InitialScoring.WHOLE;
+    /** Step 0 was scored on a sample: no scoring of the whole data has been timed (see {@link #pacedStep}). */
+    private boolean initialSampled;
     /** Distorts the gathered training images when the config's augment is on, else null. */
     private final Augmenter augmenter;
     /** f of the cosine schedule; 1 disables annealing (tuning only). */
@@ -323,6 +327,15 @@ public final class Trainer {
      */
     public void setScoreInitialWeights(boolean on) {
         scoreInitialWeights = on;
+    }
+
+    /**
+     * What the initial weights are scored on ({@link InitialScoring}: a sample of a large split, so
+     * the first mini-batch starts at once; default {@link InitialScoring#WHOLE}); later snapshots
+     * are scored on everything.
+     */
+    public void setInitialScoring(InitialScoring scoring) {
+        initialScoring = java.util.Objects.requireNonNull(scoring, "scoring");
     }
 
     /**
@@ -641,7 +654,11 @@ public final class Trainer {
         }
         long delay = now.stepDelayMillis(batchInEpoch, stepsPerEpoch);
         try {
-            if (Pacing.scoresStep(batchInEpoch, delay, fastestScoringNanos)) {
+            // After a sampled step 0 the first paced step is not scored regardless (Pacing.scoresStep):
+            // that is the wait the sample avoided; the sample's estimate of the whole scoring decides.
+            boolean scores = initialSampled ? fastestScoringNanos <= delay * 1_000_000L
+                    : Pacing.scoresStep(batchInEpoch, delay, fastestScoringNanos);
+            if (scores) {
                 publishCancellable(TrainingState.RUNNING);
             } else {
                 publish(TrainingState.RUNNING, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
@@ -855,7 +872,13 @@ public final class Trainer {
     private void publishInitialIfNeeded(TrainingState initialState) {
         if (!initialPublished) {
             initialPublished = true;
-            if (scoreInitialWeights) {
+            InitialScoring initial = initialScoring;
+            if (scoreInitialWeights && initial.samples(train.size(), test == null ? 0 : test.size())) {
+                InitialScoring.Sampled sampled = initial.score(train, test, scoring, network, cancelCheck);
+                initialSampled = true;
+                fastestScoringNanos = Math.min(fastestScoringNanos, sampled.estimatedFullNanos());
+                publish(initialState, sampled.message(), sampled.train(), sampled.test());
+            } else if (scoreInitialWeights) {
                 publishCancellable(initialState);
             } else {
                 publish(initialState, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);

@@ -2,7 +2,6 @@ package org.hiddenneurons.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -14,6 +13,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,9 +30,9 @@ import org.hiddenneurons.viz.WeightPictures;
 
 /**
  * The Compare runs page: a preset chooser, one Train/Pause for both runs and the window's "Lesson
- * pace" above two columns, each with its run's hidden-unit grid and, beside it, the step, test
- * accuracy, picture smoothness and loss curves; under them one {@link ReplayBar} that scrubs both
- * runs together. The grids take the room the columns leave ({@link SideBody}: the largest whole
+ * pace" above two columns, each with its run's hidden-unit grid and, beside it, its figures (step,
+ * epoch, test accuracy, picture smoothness: {@link CompareRunsFigures}) and loss curves; under them
+ * one {@link ReplayBar} that scrubs both runs together. The grids take the room the columns leave ({@link SideBody}: the largest whole
  * scale that fits beside a loss chart at least {@value #CHART_MIN_WIDTH} px wide). Everything it
  * shows comes from {@link CompareRunsViewModel}'s properties (snapshot copies, on the FX thread).
  */
@@ -43,6 +43,10 @@ public final class CompareRunsView extends BorderPane {
     static final String LEFT_GRID_ID = "compare-runs-left-grid";
     static final String RIGHT_GRID_ID = "compare-runs-right-grid";
     static final String REPLAY_BAR_ID = "compare-runs-replay";
+    /** Style classes of a side's figures: the flow, each figure's label and its value. */
+    static final String FIGURES_STYLE = "hn-compare-figures";
+    static final String FIGURE_LABEL_STYLE = "hn-compare-figure-label";
+    static final String FIGURE_VALUE_STYLE = "hn-compare-figure-value";
     /** Least width of each side's loss chart beside its grid. */
     static final double CHART_MIN_WIDTH = 140;
     /** Least height of each side's loss chart. */
@@ -182,16 +186,7 @@ public final class CompareRunsView extends BorderPane {
                 spreader.post(grid, () -> grid.setNetwork(side.networkProperty().get())));
         grid.setNetwork(side.networkProperty().get());
 
-        Label stats = new Label();
-        stats.getStyleClass().add("hn-compare-stats");
-        stats.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("pages.s8.compareRuns.stats",
-                String.valueOf(side.stepProperty().get()),
-                String.valueOf(side.shownEpochProperty().get()),
-                percent(side.testAccuracyProperty().get()),
-                number(side.smoothnessProperty().get())),
-                side.stepProperty(), side.shownEpochProperty(), side.testAccuracyProperty(), side.smoothnessProperty()));
-        stats.setWrapText(true);
-        stats.setMinHeight(Region.USE_PREF_SIZE);
+        FlowPane stats = figures(side);
 
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel(I18n.t("pages.compareRuns.axis.epoch"));
@@ -283,11 +278,39 @@ public final class CompareRunsView extends BorderPane {
         }
     }
 
-    private static String percent(double fraction) {
-        return I18n.percent(fraction, 1);
-    }
-
-    private static String number(double value) {
-        return Double.isNaN(value) ? "–" : String.format(I18n.locale(), "%.2f", value);
+    /**
+     * The side's {@link CompareRunsFigures} as small blocks, a muted label over its larger value, in
+     * a flow: the blocks wrap as wholes (as many to a row as the column's width takes), and neither
+     * label nor value wraps, so no figure breaks from its unit at any window size.
+     */
+    private static FlowPane figures(CompareRunsViewModel.Side side) {
+        FlowPane pane = new FlowPane();
+        pane.getStyleClass().add(FIGURES_STYLE);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
+        List<Label> values = new ArrayList<>();
+        for (CompareRunsFigures.Figure figure : CompareRunsFigures.of(0, 0, Double.NaN, Double.NaN)) {
+            Label label = new Label(figure.label());
+            label.getStyleClass().add(FIGURE_LABEL_STYLE);
+            Label value = new Label();
+            value.getStyleClass().add(FIGURE_VALUE_STYLE);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            values.add(value);
+            pane.getChildren().add(new VBox(label, value));
+        }
+        Runnable show = () -> {
+            List<CompareRunsFigures.Figure> figures = CompareRunsFigures.of(side.stepProperty().get(),
+                    side.shownEpochProperty().get(), side.testAccuracyProperty().get(), side.smoothnessProperty().get());
+            for (int i = 0; i < figures.size(); i++) {
+                values.get(i).setText(figures.get(i).value());
+            }
+        };
+        javafx.beans.InvalidationListener update = o -> show.run();
+        side.stepProperty().addListener(update);
+        side.shownEpochProperty().addListener(update);
+        side.testAccuracyProperty().addListener(update);
+        side.smoothnessProperty().addListener(update);
+        show.run();
+        return pane;
     }
 }

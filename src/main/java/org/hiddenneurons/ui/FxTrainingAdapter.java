@@ -14,6 +14,7 @@ import javafx.animation.AnimationTimer;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.data.Split;
 import org.hiddenneurons.train.BackgroundPriority;
+import org.hiddenneurons.train.InitialScoring;
 import org.hiddenneurons.train.Pacing;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
@@ -339,6 +340,7 @@ public final class FxTrainingAdapter implements TrainingEngine {
         trainer.setPublishIntervalMillis(publishIntervalMillis);
         trainer.setPublishEveryEpochs(epochStride(session.config.epochs()));
         trainer.setScoringThreads(SCORING_THREADS);
+        trainer.setInitialScoring(InitialScoring.WINDOW); // large data: the first step starts at once
         trainer.setAugmentAhead(false); // the FX thread keeps the other core
         // Step: one epoch at the learning rate in the settings, however many steps came before
         // (the cosine schedule would reach 0 after `epochs` steps and then teach nothing).

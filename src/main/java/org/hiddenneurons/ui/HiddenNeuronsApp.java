@@ -56,6 +56,7 @@ public final class HiddenNeuronsApp extends Application {
     public void start(Stage stage) {
         adapter = new FxTrainingAdapter();
         model = new WorkbenchViewModel(adapter);
+        model.inputSteps().prepareWith(adapter.backgroundWork()::submit); // MNIST-sized splits take a second: off the FX thread
         Network startup = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), TrainingConfig.DEFAULT_SEED);
         String seed = String.valueOf(TrainingConfig.DEFAULT_SEED);
         model.useNetwork(startup, () -> I18n.t("workbench.app.startupNetwork", seed));

@@ -1,5 +1,7 @@
 package org.hiddenneurons.ui;
 
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,8 +33,39 @@ import org.hiddenneurons.ui.i18n.I18n;
  * <p>Follows the document's config ({@link ModelDocumentViewModel#configProperty()}) and the raw
  * split; the prepared split is made again only when the steps (deskew flag, blur σ) or the split change,
  * and is the raw split itself when there is no step. FX thread; no nodes.
+ *
+ * <p>Preparing a split takes milliseconds on the 5 000 digits but most of a second on MNIST-sized
+ * data, so the window hands it to a {@link Preparer} ({@link #prepareWith}: its
+ * {@link org.hiddenneurons.ui.work.BackgroundWork}); until then it runs on the calling thread. While
+ * a preparation runs ({@link #preparingProperty()}), {@link #preparedDataProperty()} keeps the
+ * previous steps' split when only the steps changed, and is null ("not ready", as before loading)
+ * when the raw split changed, so a view never shows raw and prepared images of one split side by
+ * side. Requests coalesce: at most one preparation runs, the newest request waits behind it
+ * (requests in between are dropped), and a result whose request has been superseded is discarded.
+ * The drawings' steps ({@link #prepare(Preprocessor.Result)}) follow the config at once.
  */
 public final class ModelInputSteps {
+
+    /**
+     * Runs {@code work} (preparing a split) somewhere, then {@code onSuccess} with its result or
+     * {@code onFailure} with what it threw, both on the FX thread.
+     */
+    @FunctionalInterface
+    public interface Preparer {
+        void submit(Callable<Split> work, Consumer<Split> onSuccess, Consumer<Throwable> onFailure);
+    }
+
+    /** Prepares on the calling thread, at once (the default, and what plain view-model tests use). */
+    public static final Preparer ON_CALLING_THREAD = (work, onSuccess, onFailure) -> {
+        Split result;
+        try {
+            result = work.call();
+        } catch (Exception | Error e) {
+            onFailure.accept(e);
+            return;
+        }
+        onSuccess.accept(result);
+    };
 
     private final ObservableValue<TrainingConfig> config;
     private final ObservableValue<Split> data;
@@ -42,6 +75,14 @@ public final class ModelInputSteps {
     /** The caption of the network input in the preprocessing strip when there are steps; "" = none. */
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyObjectWrapper<Split> preparedData = new ReadOnlyObjectWrapper<>(this, "preparedData");
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(this, "preparing", false);
+    private Preparer preparer = ON_CALLING_THREAD;
+    /** The newest request; a result of an older one is discarded. FX thread, like the fields below. */
+    private long request;
+    /** A preparation has been submitted and its result has not come back. */
+    private boolean submitted;
+    /** The newest request made while one was submitted, started when that one comes back; null = none. */
+    private Runnable waiting;
 
     /**
      * @param config the config of the model in use (null: unknown, no steps)
@@ -53,17 +94,78 @@ public final class ModelInputSteps {
         deskew.set(deskews(config.getValue()));
         steps.set(stepsOf(config.getValue()));
         caption.set(captionOf(config.getValue()));
-        preparedData.set(prepare(data.getValue()));
+        requestPreparation(false);
         config.addListener((o, old, now) -> {
             boolean changed = !stepsOf(now).equals(steps.get());
             steps.set(stepsOf(now)); // first: listeners of either property prepare with the new steps
             deskew.set(deskews(now));
             caption.set(captionOf(now));
             if (changed) {
-                preparedData.set(prepare(data.getValue()));
+                requestPreparation(false);
             }
         });
-        data.addListener((o, old, now) -> preparedData.set(prepare(now)));
+        data.addListener((o, old, now) -> requestPreparation(true));
+    }
+
+    /**
+     * Prepares the split with {@code preparer} from now on (the window: its background work), e.g.
+     * {@code prepareWith(backgroundWork::submit)}.
+     */
+    public void prepareWith(Preparer preparer) {
+        this.preparer = java.util.Objects.requireNonNull(preparer, "preparer");
+    }
+
+    /**
+     * The split as the current steps see it, now (no step or no split: the raw split) or through the
+     * {@link Preparer}; meanwhile the previous prepared split stays, or is cleared when
+     * {@code newSplit} (it belongs to another split).
+     */
+    private void requestPreparation(boolean newSplit) {
+        long mine = ++request;
+        Split raw = data.getValue();
+        TrainingConfig withSteps = config.getValue();
+        if (raw == null || stepsOf(withSteps).isEmpty()) {
+            waiting = null;
+            preparing.set(false);
+            preparedData.set(raw);
+            return;
+        }
+        if (newSplit) {
+            preparedData.set(null);
+        }
+        preparing.set(true);
+        Runnable start = () -> {
+            submitted = true;
+            preparer.submit(() -> prepare(raw, withSteps), prepared -> {
+                if (mine == request) {
+                    preparedData.set(prepared);
+                    preparing.set(false);
+                }
+                startWaiting();
+            }, error -> {
+                if (mine == request) {
+                    preparing.set(false);
+                }
+                startWaiting();
+                throw new IllegalStateException("could not prepare the data as the model sees it ("
+                        + withSteps.preprocessingSteps() + "): " + error.getMessage(), error);
+            });
+        };
+        if (submitted) {
+            waiting = start;
+        } else {
+            start.run();
+        }
+    }
+
+    /** A preparation came back: the request waiting behind it, if any, starts. */
+    private void startWaiting() {
+        submitted = false;
+        Runnable next = waiting;
+        waiting = null;
+        if (next != null) {
+            next.run();
+        }
     }
 
     /** No steps: the inputs as the preprocessor or the loader made them. */
@@ -119,12 +221,14 @@ public final class ModelInputSteps {
                 drawing.centred(), input);
     }
 
-    /** {@code split} (train and test) as the model sees it; {@code split} itself when there is no step. */
-    public Split prepare(Split split) {
-        if (steps.get().isEmpty() || split == null) {
+    /**
+     * {@code split} (train and test) as a model with {@code steps} sees it; {@code split} itself when
+     * there is no step. Any thread (the data sets and the config are immutable).
+     */
+    static Split prepare(Split split, TrainingConfig steps) {
+        if (split == null || stepsOf(steps).isEmpty()) {
             return split;
         }
-        TrainingConfig steps = config.getValue();
         return new Split(steps.prepare(split.train()), split.test() == null ? null : steps.prepare(split.test()),
                 split.rule());
     }
@@ -147,8 +251,17 @@ public final class ModelInputSteps {
         return deskew.getReadOnlyProperty();
     }
 
-    /** The loaded split as the model in use sees it, null until loaded (see {@link #prepare(Split)}). */
+    /**
+     * The loaded split as the model in use sees it ({@link #prepare(Split, TrainingConfig)}), null
+     * until loaded and while a new split is prepared; while only the steps changed and their split
+     * is prepared, the previous steps' split.
+     */
     public ReadOnlyObjectProperty<Split> preparedDataProperty() {
         return preparedData.getReadOnlyProperty();
+    }
+
+    /** True while the split is being prepared for new steps or a new split. */
+    public ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
     }
 }

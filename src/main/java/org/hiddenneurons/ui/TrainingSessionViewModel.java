@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.hiddenneurons.data.Split;
+import org.hiddenneurons.train.InitialScoring;
 import org.hiddenneurons.train.TrainingConfig;
 import org.hiddenneurons.train.TrainingHistory.EpochMetrics;
 import org.hiddenneurons.train.TrainingSnapshot;
@@ -297,6 +298,11 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         runConfig = config;
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get() ? I18n.t("workbench.status.training.needsNew") : "";
+        int testSize = split.test() == null ? 0 : split.test().size();
+        if (InitialScoring.WINDOW.samples(split.train().size(), testSize)) {
+            note += " " + I18n.t("workbench.status.training.sampledStart", InitialScoring.WINDOW.sampleSize(),
+                    split.train().size() + testSize);
+        }
         String drawingsNote = data.drawingsLeftOut(data.dataProperty().get());
         if (!drawingsNote.isEmpty()) {
             note += " " + drawingsNote;

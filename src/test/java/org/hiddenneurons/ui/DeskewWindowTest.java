@@ -77,6 +77,8 @@ class DeskewWindowTest extends WindowTestBase {
                 onFx(() -> model.probabilitiesProperty().get()), TOLERANCE);
 
         Split loaded = onFx(() -> model.dataProperty().get());
+        // The views' split is prepared off the FX thread (ModelInputSteps.prepareWith): wait for it.
+        waitFor(() -> !model.inputSteps().preparingProperty().get());
         Split scored = onFx(() -> model.inputSteps().preparedDataProperty().get());
         assertArrayEquals(Deskew.apply(new GrayImage(20, 20, loaded.test().sample(0))).values(),
                 scored.test().sample(0), TOLERANCE);

@@ -203,6 +203,111 @@ class ModelInputStepsTest {
         assertArrayEquals(expected, model.inputSteps().preparedDataProperty().get().test().sample(0), TOLERANCE);
     }
 
+    /**
+     * A {@link ModelInputSteps.Preparer} that only queues: the test runs each preparation when it
+     * chooses, as the window's background thread would later, and sees what the FX thread saw meanwhile.
+     */
+    private static final class QueuedPreparer implements ModelInputSteps.Preparer {
+        final java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+
+        @Override
+        public void submit(java.util.concurrent.Callable<Split> work, java.util.function.Consumer<Split> onSuccess,
+                           java.util.function.Consumer<Throwable> onFailure) {
+            queued.add(() -> {
+                Split result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+        }
+
+        /** Runs the oldest queued preparation (its result delivered at once, as the FX hop would). */
+        void runNext() {
+            queued.remove().run();
+        }
+    }
+
+    /** A model without steps and a split of slanted digits, from now on prepared by {@code preparer}. */
+    private Split plainSplitPreparedBy(QueuedPreparer preparer) {
+        steps.prepareWith(preparer);
+        Split raw = new Split(DeskewFixtures.slantedDigits("train", 30, 5), DeskewFixtures.slantedDigits("test", 10, 6));
+        config.set(PLAIN);
+        data.set(raw);
+        return raw;
+    }
+
+    @Test
+    void aChangeOfStepsIsPreparedLaterWhileTheViewsKeepThePreviousSplitAndTheDrawingTakesTheNewSteps() {
+        QueuedPreparer preparer = new QueuedPreparer();
+        Split raw = plainSplitPreparedBy(preparer);
+        assertSame(raw, steps.preparedDataProperty().get(), "no step: the raw split at once, nothing to prepare");
+        assertTrue(preparer.queued.isEmpty());
+        prediction.draw(DeskewFixtures.PAD, DeskewFixtures.PAD, DeskewFixtures.slantedBar(LEAN));
+        double[] drawn = prediction.preprocessedProperty().get().networkInput();
+
+        config.set(DESKEW);
+        assertEquals(1, preparer.queued.size(), "the split is handed to the preparer, not made on this thread");
+        assertSame(raw, steps.preparedDataProperty().get(), "meanwhile the previous steps' split, whole");
+        assertTrue(steps.preparingProperty().get());
+        // The drawing does not wait for the split: it is seen with the new steps at once.
+        assertArrayEquals(deskewed(drawn), prediction.seenProperty().get().networkInput(), TOLERANCE);
+        assertArrayEquals(network.get().forward(deskewed(drawn)).a3(), prediction.probabilitiesProperty().get(),
+                TOLERANCE);
+
+        preparer.runNext();
+        Split prepared = steps.preparedDataProperty().get();
+        assertFalse(steps.preparingProperty().get());
+        for (int i = 0; i < raw.test().size(); i++) {
+            assertArrayEquals(deskewed(raw.test().sample(i)), prepared.test().sample(i), TOLERANCE);
+        }
+        assertArrayEquals(deskewed(raw.train().sample(3)), prepared.train().sample(3), TOLERANCE);
+    }
+
+    @Test
+    void stepsChangedAgainQuicklySupersedeTheRunningPreparationAndOnlyTheNewestWaits() {
+        QueuedPreparer preparer = new QueuedPreparer();
+        Split raw = plainSplitPreparedBy(preparer);
+        config.set(DESKEW);
+        config.set(DESKEW.withInputBlur(0.6));
+        config.set(DESKEW.withInputBlur(1.0));
+        assertEquals(1, preparer.queued.size(), "one preparation at a time; the newest request waits behind it");
+
+        preparer.runNext(); // deskew only: superseded, its result is dropped; the newest starts
+        assertSame(raw, steps.preparedDataProperty().get(), "a superseded result is not shown");
+        assertTrue(steps.preparingProperty().get());
+        assertEquals(1, preparer.queued.size(), "σ 0.6 was dropped, σ 1.0 started");
+        preparer.runNext();
+        assertTrue(preparer.queued.isEmpty());
+        assertFalse(steps.preparingProperty().get());
+        double[] expected = InputBlur.apply(new GrayImage(20, 20, deskewed(raw.test().sample(2))), 1.0).values();
+        assertArrayEquals(expected, steps.preparedDataProperty().get().test().sample(2), TOLERANCE);
+    }
+
+    @Test
+    void aNewSplitIsNotShownBesideTheOldOneAndStepsTurnedOffWinOverALateResult() {
+        QueuedPreparer preparer = new QueuedPreparer();
+        steps.prepareWith(preparer);
+        config.set(DESKEW);
+        data.set(new Split(DeskewFixtures.slantedDigits("train", 20, 1), DeskewFixtures.slantedDigits("test", 10, 2)));
+        preparer.runNext();
+        assertTrue(steps.preparedDataProperty().get() != null);
+
+        Split second = new Split(DeskewFixtures.slantedDigits("train", 30, 3), DeskewFixtures.slantedDigits("test", 10, 4));
+        data.set(second);
+        assertEquals(null, steps.preparedDataProperty().get(), "not ready: no image of the old split meanwhile");
+        assertTrue(steps.preparingProperty().get());
+        config.set(PLAIN); // a model without steps: its split is the raw one, now
+        assertSame(second, steps.preparedDataProperty().get());
+        assertFalse(steps.preparingProperty().get());
+        preparer.runNext(); // the deskewed copy of the second split comes back late: dropped
+        assertSame(second, steps.preparedDataProperty().get());
+        assertTrue(preparer.queued.isEmpty());
+    }
+
     private static double maxDifference(double[] a, double[] b) {
         double max = 0;
         for (int i = 0; i < a.length; i++) {

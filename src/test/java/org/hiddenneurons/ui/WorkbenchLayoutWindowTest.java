@@ -144,6 +144,80 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         }
     }
 
+    /**
+     * Compare runs' figures at every window size, in English and Chinese, with the widest values a
+     * run shows (a five-digit step, "100.0 %"): each label and value is shown whole on one line and
+     * lies inside its side's column beside the grid (before, "epoch / 35" and "95.6 / %" broke at
+     * 1280×800).
+     */
+    @Test
+    void compareRunsFiguresStayWholeAtEveryWindowSizeInBothLanguages(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        List<String> broken = new ArrayList<>();
+        try {
+            for (Locale language : I18n.SUPPORTED) {
+                robot.interact(() -> view.switchLanguage(language));
+                view = app.view();
+                onFx(() -> {
+                    view.pageProperty().set(WorkbenchView.Page.COMPARE_RUNS);
+                    return null;
+                });
+                // The page sits in a scroll pane: its content is found once the pane has its skin.
+                waitFor(() -> {
+                    view.getScene().getRoot().applyCss();
+                    return view.pageNode(WorkbenchView.Page.COMPARE_RUNS).lookup(".hn-compare-runs") != null;
+                });
+                onFx(() -> {
+                    CompareRunsViewModel compare = ((CompareRunsView) view.pageNode(WorkbenchView.Page.COMPARE_RUNS)
+                            .lookup(".hn-compare-runs")).model();
+                    for (CompareRunsViewModel.Side side : List.of(compare.left(), compare.right())) {
+                        side.stepProperty().set(14_000);
+                        side.shownEpochProperty().set(35);
+                        side.testAccuracyProperty().set(1.0);
+                        side.smoothnessProperty().set(0.55);
+                    }
+                    return null;
+                });
+                for (double[] size : SIZES) {
+                    resize(size[0], size[1], false);
+                    String where = language.toLanguageTag() + " " + (int) size[0] + "×" + (int) size[1] + ": ";
+                    broken.addAll(onFx(() -> {
+                        Parent root = view.getScene().getRoot();
+                        root.applyCss();
+                        root.layout();
+                        List<String> out = new ArrayList<>();
+                        for (Node figures : view.lookupAll("." + CompareRunsView.FIGURES_STYLE)) {
+                            Bounds column = figures.getParent().localToScene(figures.getParent().getLayoutBounds());
+                            for (Node block : ((Parent) figures).getChildrenUnmodifiable()) {
+                                for (Node each : ((Parent) block).getChildrenUnmodifiable()) {
+                                    Labeled text = (Labeled) each;
+                                    Bounds bounds = text.localToScene(text.getLayoutBounds());
+                                    if (isShortenedAtAll(text) || text.isWrapText()) {
+                                        out.add(where + "\"" + text.getText() + "\" shortened or wrapping");
+                                    }
+                                    if (bounds.getMinX() < column.getMinX() - TOLERANCE_PX
+                                            || bounds.getMaxX() > column.getMaxX() + TOLERANCE_PX) {
+                                        out.add(where + "\"" + text.getText() + "\" at " + round(bounds)
+                                                + " outside its column " + round(column));
+                                    }
+                                }
+                            }
+                        }
+                        if (view.lookupAll("." + CompareRunsView.FIGURES_STYLE).size() != 2) {
+                            out.add(where + "no figures found");
+                        }
+                        lookAt("compare-figures-" + language.toLanguageTag() + "-" + (int) size[0] + "x" + (int) size[1],
+                                out.toString());
+                        return out;
+                    }));
+                }
+            }
+        } finally {
+            robot.interact(() -> I18n.setLocale(Locale.ENGLISH));
+        }
+        assertEquals(List.of(), broken);
+    }
+
     /** Writes the window and {@code text} into the {@link #LOOK_PROPERTY} folder, when set. */
     private void lookAt(String name, String text) {
         String lookDir = System.getProperty(LOOK_PROPERTY);
@@ -329,7 +403,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
     }
 
     /** Shown text differs from the text (the skin put an ellipsis in), wrapped or not. */
-    private static boolean isShortenedAtAll(Labeled labeled) {
+    static boolean isShortenedAtAll(Labeled labeled) {
         String text = labeled.getText();
         if (text == null || text.isEmpty() || labeled.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
             return false;
