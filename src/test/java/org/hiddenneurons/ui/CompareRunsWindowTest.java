@@ -39,6 +39,9 @@ class CompareRunsWindowTest extends WindowTestBase {
         robot.clickOn("#" + CompareRunsView.TRAIN_BUTTON_ID);
         waitFor(() -> compare.left().epochProperty().get() >= EPOCHS_SEEN
                 && compare.right().epochProperty().get() >= EPOCHS_SEEN);
+        // The grids take the newest snapshot on a later frame than the epoch figures (one repaint per
+        // frame, spread over pulses): under load the check right after the epochs could come first.
+        waitFor(() -> left.getNetwork() != leftStart && right.getNetwork() != rightStart);
         assertNotSame(leftStart, onFx(left::getNetwork), "the left grid shows a snapshot");
         assertNotSame(rightStart, onFx(right::getNetwork), "the right grid shows a snapshot");
         assertTrue(onFx(() -> compare.left().losses().size() >= 1 && compare.right().losses().size() >= 1));
