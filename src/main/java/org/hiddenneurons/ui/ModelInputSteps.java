@@ -1,5 +1,6 @@
 package org.hiddenneurons.ui;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -112,7 +113,7 @@ public final class ModelInputSteps {
      * {@code prepareWith(backgroundWork::submit)}.
      */
     public void prepareWith(Preparer preparer) {
-        this.preparer = java.util.Objects.requireNonNull(preparer, "preparer");
+        this.preparer = Objects.requireNonNull(preparer, "preparer");
     }
 
     /**
