@@ -190,7 +190,9 @@ public final class CompareRunsView extends BorderPane {
 
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel(I18n.t("pages.compareRuns.axis.epoch"));
-        epochs.setForceZeroInRange(true);
+        frameEpochs(epochs, side);
+        side.configProperty().addListener((o, old, now) -> frameEpochs(epochs, side));
+        side.losses().addListener((ListChangeListener<CompareRunsViewModel.LossPoint>) change -> frameEpochs(epochs, side));
         NumberAxis loss = new NumberAxis();
         loss.setLabel(I18n.t("pages.compareRuns.axis.loss"));
         LineChart<Number, Number> chart = new LineChart<>(epochs, loss);
@@ -283,6 +285,22 @@ public final class CompareRunsView extends BorderPane {
      * a flow: the blocks wrap as wholes (as many to a row as the column's width takes), and neither
      * label nor value wraps, so no figure breaks from its unit at any window size.
      */
+    /**
+     * The epoch axis spans the run's planned epochs (0, 5 … 35 for the default run), as the
+     * workbench's charts do ({@link TrainingCharts#plannedEpochAxis}); longer if points go past it.
+     */
+    private static void frameEpochs(NumberAxis epochs, CompareRunsViewModel.Side side) {
+        TrainingConfig config = side.configProperty().get();
+        List<CompareRunsViewModel.LossPoint> losses = side.losses();
+        double last = losses.isEmpty() ? 0 : losses.get(losses.size() - 1).epoch();
+        int planned = (int) Math.ceil(Math.max(last, config == null ? TrainingCharts.EMPTY_EPOCHS : config.epochs()));
+        double[] axis = TrainingCharts.plannedEpochAxis(0, Math.max(1, planned));
+        epochs.setAutoRanging(false);
+        epochs.setLowerBound(axis[0]);
+        epochs.setUpperBound(axis[1]);
+        epochs.setTickUnit(axis[2]);
+    }
+
     private static FlowPane figures(CompareRunsViewModel.Side side) {
         FlowPane pane = new FlowPane();
         pane.getStyleClass().add(FIGURES_STYLE);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.input.KeyCode;
 import org.hiddenneurons.core.Network;
 import org.hiddenneurons.train.TrainingSnapshot;
@@ -49,6 +51,9 @@ class CompareRunsWindowTest extends WindowTestBase {
         // Both runs of the first preset (λ 0, λ 4) learn: test accuracy above 50 %.
         assertTrue(onFx(() -> compare.left().testAccuracyProperty().get() > 0.5
                 && compare.right().testAccuracyProperty().get() > 0.5));
+        double epochAxisEnd = onFx(() -> ((NumberAxis) ((LineChart<?, ?>) page.lookup(".chart")).getXAxis()).getUpperBound());
+        assertEquals(onFx(() -> compare.left().configProperty().get().epochs()), epochAxisEnd, 0.0,
+                "the loss chart's epoch axis ends where the run does");
         assertEquals(onFx(() -> compare.left().networkProperty().get()), onFx(left::getNetwork));
         assertEquals(onFx(() -> compare.right().networkProperty().get()), onFx(right::getNetwork));
     }
