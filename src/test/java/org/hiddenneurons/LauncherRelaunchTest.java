@@ -34,6 +34,25 @@ class LauncherRelaunchTest {
         assertEquals(EXIT_CODE, outcome.exit());
         assertTrue(outcome.lines().get(0).startsWith("vector-"), outcome.lines().toString());
         assertEquals(List.of(String.valueOf(EXIT_CODE), "two words", ""), outcome.lines().subList(1, 4));
+        assertTrue(compilers(outcome) >= Launcher.TRAINING_COMPILER_THREADS, outcome.lines().get(0));
+    }
+
+    @Test
+    void aTrainingJvmGetsAtLeastThreeCompilerThreadsUnlessTheUserSaysOtherwise() {
+        List<String> none = List.of();
+        assertEquals(List.of("-XX:CICompilerCount=3"), Launcher.compilerThreadOptions(2, none));
+        assertEquals(none, Launcher.compilerThreadOptions(3, none), "enough already");
+        assertEquals(none, Launcher.compilerThreadOptions(12, none), "never fewer than the machine's count");
+        assertEquals(none, Launcher.compilerThreadOptions(-1, none), "count unknown: leave the JVM's choice");
+        assertEquals(none, Launcher.compilerThreadOptions(2, List.of("-Xmx1g", "-XX:CICompilerCount=2")),
+                "the user's own count wins");
+    }
+
+    @Test
+    void theUsersCompilerCountReachesTheChild() throws Exception {
+        Outcome outcome = probe(List.of("-XX:CICompilerCount=2"), "0");
+        assertEquals(0, outcome.exit());
+        assertEquals(2, compilers(outcome), outcome.lines().get(0));
     }
 
     @Test
@@ -48,7 +67,7 @@ class LauncherRelaunchTest {
     void relaunchCanBeTurnedOff() throws Exception {
         Outcome outcome = probe(List.of("-D" + Launcher.RELAUNCH_PROPERTY + "=false"), "0");
         assertEquals(0, outcome.exit());
-        assertEquals("plain", outcome.lines().get(0));
+        assertTrue(outcome.lines().get(0).startsWith("plain "), outcome.lines().toString());
     }
 
     @Test
@@ -77,6 +96,12 @@ class LauncherRelaunchTest {
             parent.destroyForcibly();
             parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /** The child's compiler threads from the probe's first line ("vector-256 compilers=3"). */
+    private static int compilers(Outcome outcome) {
+        String first = outcome.lines().get(0);
+        return Integer.parseInt(first.substring(first.indexOf("compilers=") + "compilers=".length()));
     }
 
     private static Outcome probe(List<String> jvmOptions, String... args) throws IOException, InterruptedException {

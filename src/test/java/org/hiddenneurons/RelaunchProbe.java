@@ -5,7 +5,8 @@ import org.hiddenneurons.core.kernel.Kernels;
 
 /**
  * Run in a child JVM by {@link LauncherRelaunchTest}: relaunches itself as {@link Launcher#main}
- * does, then prints the name of {@link Kernels#best()} and its arguments, one per line, and exits
+ * does, then prints the name of {@link Kernels#best()} and its JIT compiler threads
+ * ({@code "vector-256 compilers=3"}), then its arguments, one per line, and exits
  * with the code given as the first argument (after a long sleep if the second is {@link #SLEEP}).
  */
 public final class RelaunchProbe {
@@ -23,7 +24,7 @@ public final class RelaunchProbe {
             System.exit(childExit.getAsInt());
         }
         Launcher.exitWhenParentEnds();
-        System.out.println(Kernels.best().name());
+        System.out.println(Kernels.best().name() + " compilers=" + Launcher.currentCompilerThreads());
         for (String arg : args) {
             System.out.println(arg);
         }
