@@ -111,6 +111,11 @@ drag)
   fig() { grep -m1 "^$1" "$out/drag.log" | sed 's/^[^:]*: FX thread //' || echo "failed, see $out/drag.log"; }
   row "drag, dossier open: one event alone in its frame" "$(fig 'event (')" "one forward pass per frame" ""
   row "drag, dossier open: 4 events in one frame + 2 pulses" "$(fig 'burst (')" "" ""
+  # The same with the slider's thinnest pen (10 px): every drawing's pen is thickened (data.StrokeWidth).
+  java $FX -Dharness.penWidth=10 -cp "$CP" org.hiddenneurons.ui.DragCostHarness 60 > "$out/drag-thin.log" 2>&1 || true
+  thin() { grep -m1 "^$1" "$out/drag-thin.log" | sed 's/^[^:]*: FX thread //' || echo "failed, see $out/drag-thin.log"; }
+  row "drag, dossier open, 10 px pen: one event alone in its frame" "$(thin 'event (')" "" ""
+  row "drag, dossier open, 10 px pen: 4 events in one frame + 2 pulses" "$(thin 'burst (')" "" ""
   ;;
 views)
   # Opening the dossier and the issue-17 views after a network change (JMH, AverageTime).

@@ -19,6 +19,7 @@ import org.hiddenneurons.data.Split;
 import org.hiddenneurons.io.DatasetHash;
 import org.hiddenneurons.io.ModelFile;
 import org.hiddenneurons.io.SavedModel;
+import org.hiddenneurons.train.InitialScoring;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.Trainer;
 import org.hiddenneurons.train.TrainingConfig;
@@ -193,7 +194,7 @@ final class TrainCommand extends Subcommand {
 
         Trainer trainer = new Trainer(config, network, split.train(), split.test());
         trainer.setPublishIntervalMillis(PROGRESS_INTERVAL_MILLIS);
-        trainer.setScoreInitialWeights(false); // no line is printed for epoch 0
+        trainer.setInitialScoring(InitialScoring.NONE); // no line is printed for epoch 0
         trainer.addListener(snapshot -> {
             if (snapshot.epoch() > 0) {
                 err.printf(Locale.ROOT, "%s %d/%d  train loss %.6f  test accuracy %.2f%%%n", unit(config),

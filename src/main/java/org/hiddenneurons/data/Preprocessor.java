@@ -206,7 +206,7 @@ public final class Preprocessor {
      */
     public Result process(int width, int height, int[] argb) {
         checkPixels(width, height, argb);
-        return processInto(width, height, argb, new double[argb.length]);
+        return processInto(width, height, argb, new double[argb.length], new StrokeWidth.Scratch());
     }
 
     /**
@@ -220,14 +220,14 @@ public final class Preprocessor {
      */
     public Result process(int width, int height, int[] argb, Workspace workspace) {
         checkPixels(width, height, argb);
-        return processInto(width, height, argb, workspace.buffer(argb.length));
+        return processInto(width, height, argb, workspace.buffer(argb.length), workspace.pen);
     }
 
-    private Result processInto(int width, int height, int[] argb, double[] values) {
+    private Result processInto(int width, int height, int[] argb, double[] values, StrokeWidth.Scratch pen) {
         GrayImage luminance = luminanceInto(width, height, argb, values);
         // The luminance array is ours alone: normalise it in place instead of copying it.
         normaliseInkInPlace(width, height, luminance.values());
-        return fromInk(luminance);
+        return fromInk(luminance, pen);
     }
 
     /** Runs the pipeline on an image file's stored values ({@link ImageFiles#read}), alpha composited first. */
@@ -235,9 +235,14 @@ public final class Preprocessor {
         return process(image.composited());
     }
 
-    /** Memory that {@link #process(int, int, int[], Workspace)} reuses from call to call. Not thread-safe. */
+    /**
+     * Memory that {@link #process(int, int, int[], Workspace)} reuses from call to call: the
+     * grayscale buffer and the pen-width step's distance transform ({@link StrokeWidth.Scratch}).
+     * Not thread-safe: one per caller (a preprocessor may be shared, e.g. {@link #forBundledDigits()}).
+     */
     public static final class Workspace {
         private double[] buffer = new double[0];
+        private final StrokeWidth.Scratch pen = new StrokeWidth.Scratch();
 
         double[] buffer(int length) {
             if (buffer.length != length) {
@@ -249,16 +254,16 @@ public final class Preprocessor {
 
     /** Runs the pipeline on a grayscale image (any polarity). */
     public Result process(GrayImage image) {
-        return fromInk(normaliseInk(image));
+        return fromInk(normaliseInk(image), new StrokeWidth.Scratch());
     }
 
     /** Steps 3–5 on an image whose ink is already 1 on background 0. */
-    private Result fromInk(GrayImage ink) {
+    private Result fromInk(GrayImage ink, StrokeWidth.Scratch pen) {
         Box box = inkBounds(ink);
         if (box == null) {
             return new Result(true, ink, null, null, null, null);
         }
-        GrayImage cropped = normalisePen(crop(ink, box));
+        GrayImage cropped = normalisePen(crop(ink, box), pen);
         GrayImage scaled = scaleLongerSide(cropped, scaledLongerSide(cropped, target.digitBox(),
                 Math.min(target.width(), target.height())));
         GrayImage centred = restorePeak(place(scaled, target.width(), target.height(), target.centreX(), target.centreY()));
@@ -352,9 +357,11 @@ public final class Preprocessor {
 
     /** The bounding box of the pixels above {@code threshold}, or null if there are none. */
     public static Box inkBounds(GrayImage image, double threshold) {
-        int width = image.width();
-        int height = image.height();
-        double[] values = image.values();
+        return inkBounds(image.values(), image.width(), image.height(), threshold);
+    }
+
+    /** As {@link #inkBounds(GrayImage, double)} on the first width·height entries of {@code values}. */
+    static Box inkBounds(double[] values, int width, int height, double threshold) {
         int minX = width;
         int minY = -1;
         int maxX = -1;
@@ -391,24 +398,28 @@ public final class Preprocessor {
      * @param cropped an image cropped to its ink. Not modified.
      */
     public GrayImage normalisePen(GrayImage cropped) {
-        GrayImage pen = StrokeWidth.normalise(cropped, target.strokeLow(), target.strokeHigh());
-        if (pen == cropped) {
-            return cropped;
-        }
-        Box box = inkBounds(pen);
-        return box == null ? cropped : crop(pen, box);
+        return normalisePen(cropped, new StrokeWidth.Scratch());
+    }
+
+    /** As {@link #normalisePen(GrayImage)}, the pen changed in {@code scratch}'s buffers. */
+    private GrayImage normalisePen(GrayImage cropped, StrokeWidth.Scratch scratch) {
+        return StrokeWidth.normaliseCropped(cropped, target.strokeLow(), target.strokeHigh(), scratch);
     }
 
     /** Step 3b: the pixels inside {@code box}. @param image Not modified. */
     public static GrayImage crop(GrayImage image, Box box) {
+        return crop(image.values(), image.width(), image.height(), box);
+    }
+
+    /** As {@link #crop(GrayImage, Box)} of the width×height image in the first entries of {@code pixels}. */
+    static GrayImage crop(double[] pixels, int width, int height, Box box) {
         if (box.x() < 0 || box.y() < 0 || box.width() < 1 || box.height() < 1
-                || box.x() + box.width() > image.width() || box.y() + box.height() > image.height()) {
-            throw new IllegalArgumentException(box + " is not inside a " + image.width() + "x" + image.height() + " image");
+                || box.x() + box.width() > width || box.y() + box.height() > height) {
+            throw new IllegalArgumentException(box + " is not inside a " + width + "x" + height + " image");
         }
         double[] values = new double[box.width() * box.height()];
         for (int y = 0; y < box.height(); y++) {
-            System.arraycopy(image.values(), (box.y() + y) * image.width() + box.x(),
-                    values, y * box.width(), box.width());
+            System.arraycopy(pixels, (box.y() + y) * width + box.x(), values, y * box.width(), box.width());
         }
         return new GrayImage(box.width(), box.height(), values);
     }

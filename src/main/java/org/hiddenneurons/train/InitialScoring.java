@@ -10,7 +10,9 @@ import org.hiddenneurons.data.Dataset;
 /**
  * What the initial weights (step 0, the first point of the loss and accuracy curves) are scored on
  * before the first mini-batch: a split of at most {@code wholeUpTo} images on all of them, a larger
- * one on an evenly spaced sample of {@code sampleSize}. The first scoring of a run is the slow one —
+ * one on an evenly spaced sample of {@code sampleSize}; or nothing ({@link #NONE}: the snapshot's
+ * losses and accuracies are NaN, not measured). The trainer's one step-0 setting
+ * ({@link Trainer#setInitialScoring}); the weights, and every later snapshot, do not depend on it. The first scoring of a run is the slow one —
  * it runs while the JIT compiles the scoring code, so in the window it took about as long on 10 000
  * Fashion-MNIST images as on all 70 000 (0.7–1.9 s at load 6–11), against 0.4 s on 2 000 — and on
  * a large data set the student waits through it with nothing moving. The untrained network's cost
@@ -23,7 +25,7 @@ import org.hiddenneurons.data.Dataset;
  * {@code (np.arange(k) * n) // k}. The rows are read in place, not copied.
  *
  * @param wholeUpTo  splits (train + test) of at most this many images are scored whole
- * @param sampleSize images scored of a larger split
+ * @param sampleSize images scored of a larger split (1 … {@code wholeUpTo}; both 0: {@link #NONE})
  */
 public record InitialScoring(int wholeUpTo, int sampleSize) {
 
@@ -34,11 +36,24 @@ public record InitialScoring(int wholeUpTo, int sampleSize) {
      * step 0 is as before with the student's drawings added too; MNIST-sized data on 2 000 images.
      */
     public static final InitialScoring WINDOW = new InitialScoring(10_000, 2_000);
+    /**
+     * Step 0 not scored: for a caller that never shows its numbers — the CLI's {@code train}, which
+     * prints no line for epoch 0 (in a fresh JVM, scoring 5000 examples with code the JIT has not
+     * compiled yet cost a tenth of the default run).
+     */
+    public static final InitialScoring NONE = new InitialScoring(0, 0);
 
     public InitialScoring {
-        if (sampleSize < 1 || sampleSize > wholeUpTo) {
-            throw new IllegalArgumentException("sample size " + sampleSize + " must be in 1.." + wholeUpTo);
+        boolean none = wholeUpTo == 0 && sampleSize == 0;
+        if (!none && (sampleSize < 1 || sampleSize > wholeUpTo)) {
+            throw new IllegalArgumentException("sample size " + sampleSize + " must be in 1.." + wholeUpTo
+                    + " (or both 0: step 0 not scored)");
         }
+    }
+
+    /** Whether step 0 is scored at all (false only for {@link #NONE}). */
+    public boolean scores() {
+        return sampleSize > 0;
     }
 
     /** Step 0's scores on the sample, the snapshot's message saying so, and an estimate of scoring everything. */
@@ -47,7 +62,7 @@ public record InitialScoring(int wholeUpTo, int sampleSize) {
 
     /** Whether step 0 of a split with {@code trainSize} and {@code testSize} images is scored on a sample. */
     public boolean samples(int trainSize, int testSize) {
-        return (long) trainSize + testSize > wholeUpTo;
+        return scores() && (long) trainSize + testSize > wholeUpTo;
     }
 
     /**

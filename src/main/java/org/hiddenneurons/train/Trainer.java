@@ -130,9 +130,7 @@ public final class Trainer {
     /** The augmenter's buffers of each thread that renders prefetched images (by BatchPrefetch's thread number), or null. */
     private final Augmenter.Scratch[] renderScratch;
     private volatile boolean augmentAhead = true;
-    /** False: the snapshot of the initial weights is published unscored (see {@link #setScoreInitialWeights}). */
-    private volatile boolean scoreInitialWeights = true;
-    /** What step 0 is scored on ({@link InitialScoring}); default: everything. */
+    /** What step 0 is scored on, if anything ({@link InitialScoring}); default: everything. */
     private volatile InitialScoring initialScoring = InitialScoring.WHOLE;
     /** Step 0 was scored on a sample: no scoring of the whole data has been timed (see {@link #pacedStep}). */
     private boolean initialSampled;
@@ -319,20 +317,11 @@ public final class Trainer {
     }
 
     /**
-     * Whether the snapshot of the initial weights (published before the first epoch) is scored on
-     * the training and test sets (default true). A caller that never shows that snapshot's numbers
-     * passes false — the CLI's {@code train}: in a fresh JVM, scoring 5000 examples with code the
-     * JIT has not compiled yet cost a tenth of the default run. Its losses and accuracies are then
-     * NaN (not measured); the weights, and every later snapshot, do not depend on it.
-     */
-    public void setScoreInitialWeights(boolean on) {
-        scoreInitialWeights = on;
-    }
-
-    /**
-     * What the initial weights are scored on ({@link InitialScoring}: a sample of a large split, so
-     * the first mini-batch starts at once; default {@link InitialScoring#WHOLE}); later snapshots
-     * are scored on everything.
+     * What the snapshot of the initial weights (published before the first epoch) is scored on
+     * ({@link InitialScoring}): everything (default {@link InitialScoring#WHOLE}), a sample of a
+     * large split so that the first mini-batch starts at once ({@link InitialScoring#WINDOW}), or
+     * nothing ({@link InitialScoring#NONE}, the CLI: its losses and accuracies are NaN, not
+     * measured). Later snapshots are scored on everything; the weights do not depend on it.
      */
     public void setInitialScoring(InitialScoring scoring) {
         initialScoring = java.util.Objects.requireNonNull(scoring, "scoring");
@@ -873,15 +862,15 @@ public final class Trainer {
         if (!initialPublished) {
             initialPublished = true;
             InitialScoring initial = initialScoring;
-            if (scoreInitialWeights && initial.samples(train.size(), test == null ? 0 : test.size())) {
+            if (!initial.scores()) {
+                publish(initialState, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
+            } else if (initial.samples(train.size(), test == null ? 0 : test.size())) {
                 InitialScoring.Sampled sampled = initial.score(train, test, scoring, network, cancelCheck);
                 initialSampled = true;
                 fastestScoringNanos = Math.min(fastestScoringNanos, sampled.estimatedFullNanos());
                 publish(initialState, sampled.message(), sampled.train(), sampled.test());
-            } else if (scoreInitialWeights) {
-                publishCancellable(initialState);
             } else {
-                publish(initialState, "", Evaluation.NOT_MEASURED, Evaluation.NOT_MEASURED);
+                publishCancellable(initialState);
             }
         }
     }

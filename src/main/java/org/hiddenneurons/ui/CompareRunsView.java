@@ -293,7 +293,7 @@ public final class CompareRunsView extends BorderPane {
         TrainingConfig config = side.configProperty().get();
         List<CompareRunsViewModel.LossPoint> losses = side.losses();
         double last = losses.isEmpty() ? 0 : losses.get(losses.size() - 1).epoch();
-        int planned = (int) Math.ceil(Math.max(last, config == null ? TrainingCharts.EMPTY_EPOCHS : config.epochs()));
+        int planned = (int) Math.ceil(Math.max(last, config == null ? TrainingCharts.SHORTEST_EPOCH_AXIS : config.epochs()));
         double[] axis = TrainingCharts.plannedEpochAxis(0, Math.max(1, planned));
         epochs.setAutoRanging(false);
         epochs.setLowerBound(axis[0]);

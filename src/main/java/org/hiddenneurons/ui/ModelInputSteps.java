@@ -77,6 +77,8 @@ public final class ModelInputSteps {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyObjectWrapper<Split> preparedData = new ReadOnlyObjectWrapper<>(this, "preparedData");
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(this, "preparing", false);
+    /** While preparing: {@link #preparedData} is the previous steps' split (only the steps changed). */
+    private final ReadOnlyBooleanWrapper showingPrevious = new ReadOnlyBooleanWrapper(this, "showingPrevious", false);
     private Preparer preparer = ON_CALLING_THREAD;
     /** The newest request; a result of an older one is discarded. FX thread, like the fields below. */
     private long request;
@@ -127,6 +129,7 @@ public final class ModelInputSteps {
         TrainingConfig withSteps = config.getValue();
         if (raw == null || stepsOf(withSteps).isEmpty()) {
             waiting = null;
+            showingPrevious.set(false);
             preparing.set(false);
             preparedData.set(raw);
             return;
@@ -134,17 +137,20 @@ public final class ModelInputSteps {
         if (newSplit) {
             preparedData.set(null);
         }
+        showingPrevious.set(preparedData.get() != null);
         preparing.set(true);
         Runnable start = () -> {
             submitted = true;
             preparer.submit(() -> prepare(raw, withSteps), prepared -> {
                 if (mine == request) {
                     preparedData.set(prepared);
+                    showingPrevious.set(false);
                     preparing.set(false);
                 }
                 startWaiting();
             }, error -> {
                 if (mine == request) {
+                    showingPrevious.set(false);
                     preparing.set(false);
                 }
                 startWaiting();
@@ -264,5 +270,15 @@ public final class ModelInputSteps {
     /** True while the split is being prepared for new steps or a new split. */
     public ReadOnlyBooleanProperty preparingProperty() {
         return preparing.getReadOnlyProperty();
+    }
+
+    /**
+     * True while the split is being prepared for new steps and {@link #preparedDataProperty()} is
+     * meanwhile the previous steps' split (the data views show the inputs as the previous model saw
+     * them); false while a new split is prepared (none is shown) and when nothing is prepared.
+     * Changes before {@link #preparingProperty()} does.
+     */
+    public ReadOnlyBooleanProperty showingPreviousProperty() {
+        return showingPrevious.getReadOnlyProperty();
     }
 }

@@ -13,7 +13,8 @@ import javafx.scene.layout.Priority;
 import org.hiddenneurons.ui.i18n.I18n;
 
 /**
- * The bottom line: a message (an error, in its colour, takes precedence until clicked away),
+ * The bottom line: a message (an error, in its colour, takes precedence until clicked away; then,
+ * while the split is prepared as the model sees it, a {@link PreparingNote}),
  * then epoch (inside a lesson-paced epoch: step and epoch), loss, accuracy, speed and elapsed time
  * of the network in use.
  */
@@ -36,8 +37,11 @@ public final class StatusBar extends HBox {
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
+        // An error first; then, while the split is prepared as the model sees it, why its pages wait.
+        var preparing = PreparingNote.of(model.inputSteps(), model.phaseProperty());
         message.textProperty().bind(Bindings.when(model.errorMessageProperty().isEmpty())
-                .then(model.statusMessageProperty()).otherwise(model.errorMessageProperty()));
+                .then(Bindings.when(preparing.isEmpty()).then(model.statusMessageProperty()).otherwise(preparing))
+                .otherwise(model.errorMessageProperty()));
         errorStyle = (o, old, now) -> {
             message.getStyleClass().remove("hn-error");
             if (!now.isEmpty()) {

@@ -49,8 +49,12 @@ public final class TrainingCharts extends VBox {
         }
     };
 
-    /** The empty charts' frame: epochs 0–25, loss 0–2.5, accuracy 0–100 %. */
-    static final double EMPTY_EPOCHS = 25;
+    /**
+     * The shortest epoch axis of points without a plan that covers them ({@link #epochAxisSpan});
+     * the empty charts span the run Train would start ({@link WorkbenchViewModel#emptyChartsEndEpochProperty()}).
+     */
+    static final double SHORTEST_EPOCH_AXIS = 25;
+    /** The empty charts' value frame: loss 0–2.5, accuracy 0–100 %. */
     static final double EMPTY_LOSS_MAX = 2.5;
     static final double EMPTY_LOSS_TICK = 0.5;
     static final double EMPTY_ACCURACY_MAX = 100;
@@ -97,11 +101,11 @@ public final class TrainingCharts extends VBox {
         Runnable lossPart = () -> {
             catchUp(0, 2);
             placeholder.setVisible(epochs.isEmpty());
-            frame(lossChart, epochs, model.plannedEndEpochProperty().get(), EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
+            frame(lossChart, epochs, model, EMPTY_LOSS_MAX, EMPTY_LOSS_TICK);
         };
         Runnable accuracyPart = () -> {
             catchUp(2, 4);
-            frame(accuracyChart, epochs, model.plannedEndEpochProperty().get(), EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
+            frame(accuracyChart, epochs, model, EMPTY_ACCURACY_MAX, EMPTY_ACCURACY_TICK);
         };
         Runnable refresh = () -> {
             nextRefresh.stop();
@@ -129,9 +133,17 @@ public final class TrainingCharts extends VBox {
             }
         };
         model.runningProperty().addListener(runEnds);
+        // The empty frame follows the settings' epochs (and a run's plan) at once.
+        ChangeListener<Number> emptyEnd = (o, was, now) -> {
+            if (epochs.isEmpty()) {
+                refresh.run();
+            }
+        };
+        model.emptyChartsEndEpochProperty().addListener(emptyEnd);
         refresh.run();
         detach = () -> {
             model.runningProperty().removeListener(runEnds);
+            model.emptyChartsEndEpochProperty().removeListener(emptyEnd);
             series.forEach(s -> s.points().removeListener(onPoints));
             nextRefresh.stop();
             lossChart.getData().clear();
@@ -154,18 +166,31 @@ public final class TrainingCharts extends VBox {
 
     /**
      * The chart's axes for these epochs (the model's train-loss points): a calm frame while empty,
-     * else stepped.
-     *
-     * @param plannedEnd the epoch the run ends at (0 if unknown)
+     * spanning the run Train would start; else stepped, ending where the run is planned to end
+     * ({@link WorkbenchViewModel#plannedEndEpochProperty()}, 0 if unknown).
      */
     private static void frame(LineChart<Number, Number> chart, List<XYChart.Data<Number, Number>> epochs,
-                              int plannedEnd, double emptyMaxValue, double emptyTick) {
+                              WorkbenchViewModel model, double emptyMaxValue, double emptyTick) {
         boolean empty = epochs.isEmpty();
         calmWhileEmpty(chart, empty, emptyMaxValue, emptyTick);
-        if (!empty) {
+        if (empty) {
+            setEpochAxis(chart, emptyEpochAxis(model.epochProperty().get(), model.emptyChartsEndEpochProperty().get()));
+        } else {
             stepEpochAxis(chart, epochs.get(0).getXValue().doubleValue(),
-                    epochs.get(epochs.size() - 1).getXValue().doubleValue(), plannedEnd);
+                    epochs.get(epochs.size() - 1).getXValue().doubleValue(), model.plannedEndEpochProperty().get());
         }
+    }
+
+    /**
+     * {lower, upper, tick} of the empty charts' epoch axis on a network trained {@code epoch} epochs
+     * whose next run ends at {@code plannedEnd}: the axis that run's points will get
+     * ({@link #plannedEpochAxis} with the first point at the end of the run's first epoch: at full
+     * speed the first snapshot comes an epoch or more into the run; a lesson-paced run starts at 0,
+     * where this is the same axis): 0, 5 … 35 for the default run of a new network, 35, 40 … 70
+     * for 35 more epochs of the bundled model.
+     */
+    static double[] emptyEpochAxis(int epoch, int plannedEnd) {
+        return plannedEpochAxis(epoch + 1, Math.max(plannedEnd, epoch + 1));
     }
 
     /** A chart's copy of one model series; {@link #catchUp} changes as few points as it can. */
@@ -218,9 +243,8 @@ public final class TrainingCharts extends VBox {
     }
 
     /**
-     * Without data a chart's axes would show JavaFX's arbitrary defaults (0–150, 0–110): show a calm
-     * fixed frame instead (epochs 0–{@value #EMPTY_EPOCHS}, the given value range) and auto-range
-     * again once points arrive.
+     * Without data a chart's value axis would show JavaFX's arbitrary defaults (0–110): show a calm
+     * fixed range instead and auto-range again once points arrive. The epoch axis never auto-ranges.
      */
     private static void calmWhileEmpty(LineChart<Number, Number> chart, boolean empty, double maxValue, double tick) {
         NumberAxis epochs = (NumberAxis) chart.getXAxis();
@@ -228,9 +252,6 @@ public final class TrainingCharts extends VBox {
         epochs.setAutoRanging(false); // see stepEpochAxis
         values.setAutoRanging(!empty);
         if (empty) {
-            epochs.setLowerBound(0);
-            epochs.setUpperBound(EMPTY_EPOCHS);
-            epochs.setTickUnit(EMPTY_EPOCHS / 5.0);
             values.setLowerBound(0);
             values.setUpperBound(maxValue);
             values.setTickUnit(tick);
@@ -247,10 +268,15 @@ public final class TrainingCharts extends VBox {
      */
     private static void stepEpochAxis(LineChart<Number, Number> chart, double firstEpoch, double lastEpoch,
                                       int plannedEnd) {
-        NumberAxis epochs = (NumberAxis) chart.getXAxis();
         double[] range = plannedEnd >= lastEpoch
                 ? plannedEpochAxis(firstEpoch, plannedEnd)
                 : epochAxisRange(firstEpoch, lastEpoch);
+        setEpochAxis(chart, range);
+    }
+
+    /** Sets the epoch axis to {lower, upper, tick} ({lower, upper}: {@value #EPOCH_TICKS} ticks). */
+    private static void setEpochAxis(LineChart<Number, Number> chart, double[] range) {
+        NumberAxis epochs = (NumberAxis) chart.getXAxis();
         epochs.setLowerBound(range[0]);
         epochs.setUpperBound(range[1]);
         epochs.setTickUnit(range.length > 2 ? range[2] : (range[1] - range[0]) / EPOCH_TICKS);
@@ -290,7 +316,7 @@ public final class TrainingCharts extends VBox {
 
     /** The first of 25, 50, 100, 250, 500, 1000, … (2.5, 5, 10 × 10^k) that is at least {@code epochs}. */
     static double epochAxisSpan(double epochs) {
-        double span = EMPTY_EPOCHS;
+        double span = SHORTEST_EPOCH_AXIS;
         for (double decade = 10; span < epochs; decade *= 10) {
             for (double step : new double[] {5, 10, 25}) {
                 span = step * decade;

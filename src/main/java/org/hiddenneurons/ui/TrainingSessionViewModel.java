@@ -3,6 +3,7 @@ package org.hiddenneurons.ui;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -65,6 +66,8 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     private final DoubleProperty epochsPerSecond = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(0);
     private final BooleanBinding running = Bindings.createBooleanBinding(() -> phase.get() == Phase.RUNNING, phase);
+    /** See {@link #emptyChartsEndEpochProperty()}. */
+    private final IntegerBinding emptyChartsEndEpoch;
 
     private final DecimatedSeries trainLossSeries = new DecimatedSeries();
     private final DecimatedSeries testLossSeries = new DecimatedSeries();
@@ -98,6 +101,9 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         this.data = data;
         this.status = status;
         this.replay = replay;
+        emptyChartsEndEpoch = Bindings.createIntegerBinding(() -> phase.get() == Phase.RUNNING || phase.get() == Phase.PAUSED
+                        ? plannedEndEpoch.get() : epoch.get() + Math.max(1, settings.epochsProperty().get()),
+                phase, plannedEndEpoch, epoch, settings.epochsProperty());
         settings.epochDelayMillisProperty().addListener((o, old, now) -> engine.setEpochDelayMillis(now.longValue()));
         settings.lessonPaceProperty().addListener((o, old, on) -> engine.setPacing(settings.pacingFor(epoch.get())));
         for (javafx.beans.Observable setting : new javafx.beans.Observable[] {settings.optimizerProperty(),
@@ -295,6 +301,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         engine.setPacing(settings.pacingFor(epoch.get()));
         paceStatus.runStarted();
         started(engine.run(config, document.networkProperty().get(), split), config, split);
+        plannedEndEpoch.set(epoch.get() + config.epochs()); // known now, before the first snapshot confirms it
         runConfig = config;
         phase.set(Phase.RUNNING);
         String note = settings.needsNewNetworkProperty().get() ? I18n.t("workbench.status.training.needsNew") : "";
@@ -436,6 +443,15 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     /** The epoch the current (or last) run ends at, counted on this network; 0 before any run. */
     public ReadOnlyIntegerProperty plannedEndEpochProperty() {
         return plannedEndEpoch;
+    }
+
+    /**
+     * Where the charts' epoch axis ends while they have no point: the plan of the run going or
+     * paused ({@link #plannedEndEpochProperty()}), else where Train would end now, the epoch plus
+     * the settings' epochs (it follows the field), so the empty frame is the frame the run will fill.
+     */
+    public IntegerBinding emptyChartsEndEpochProperty() {
+        return emptyChartsEndEpoch;
     }
 
     /** The epochs completed, or inside a lesson-paced epoch the step and the epoch in progress. */

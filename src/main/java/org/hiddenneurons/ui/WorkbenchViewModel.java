@@ -453,6 +453,11 @@ public final class WorkbenchViewModel implements TrainingEngine.Listener {
         return session.plannedEndEpochProperty();
     }
 
+    /** See {@link TrainingSessionViewModel#emptyChartsEndEpochProperty()}. */
+    public javafx.beans.binding.IntegerBinding emptyChartsEndEpochProperty() {
+        return session.emptyChartsEndEpochProperty();
+    }
+
     public ReadOnlyDoubleProperty trainLossProperty() {
         return session.trainLossProperty();
     }

@@ -1,5 +1,7 @@
 package org.hiddenneurons.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,6 +86,28 @@ class StrokeWidthTest {
         GrayImage typical = bar(30, 100, 10, 0, 10, 100); // ratio 10·100/110/100 ≈ 0.091
         assertSame(typical, StrokeWidth.normalise(typical, 0.088, 0.139));
         assertSame(thin, StrokeWidth.normalise(thin, 0, Double.POSITIVE_INFINITY), "off");
+    }
+
+    @Test
+    void reusedBuffersGiveTheSameImagesBitForBitAsFreshOnes() {
+        // Larger, then smaller, dilated and eroded in turn: nothing of an earlier image may leak.
+        GrayImage[] images = {bar(12, 200, 4, 0, 4, 200), bar(50, 170, 10, 10, 30, 150), bar(8, 60, 3, 0, 2, 60),
+            bar(90, 40, 5, 5, 80, 30), bar(12, 200, 4, 0, 4, 200), bar(6, 30, 2, 0, 1, 30), bar(50, 170, 10, 10, 30, 150)};
+        StrokeWidth.Scratch scratch = new StrokeWidth.Scratch();
+        for (GrayImage image : images) {
+            GrayImage fresh = StrokeWidth.normalise(image, 0.088, 0.139);
+            GrayImage reused = StrokeWidth.normalise(image, 0.088, 0.139, scratch);
+            assertNotSame(image, fresh, "every image here is outside the range");
+            assertEquals(fresh.width(), reused.width());
+            assertEquals(fresh.height(), reused.height());
+            assertArrayEquals(fresh.values(), reused.values(), 0.0);
+            GrayImage cropped = StrokeWidth.normaliseCropped(image, 0.088, 0.139, scratch);
+            GrayImage expected = Preprocessor.crop(fresh, Preprocessor.inkBounds(fresh));
+            assertEquals(expected.width(), cropped.width());
+            assertArrayEquals(expected.values(), cropped.values(), 0.0, "cropped as the preprocessor crops");
+        }
+        GrayImage typical = bar(30, 100, 10, 0, 10, 100);
+        assertSame(typical, StrokeWidth.normaliseCropped(typical, 0.088, 0.139, scratch), "inside the range: itself");
     }
 
     @Test

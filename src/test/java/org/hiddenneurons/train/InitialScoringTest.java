@@ -3,6 +3,7 @@ package org.hiddenneurons.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -33,6 +34,17 @@ class InitialScoringTest {
         assertFalse(InitialScoring.WINDOW.samples(4_000, 1_000), "the digits sheet is scored whole");
         assertFalse(InitialScoring.WINDOW.samples(4_000 + 600, 1_000), "with the student's drawings too");
         assertFalse(InitialScoring.WHOLE.samples(60_000, 10_000), "the trainer's default: always whole");
+    }
+
+    @Test
+    void noneScoresNothingAndOnlyBothZerosMeanNone() {
+        assertFalse(InitialScoring.NONE.scores());
+        assertFalse(InitialScoring.NONE.samples(60_000, 10_000), "not scored: no sample either");
+        assertFalse(InitialScoring.NONE.samples(0, 0));
+        assertTrue(InitialScoring.WHOLE.scores() && InitialScoring.WINDOW.scores() && SAMPLE_OF_30.scores());
+        assertThrows(IllegalArgumentException.class, () -> new InitialScoring(10, 0));
+        assertThrows(IllegalArgumentException.class, () -> new InitialScoring(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new InitialScoring(10, 11));
     }
 
     @Test

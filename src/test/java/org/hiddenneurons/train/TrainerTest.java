@@ -151,7 +151,7 @@ class TrainerTest {
         TrainingConfig config = adam(3).withAugment(true);
         Trainer scored = TrainingFixtures.trainer(config);
         Trainer unscored = TrainingFixtures.trainer(config);
-        unscored.setScoreInitialWeights(false);
+        unscored.setInitialScoring(InitialScoring.NONE);
         List<TrainingSnapshot> snapshots = new ArrayList<>();
         unscored.addListener(snapshots::add);
         TrainingSnapshot a = scored.run();

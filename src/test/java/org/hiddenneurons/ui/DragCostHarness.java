@@ -23,7 +23,7 @@ import javafx.animation.AnimationTimer;
  * <pre>
  * java --add-modules=jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless \
  *   -Dprism.order=sw -Dprism.text=t2k -cp target/classes:target/test-classes:&lt;deps&gt; \
- *   org.hiddenneurons.ui.DragCostHarness [repeats]
+ *   [-Dharness.penWidth=10] org.hiddenneurons.ui.DragCostHarness [repeats]
  * </pre>
  */
 public final class DragCostHarness {
@@ -33,6 +33,11 @@ public final class DragCostHarness {
     private static final int BURST = 4;
     /** Time for a change's pulses to finish before the next change. */
     private static final long SETTLE_MILLIS = 120;
+    /**
+     * The pad's pen width in drawing pixels ({@code -Dharness.penWidth}; 0 = the pad's default 28):
+     * 10, the slider's thinnest, draws strokes the preprocessor thickens ({@code data.StrokeWidth}).
+     */
+    private static final double PEN_WIDTH = Double.parseDouble(System.getProperty("harness.penWidth", "0"));
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -44,6 +49,9 @@ public final class DragCostHarness {
         AtomicReference<HiddenNeuronsApp> app = FrameTimingHarness.startWindow();
         FrameTimingHarness.onFx(() -> {
             app.get().view().pageProperty().set(WorkbenchView.Page.HIDDEN_UNIT);
+            if (PEN_WIDTH > 0) {
+                app.get().view().drawingPad().setPenWidth(PEN_WIDTH);
+            }
             return null;
         });
         FrameTimingHarness.waitForQuietProcess();
@@ -95,8 +103,8 @@ public final class DragCostHarness {
                 Thread.sleep(SETTLE_MILLIS);
             }
         }
-        System.out.printf(Locale.ROOT, "drag with the dossier open, %d repeats; load average (1 min) %.1f on %d cores%n",
-                repeats, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.out.printf(Locale.ROOT, "drag with the dossier open, pen %s, %d repeats; load average (1 min) %.1f on %d cores%n",
+                PEN_WIDTH > 0 ? PEN_WIDTH + " px" : "default", repeats, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         report("event (one drag event alone in its frame)", event);
         System.out.printf(Locale.ROOT, "event: %d of %d drag events changed the prediction (view model) within the event%n",

@@ -203,34 +203,6 @@ class ModelInputStepsTest {
         assertArrayEquals(expected, model.inputSteps().preparedDataProperty().get().test().sample(0), TOLERANCE);
     }
 
-    /**
-     * A {@link ModelInputSteps.Preparer} that only queues: the test runs each preparation when it
-     * chooses, as the window's background thread would later, and sees what the FX thread saw meanwhile.
-     */
-    private static final class QueuedPreparer implements ModelInputSteps.Preparer {
-        final java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
-
-        @Override
-        public void submit(java.util.concurrent.Callable<Split> work, java.util.function.Consumer<Split> onSuccess,
-                           java.util.function.Consumer<Throwable> onFailure) {
-            queued.add(() -> {
-                Split result;
-                try {
-                    result = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            });
-        }
-
-        /** Runs the oldest queued preparation (its result delivered at once, as the FX hop would). */
-        void runNext() {
-            queued.remove().run();
-        }
-    }
-
     /** A model without steps and a split of slanted digits, from now on prepared by {@code preparer}. */
     private Split plainSplitPreparedBy(QueuedPreparer preparer) {
         steps.prepareWith(preparer);
@@ -253,6 +225,7 @@ class ModelInputStepsTest {
         assertEquals(1, preparer.queued.size(), "the split is handed to the preparer, not made on this thread");
         assertSame(raw, steps.preparedDataProperty().get(), "meanwhile the previous steps' split, whole");
         assertTrue(steps.preparingProperty().get());
+        assertTrue(steps.showingPreviousProperty().get(), "the views show the previous steps' split, and can say so");
         // The drawing does not wait for the split: it is seen with the new steps at once.
         assertArrayEquals(deskewed(drawn), prediction.seenProperty().get().networkInput(), TOLERANCE);
         assertArrayEquals(network.get().forward(deskewed(drawn)).a3(), prediction.probabilitiesProperty().get(),
@@ -261,6 +234,7 @@ class ModelInputStepsTest {
         preparer.runNext();
         Split prepared = steps.preparedDataProperty().get();
         assertFalse(steps.preparingProperty().get());
+        assertFalse(steps.showingPreviousProperty().get());
         for (int i = 0; i < raw.test().size(); i++) {
             assertArrayEquals(deskewed(raw.test().sample(i)), prepared.test().sample(i), TOLERANCE);
         }
@@ -300,9 +274,14 @@ class ModelInputStepsTest {
         data.set(second);
         assertEquals(null, steps.preparedDataProperty().get(), "not ready: no image of the old split meanwhile");
         assertTrue(steps.preparingProperty().get());
+        assertFalse(steps.showingPreviousProperty().get(), "nothing of the old split is shown");
+        config.set(DESKEW.withInputBlur(0.6)); // other steps while the new split waits: still nothing shown
+        assertTrue(steps.preparingProperty().get());
+        assertFalse(steps.showingPreviousProperty().get());
         config.set(PLAIN); // a model without steps: its split is the raw one, now
         assertSame(second, steps.preparedDataProperty().get());
         assertFalse(steps.preparingProperty().get());
+        assertFalse(steps.showingPreviousProperty().get());
         preparer.runNext(); // the deskewed copy of the second split comes back late: dropped
         assertSame(second, steps.preparedDataProperty().get());
         assertTrue(preparer.queued.isEmpty());

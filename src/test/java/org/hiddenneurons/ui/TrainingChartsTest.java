@@ -52,6 +52,26 @@ class TrainingChartsTest {
     }
 
     @Test
+    void theEmptyChartsSpanTheRunTrainWouldStart() {
+        assertArrayEquals(new double[] {0, 35, 5}, TrainingCharts.emptyEpochAxis(0, 35), "a new network's default run");
+        assertArrayEquals(new double[] {0, 35, 5}, TrainingCharts.plannedEpochAxis(0.025, 35),
+                "the same axis as its lesson-paced points get");
+        assertArrayEquals(new double[] {35, 70, 5}, TrainingCharts.emptyEpochAxis(35, 70), "35 more after 35");
+        assertArrayEquals(TrainingCharts.plannedEpochAxis(36, 70), TrainingCharts.emptyEpochAxis(35, 70),
+                "the axis of that run's points from the end of its first epoch");
+        assertArrayEquals(new double[] {0, 20, 5}, TrainingCharts.emptyEpochAxis(0, 20));
+        for (int epoch = 0; epoch <= 300; epoch += 7) {
+            for (int end = epoch + 1; end <= 3000; end += 11) {
+                double[] axis = TrainingCharts.emptyEpochAxis(epoch, end);
+                String what = "from " + epoch + " to " + end + ": axis " + axis[0] + "–" + axis[1];
+                assertEquals(end, axis[1], what + " ends at the plan");
+                assertTrue(axis[0] <= epoch, what + " starts where the run does or before");
+                assertTrue((axis[1] - axis[0]) / axis[2] <= TrainingCharts.MAX_PLANNED_TICKS, what + ": few ticks");
+            }
+        }
+    }
+
+    @Test
     void aPlannedRunFillsTheAxisToItsEndInWholeTicks() {
         assertArrayEquals(new double[] {0, 35, 5}, TrainingCharts.plannedEpochAxis(0.025, 35), "the default run: 0, 5 … 35");
         assertArrayEquals(new double[] {0, 8, 1}, TrainingCharts.plannedEpochAxis(1, 8));

@@ -28,6 +28,7 @@ class TrainingSessionViewModelTest {
     private final ModelDocumentViewModel document = new ModelDocumentViewModel();
     private final TrainingDataViewModel data = new TrainingDataViewModel();
     private final StatusViewModel status = new StatusViewModel();
+    private final TrainingSettingsViewModel settings = new TrainingSettingsViewModel();
     private TrainingSessionViewModel session;
     private Network start;
 
@@ -35,7 +36,7 @@ class TrainingSessionViewModelTest {
     void setUp() {
         ReplayModel replay = new ReplayModel(document.networkProperty(), new SimpleObjectProperty<>(),
                 new SimpleObjectProperty<>());
-        session = new TrainingSessionViewModel(engine, new TrainingSettingsViewModel(), document, data, status, replay);
+        session = new TrainingSessionViewModel(engine, settings, document, data, status, replay);
         engine.setListener(session);
         start = WorkbenchViewModel.randomNetwork(WorkbenchViewModel.defaultSpec(), 5);
         document.open(start, () -> "start");
@@ -146,6 +147,27 @@ class TrainingSessionViewModelTest {
         assertEquals(0, session.plannedEndEpochProperty().get());
         session.startAt(5);
         assertEquals(5, session.plannedEndEpochProperty().get());
+    }
+
+    @Test
+    void theEmptyChartsSpanTheRunTrainWouldStartAndThenTheRunsPlan() {
+        settings.epochsProperty().set(35);
+        assertEquals(35, session.emptyChartsEndEpochProperty().get(), "a new network: 0 … 35");
+        settings.epochsProperty().set(20);
+        assertEquals(20, session.emptyChartsEndEpochProperty().get(), "it follows the epochs field");
+        session.startAt(35); // a model trained 35 epochs: Train goes on to 55
+        assertEquals(55, session.emptyChartsEndEpochProperty().get());
+
+        session.toggleTraining();
+        assertEquals(55, session.plannedEndEpochProperty().get(), "the run's plan is known before its first snapshot");
+        settings.epochsProperty().set(50); // the run keeps its config: its plan stays
+        assertEquals(55, session.emptyChartsEndEpochProperty().get());
+        session.toggleTraining(); // paused: still that run's frame
+        assertEquals(55, session.emptyChartsEndEpochProperty().get());
+        session.stopAndForget();
+        assertEquals(85, session.emptyChartsEndEpochProperty().get(), "no run: the settings' 50 from epoch 35");
+        session.resetProgress();
+        assertEquals(50, session.emptyChartsEndEpochProperty().get());
     }
 
     private TrainingSnapshot pacedSnapshot(int epoch, int step) {
