@@ -54,7 +54,10 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.IDLE);
     private final IntegerProperty epoch = new SimpleIntegerProperty(this, "epoch", 0);
-    /** The epoch the current (or last) run ends at, counted on this network; 0 before any run. */
+    /**
+     * The epoch the current (or last) run ends at, counted on this network; after a step past every
+     * plan, where the run Train would have started from that step's start ends; 0 before either.
+     */
     private final IntegerProperty plannedEndEpoch = new SimpleIntegerProperty(this, "plannedEndEpoch", 0);
     /** What the status bar's epoch field shows: {@link #epoch}, or the step and epoch inside a paced epoch. */
     private final ReadOnlyObjectWrapper<EpochProgress> epochProgress =
@@ -368,8 +371,13 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         trainerEpoch = snapshot.epoch();
         trainerElapsed = snapshot.elapsedSeconds();
         epoch.set(epochOffset + snapshot.epoch());
-        if (phase.get() != Phase.STEPPING) { // a step (one epoch) is no plan: the run's axis stays
+        if (phase.get() != Phase.STEPPING) {
             plannedEndEpoch.set(epochOffset + snapshot.totalEpochs());
+        } else if (plannedEndEpoch.get() < epoch.get()) {
+            // A step (one epoch) is no plan of its own: inside a run's plan the axis stays; past it (or
+            // with none, e.g. the first step of a new network) the charts keep the frame they had while
+            // empty, the run Train would have started from the step's start, instead of auto-ranging.
+            plannedEndEpoch.set(epoch.get() - 1 + Math.max(1, settings.epochsProperty().get()));
         }
         epochProgress.set(EpochProgress.of(snapshot, epochOffset));
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());

@@ -150,6 +150,18 @@ class TrainingSessionViewModelTest {
     }
 
     @Test
+    void aStepPastEveryPlanKeepsTheFrameTheEmptyChartsHad() {
+        settings.epochsProperty().set(35);
+        assertEquals(35, session.emptyChartsEndEpochProperty().get());
+        session.step(); // the first epoch of a new network
+        session.finished(engine.lastId, snapshot(1, 2.0));
+        assertEquals(35, session.plannedEndEpochProperty().get(), "the frame of the run Train would have started: 0 … 35");
+        session.step(); // epoch 2: inside that frame, which stays
+        session.finished(engine.lastId, snapshot(1, 2.0));
+        assertEquals(35, session.plannedEndEpochProperty().get());
+    }
+
+    @Test
     void theEmptyChartsSpanTheRunTrainWouldStartAndThenTheRunsPlan() {
         settings.epochsProperty().set(35);
         assertEquals(35, session.emptyChartsEndEpochProperty().get(), "a new network: 0 … 35");
