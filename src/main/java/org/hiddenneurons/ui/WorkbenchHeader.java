@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.hiddenneurons.ui.WorkbenchView.Page;
@@ -38,6 +40,8 @@ final class WorkbenchHeader {
 
     /** The model description in the header: at most two lines of its small type. */
     static final double MODEL_DESCRIPTION_MAX_HEIGHT = 34;
+    /** Narrower than this, the model description is hidden (its tooltip and the status line still say it). */
+    static final double MODEL_DESCRIPTION_MIN_WIDTH = 90;
 
     private final WorkbenchViewModel model;
     private final Stage stage;
@@ -66,7 +70,12 @@ final class WorkbenchHeader {
         subtitleTip.textProperty().bind(model.modelDescriptionProperty());
         subtitle.setTooltip(subtitleTip);
         subtitle.setWrapText(true);
-        subtitle.setMaxHeight(MODEL_DESCRIPTION_MAX_HEIGHT);
+        // Squeezed by the page tabs it would show a letter and an ellipsis: then not at all, and its
+        // wrapped lines do not make the header taller.
+        subtitle.visibleProperty().bind(subtitle.widthProperty().greaterThanOrEqualTo(MODEL_DESCRIPTION_MIN_WIDTH));
+        subtitle.setMinHeight(0);
+        subtitle.maxHeightProperty().bind(Bindings.when(subtitle.visibleProperty())
+                .then(MODEL_DESCRIPTION_MAX_HEIGHT).otherwise(0.0));
         HBox titles = new HBox(title, subtitle);
         titles.getStyleClass().add("hn-titles");
         titles.setAlignment(Pos.CENTER_LEFT);
@@ -105,6 +114,12 @@ final class WorkbenchHeader {
 
         HBox.setHgrow(subtitle, Priority.ALWAYS);
         titles.setMinWidth(0);
+        // Narrower than the title (a small window, large text): cut it at the page tabs instead of
+        // painting it under them.
+        Rectangle titlesClip = new Rectangle();
+        titlesClip.widthProperty().bind(titles.widthProperty());
+        titlesClip.heightProperty().bind(titles.heightProperty());
+        titles.setClip(titlesClip);
         HBox box = new HBox(titles, navigation, fileButtons);
         box.getStyleClass().add("hn-header");
         box.setAlignment(Pos.CENTER_LEFT);

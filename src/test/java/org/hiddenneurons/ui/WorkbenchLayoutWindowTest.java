@@ -68,6 +68,51 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         }
     }
 
+    /**
+     * The app's title is shown whole and ends before the page tabs begin (at 1280×800 it ran under
+     * the Workbench tab), and the model description beside it is either readable or hidden.
+     */
+    @Test
+    void theTitleStaysWholeBesideThePageTabsAtEveryWindowSizeInBothLanguages(FxRobot robot) throws TimeoutException {
+        waitFor(() -> model.dataReadyProperty().get());
+        List<String> broken = new ArrayList<>();
+        try {
+            for (Locale language : I18n.SUPPORTED) {
+                robot.interact(() -> view.switchLanguage(language));
+                view = app.view();
+                for (double[] size : SIZES) {
+                    resize(size[0], size[1], false);
+                    broken.addAll(onFx(() -> {
+                        Parent root = view.getScene().getRoot();
+                        root.applyCss();
+                        root.layout();
+                        List<String> out = new ArrayList<>();
+                        Labeled title = (Labeled) root.lookup(".hn-app-title");
+                        Node tabs = root.lookup(".hn-navigation");
+                        Labeled description = (Labeled) root.lookup("#" + WorkbenchView.MODEL_DESCRIPTION_ID);
+                        Bounds titleBounds = title.localToScene(title.getLayoutBounds());
+                        Bounds tabBounds = tabs.localToScene(tabs.getLayoutBounds());
+                        String where = language + " " + size[0] + "×" + size[1] + ": ";
+                        if (titleBounds.getMaxX() > tabBounds.getMinX() + TOLERANCE_PX) {
+                            out.add(where + "title ends at " + titleBounds.getMaxX() + ", tabs begin at " + tabBounds.getMinX());
+                        }
+                        if (title.getWidth() + TOLERANCE_PX < title.prefWidth(-1)) {
+                            out.add(where + "title " + title.getWidth() + " px of " + title.prefWidth(-1));
+                        }
+                        if (description.isVisible() && description.getWidth() < WorkbenchHeader.MODEL_DESCRIPTION_MIN_WIDTH) {
+                            out.add(where + "model description shown " + description.getWidth() + " px wide");
+                        }
+                        return out;
+                    }));
+                }
+            }
+        } finally {
+            robot.interact(() -> view.switchLanguage(Locale.ENGLISH));
+            view = app.view();
+        }
+        assertEquals(List.of(), broken);
+    }
+
     @Test
     void defaultWindowShowsPicturesOfAtLeast96Pixels() throws TimeoutException {
         waitFor(() -> model.dataReadyProperty().get());
