@@ -38,10 +38,11 @@ import org.hiddenneurons.ui.i18n.I18n;
  * <p>Preparing a split takes milliseconds on the 5 000 digits but most of a second on MNIST-sized
  * data, so the window hands it to a {@link Preparer} ({@link #prepareWith}: its
  * {@link org.hiddenneurons.ui.work.BackgroundWork}); until then it runs on the calling thread. While
- * a preparation runs ({@link #preparingProperty()}), {@link #preparedDataProperty()} keeps the
- * previous steps' split when only the steps changed, and is null ("not ready", as before loading)
- * when the raw split changed, so a view never shows raw and prepared images of one split side by
- * side. Requests coalesce: at most one preparation runs, the newest request waits behind it
+ * a preparation runs ({@link #preparingProperty()}), {@link #preparedDataProperty()} is null ("not
+ * ready", as before loading), whether the raw split or only the steps changed: a view never shows
+ * raw and prepared images of one split side by side, and never scores the new model's network on
+ * the inputs another model's steps made (the accuracy, confusion and saturation would be figures of
+ * no model). Requests coalesce: at most one preparation runs, the newest request waits behind it
  * (requests in between are dropped), and a result whose request has been superseded is discarded.
  * The drawings' steps ({@link #prepare(Preprocessor.Result)}) follow the config at once.
  */
@@ -77,8 +78,6 @@ public final class ModelInputSteps {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyObjectWrapper<Split> preparedData = new ReadOnlyObjectWrapper<>(this, "preparedData");
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(this, "preparing", false);
-    /** While preparing: {@link #preparedData} is the previous steps' split (only the steps changed). */
-    private final ReadOnlyBooleanWrapper showingPrevious = new ReadOnlyBooleanWrapper(this, "showingPrevious", false);
     private Preparer preparer = ON_CALLING_THREAD;
     /** The newest request; a result of an older one is discarded. FX thread, like the fields below. */
     private long request;
@@ -97,17 +96,17 @@ public final class ModelInputSteps {
         deskew.set(deskews(config.getValue()));
         steps.set(stepsOf(config.getValue()));
         caption.set(captionOf(config.getValue()));
-        requestPreparation(false);
+        requestPreparation();
         config.addListener((o, old, now) -> {
             boolean changed = !stepsOf(now).equals(steps.get());
             steps.set(stepsOf(now)); // first: listeners of either property prepare with the new steps
             deskew.set(deskews(now));
             caption.set(captionOf(now));
             if (changed) {
-                requestPreparation(false);
+                requestPreparation();
             }
         });
-        data.addListener((o, old, now) -> requestPreparation(true));
+        data.addListener((o, old, now) -> requestPreparation());
     }
 
     /**
@@ -120,37 +119,30 @@ public final class ModelInputSteps {
 
     /**
      * The split as the current steps see it, now (no step or no split: the raw split) or through the
-     * {@link Preparer}; meanwhile the previous prepared split stays, or is cleared when
-     * {@code newSplit} (it belongs to another split).
+     * {@link Preparer}; meanwhile there is none (the previous one was the old steps' or the old split's).
      */
-    private void requestPreparation(boolean newSplit) {
+    private void requestPreparation() {
         long mine = ++request;
         Split raw = data.getValue();
         TrainingConfig withSteps = config.getValue();
         if (raw == null || stepsOf(withSteps).isEmpty()) {
             waiting = null;
-            showingPrevious.set(false);
             preparing.set(false);
             preparedData.set(raw);
             return;
         }
-        if (newSplit) {
-            preparedData.set(null);
-        }
-        showingPrevious.set(preparedData.get() != null);
+        preparedData.set(null);
         preparing.set(true);
         Runnable start = () -> {
             submitted = true;
             preparer.submit(() -> prepare(raw, withSteps), prepared -> {
                 if (mine == request) {
                     preparedData.set(prepared);
-                    showingPrevious.set(false);
                     preparing.set(false);
                 }
                 startWaiting();
             }, error -> {
                 if (mine == request) {
-                    showingPrevious.set(false);
                     preparing.set(false);
                 }
                 startWaiting();
@@ -260,8 +252,7 @@ public final class ModelInputSteps {
 
     /**
      * The loaded split as the model in use sees it ({@link #prepare(Split, TrainingConfig)}), null
-     * until loaded and while a new split is prepared; while only the steps changed and their split
-     * is prepared, the previous steps' split.
+     * until loaded and while it is prepared for a new split or new steps.
      */
     public ReadOnlyObjectProperty<Split> preparedDataProperty() {
         return preparedData.getReadOnlyProperty();
@@ -270,15 +261,5 @@ public final class ModelInputSteps {
     /** True while the split is being prepared for new steps or a new split. */
     public ReadOnlyBooleanProperty preparingProperty() {
         return preparing.getReadOnlyProperty();
-    }
-
-    /**
-     * True while the split is being prepared for new steps and {@link #preparedDataProperty()} is
-     * meanwhile the previous steps' split (the data views show the inputs as the previous model saw
-     * them); false while a new split is prepared (none is shown) and when nothing is prepared.
-     * Changes before {@link #preparingProperty()} does.
-     */
-    public ReadOnlyBooleanProperty showingPreviousProperty() {
-        return showingPrevious.getReadOnlyProperty();
     }
 }

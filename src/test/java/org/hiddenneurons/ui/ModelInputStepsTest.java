@@ -213,7 +213,7 @@ class ModelInputStepsTest {
     }
 
     @Test
-    void aChangeOfStepsIsPreparedLaterWhileTheViewsKeepThePreviousSplitAndTheDrawingTakesTheNewSteps() {
+    void aChangeOfStepsIsPreparedLaterWhileTheViewsShowNoSplitAndTheDrawingTakesTheNewSteps() {
         QueuedPreparer preparer = new QueuedPreparer();
         Split raw = plainSplitPreparedBy(preparer);
         assertSame(raw, steps.preparedDataProperty().get(), "no step: the raw split at once, nothing to prepare");
@@ -223,9 +223,9 @@ class ModelInputStepsTest {
 
         config.set(DESKEW);
         assertEquals(1, preparer.queued.size(), "the split is handed to the preparer, not made on this thread");
-        assertSame(raw, steps.preparedDataProperty().get(), "meanwhile the previous steps' split, whole");
+        assertEquals(null, steps.preparedDataProperty().get(),
+                "not ready meanwhile: the new model is not scored on the inputs of the old steps");
         assertTrue(steps.preparingProperty().get());
-        assertTrue(steps.showingPreviousProperty().get(), "the views show the previous steps' split, and can say so");
         // The drawing does not wait for the split: it is seen with the new steps at once.
         assertArrayEquals(deskewed(drawn), prediction.seenProperty().get().networkInput(), TOLERANCE);
         assertArrayEquals(network.get().forward(deskewed(drawn)).a3(), prediction.probabilitiesProperty().get(),
@@ -234,7 +234,6 @@ class ModelInputStepsTest {
         preparer.runNext();
         Split prepared = steps.preparedDataProperty().get();
         assertFalse(steps.preparingProperty().get());
-        assertFalse(steps.showingPreviousProperty().get());
         for (int i = 0; i < raw.test().size(); i++) {
             assertArrayEquals(deskewed(raw.test().sample(i)), prepared.test().sample(i), TOLERANCE);
         }
@@ -251,7 +250,7 @@ class ModelInputStepsTest {
         assertEquals(1, preparer.queued.size(), "one preparation at a time; the newest request waits behind it");
 
         preparer.runNext(); // deskew only: superseded, its result is dropped; the newest starts
-        assertSame(raw, steps.preparedDataProperty().get(), "a superseded result is not shown");
+        assertEquals(null, steps.preparedDataProperty().get(), "a superseded result is not shown");
         assertTrue(steps.preparingProperty().get());
         assertEquals(1, preparer.queued.size(), "σ 0.6 was dropped, σ 1.0 started");
         preparer.runNext();
@@ -274,14 +273,12 @@ class ModelInputStepsTest {
         data.set(second);
         assertEquals(null, steps.preparedDataProperty().get(), "not ready: no image of the old split meanwhile");
         assertTrue(steps.preparingProperty().get());
-        assertFalse(steps.showingPreviousProperty().get(), "nothing of the old split is shown");
         config.set(DESKEW.withInputBlur(0.6)); // other steps while the new split waits: still nothing shown
         assertTrue(steps.preparingProperty().get());
-        assertFalse(steps.showingPreviousProperty().get());
+        assertEquals(null, steps.preparedDataProperty().get());
         config.set(PLAIN); // a model without steps: its split is the raw one, now
         assertSame(second, steps.preparedDataProperty().get());
         assertFalse(steps.preparingProperty().get());
-        assertFalse(steps.showingPreviousProperty().get());
         preparer.runNext(); // the deskewed copy of the second split comes back late: dropped
         assertSame(second, steps.preparedDataProperty().get());
         assertTrue(preparer.queued.isEmpty());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The status line's note while the window prepares the split as the model sees it, with plain
  * JUnit on the workbench's view model and a preparer the test runs by hand: it names what the
- * student sees meanwhile (the previous model's images, none yet, a run that has not started) and
+ * student sees meanwhile (data pages without images, a run that has not started) and
  * is gone when the preparation is done or superseded.
  */
 class PreparingNoteTest {
@@ -54,13 +54,14 @@ class PreparingNoteTest {
     }
 
     @Test
-    void aModelWithOtherStepsSaysThePagesKeepThePreviousImagesUntilItsSplitIsReady() {
+    void aModelWithOtherStepsSaysThePagesFillInWhenItsSplitIsReady() {
         model.useModel(new SavedModel(weights(), PLAIN, "digits", "", 2), "plain model");
         model.dataLoaded(digits(1), null, "ready");
         assertEquals("", note.get(), "no step: nothing to prepare");
 
         model.useModel(new SavedModel(weights(), DESKEW, "digits", "", 2), "deskew model");
-        assertEquals(I18n.t("workbench.status.preparing.newSteps"), note.get());
+        assertEquals(I18n.t("workbench.status.preparing.data"), note.get());
+        assertEquals(null, model.inputSteps().preparedDataProperty().get(), "the plain model's inputs are not kept");
         preparer.runNext();
         assertEquals("", note.get(), "gone when the split is ready");
     }
@@ -69,12 +70,12 @@ class PreparingNoteTest {
     void aNewSplitSaysItsPagesFillInAndAModelWithoutStepsEndsTheNote() {
         model.useModel(new SavedModel(weights(), DESKEW, "digits", "", 2), "deskew model");
         model.dataLoaded(digits(1), null, "ready");
-        assertEquals(I18n.t("workbench.status.preparing.newData"), note.get(), "nothing was shown before");
+        assertEquals(I18n.t("workbench.status.preparing.data"), note.get(), "nothing was shown before");
         preparer.runNext();
         assertEquals("", note.get());
 
         model.dataLoaded(digits(3), null, "other data");
-        assertEquals(I18n.t("workbench.status.preparing.newData"), note.get(), "the old split's images are not kept");
+        assertEquals(I18n.t("workbench.status.preparing.data"), note.get(), "the old split's images are not kept");
         model.useModel(new SavedModel(weights(), PLAIN, "digits", "", 2), "plain model");
         assertEquals("", note.get(), "superseded: the plain model's split is the raw one, at once");
         preparer.runNext(); // the late deskewed copy is dropped and says nothing
@@ -90,22 +91,20 @@ class PreparingNoteTest {
         assertEquals(TrainingSessionViewModel.Phase.RUNNING, model.phaseProperty().get());
         assertEquals(I18n.t("workbench.status.preparing.training"), note.get());
         model.toggleTraining(); // paused: the pages' note again
-        assertEquals(I18n.t("workbench.status.preparing.newSteps"), note.get());
+        assertEquals(I18n.t("workbench.status.preparing.data"), note.get());
         preparer.runNext();
         assertEquals("", note.get());
     }
 
     @Test
     void theNoteIsInTheWindowsLanguageAndEachCaseHasItsOwnWords() {
-        String[] english = {PreparingNote.text(true, true, false), PreparingNote.text(true, false, false),
-                PreparingNote.text(true, false, true)};
+        String[] english = {PreparingNote.text(true, false), PreparingNote.text(true, true)};
         assertNotEquals(english[0], english[1]);
-        assertNotEquals(english[1], english[2]);
-        assertEquals(english[2], PreparingNote.text(true, true, true), "a waiting run is said either way");
-        assertEquals("", PreparingNote.text(false, true, true));
+        assertEquals("", PreparingNote.text(false, true));
+        assertEquals("", PreparingNote.text(false, false));
         I18n.setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertEquals(I18n.text(Locale.SIMPLIFIED_CHINESE, "workbench.status.preparing.newSteps"),
-                PreparingNote.text(true, true, false));
-        assertNotEquals(english[0], PreparingNote.text(true, true, false));
+        assertEquals(I18n.text(Locale.SIMPLIFIED_CHINESE, "workbench.status.preparing.data"),
+                PreparingNote.text(true, false));
+        assertNotEquals(english[0], PreparingNote.text(true, false));
     }
 }

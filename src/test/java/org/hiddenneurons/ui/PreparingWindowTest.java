@@ -26,7 +26,7 @@ import org.testfx.api.FxRobot;
 /**
  * The real window while the split is prepared as a newly opened model sees it, with a preparer held
  * back until the test lets it go (on Fashion-MNIST the preparation takes 4–11 s): the status line
- * says why the data pages still show the previous model's images, says that a run started meanwhile
+ * says why the data pages show nothing meanwhile, says that a run started meanwhile
  * waits for it, and gives the line back when the split is ready.
  */
 class PreparingWindowTest extends WindowTestBase {
@@ -78,7 +78,9 @@ class PreparingWindowTest extends WindowTestBase {
 
         assertEquals(1, held.submitted);
         assertTrue(onFx(() -> model.inputSteps().preparingProperty().get()));
-        assertEquals(I18n.t("workbench.status.preparing.newSteps"), statusLine());
+        assertEquals(I18n.t("workbench.status.preparing.data"), statusLine());
+        assertEquals(null, onFx(() -> model.inputSteps().preparedDataProperty().get()),
+                "the opened model is not scored on the bundled model's inputs meanwhile");
 
         robot.interact(() -> robot.lookup("#" + WorkbenchView.TRAIN_BUTTON_ID).queryButton().fire());
         assertEquals(I18n.t("workbench.status.preparing.training"), statusLine(), "the run waits for the split");
@@ -88,7 +90,6 @@ class PreparingWindowTest extends WindowTestBase {
         String after = statusLine();
         assertNotEquals(I18n.t("workbench.status.preparing.training"), after);
         assertEquals(onFx(() -> model.statusMessageProperty().get()), after, "the line is the status message again");
-        assertFalse(onFx(() -> model.inputSteps().showingPreviousProperty().get()));
         assertEquals(onFx(() -> model.dataProperty().get().test().size()),
                 onFx(() -> model.inputSteps().preparedDataProperty().get().test().size()));
     }
