@@ -115,6 +115,23 @@ class TrainerTest {
     }
 
     @Test
+    void erasingAheadOnASecondThreadGivesBitIdenticalWeightsAndChangesThem() {
+        TrainingConfig plain = adam(6).withAugment(true);
+        TrainingConfig config = plain.withAugmentation(
+                plain.augmentation().withErasing(0.5, 3.0, 6.0, Augmentation.EraseShape.DISC));
+        Trainer ahead = TrainingFixtures.trainer(config);
+        ahead.setAugmentAhead(true);
+        Trainer inline = TrainingFixtures.trainer(config);
+        inline.setAugmentAhead(false);
+        TrainingSnapshot a = ahead.run();
+        TrainingSnapshot b = inline.run();
+        assertArrayEquals(b.network().theta1Copy(), a.network().theta1Copy());
+        assertArrayEquals(b.network().theta2Copy(), a.network().theta2Copy());
+        Network withoutErasing = TrainingFixtures.trainer(plain).run().network();
+        assertFalse(Arrays.equals(withoutErasing.theta1Copy(), a.network().theta1Copy()), "erasing must change the images");
+    }
+
+    @Test
     void differentSeedGivesDifferentWeights() {
         Network first = TrainingFixtures.trainer(adam(3)).run().network();
         Network second = TrainingFixtures.trainer(adam(3).withSeed(2)).run().network();
