@@ -48,8 +48,8 @@ import org.hiddenneurons.data.AtomicFiles;
  *                   learningRate, momentum, batchSize, epochs, lambda, seed, augment; and
  *                   optionally augmentation {maxShift, maxRotationDegrees, maxScale, maxShear,
  *                   elasticAlpha, elasticSigma, maxThickness, and, only when erasing is on,
- *                   eraseProbability, eraseMinSize, eraseMaxSize, eraseShape ("square" | "disc";
- *                   absent = no erasing)} (train.Augmentation; files
+ *                   eraseProbability, eraseMinSize, eraseMaxSize, eraseShape ("square" | "disc"),
+ *                   eraseEdge (absent = no erasing)} (train.Augmentation; files
  *                   without it were written when augmentation meant ±1 px shifts:
  *                   {@link Augmentation#SHIFTS}); and optionally deskew: true when the model's
  *                   inputs are deskewed ({@link TrainingConfig#prepare}; written only then,
@@ -80,7 +80,7 @@ public final class ModelFile {
             "augment", "augmentation", "deskew", "inputBlur");
     private static final Set<String> AUGMENTATION_FIELDS = Set.of("maxShift", "maxRotationDegrees", "maxScale",
             "maxShear", "elasticAlpha", "elasticSigma", "maxThickness", "eraseProbability", "eraseMinSize",
-            "eraseMaxSize", "eraseShape");
+            "eraseMaxSize", "eraseShape", "eraseEdge");
     private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
     private static final Pattern SHA256_HEX = Pattern.compile("|[0-9a-f]{64}");
 
@@ -180,6 +180,7 @@ public final class ModelFile {
                     g.writeNumberField("eraseMinSize", a.eraseMinSize());
                     g.writeNumberField("eraseMaxSize", a.eraseMaxSize());
                     g.writeStringField("eraseShape", a.eraseShape().id());
+                    g.writeNumberField("eraseEdge", a.eraseEdge());
                 }
                 g.writeEndObject();
                 if (config.deskew()) {
@@ -362,7 +363,8 @@ public final class ModelFile {
                 return limits.withErasing(finite(node, "eraseProbability", path + "eraseProbability"),
                         finite(node, "eraseMinSize", path + "eraseMinSize"),
                         finite(node, "eraseMaxSize", path + "eraseMaxSize"),
-                        byId(node, "eraseShape", path + "eraseShape", Augmentation.EraseShape::fromId));
+                        byId(node, "eraseShape", path + "eraseShape", Augmentation.EraseShape::fromId),
+                        finite(node, "eraseEdge", path + "eraseEdge"));
             } catch (IllegalArgumentException e) {
                 throw error("training.augmentation", e.getMessage());
             }

@@ -25,16 +25,23 @@ package org.hiddenneurons.train;
  * @param eraseMaxSize       largest one (the size is uniform in [min, max]; its centre is uniform
  *                           over the whole image, so part of the region may fall outside)
  * @param eraseShape         the erased region's shape
+ * @param eraseEdge          σ in pixels of the erased region's soft edge (0: a hard edge, each
+ *                           pixel blanked by the fraction of its area inside the region; σ &gt; 0:
+ *                           the region's indicator blurred by a Gaussian of σ, see
+ *                           {@link Augmenter#erase})
  */
 public record Augmentation(double maxShift, double maxRotationDegrees, double maxScale, double maxShear,
                            double elasticAlpha, double elasticSigma, double maxThickness,
-                           double eraseProbability, double eraseMinSize, double eraseMaxSize, EraseShape eraseShape) {
+                           double eraseProbability, double eraseMinSize, double eraseMaxSize, EraseShape eraseShape,
+                           double eraseEdge) {
 
     /** Shifts only, ±1 px (the first augmentation this app had). */
     public static final Augmentation SHIFTS = new Augmentation(1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0);
 
     /** Largest erased square side or disc diameter in pixels. */
     public static final double MAX_ERASE_SIZE = 100.0;
+    /** Largest σ of the erased region's soft edge in pixels. */
+    public static final double MAX_ERASE_EDGE = 5.0;
 
     /** The shape of the region random erasing blanks. */
     public enum EraseShape {
@@ -69,7 +76,7 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
     public Augmentation(double maxShift, double maxRotationDegrees, double maxScale, double maxShear,
                         double elasticAlpha, double elasticSigma, double maxThickness) {
         this(maxShift, maxRotationDegrees, maxScale, maxShear, elasticAlpha, elasticSigma, maxThickness,
-                0.0, 0.0, 0.0, EraseShape.SQUARE);
+                0.0, 0.0, 0.0, EraseShape.SQUARE, 0.0);
     }
 
     public Augmentation {
@@ -80,6 +87,7 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
             throw new IllegalArgumentException("smallest erased size " + eraseMinSize
                     + " exceeds the largest " + eraseMaxSize);
         }
+        check("erased region's edge", eraseEdge, MAX_ERASE_EDGE);
         if (eraseShape == null) {
             throw new IllegalArgumentException("erase shape must be square or disc, got null");
         }
@@ -99,10 +107,11 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
         return eraseProbability > 0;
     }
 
-    /** These limits with random erasing of the given probability, size range and shape. */
-    public Augmentation withErasing(double probability, double minSize, double maxSize, EraseShape shape) {
+    /** These limits with random erasing of the given probability, size range, shape and edge σ. */
+    public Augmentation withErasing(double probability, double minSize, double maxSize, EraseShape shape,
+                                    double edge) {
         return new Augmentation(maxShift, maxRotationDegrees, maxScale, maxShear, elasticAlpha, elasticSigma,
-                maxThickness, probability, minSize, maxSize, shape);
+                maxThickness, probability, minSize, maxSize, shape, edge);
     }
 
     private static void check(String what, double value, double max) {

@@ -123,7 +123,7 @@ class ModelFileTest {
     void randomErasingRoundTripsAndIsWrittenOnlyByModelsThatUseIt() throws Exception {
         TrainingConfig plain = TrainingConfig.defaults();
         TrainingConfig erasing = plain.withAugmentation(
-                plain.augmentation().withErasing(0.25, 4.0, 8.5, Augmentation.EraseShape.DISC));
+                plain.augmentation().withErasing(0.25, 4.0, 8.5, Augmentation.EraseShape.DISC, 0.75));
         SavedModel withStep = randomModel(new Random(7), plain.spec(20, 20, 10), erasing);
         SavedModel loaded = roundTrip(withStep);
         assertEquals(erasing.augmentation(), loaded.config().augmentation());
@@ -139,7 +139,7 @@ class ModelFileTest {
     void anUnknownEraseShapeIsNamed() throws Exception {
         TrainingConfig plain = TrainingConfig.defaults();
         SavedModel model = randomModel(new Random(7), plain.spec(20, 20, 10), plain.withAugmentation(
-                plain.augmentation().withErasing(0.5, 4.0, 8.0, Augmentation.EraseShape.SQUARE)));
+                plain.augmentation().withErasing(0.5, 4.0, 8.0, Augmentation.EraseShape.SQUARE, 0.0)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModelFile.write(bytes, model);
         String text = bytes.toString(StandardCharsets.UTF_8);

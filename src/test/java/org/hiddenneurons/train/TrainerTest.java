@@ -118,7 +118,7 @@ class TrainerTest {
     void erasingAheadOnASecondThreadGivesBitIdenticalWeightsAndChangesThem() {
         TrainingConfig plain = adam(6).withAugment(true);
         TrainingConfig config = plain.withAugmentation(
-                plain.augmentation().withErasing(0.5, 3.0, 6.0, Augmentation.EraseShape.DISC));
+                plain.augmentation().withErasing(0.5, 3.0, 6.0, Augmentation.EraseShape.DISC, 0.0));
         Trainer ahead = TrainingFixtures.trainer(config);
         ahead.setAugmentAhead(true);
         Trainer inline = TrainingFixtures.trainer(config);

@@ -20,8 +20,8 @@ import org.hiddenneurons.data.Split;
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
- * sigma, thickness, erase (probability), eraseSize (min-max or one size, pixels) and eraseShape (square
- * or disc) (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
+ * sigma, thickness, erase (probability), eraseSize (min-max or one size, pixels), eraseShape (square
+ * or disc) and eraseEdge (σ of its soft edge, pixels) (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
  * {@link TrainingConfig#inputBlur()}: the trainer applies them to both splits; set after the other keys),
  * drawings (N: also score N {@link PadDrawings} of each drawing seed through the same steps; blurDrawings=false
  * leaves the blur out for them, a diagnosis only), drawingSeeds (comma-separated PadDrawings seeds, default 1;
@@ -90,18 +90,8 @@ public final class TuningHarness {
                 }
                 case "shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness" -> config = c.withAugmentation(
                         withLimit(c.augmentation(), kv[0], Double.parseDouble(v)));
-                case "erase" -> config = c.withAugmentation(c.augmentation().withErasing(Double.parseDouble(v),
-                        c.augmentation().eraseMinSize(), c.augmentation().eraseMaxSize(), c.augmentation().eraseShape()));
-                case "eraseSize" -> {
-                    String[] range = v.split("-", 2);
-                    double min = Double.parseDouble(range[0]);
-                    double max = range.length > 1 ? Double.parseDouble(range[1]) : min;
-                    config = c.withAugmentation(c.augmentation().withErasing(c.augmentation().eraseProbability(),
-                            min, max, c.augmentation().eraseShape()));
-                }
-                case "eraseShape" -> config = c.withAugmentation(c.augmentation().withErasing(
-                        c.augmentation().eraseProbability(), c.augmentation().eraseMinSize(),
-                        c.augmentation().eraseMaxSize(), Augmentation.EraseShape.fromId(v)));
+                case "erase", "eraseSize", "eraseShape", "eraseEdge" -> config = c.withAugmentation(
+                        withErasing(c.augmentation(), kv[0], v));
                 case "contrast" -> contrast = Boolean.parseBoolean(v);
                 case "deskew" -> deskew = Boolean.parseBoolean(v);
                 case "deskewDrawings" -> deskewDrawings = Boolean.parseBoolean(v);
@@ -158,11 +148,11 @@ public final class TuningHarness {
         }
         Augmentation a = config.augmentation();
         System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " inputBlur=" + inputBlur + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
-                        + " scale=%s shear=%s elastic=%s/%s thick=%s erase=%s/%s-%s/%s contrast=%s final=%s | median=%.2f%% smooth=%.3f drawings=%s |%s%n",
+                        + " scale=%s shear=%s elastic=%s/%s thick=%s erase=%s/%s-%s/%s/edge%s contrast=%s final=%s | median=%.2f%% smooth=%.3f drawings=%s |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
                 a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(),
-                a.eraseProbability(), a.eraseMinSize(), a.eraseMaxSize(), a.eraseShape().id(), contrast, finalFraction,
+                a.eraseProbability(), a.eraseMinSize(), a.eraseMaxSize(), a.eraseShape().id(), a.eraseEdge(), contrast, finalFraction,
                 100 * median(accuracies), median(smoothness),
                 drawingScores.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * median(drawingScores)), line);
     }
@@ -205,7 +195,28 @@ public final class TuningHarness {
             a.elasticSigma(), a.maxThickness()};
         v[List.of("shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness").indexOf(key)] = value;
         return new Augmentation(v[0], v[1], v[2], v[3], v[4], v[5], v[6], a.eraseProbability(), a.eraseMinSize(),
-                a.eraseMaxSize(), a.eraseShape());
+                a.eraseMaxSize(), a.eraseShape(), a.eraseEdge());
+    }
+
+    /** {@code a} with one of its erasing limits set from a key (eraseSize: "min-max" or one size). */
+    private static Augmentation withErasing(Augmentation a, String key, String value) {
+        double p = a.eraseProbability();
+        double min = a.eraseMinSize();
+        double max = a.eraseMaxSize();
+        Augmentation.EraseShape shape = a.eraseShape();
+        double edge = a.eraseEdge();
+        switch (key) {
+            case "erase" -> p = Double.parseDouble(value);
+            case "eraseSize" -> {
+                String[] range = value.split("-", 2);
+                min = Double.parseDouble(range[0]);
+                max = range.length > 1 ? Double.parseDouble(range[1]) : min;
+            }
+            case "eraseShape" -> shape = Augmentation.EraseShape.fromId(value);
+            case "eraseEdge" -> edge = Double.parseDouble(value);
+            default -> throw new IllegalArgumentException("unknown key " + key);
+        }
+        return a.withErasing(p, min, max, shape, edge);
     }
 
     /**
