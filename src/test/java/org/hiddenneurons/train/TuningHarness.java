@@ -27,7 +27,8 @@ import org.hiddenneurons.data.Split;
  * leaves the blur out for them, a diagnosis only), drawingSeeds (comma-separated PadDrawings seeds, default 1;
  * e.g. 1,2,3 scores 3·N drawings), initScale and
  * initBlur (scale Θ1's initial weights, blur each unit's initial picture by a Gaussian of that σ keeping its
- * RMS), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
+ * RMS), misreads (true: also print how many drawings of each style were read as which digit, summed
+ * over the seeds), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
  * Unset keys keep {@link TrainingConfig#defaults()}. {@code -Dfast=true} uses the test-scope
  * {@link TuningCostFunction}. Example, after {@code mvn -o -q test-compile}:
@@ -60,6 +61,7 @@ public final class TuningHarness {
         double inputBlur = TrainingConfig.DEFAULT_INPUT_BLUR;
         boolean blurDrawings = true;
         boolean ahead = true;
+        boolean misreads = false;
         List<Long> drawingSeeds = new ArrayList<>(List.of(1L));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -107,6 +109,7 @@ public final class TuningHarness {
                 case "inputBlur" -> inputBlur = Double.parseDouble(v);
                 case "blurDrawings" -> blurDrawings = Boolean.parseBoolean(v);
                 case "ahead" -> ahead = Boolean.parseBoolean(v);
+                case "misreads" -> misreads = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
@@ -130,6 +133,7 @@ public final class TuningHarness {
         List<Double> accuracies = new ArrayList<>();
         List<Double> smoothness = new ArrayList<>();
         List<Double> drawingScores = new ArrayList<>();
+        java.util.Map<String, Integer> misread = new java.util.TreeMap<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
             long cpuBefore = processCpuNanos();
@@ -141,7 +145,7 @@ public final class TuningHarness {
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
             if (!drawings.isEmpty()) {
-                double read = drawingAccuracy(s.network(), drawings, drawingSteps);
+                double read = drawingAccuracy(s.network(), drawings, drawingSteps, misread);
                 drawingScores.add(read);
                 line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * read));
             }
@@ -155,17 +159,28 @@ public final class TuningHarness {
                 a.eraseProbability(), a.eraseMinSize(), a.eraseMaxSize(), a.eraseShape().id(), a.eraseEdge(), contrast, finalFraction,
                 100 * median(accuracies), median(smoothness),
                 drawingScores.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * median(drawingScores)), line);
+        if (misreads) {
+            misread.forEach((what, n) -> System.out.printf(Locale.ROOT, "  %4d × %s%n", n, what));
+        }
     }
 
     /**
      * The fraction of {@code drawings} (their exact network inputs through {@code steps}' preprocessing,
      * {@link TrainingConfig#prepare(double[], int, int)}) the network reads right.
+     *
+     * @param misread counts of "digit style as predicted", added to. Modified.
      */
-    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, TrainingConfig steps) {
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, TrainingConfig steps,
+                                          java.util.Map<String, Integer> misread) {
         int correct = 0;
         for (PadDrawings.Drawing d : drawings) {
             double[] input = steps.prepare(d.networkInput(), 20, 20);
-            correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
+            int predicted = Network.argMax(network.predict(input));
+            if (predicted == d.digit()) {
+                correct++;
+            } else {
+                misread.merge(d.digit() + " " + d.style() + " as " + predicted, 1, Integer::sum);
+            }
         }
         return correct / (double) drawings.size();
     }
