@@ -47,7 +47,9 @@ import org.hiddenneurons.data.AtomicFiles;
  *                   hiddenSize, activation, outputLayer, initializer, optimizer (ids),
  *                   learningRate, momentum, batchSize, epochs, lambda, seed, augment; and
  *                   optionally augmentation {maxShift, maxRotationDegrees, maxScale, maxShear,
- *                   elasticAlpha, elasticSigma, maxThickness} (train.Augmentation; files
+ *                   elasticAlpha, elasticSigma, maxThickness, and, only when erasing is on,
+ *                   eraseProbability, eraseMinSize, eraseMaxSize, eraseShape ("square" | "disc"),
+ *                   eraseEdge (absent = no erasing)} (train.Augmentation; files
  *                   without it were written when augmentation meant ±1 px shifts:
  *                   {@link Augmentation#SHIFTS}); and optionally deskew: true when the model's
  *                   inputs are deskewed ({@link TrainingConfig#prepare}; written only then,
@@ -77,7 +79,8 @@ public final class ModelFile {
             "initializer", "optimizer", "learningRate", "momentum", "batchSize", "epochs", "lambda", "seed",
             "augment", "augmentation", "deskew", "inputBlur");
     private static final Set<String> AUGMENTATION_FIELDS = Set.of("maxShift", "maxRotationDegrees", "maxScale",
-            "maxShear", "elasticAlpha", "elasticSigma", "maxThickness");
+            "maxShear", "elasticAlpha", "elasticSigma", "maxThickness", "eraseProbability", "eraseMinSize",
+            "eraseMaxSize", "eraseShape", "eraseEdge");
     private static final Set<String> DATASET_FIELDS = Set.of("name", "sha256");
     private static final Pattern SHA256_HEX = Pattern.compile("|[0-9a-f]{64}");
 
@@ -172,6 +175,13 @@ public final class ModelFile {
                 g.writeNumberField("elasticAlpha", a.elasticAlpha());
                 g.writeNumberField("elasticSigma", a.elasticSigma());
                 g.writeNumberField("maxThickness", a.maxThickness());
+                if (a.erases()) {
+                    g.writeNumberField("eraseProbability", a.eraseProbability());
+                    g.writeNumberField("eraseMinSize", a.eraseMinSize());
+                    g.writeNumberField("eraseMaxSize", a.eraseMaxSize());
+                    g.writeStringField("eraseShape", a.eraseShape().id());
+                    g.writeNumberField("eraseEdge", a.eraseEdge());
+                }
                 g.writeEndObject();
                 if (config.deskew()) {
                     g.writeBooleanField("deskew", true);
@@ -341,12 +351,20 @@ public final class ModelFile {
             checkFields(node, "training.augmentation.", AUGMENTATION_FIELDS);
             String path = "training.augmentation.";
             try {
-                return new Augmentation(finite(node, "maxShift", path + "maxShift"),
+                Augmentation limits = new Augmentation(finite(node, "maxShift", path + "maxShift"),
                         finite(node, "maxRotationDegrees", path + "maxRotationDegrees"),
                         finite(node, "maxScale", path + "maxScale"), finite(node, "maxShear", path + "maxShear"),
                         finite(node, "elasticAlpha", path + "elasticAlpha"),
                         finite(node, "elasticSigma", path + "elasticSigma"),
                         finite(node, "maxThickness", path + "maxThickness"));
+                if (!node.has("eraseProbability")) {
+                    return limits;
+                }
+                return limits.withErasing(finite(node, "eraseProbability", path + "eraseProbability"),
+                        finite(node, "eraseMinSize", path + "eraseMinSize"),
+                        finite(node, "eraseMaxSize", path + "eraseMaxSize"),
+                        byId(node, "eraseShape", path + "eraseShape", Augmentation.EraseShape::fromId),
+                        finite(node, "eraseEdge", path + "eraseEdge"));
             } catch (IllegalArgumentException e) {
                 throw error("training.augmentation", e.getMessage());
             }

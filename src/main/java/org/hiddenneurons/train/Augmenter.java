@@ -16,16 +16,23 @@ import org.hiddenneurons.core.GaussianBlur;
  * from the seed, each used with a random sign, so distorting an image costs no convolution.
  *
  * <p>Stroke thickness is changed first (see {@link Augmentation#maxThickness()}, {@link #thickness}),
- * then the geometry. Draws per image, in this order: dx, dy, θ, s, k, then (if elastic) the
- * field's index and sign, then (if thickness) t. Same seed and same calls ⇒ identical images. Not thread-safe (one per trainer).
+ * then the geometry, then (if erasing) one region of the result is blanked ({@link #erase}). Draws
+ * per image, in this order: dx, dy, θ, s, k, then (if elastic) the field's index and sign, then
+ * (if thickness) t, then (if erasing) u, the region's centre x and y and its size (all four even
+ * when u ≥ p, so the number of draws does not depend on the outcome; the region is erased when
+ * u &lt; p). Limits without erasing draw exactly what they drew before erasing existed. Same seed
+ * and same calls ⇒ identical images. Not thread-safe (one per trainer).
  */
 public final class Augmenter {
 
     /** Precomputed elastic displacement fields (each used with sign ±1: twice as many distinct fields). */
     public static final int FIELD_BANK_SIZE = 64;
 
-    /** Values {@link #draw} stores per image: dx, dy, the inverse map A (4), t, the signed field number. */
-    static final int DRAWN = 8;
+    /**
+     * Values {@link #draw} stores per image: dx, dy, the inverse map A (4), t, the signed field
+     * number, the erased region's centre x, y and size (size 0: nothing erased).
+     */
+    static final int DRAWN = 11;
 
     private final Augmentation limits;
     private final int width;
@@ -119,6 +126,16 @@ public final class Augmenter {
             signedFieldNumber = random.nextBoolean() ? index + 1 : -(index + 1);
         }
         double t = limits.maxThickness() > 0 ? uniform(random, limits.maxThickness()) : 0.0;
+        double eraseX = 0;
+        double eraseY = 0;
+        double eraseSize = 0;
+        if (limits.erases()) {
+            boolean erased = random.nextDouble() < limits.eraseProbability();
+            eraseX = random.nextDouble() * width;
+            eraseY = random.nextDouble() * height;
+            double size = limits.eraseMinSize() + random.nextDouble() * (limits.eraseMaxSize() - limits.eraseMinSize());
+            eraseSize = erased ? size : 0.0;
+        }
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         out[offset] = dx;
@@ -129,6 +146,9 @@ public final class Augmenter {
         out[offset + 5] = cos / scale;
         out[offset + 6] = t;
         out[offset + 7] = signedFieldNumber;
+        out[offset + 8] = eraseX;
+        out[offset + 9] = eraseY;
+        out[offset + 10] = eraseSize;
     }
 
     /**
@@ -162,6 +182,78 @@ public final class Augmenter {
         }
         ImageTransform.affine(from, fromOffset, target, targetOffset, width, height, drawn[offset + 2],
                 drawn[offset + 3], drawn[offset + 4], drawn[offset + 5], drawn[offset], drawn[offset + 1], field);
+        if (drawn[offset + 10] > 0) {
+            erase(target, targetOffset, width, height, drawn[offset + 8], drawn[offset + 9], drawn[offset + 10],
+                    limits.eraseShape(), limits.eraseEdge());
+        }
+    }
+
+    /**
+     * Blanks one region of an image: v ← v·(1 − c), c ∈ [0, 1] how much of the pixel the region
+     * covers. Pixel (x, y) is the unit square [x, x+1]×[y, y+1] with centre (x + ½, y + ½).
+     *
+     * <p>Hard edge ({@code edge} = 0): a square of side {@code size} centred at (cx, cy) covers
+     * c = ox·oy, ox = the length of [x, x+1] ∩ [cx − size/2, cx + size/2] (oy likewise), exactly;
+     * a disc of diameter {@code size} covers c = clamp(size/2 + ½ − d, 0, 1), d = the distance from
+     * the pixel's centre to (cx, cy) (an approximation of the area, exact far inside and outside
+     * the edge).
+     *
+     * <p>Soft edge (σ = {@code edge} &gt; 0): c is the region's indicator blurred by a Gaussian of
+     * σ at the pixel's centre: for the square c = gx·gy, gx = Φ((x + ½ − cx + size/2)/σ) −
+     * Φ((x + ½ − cx − size/2)/σ) (exact); for the disc c = Φ((size/2 − d)/σ) (the straight-edge
+     * value, close while the radius is large against σ). Φ: the standard normal distribution.
+     *
+     * @param image width×height pixels at offset. Modified.
+     */
+    static void erase(double[] image, int offset, int width, int height, double cx, double cy, double size,
+                      Augmentation.EraseShape shape, double edge) {
+        double half = size / 2;
+        // Every pixel the region may touch: a hard disc's edge pixels reach half a pixel beyond it,
+        // a soft edge ERASE_EDGE_REACH σ (beyond that it blanks less than 1e-6 of a pixel).
+        double reach = half + 1 + ERASE_EDGE_REACH * edge;
+        int fromX = Math.max(0, (int) Math.floor(cx - reach));
+        int toX = Math.min(width - 1, (int) Math.floor(cx + reach));
+        int fromY = Math.max(0, (int) Math.floor(cy - reach));
+        int toY = Math.min(height - 1, (int) Math.floor(cy + reach));
+        for (int y = fromY; y <= toY; y++) {
+            for (int x = fromX; x <= toX; x++) {
+                double covered;
+                if (shape == Augmentation.EraseShape.SQUARE) {
+                    covered = edge > 0
+                            ? softOverlap(x, cx - half, cx + half, edge) * softOverlap(y, cy - half, cy + half, edge)
+                            : overlap(x, cx - half, cx + half) * overlap(y, cy - half, cy + half);
+                } else {
+                    double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+                    covered = edge > 0 ? normalCdf((half - d) / edge) : Math.min(1.0, Math.max(0.0, half + 0.5 - d));
+                }
+                image[offset + y * width + x] *= 1 - covered;
+            }
+        }
+    }
+
+    /** How many σ of a soft edge {@link #erase} visits beyond the region. */
+    private static final double ERASE_EDGE_REACH = 5.0;
+
+    /** Φ((pixel + ½ − from)/σ) − Φ((pixel + ½ − to)/σ): the blurred indicator of [from, to] at the pixel's centre. */
+    private static double softOverlap(int pixel, double from, double to, double sigma) {
+        double centre = pixel + 0.5;
+        return normalCdf((centre - from) / sigma) - normalCdf((centre - to) / sigma);
+    }
+
+    /**
+     * Φ(z), the standard normal distribution function, by Abramowitz &amp; Stegun 26.2.17
+     * (|error| &lt; 7.5e-8).
+     */
+    static double normalCdf(double z) {
+        double t = 1 / (1 + 0.2316419 * Math.abs(z));
+        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        double upper = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * poly;
+        return z >= 0 ? 1 - upper : upper;
+    }
+
+    /** The length of [pixel, pixel + 1] ∩ [from, to] (0 when they do not meet). */
+    private static double overlap(int pixel, double from, double to) {
+        return Math.max(0.0, Math.min(pixel + 1.0, to) - Math.max(pixel, from));
     }
 
     /** Uniform in [−max, max] (one draw even when max is 0, so the sequence does not depend on the limits). */

@@ -120,6 +120,34 @@ class ModelFileTest {
     }
 
     @Test
+    void randomErasingRoundTripsAndIsWrittenOnlyByModelsThatUseIt() throws Exception {
+        TrainingConfig plain = TrainingConfig.defaults();
+        TrainingConfig erasing = plain.withAugmentation(
+                plain.augmentation().withErasing(0.25, 4.0, 8.5, Augmentation.EraseShape.DISC, 0.75));
+        SavedModel withStep = randomModel(new Random(7), plain.spec(20, 20, 10), erasing);
+        SavedModel loaded = roundTrip(withStep);
+        assertEquals(erasing.augmentation(), loaded.config().augmentation());
+        assertSameModel(withStep, loaded);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(bytes, randomModel(new Random(7), plain.spec(20, 20, 10), plain));
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("erase"),
+                "a model without erasing keeps the format it had before");
+        assertFalse(ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), SOURCE).config().augmentation().erases());
+    }
+
+    @Test
+    void anUnknownEraseShapeIsNamed() throws Exception {
+        TrainingConfig plain = TrainingConfig.defaults();
+        SavedModel model = randomModel(new Random(7), plain.spec(20, 20, 10), plain.withAugmentation(
+                plain.augmentation().withErasing(0.5, 4.0, 8.0, Augmentation.EraseShape.SQUARE, 0.0)));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(bytes, model);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertContains(failure(replaceOnce(text, "\"square\"", "\"star\"")),
+                "training.augmentation.eraseShape", "unknown erase shape 'star'");
+    }
+
+    @Test
     void anInputBlurThatIsNotAPositiveNumberIsNamed() throws Exception {
         assertContains(failure(replaceOnce(v1Text(), "\"augment\": true", "\"augment\": true, \"inputBlur\": 0")),
                 "training.inputBlur", "expected a blur sigma > 0 pixels");

@@ -95,14 +95,7 @@ class TrainerTest {
     @Test
     void augmentingAheadOnASecondThreadGivesBitIdenticalWeights() {
         TrainingConfig config = adam(6).withAugment(true);
-        Trainer ahead = TrainingFixtures.trainer(config);
-        ahead.setAugmentAhead(true);
-        Trainer inline = TrainingFixtures.trainer(config);
-        inline.setAugmentAhead(false);
-        TrainingSnapshot a = ahead.run();
-        TrainingSnapshot b = inline.run();
-        assertArrayEquals(b.network().theta1Copy(), a.network().theta1Copy());
-        assertArrayEquals(b.network().theta2Copy(), a.network().theta2Copy());
+        assertAheadGivesTheWeightsOfInline(config);
         // and again after a cancel part-way: a rerun finishes, with finite weights
         Trainer cancelled = TrainingFixtures.trainer(config.withEpochs(40));
         cancelled.addListener(snapshot -> {
@@ -112,6 +105,29 @@ class TrainerTest {
         });
         assertEquals(TrainingState.CANCELLED, cancelled.run().state());
         assertEquals(TrainingState.FINISHED, cancelled.run().state());
+    }
+
+    @Test
+    void erasingAheadOnASecondThreadGivesBitIdenticalWeightsAndChangesThem() {
+        TrainingConfig plain = adam(6).withAugment(true);
+        TrainingConfig config = plain.withAugmentation(
+                plain.augmentation().withErasing(0.5, 3.0, 6.0, Augmentation.EraseShape.DISC, 0.0));
+        Network erased = assertAheadGivesTheWeightsOfInline(config);
+        Network withoutErasing = TrainingFixtures.trainer(plain).run().network();
+        assertFalse(Arrays.equals(withoutErasing.theta1Copy(), erased.theta1Copy()), "erasing must change the images");
+    }
+
+    /** Trains {@code config} augmenting ahead and inline, checks both give the same bits, returns the network. */
+    private static Network assertAheadGivesTheWeightsOfInline(TrainingConfig config) {
+        Trainer ahead = TrainingFixtures.trainer(config);
+        ahead.setAugmentAhead(true);
+        Trainer inline = TrainingFixtures.trainer(config);
+        inline.setAugmentAhead(false);
+        TrainingSnapshot a = ahead.run();
+        TrainingSnapshot b = inline.run();
+        assertArrayEquals(b.network().theta1Copy(), a.network().theta1Copy());
+        assertArrayEquals(b.network().theta2Copy(), a.network().theta2Copy());
+        return a.network();
     }
 
     @Test

@@ -20,13 +20,15 @@ import org.hiddenneurons.data.Split;
  * <p>Usage: {@code TuningHarness [key=value…]} with keys optimizer, lr, momentum, batch, epochs,
  * lambda, init, output, augment, seeds (comma-separated), warmup (epochs of a JIT warm-up run),
  * final (cosine schedule's final fraction; 1 = constant rate), shift, rotate, scale, shear, elastic,
- * sigma, thickness (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
+ * sigma, thickness, erase (probability), eraseSize (min-max or one size, pixels), eraseShape (square
+ * or disc) and eraseEdge (σ of its soft edge, pixels) (the {@link Augmentation} limits), deskew and inputBlur ({@link TrainingConfig#deskew()},
  * {@link TrainingConfig#inputBlur()}: the trainer applies them to both splits; set after the other keys),
  * drawings (N: also score N {@link PadDrawings} of each drawing seed through the same steps; blurDrawings=false
  * leaves the blur out for them, a diagnosis only), drawingSeeds (comma-separated PadDrawings seeds, default 1;
  * e.g. 1,2,3 scores 3·N drawings), initScale and
  * initBlur (scale Θ1's initial weights, blur each unit's initial picture by a Gaussian of that σ keeping its
- * RMS), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
+ * RMS), misreads (true: also print how many drawings of each style were read as which digit, summed
+ * over the seeds), ahead (false: augment on the training thread, {@link Trainer#setAugmentAhead}), contrast (true: apply {@link #srgbContrast} to every
  * pixel of both splits first, the brightening Java's colour conversion once applied by accident).
  * Unset keys keep {@link TrainingConfig#defaults()}. {@code -Dfast=true} uses the test-scope
  * {@link TuningCostFunction}. Example, after {@code mvn -o -q test-compile}:
@@ -59,6 +61,7 @@ public final class TuningHarness {
         double inputBlur = TrainingConfig.DEFAULT_INPUT_BLUR;
         boolean blurDrawings = true;
         boolean ahead = true;
+        boolean misreads = false;
         List<Long> drawingSeeds = new ArrayList<>(List.of(1L));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -89,6 +92,8 @@ public final class TuningHarness {
                 }
                 case "shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness" -> config = c.withAugmentation(
                         withLimit(c.augmentation(), kv[0], Double.parseDouble(v)));
+                case "erase", "eraseSize", "eraseShape", "eraseEdge" -> config = c.withAugmentation(
+                        withErasing(c.augmentation(), kv[0], v));
                 case "contrast" -> contrast = Boolean.parseBoolean(v);
                 case "deskew" -> deskew = Boolean.parseBoolean(v);
                 case "deskewDrawings" -> deskewDrawings = Boolean.parseBoolean(v);
@@ -104,6 +109,7 @@ public final class TuningHarness {
                 case "inputBlur" -> inputBlur = Double.parseDouble(v);
                 case "blurDrawings" -> blurDrawings = Boolean.parseBoolean(v);
                 case "ahead" -> ahead = Boolean.parseBoolean(v);
+                case "misreads" -> misreads = Boolean.parseBoolean(v);
                 case "final" -> finalFraction = Double.parseDouble(v);
                 case "warmup" -> warmupEpochs = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown key " + kv[0]);
@@ -127,6 +133,7 @@ public final class TuningHarness {
         List<Double> accuracies = new ArrayList<>();
         List<Double> smoothness = new ArrayList<>();
         List<Double> drawingScores = new ArrayList<>();
+        java.util.Map<String, Integer> misread = new java.util.TreeMap<>();
         StringBuilder line = new StringBuilder();
         for (long seed : seeds) {
             long cpuBefore = processCpuNanos();
@@ -138,30 +145,42 @@ public final class TuningHarness {
             line.append(String.format(Locale.ROOT, " seed%d=%.1f%%/%.3f/%.2fs/cpu%.2fs", seed, 100 * s.testAccuracy(),
                     smooth, s.elapsedSeconds(), cpuSeconds));
             if (!drawings.isEmpty()) {
-                double read = drawingAccuracy(s.network(), drawings, drawingSteps);
+                double read = drawingAccuracy(s.network(), drawings, drawingSteps, misread);
                 drawingScores.add(read);
                 line.append(String.format(Locale.ROOT, "/drawings%.1f%%", 100 * read));
             }
         }
         Augmentation a = config.augmentation();
         System.out.printf(Locale.ROOT, "%s deskew=" + deskew + " inputBlur=" + inputBlur + " initScale=" + initScale + " initBlur=" + initBlur + " lr=%s batch=%d epochs=%d lambda=%s init=%s aug=%s shift=%s rot=%s"
-                        + " scale=%s shear=%s elastic=%s/%s thick=%s contrast=%s final=%s | median=%.2f%% smooth=%.3f drawings=%s |%s%n",
+                        + " scale=%s shear=%s elastic=%s/%s thick=%s erase=%s/%s-%s/%s/edge%s contrast=%s final=%s | median=%.2f%% smooth=%.3f drawings=%s |%s%n",
                 config.optimizer().id(), config.learningRate(), config.batchSize(), config.epochs(),
                 config.lambda(), config.initializer().id(), config.augment(), a.maxShift(), a.maxRotationDegrees(),
-                a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(), contrast, finalFraction,
+                a.maxScale(), a.maxShear(), a.elasticAlpha(), a.elasticSigma(), a.maxThickness(),
+                a.eraseProbability(), a.eraseMinSize(), a.eraseMaxSize(), a.eraseShape().id(), a.eraseEdge(), contrast, finalFraction,
                 100 * median(accuracies), median(smoothness),
                 drawingScores.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * median(drawingScores)), line);
+        if (misreads) {
+            misread.forEach((what, n) -> System.out.printf(Locale.ROOT, "  %4d × %s%n", n, what));
+        }
     }
 
     /**
      * The fraction of {@code drawings} (their exact network inputs through {@code steps}' preprocessing,
      * {@link TrainingConfig#prepare(double[], int, int)}) the network reads right.
+     *
+     * @param misread counts of "digit style as predicted", added to. Modified.
      */
-    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, TrainingConfig steps) {
+    private static double drawingAccuracy(Network network, List<PadDrawings.Drawing> drawings, TrainingConfig steps,
+                                          java.util.Map<String, Integer> misread) {
         int correct = 0;
         for (PadDrawings.Drawing d : drawings) {
             double[] input = steps.prepare(d.networkInput(), 20, 20);
-            correct += Network.argMax(network.predict(input)) == d.digit() ? 1 : 0;
+            int predicted = Network.argMax(network.predict(input));
+            if (predicted == d.digit()) {
+                correct++;
+            } else {
+                misread.merge(d.digit() + " " + d.style() + " as " + predicted, 1, Integer::sum);
+            }
         }
         return correct / (double) drawings.size();
     }
@@ -190,7 +209,29 @@ public final class TuningHarness {
         double[] v = {a.maxShift(), a.maxRotationDegrees(), a.maxScale(), a.maxShear(), a.elasticAlpha(),
             a.elasticSigma(), a.maxThickness()};
         v[List.of("shift", "rotate", "scale", "shear", "elastic", "sigma", "thickness").indexOf(key)] = value;
-        return new Augmentation(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        return new Augmentation(v[0], v[1], v[2], v[3], v[4], v[5], v[6], a.eraseProbability(), a.eraseMinSize(),
+                a.eraseMaxSize(), a.eraseShape(), a.eraseEdge());
+    }
+
+    /** {@code a} with one of its erasing limits set from a key (eraseSize: "min-max" or one size). */
+    private static Augmentation withErasing(Augmentation a, String key, String value) {
+        double p = a.eraseProbability();
+        double min = a.eraseMinSize();
+        double max = a.eraseMaxSize();
+        Augmentation.EraseShape shape = a.eraseShape();
+        double edge = a.eraseEdge();
+        switch (key) {
+            case "erase" -> p = Double.parseDouble(value);
+            case "eraseSize" -> {
+                String[] range = value.split("-", 2);
+                min = Double.parseDouble(range[0]);
+                max = range.length > 1 ? Double.parseDouble(range[1]) : min;
+            }
+            case "eraseShape" -> shape = Augmentation.EraseShape.fromId(value);
+            case "eraseEdge" -> edge = Double.parseDouble(value);
+            default -> throw new IllegalArgumentException("unknown key " + key);
+        }
+        return a.withErasing(p, min, max, shape, edge);
     }
 
     /**
