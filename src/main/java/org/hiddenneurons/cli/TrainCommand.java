@@ -96,7 +96,8 @@ final class TrainCommand extends Subcommand {
     long seed;
 
     @Option(names = "--augment", description = "Distort each training image randomly each epoch (shift, rotation,"
-            + " scale, shear, stroke thickness within TrainingConfig.DEFAULT_AUGMENTATION; on by default).")
+            + " scale, shear, stroke thickness and random erasing of a small square within"
+            + " TrainingConfig.DEFAULT_AUGMENTATION; on by default).")
     boolean augment;
 
     @Option(names = "--no-augment", description = "Train on the images as they are.")

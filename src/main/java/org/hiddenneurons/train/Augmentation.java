@@ -107,6 +107,12 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
         return eraseProbability > 0;
     }
 
+    /** These limits with an elastic field of strength {@code alpha} and smoothness {@code sigma} (px). */
+    public Augmentation withElastic(double alpha, double sigma) {
+        return new Augmentation(maxShift, maxRotationDegrees, maxScale, maxShear, alpha, sigma,
+                maxThickness, eraseProbability, eraseMinSize, eraseMaxSize, eraseShape, eraseEdge);
+    }
+
     /** These limits with random erasing of the given probability, size range, shape and edge σ. */
     public Augmentation withErasing(double probability, double minSize, double maxSize, EraseShape shape,
                                     double edge) {

@@ -51,10 +51,7 @@ public final class TrainingSettingsViewModel {
      * first augmentation), and the default with an elastic field (Simard et al. 2003).
      */
     public static final List<Augmentation> AUGMENTATION_PRESETS = List.of(TrainingConfig.DEFAULT_AUGMENTATION,
-            Augmentation.SHIFTS, new Augmentation(TrainingConfig.DEFAULT_AUGMENTATION.maxShift(),
-                    TrainingConfig.DEFAULT_AUGMENTATION.maxRotationDegrees(), TrainingConfig.DEFAULT_AUGMENTATION.maxScale(),
-                    TrainingConfig.DEFAULT_AUGMENTATION.maxShear(), 20.0, 3.0,
-                    TrainingConfig.DEFAULT_AUGMENTATION.maxThickness()));
+            Augmentation.SHIFTS, TrainingConfig.DEFAULT_AUGMENTATION.withElastic(20.0, 3.0));
 
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(DEFAULTS.hiddenSize());
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(DEFAULTS.activation());
@@ -271,6 +268,11 @@ public final class TrainingSettingsViewModel {
         if (limits.elasticAlpha() > 0) {
             parts.add(I18n.t("workbench.augment.part.elastic", format(limits.elasticAlpha()),
                     format(limits.elasticSigma())));
+        }
+        if (limits.erases()) {
+            parts.add(I18n.t(limits.eraseShape() == Augmentation.EraseShape.DISC ? "workbench.augment.part.eraseDiscs"
+                            : "workbench.augment.part.eraseSquares", format(limits.eraseMinSize()),
+                    format(limits.eraseMaxSize()), format(100 * limits.eraseProbability())));
         }
         return parts.isEmpty() ? I18n.t("workbench.augment.part.none") : String.join(I18n.t("workbench.augment.part.separator"), parts);
     }
