@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hiddenneurons.core.Activation;
 import org.hiddenneurons.core.NetworkSpec;
+import java.util.Locale;
+import org.hiddenneurons.train.Augmentation;
 import org.hiddenneurons.train.OptimizerKind;
 import org.hiddenneurons.train.TrainingConfig;
+import org.hiddenneurons.ui.i18n.I18n;
 import org.junit.jupiter.api.Test;
 
 class TrainingSettingsViewModelTest {
@@ -95,5 +98,23 @@ class TrainingSettingsViewModelTest {
         assertEquals(false, settings.deskewProperty().get());
         settings.load(NetworkSpec.DEFAULT, TrainingConfig.defaults().withDeskew(true));
         assertTrue(settings.deskewProperty().get());
+    }
+    @Test
+    void theAugmentationsNameSaysWhatIsErasedAndThePresetsKeepTheDefaultErasing() {
+        Locale before = I18n.locale();
+        try {
+            I18n.setLocale(Locale.ENGLISH);
+            String defaults = TrainingSettingsViewModel.describe(TrainingConfig.DEFAULT_AUGMENTATION);
+            assertTrue(defaults.startsWith("shift ±1.25 px, rotate ±10°, scale ±5 %"), defaults);
+            assertTrue(defaults.endsWith("erase 3–5 px squares in 75 % of images"), defaults);
+            String discs = TrainingSettingsViewModel.describe(Augmentation.SHIFTS.withErasing(0.5, 2, 4,
+                    Augmentation.EraseShape.DISC, 0));
+            assertEquals("shift ±1 px, erase 2–4 px discs in 50 % of images", discs);
+            Augmentation elastic = TrainingSettingsViewModel.AUGMENTATION_PRESETS.stream()
+                    .filter(limits -> limits.elasticAlpha() > 0).findFirst().orElseThrow();
+            assertTrue(elastic.erases(), "the elastic preset is the defaults plus a field, erasing included");
+        } finally {
+            I18n.setLocale(before);
+        }
     }
 }
