@@ -105,7 +105,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
         this.status = status;
         this.replay = replay;
         emptyChartsEndEpoch = Bindings.createIntegerBinding(() -> phase.get() == Phase.RUNNING || phase.get() == Phase.PAUSED
-                        ? plannedEndEpoch.get() : epoch.get() + Math.max(1, settings.epochsProperty().get()),
+                        ? plannedEndEpoch.get() : endOfRunFrom(epoch.get()),
                 phase, plannedEndEpoch, epoch, settings.epochsProperty());
         settings.epochDelayMillisProperty().addListener((o, old, now) -> engine.setEpochDelayMillis(now.longValue()));
         settings.lessonPaceProperty().addListener((o, old, on) -> engine.setPacing(settings.pacingFor(epoch.get())));
@@ -377,7 +377,7 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
             // A step (one epoch) is no plan of its own: inside a run's plan the axis stays; past it (or
             // with none, e.g. the first step of a new network) the charts keep the frame they had while
             // empty, the run Train would have started from the step's start, instead of auto-ranging.
-            plannedEndEpoch.set(epoch.get() - 1 + Math.max(1, settings.epochsProperty().get()));
+            plannedEndEpoch.set(endOfRunFrom(epoch.get() - 1));
         }
         epochProgress.set(EpochProgress.of(snapshot, epochOffset));
         elapsedSeconds.set(elapsedOffset + snapshot.elapsedSeconds());
@@ -451,6 +451,11 @@ public final class TrainingSessionViewModel implements TrainingEngine.Listener {
     /** The epoch the current (or last) run ends at, counted on this network; 0 before any run. */
     public ReadOnlyIntegerProperty plannedEndEpochProperty() {
         return plannedEndEpoch;
+    }
+
+    /** The epoch a run Train would start at epoch {@code from} ends at: the settings' epochs later. */
+    private int endOfRunFrom(int from) {
+        return from + Math.max(1, settings.epochsProperty().get());
     }
 
     /**

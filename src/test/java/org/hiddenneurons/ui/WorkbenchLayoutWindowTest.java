@@ -78,8 +78,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         List<String> broken = new ArrayList<>();
         try {
             for (Locale language : I18n.SUPPORTED) {
-                robot.interact(() -> view.switchLanguage(language));
-                view = app.view();
+                switchTo(robot, language);
                 for (double[] size : SIZES) {
                     resize(size[0], size[1], false);
                     broken.addAll(onFx(() -> {
@@ -107,8 +106,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
                 }
             }
         } finally {
-            robot.interact(() -> view.switchLanguage(Locale.ENGLISH));
-            view = app.view();
+            switchTo(robot, Locale.ENGLISH);
         }
         assertEquals(List.of(), broken);
     }
@@ -201,8 +199,7 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         List<String> broken = new ArrayList<>();
         try {
             for (Locale language : I18n.SUPPORTED) {
-                robot.interact(() -> view.switchLanguage(language));
-                view = app.view();
+                switchTo(robot, language);
                 onFx(() -> {
                     view.pageProperty().set(WorkbenchView.Page.COMPARE_RUNS);
                     return null;
@@ -292,12 +289,10 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
         List<String> cutOff = new ArrayList<>();
         try {
             for (Locale language : I18n.SUPPORTED) {
-                robot.interact(() -> view.switchLanguage(language));
-                view = app.view();
+                switchTo(robot, language);
                 cutOff.addAll(onPages(1280, 800, false, language.toLanguageTag()));
             }
-            robot.interact(() -> view.switchLanguage(Locale.ENGLISH));
-            view = app.view();
+            switchTo(robot, Locale.ENGLISH);
             for (double[] size : SIZES) {
                 cutOff.addAll(onPages(size[0], size[1], true, "en"));
             }
@@ -362,6 +357,12 @@ class WorkbenchLayoutWindowTest extends WindowTestBase {
             }
         }
         return cutOff;
+    }
+
+    /** Switches the window to {@code language} (the view is built anew) and takes the new view. */
+    private void switchTo(FxRobot robot, Locale language) {
+        robot.interact(() -> view.switchLanguage(language));
+        view = app.view();
     }
 
     private void resize(double width, double height, boolean presenting) throws TimeoutException {
