@@ -118,8 +118,15 @@ public final class Trainer {
     /** The training and test samples as the kernels read them (test: null when there is none). */
     private final TrainingExamples trainExamples;
     private final TrainingExamples testExamples;
-    /** One training image before augmentation. */
-    private final double[] augmentSource;
+    /** One image's draws when the trainer's thread augments alone ({@link #gather}). */
+    private final double[] gatherDraws = new double[Augmenter.DRAWN];
+    /**
+     * The thickness step's extremes of every training image (made on the trainer's thread before
+     * the first augmented epoch), or null: not augmenting, no thickness step, or a large data set
+     * ({@link TrainingExamples}); then each render computes them.
+     */
+    private NeighbourExtremes extremes;
+    private boolean extremesMade;
     private final int[] batchLabels;
     private int batchCount;
     /** The mini-batch the objective evaluates: the buffers above, or a prefetched batch's. */
@@ -127,7 +134,10 @@ public final class Trainer {
     private int[] stepLabels;
     /** Makes augmented mini-batches on a second thread (see {@link #setAugmentAhead}), or null. */
     private final BatchPrefetch prefetch;
-    /** The augmenter's buffers of each thread that renders prefetched images (by BatchPrefetch's thread number), or null. */
+    /**
+     * The augmenter's buffers of each thread that renders (by BatchPrefetch's thread number; the
+     * trainer's thread uses {@link BatchPrefetch#CONSUMER_THREAD}'s also when it augments alone), or null.
+     */
     private final Augmenter.Scratch[] renderScratch;
     private volatile boolean augmentAhead = true;
     /** What step 0 is scored on, if anything ({@link InitialScoring}); default: everything. */
@@ -232,7 +242,7 @@ public final class Trainer {
                 ? new Augmenter(config.augmentation(), this.train.width(), this.train.height(), config.seed()) : null;
         this.prefetch = augmenter != null && Runtime.getRuntime().availableProcessors() > 1
                 ? new BatchPrefetch(batchCapacity, this.train.inputSize(), Augmenter.DRAWN) : null;
-        this.renderScratch = prefetch == null ? null
+        this.renderScratch = augmenter == null ? null
                 : new Augmenter.Scratch[] {augmenter.newScratch(), augmenter.newScratch()};
         int trainSize = this.train.size();
         double lambda = config.lambda();
@@ -240,7 +250,6 @@ public final class Trainer {
         // blocks of examples); runEpoch abandons the epoch.
         this.trainExamples = new TrainingExamples(this.train);
         this.testExamples = this.test == null ? null : new TrainingExamples(this.test);
-        this.augmentSource = new double[augmenter == null ? 0 : this.train.inputSize()];
         this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
                 cancelCheck));
         // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are listed anew.
@@ -551,6 +560,7 @@ public final class Trainer {
             int trainSize = train.size();
             int batchSize = batchLabels.length;
             int inputs = train.inputSize();
+            makeExtremes();
             BatchPrefetch ahead = augmentAhead ? prefetch : null;
             if (ahead != null) {
                 // The second thread draws and distorts, this one distorts too when it would wait, and lists the nonzero pixels.
@@ -760,8 +770,8 @@ public final class Trainer {
 
     /**
      * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
-     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and uses
-     * {@link #augmentSource}: on the trainer's thread, in batch order, when no {@link BatchPrefetch}
+     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and renders
+     * ({@link #renderSample}): on the trainer's thread, in batch order, when no {@link BatchPrefetch}
      * runs (it then draws in the same order, see {@link #drawBatch}).
      */
     private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
@@ -771,8 +781,9 @@ public final class Trainer {
             int sample = order[start + b];
             batchLabels[b] = labels[sample];
             if (augmenter != null) {
-                trainExamples.copySample(sample, augmentSource, 0);
-                augmenter.apply(augmentSource, 0, batchPixels, b * inputs, random);
+                augmenter.draw(random, gatherDraws, 0);
+                Augmenter.Scratch scratch = renderScratch[BatchPrefetch.CONSUMER_THREAD];
+                renderSample(sample, batchPixels, b * inputs, gatherDraws, 0, scratch.source(), scratch);
             } else {
                 trainExamples.copySample(sample, batchPixels, b * inputs);
             }
@@ -804,10 +815,39 @@ public final class Trainer {
     /** Renders image {@code image} of a prefetched batch from its draws (on BatchPrefetch's thread number {@code thread}). */
     private void renderImage(BatchPrefetch.Slot slot, int image, int thread) {
         Augmenter.Scratch scratch = renderScratch[thread];
-        double[] source = scratch.source();
-        trainExamples.copySample(slot.samples[image], source, 0);
-        int inputs = train.inputSize();
-        augmenter.render(source, 0, slot.pixels, image * inputs, slot.draws, image * Augmenter.DRAWN, scratch);
+        renderSample(slot.samples[image], slot.pixels, image * train.inputSize(), slot.draws, image * Augmenter.DRAWN,
+                scratch.source(), scratch);
+    }
+
+    /**
+     * Renders training sample {@code sample} distorted as drawn at {@code draws[drawOffset]} into
+     * {@code target}: straight from the dense training pixels with their {@link #extremes} when
+     * there are any, else from a copy in {@code source}.
+     *
+     * @param source a buffer of inputSize values for the copy. Modified.
+     * @param target Modified at targetOffset.
+     */
+    private void renderSample(int sample, double[] target, int targetOffset, double[] draws, int drawOffset,
+                              double[] source, Augmenter.Scratch scratch) {
+        if (extremes != null) {
+            augmenter.render(trainExamples.densePixels(), sample * train.inputSize(), extremes, target, targetOffset,
+                    draws, drawOffset, scratch);
+        } else {
+            trainExamples.copySample(sample, source, 0);
+            augmenter.render(source, 0, target, targetOffset, draws, drawOffset, scratch);
+        }
+    }
+
+    /** Makes {@link #extremes} once, if the augmentation thickens and the training set is dense. */
+    private void makeExtremes() {
+        if (extremesMade || augmenter == null) {
+            return;
+        }
+        extremesMade = true;
+        double[] pixels = trainExamples.densePixels();
+        if (config.augmentation().maxThickness() > 0 && pixels != null) {
+            extremes = NeighbourExtremes.of(pixels, train.size(), train.width(), train.height());
+        }
     }
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */

@@ -58,6 +58,14 @@ final class TrainingExamples {
     }
 
     /**
+     * The dense form's pixels (all samples, row after row; built on first use), or null for a large
+     * data set. Do not modify.
+     */
+    double[] densePixels() {
+        return index() == null ? null : pixels;
+    }
+
+    /**
      * Copies sample {@code sample}'s pixels into {@code out} from {@code offset} on.
      *
      * @param out Modified: inputSize values.

@@ -132,14 +132,16 @@ public final class TrainingWarmUp {
         double[] batch = new double[batchSize * pixels];
         double[] draws = new double[batchSize * Augmenter.DRAWN];
         NonzeroIndex index = new NonzeroIndex();
+        NeighbourExtremes extremes = limits.maxThickness() > 0
+                ? NeighbourExtremes.of(sources, SOURCE_IMAGES, width, height) : null;
         for (int image = 0; image < images; image++) {
-            // As the trainer's BatchPrefetch does: draw into the batch's draws, copy the source
-            // image into the thread's buffer, render from there (the same calls with the same kinds
-            // of arguments, so the compiled code the trainer meets is not thrown away).
+            // As the trainer's BatchPrefetch does for a dense training set: draw into the batch's
+            // draws, render from the source images with their extremes (the same calls with the
+            // same kinds of arguments, so the compiled code the trainer meets is not thrown away).
             int slot = image % batchSize;
             augmenter.draw(random, draws, slot * Augmenter.DRAWN);
-            System.arraycopy(sources, (image % SOURCE_IMAGES) * pixels, scratch.source(), 0, pixels);
-            augmenter.render(scratch.source(), 0, batch, slot * pixels, draws, slot * Augmenter.DRAWN, scratch);
+            augmenter.render(sources, (image % SOURCE_IMAGES) * pixels, extremes, batch, slot * pixels, draws,
+                    slot * Augmenter.DRAWN, scratch);
             if (slot == batchSize - 1 || image == images - 1) {
                 index.build(batch, 0, slot + 1, pixels);
             }

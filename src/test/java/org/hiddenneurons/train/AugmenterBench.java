@@ -17,9 +17,13 @@ import org.hiddenneurons.data.DigitsImage;
  *
  * <p>Rows, each the median over the last half of the epochs (the first half is the JIT's warm-up):
  * <ul>
- *   <li>{@code augment}: {@link Augmenter#apply} of every image (thickness, then affine resampling)
- *       — what the trainer's augmenting thread does per epoch;</li>
+ *   <li>{@code augment}: draw and render every image as the trainer does for a dense training set
+ *       (thickness blended toward the set's {@link NeighbourExtremes}, affine resampling, erasing)
+ *       — the work of the trainer's rendering threads per epoch;</li>
+ *   <li>{@code computed}: {@link Augmenter#apply} of every image, the thickness step's extremes
+ *       computed per image (the trainer's path for a large data set);</li>
  *   <li>{@code thickness}: {@link Augmenter#thickness} alone (t drawn as the augmenter does);</li>
+ *   <li>{@code blend}: {@link Augmenter#blend} alone, from the precomputed extremes;</li>
  *   <li>{@code affine}: {@link ImageTransform#affine} alone with the augmenter's distributions;</li>
  *   <li>{@code index}: {@link NonzeroIndex#build} of each augmented batch (the trainer's thread).</li>
  * </ul>
@@ -52,20 +56,36 @@ public final class AugmenterBench {
         double[] thick = new double[inputs];
         NonzeroIndex index = new NonzeroIndex();
         SplittableRandom random = new SplittableRandom(config.seed());
-        long[][] nanos = new long[4][epochs];
+        NeighbourExtremes extremes = NeighbourExtremes.of(sources, size, width, height);
+        Augmenter.Scratch scratch = augmenter.newScratch();
+        double[] drawn = new double[Augmenter.DRAWN];
+        long[][] nanos = new long[6][epochs];
         double checksum = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
             long started = cpu();
             for (int i = 0; i < size; i++) {
-                augmenter.apply(sources, i * inputs, batch, (i % batchSize) * inputs, random);
+                augmenter.draw(random, drawn, 0);
+                augmenter.render(sources, i * inputs, extremes, batch, (i % batchSize) * inputs, drawn, 0, scratch);
             }
             nanos[0][epoch] = cpu() - started;
+            started = cpu();
+            for (int i = 0; i < size; i++) {
+                augmenter.apply(sources, i * inputs, batch, (i % batchSize) * inputs, random);
+            }
+            nanos[1][epoch] = cpu() - started;
             started = cpu();
             for (int i = 0; i < size; i++) {
                 Augmenter.thickness(sources, i * inputs, thick, (2 * random.nextDouble() - 1) * limits.maxThickness(),
                         width, height);
             }
-            nanos[1][epoch] = cpu() - started;
+            nanos[2][epoch] = cpu() - started;
+            checksum += thick[inputs / 2];
+            started = cpu();
+            for (int i = 0; i < size; i++) {
+                double t = (2 * random.nextDouble() - 1) * limits.maxThickness();
+                Augmenter.blend(sources, i * inputs, t > 0 ? extremes.dilated() : extremes.eroded(), thick, t, inputs);
+            }
+            nanos[3][epoch] = cpu() - started;
             checksum += thick[inputs / 2];
             started = cpu();
             for (int i = 0; i < size; i++) {
@@ -78,15 +98,15 @@ public final class AugmenterBench {
                 ImageTransform.affine(sources, i * inputs, batch, (i % batchSize) * inputs, width, height,
                         cos / scale, sin / scale, -sin / scale, cos / scale, dx, dy, null);
             }
-            nanos[2][epoch] = cpu() - started;
+            nanos[4][epoch] = cpu() - started;
             started = cpu();
             for (int first = 0; first < size; first += batchSize) {
                 index.build(batch, 0, batchSize, inputs);
             }
-            nanos[3][epoch] = cpu() - started;
+            nanos[5][epoch] = cpu() - started;
             checksum += batch[inputs / 2];
         }
-        String[] names = {"augment", "thickness", "affine", "index"};
+        String[] names = {"augment", "computed", "thickness", "blend", "affine", "index"};
         for (int row = 0; row < names.length; row++) {
             long[] tail = Arrays.copyOfRange(nanos[row], epochs / 2, epochs);
             Arrays.sort(tail);
