@@ -171,7 +171,8 @@ public final class Augmenter {
      * step's neighbourhood extremes of the source image read from {@code extremes} (at
      * {@code sourceOffset}, as the source) instead of computed: the same bits, less work per image.
      *
-     * @param extremes null (compute them), or extremes of the images in {@code source}. Not modified.
+     * @param extremes null (compute them), or the extremes of the images in {@code source} (made for
+     *                 this image if they are not yet). Modified.
      */
     void render(double[] source, int sourceOffset, NeighbourExtremes extremes, double[] target, int targetOffset,
                 double[] drawn, int offset, Scratch scratch) {
@@ -192,8 +193,7 @@ public final class Augmenter {
             if (extremes == null) {
                 thickness(source, sourceOffset, scratch.thick, t, width, height);
             } else {
-                blend(source, sourceOffset, t > 0 ? extremes.dilated() : extremes.eroded(), scratch.thick, t,
-                        width * height);
+                blend(source, sourceOffset, extremes.toward(sourceOffset, t > 0), scratch.thick, t, width * height);
             }
             from = scratch.thick;
             fromOffset = 0;

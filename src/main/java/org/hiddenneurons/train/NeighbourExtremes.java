@@ -3,33 +3,57 @@ package org.hiddenneurons.train;
 /**
  * The two images the thickness step blends toward ({@link Augmenter#thickness}), for every image of
  * a set: each pixel's max (dilated) and min (eroded) over itself and its 4 neighbours, pixels
- * outside counting as 0. Made once per training set, so that an epoch's thickness step is a blend
- * ({@link Augmenter#blend}) instead of five reads and four comparisons per pixel: the same bits.
- * Costs two copies of the set's pixels, so the trainer makes it only for sets it keeps as one array
- * ({@link TrainingExamples}).
+ * outside counting as 0. Each image's pair is made on its first use and kept, so that from the
+ * second epoch on the thickness step is a blend ({@link Augmenter#blend}) instead of five reads and
+ * four comparisons per pixel: the same bits. Costs two copies of the set's pixels, so the trainer
+ * keeps them only for sets it holds as one array ({@link TrainingExamples}).
  *
- * @param dilated size·width·height values, image by image as the source. Do not modify.
- * @param eroded  the same for the min
+ * <p>Not thread-safe for one image: different threads may use different images at the same time,
+ * and one image from different threads one after another when something orders them (the
+ * trainer's epochs: each image once per epoch, the rendering threads joined at its end).
  */
-record NeighbourExtremes(double[] dilated, double[] eroded) {
+final class NeighbourExtremes {
+
+    private final double[] images;
+    private final int width;
+    private final int height;
+    private final double[] dilated;
+    private final double[] eroded;
+    /** Whether each image's pair has been made. */
+    private final boolean[] made;
 
     /**
-     * @param images {@code count} row-major width×height images from offset 0. Not modified.
+     * @param images {@code count} row-major width×height images from offset 0. Not modified; not
+     *               copied (do not modify them while this is used).
      */
-    static NeighbourExtremes of(double[] images, int count, int width, int height) {
-        int pixels = width * height;
-        double[] dilated = new double[count * pixels];
-        double[] eroded = new double[count * pixels];
-        for (int image = 0; image < count; image++) {
-            int offset = image * pixels;
+    NeighbourExtremes(double[] images, int count, int width, int height) {
+        this.images = images;
+        this.width = width;
+        this.height = height;
+        this.dilated = new double[count * width * height];
+        this.eroded = new double[count * width * height];
+        this.made = new boolean[count];
+    }
+
+    /**
+     * The array holding the dilated ({@code dilate}) or eroded copy of the image at
+     * {@code imageOffset} of the images, at that same offset; makes the image's pair first if it
+     * has not been made.
+     *
+     * @param imageOffset a multiple of width·height
+     */
+    double[] toward(int imageOffset, boolean dilate) {
+        int image = imageOffset / (width * height);
+        if (!made[image]) {
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    int at = offset + y * width + x;
-                    dilated[at] = Augmenter.extreme(images, offset, x, y, width, height, true);
-                    eroded[at] = Augmenter.extreme(images, offset, x, y, width, height, false);
+                    int at = imageOffset + y * width + x;
+                    dilated[at] = Augmenter.extreme(images, imageOffset, x, y, width, height, true);
+                    eroded[at] = Augmenter.extreme(images, imageOffset, x, y, width, height, false);
                 }
             }
+            made[image] = true;
         }
-        return new NeighbourExtremes(dilated, eroded);
+        return dilate ? dilated : eroded;
     }
 }

@@ -121,9 +121,9 @@ public final class Trainer {
     /** One image's draws when the trainer's thread augments alone ({@link #gather}). */
     private final double[] gatherDraws = new double[Augmenter.DRAWN];
     /**
-     * The thickness step's extremes of every training image (made on the trainer's thread before
-     * the first augmented epoch), or null: not augmenting, no thickness step, or a large data set
-     * ({@link TrainingExamples}); then each render computes them.
+     * The thickness step's extremes of the training images (each made when it is first rendered),
+     * or null: not augmenting, no thickness step, or a large data set ({@link TrainingExamples});
+     * then each render computes them.
      */
     private NeighbourExtremes extremes;
     private boolean extremesMade;
@@ -846,7 +846,7 @@ public final class Trainer {
         extremesMade = true;
         double[] pixels = trainExamples.densePixels();
         if (config.augmentation().maxThickness() > 0 && pixels != null) {
-            extremes = NeighbourExtremes.of(pixels, train.size(), train.width(), train.height());
+            extremes = new NeighbourExtremes(pixels, train.size(), train.width(), train.height());
         }
     }
 

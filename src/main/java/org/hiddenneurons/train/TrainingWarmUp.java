@@ -133,7 +133,7 @@ public final class TrainingWarmUp {
         double[] draws = new double[batchSize * Augmenter.DRAWN];
         NonzeroIndex index = new NonzeroIndex();
         NeighbourExtremes extremes = limits.maxThickness() > 0
-                ? NeighbourExtremes.of(sources, SOURCE_IMAGES, width, height) : null;
+                ? new NeighbourExtremes(sources, SOURCE_IMAGES, width, height) : null;
         for (int image = 0; image < images; image++) {
             // As the trainer's BatchPrefetch does for a dense training set: draw into the batch's
             // draws, render from the source images with their extremes (the same calls with the

@@ -56,7 +56,7 @@ public final class AugmenterBench {
         double[] thick = new double[inputs];
         NonzeroIndex index = new NonzeroIndex();
         SplittableRandom random = new SplittableRandom(config.seed());
-        NeighbourExtremes extremes = NeighbourExtremes.of(sources, size, width, height);
+        NeighbourExtremes extremes = new NeighbourExtremes(sources, size, width, height);
         Augmenter.Scratch scratch = augmenter.newScratch();
         double[] drawn = new double[Augmenter.DRAWN];
         long[][] nanos = new long[6][epochs];
@@ -83,7 +83,7 @@ public final class AugmenterBench {
             started = cpu();
             for (int i = 0; i < size; i++) {
                 double t = (2 * random.nextDouble() - 1) * limits.maxThickness();
-                Augmenter.blend(sources, i * inputs, t > 0 ? extremes.dilated() : extremes.eroded(), thick, t, inputs);
+                Augmenter.blend(sources, i * inputs, extremes.toward(i * inputs, t > 0), thick, t, inputs);
             }
             nanos[3][epoch] = cpu() - started;
             checksum += thick[inputs / 2];
