@@ -55,8 +55,6 @@ public final class BatchedCostFunction implements CostFunction {
     /** Forward-only evaluations of {@link #WARM_UP_EVALUATION_ROWS} examples the warm-up runs. */
     static final int WARM_UP_EVALUATIONS = 4;
     static final int WARM_UP_EVALUATION_ROWS = 1000;
-    /** Share of zero inputs in the warm-up's synthetic data (digits.png: 75 %). */
-    private static final double WARM_UP_ZERO_SHARE = 0.75;
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
 
     private final MatrixKernel kernel;
@@ -115,29 +113,31 @@ public final class BatchedCostFunction implements CostFunction {
      *
      * @param spec      the network shape to expect
      * @param batchSize the mini-batch size to expect (≥ 1)
+     * @param zeroShare the share of zero inputs to expect, in [0, 1] (the kernels run other loops
+     *                  for sparse and for dense examples; the warm-up's data get this share)
      */
-    public static void startWarmUp(NetworkSpec spec, int batchSize) {
+    public static void startWarmUp(NetworkSpec spec, int batchSize, double zeroShare) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         if (!WARM_UP_STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> warmUp(spec, batchSize), "cost-function-warm-up");
+        Thread thread = new Thread(() -> warmUp(spec, batchSize, zeroShare), "cost-function-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void warmUp(NetworkSpec spec, int batchSize) {
+    private static void warmUp(NetworkSpec spec, int batchSize, double zeroShare) {
         BatchedCostFunction costFunction = fastest();
         costFunction.kernel().warmUp();
         Random random = new Random(0);
         Network network = Initializer.UNIFORM.initialize(spec, random);
         int rows = Math.max(batchSize, WARM_UP_EVALUATION_ROWS);
-        // Digit-like: mostly zeros, so the sparse loops (the trainer's) are the ones compiled.
+        // As sparse as the caller's data, so the loops the trainer will run are the ones compiled.
         double[] inputs = new double[rows * spec.inputSize()];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = random.nextDouble() < WARM_UP_ZERO_SHARE ? 0.0 : random.nextDouble();
+            inputs[i] = random.nextDouble() < zeroShare ? 0.0 : random.nextDouble();
         }
         NonzeroIndex index = NonzeroIndex.of(inputs, 0, rows, spec.inputSize());
         int[] labels = new int[rows];

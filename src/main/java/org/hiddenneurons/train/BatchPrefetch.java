@@ -4,7 +4,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hiddenneurons.core.kernel.NonzeroIndex;
 
 /**
  * Prepares the mini-batches of one epoch on a second thread, in order, while the trainer's thread
@@ -62,7 +61,6 @@ final class BatchPrefetch {
         final int[] samples;
         /** drawSize values per image (the drawer's to fill). */
         final double[] draws;
-        final NonzeroIndex index = new NonzeroIndex();
         /** Images of this batch (set from the drawer's answer). */
         private int count;
         /** Images claimed for rendering (may run past count). */

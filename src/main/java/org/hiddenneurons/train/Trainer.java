@@ -129,8 +129,13 @@ public final class Trainer {
     private boolean extremesMade;
     private final int[] batchLabels;
     private int batchCount;
-    /** The mini-batch the objective evaluates: the buffers above, or a prefetched batch's. */
+    /**
+     * The mini-batch the objective evaluates: the buffers above, or a prefetched batch's; either
+     * its lists of nonzero inputs ({@link #stepIndex}) or, for augmented images, its pixels
+     * ({@link #stepPixels}, index null).
+     */
     private NonzeroIndex stepIndex;
+    private double[] stepPixels;
     private int[] stepLabels;
     /** Makes augmented mini-batches on a second thread (see {@link #setAugmentAhead}), or null. */
     private final BatchPrefetch prefetch;
@@ -252,9 +257,15 @@ public final class Trainer {
         this.testExamples = this.test == null ? null : new TrainingExamples(this.test);
         this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
                 cancelCheck));
-        // Gathered batches reuse the training set's lists of nonzero inputs; augmented ones are listed anew.
-        this.miniBatchObjective = () -> observe(costFunction.evaluate(network, stepIndex, stepLabels, batchCount,
-                lambda * batchCount / trainSize, gradients, cancelCheck));
+        // Gathered batches reuse the training set's lists of nonzero inputs. Augmented ones are
+        // passed as pixels: the cost function lists a block's nonzero inputs only when its first
+        // image looks sparse (the default's blurred, distorted digits are ~75 % nonzero, so
+        // listing them was wasted) — the same bits either way (core.kernel.SparseInputLayer).
+        this.miniBatchObjective = () -> observe(stepIndex != null
+                ? costFunction.evaluate(network, stepIndex, stepLabels, batchCount, lambda * batchCount / trainSize,
+                        gradients, cancelCheck)
+                : costFunction.evaluate(network, stepPixels, stepLabels, batchCount, lambda * batchCount / trainSize,
+                        gradients, cancelCheck));
         this.latest = new TrainingSnapshot(0, config.epochs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
                 network.copy(), TrainingState.READY, "");
     }
@@ -563,7 +574,7 @@ public final class Trainer {
             makeExtremes();
             BatchPrefetch ahead = augmentAhead ? prefetch : null;
             if (ahead != null) {
-                // The second thread draws and distorts, this one distorts too when it would wait, and lists the nonzero pixels.
+                // The second thread draws and distorts; this one distorts too when it would wait.
                 ahead.start((batch, slot) -> drawBatch(batch * batchSize, Math.min(batchSize, trainSize - batch * batchSize),
                         slot), this::renderImage, stepsPerEpoch, "hn-augment");
             }
@@ -578,12 +589,13 @@ public final class Trainer {
                     BatchPrefetch.Slot slot = null;
                     if (ahead != null) {
                         slot = ahead.next();
-                        slot.index.build(slot.pixels, 0, batchCount, inputs);
-                        stepIndex = slot.index;
+                        stepIndex = null;
+                        stepPixels = slot.pixels;
                         stepLabels = slot.labels;
                     } else {
                         gather(start, batchCount, inputs, batchPixels, batchLabels, batchIndex);
-                        stepIndex = batchIndex;
+                        stepIndex = augmenter == null ? batchIndex : null;
+                        stepPixels = batchPixels;
                         stepLabels = batchLabels;
                     }
                     try {
@@ -769,8 +781,8 @@ public final class Trainer {
     }
 
     /**
-     * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and
-     * their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and renders
+     * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and,
+     * unless augmenting, their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and renders
      * ({@link #renderSample}): on the trainer's thread, in batch order, when no {@link BatchPrefetch}
      * runs (it then draws in the same order, see {@link #drawBatch}).
      */
@@ -790,8 +802,6 @@ public final class Trainer {
         }
         if (augmenter == null) {
             trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
-        } else {
-            batchIndex.build(batchPixels, 0, count, inputs);
         }
     }
 

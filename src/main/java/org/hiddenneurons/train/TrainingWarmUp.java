@@ -13,8 +13,7 @@ import org.hiddenneurons.core.kernel.NonzeroIndex;
  * ({@link BatchedCostFunction#startWarmUp}) and a daemon thread (once per JVM) that takes
  * {@link #OPTIMIZER_STEPS} steps of the config's optimizer on parameters of the network's shape
  * and, when the config augments, distorts {@link #AUGMENTED_IMAGES} synthetic images with the
- * config's limits and lists their nonzero pixels, as the trainer's second thread does every
- * mini-batch (without it, that thread ran its first epochs several times slower while the compiler
+ * config's limits, as the trainer's second thread does every mini-batch (without it, that thread ran its first epochs several times slower while the compiler
  * was busy with the cost function). Its data, random numbers and buffers are its own, so no result
  * of any run changes.
  */
@@ -35,8 +34,13 @@ public final class TrainingWarmUp {
     private static final int LARGE_INDEXES = 4;
     /** Distinct synthetic images it distorts in turn. */
     private static final int SOURCE_IMAGES = 16;
-    /** Share of zero pixels in the synthetic images (the digits sheet: 75 %). */
-    private static final double ZERO_SHARE = 0.75;
+    /** Share of zero pixels in the warm-up's synthetic images for a config without input blur (the digits sheet: 75 %). */
+    static final double SHARP_ZERO_SHARE = 0.75;
+    /**
+     * The same with an input blur: the default's deskewed, σ 0.6 blurred training digits are 35 %
+     * zeros, its distorted mini-batches 25 %, so the cost function runs its dense loops.
+     */
+    static final double BLURRED_ZERO_SHARE = 0.3;
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private TrainingWarmUp() {
@@ -51,18 +55,23 @@ public final class TrainingWarmUp {
     public static void start(TrainingConfig config, int width, int height, int classes) {
         int batchSize = Math.max(1, config.batchSize());
         NetworkSpec spec = config.spec(width, height, classes);
-        BatchedCostFunction.startWarmUp(spec, batchSize);
+        BatchedCostFunction.startWarmUp(spec, batchSize, zeroShare(config));
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread thread = new Thread(() -> {
             step(config, spec, OPTIMIZER_STEPS);
             if (config.augment()) {
-                augment(config.augmentation(), width, height, batchSize, AUGMENTED_IMAGES);
+                augment(config.augmentation(), width, height, batchSize, AUGMENTED_IMAGES, zeroShare(config));
             }
         }, "training-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The share of zero inputs the config's training images will have, roughly (see the constants). */
+    static double zeroShare(TrainingConfig config) {
+        return config.inputBlur() > 0 ? BLURRED_ZERO_SHARE : SHARP_ZERO_SHARE;
     }
 
     /**
@@ -113,25 +122,24 @@ public final class TrainingWarmUp {
     }
 
     /**
-     * Distorts {@code images} synthetic images into mini-batches of {@code batchSize} and lists
-     * each batch's nonzero pixels, as the trainer does; then lists the nonzero pixels of
+     * Distorts {@code images} synthetic images into mini-batches of {@code batchSize}, as the
+     * trainer does; then lists the nonzero pixels of
      * {@value #LARGE_INDEX_IMAGES} images at once, {@value #LARGE_INDEXES} times, as the trainer does
      * once for its training set.
      *
      * @return the sum of the last batch's pixels plus the entries listed (so the work cannot be optimised away)
      */
-    static double augment(Augmentation limits, int width, int height, int batchSize, int images) {
+    static double augment(Augmentation limits, int width, int height, int batchSize, int images, double zeroShare) {
         int pixels = width * height;
         SplittableRandom random = new SplittableRandom(0);
         double[] sources = new double[SOURCE_IMAGES * pixels];
         for (int i = 0; i < sources.length; i++) {
-            sources[i] = random.nextDouble() < ZERO_SHARE ? 0.0 : random.nextDouble();
+            sources[i] = random.nextDouble() < zeroShare ? 0.0 : random.nextDouble();
         }
         Augmenter augmenter = new Augmenter(limits, width, height, 0);
         Augmenter.Scratch scratch = augmenter.newScratch();
         double[] batch = new double[batchSize * pixels];
         double[] draws = new double[batchSize * Augmenter.DRAWN];
-        NonzeroIndex index = new NonzeroIndex();
         NeighbourExtremes extremes = limits.maxThickness() > 0
                 ? new NeighbourExtremes(sources, SOURCE_IMAGES, width, height) : null;
         for (int image = 0; image < images; image++) {
@@ -142,9 +150,6 @@ public final class TrainingWarmUp {
             augmenter.draw(random, draws, slot * Augmenter.DRAWN);
             augmenter.render(sources, (image % SOURCE_IMAGES) * pixels, extremes, batch, slot * pixels, draws,
                     slot * Augmenter.DRAWN, scratch);
-            if (slot == batchSize - 1 || image == images - 1) {
-                index.build(batch, 0, slot + 1, pixels);
-            }
         }
         // The trainer also lists a whole training set's nonzero pixels once (on first use): a
         // matrix large enough for build's counting pass, which batches never take (a cold run

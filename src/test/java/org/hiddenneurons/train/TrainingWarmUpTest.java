@@ -18,8 +18,8 @@ class TrainingWarmUpTest {
     @Test
     void theAugmentationWarmUpDistortsItsOwnImagesRepeatably() {
         Augmentation limits = TrainingConfig.DEFAULT_AUGMENTATION;
-        double first = TrainingWarmUp.augment(limits, 20, 20, 7, 30);
-        assertEquals(first, TrainingWarmUp.augment(limits, 20, 20, 7, 30));
+        double first = TrainingWarmUp.augment(limits, 20, 20, 7, 30, TrainingWarmUp.SHARP_ZERO_SHARE);
+        assertEquals(first, TrainingWarmUp.augment(limits, 20, 20, 7, 30, TrainingWarmUp.SHARP_ZERO_SHARE));
         assertTrue(first > 0, "the synthetic images have ink");
     }
 
