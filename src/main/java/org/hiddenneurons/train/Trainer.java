@@ -257,10 +257,10 @@ public final class Trainer {
         this.testExamples = this.test == null ? null : new TrainingExamples(this.test);
         this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
                 cancelCheck));
-        // Gathered batches reuse the training set's lists of nonzero inputs. Augmented ones are
-        // passed as pixels: the cost function lists a block's nonzero inputs only when its first
-        // image looks sparse (the default's blurred, distorted digits are ~75 % nonzero, so
-        // listing them was wasted) — the same bits either way (core.kernel.SparseInputLayer).
+        // Gathered batches reuse the training set's lists of nonzero inputs, if it has them.
+        // Augmented ones are passed as pixels: the cost function lists a block's nonzero inputs
+        // only when its first image looks sparse (the default's blurred, distorted digits are ~75 %
+        // nonzero, so listing them was wasted) — the same bits either way (core.kernel.SparseInputLayer).
         this.miniBatchObjective = () -> observe(stepIndex != null
                 ? costFunction.evaluate(network, stepIndex, stepLabels, batchCount, lambda * batchCount / trainSize,
                         gradients, cancelCheck)
@@ -593,8 +593,8 @@ public final class Trainer {
                         stepPixels = slot.pixels;
                         stepLabels = slot.labels;
                     } else {
-                        gather(start, batchCount, inputs, batchPixels, batchLabels, batchIndex);
-                        stepIndex = augmenter == null ? batchIndex : null;
+                        stepIndex = gather(start, batchCount, inputs, batchPixels, batchLabels, batchIndex)
+                                ? batchIndex : null;
                         stepPixels = batchPixels;
                         stepLabels = batchLabels;
                     }
@@ -782,12 +782,15 @@ public final class Trainer {
 
     /**
      * Copies samples order[start..start+count) into the given batch buffers (pixels, labels and,
-     * unless augmenting, their nonzero inputs), distorted if augmenting. Augmenting draws from {@link #random} and renders
+     * unless augmenting, their nonzero inputs if the training set has lists,
+     * {@link TrainingExamples#indexBatch}), distorted if augmenting. Augmenting draws from {@link #random} and renders
      * ({@link #renderSample}): on the trainer's thread, in batch order, when no {@link BatchPrefetch}
      * runs (it then draws in the same order, see {@link #drawBatch}).
+     *
+     * @return whether batchIndex lists the batch (else the objective evaluates batchPixels)
      */
-    private void gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
-                        NonzeroIndex batchIndex) {
+    private boolean gather(int start, int count, int inputs, double[] batchPixels, int[] batchLabels,
+                           NonzeroIndex batchIndex) {
         int[] labels = train.labels();
         for (int b = 0; b < count; b++) {
             int sample = order[start + b];
@@ -800,9 +803,7 @@ public final class Trainer {
                 trainExamples.copySample(sample, batchPixels, b * inputs);
             }
         }
-        if (augmenter == null) {
-            trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
-        }
+        return augmenter == null && trainExamples.indexBatch(batchIndex, order, start, count, batchPixels);
     }
 
     /**

@@ -122,8 +122,9 @@ public final class TrainingWarmUp {
     }
 
     /**
-     * Distorts {@code images} synthetic images into mini-batches of {@code batchSize}, as the
-     * trainer does; then lists the nonzero pixels of
+     * Distorts {@code images} synthetic images (a share {@code zeroShare} of their pixels 0) into
+     * mini-batches of {@code batchSize}, as the trainer does; then, if they are sparse enough for
+     * the trainer to list a training set of them ({@link TrainingExamples}), lists the nonzero pixels of
      * {@value #LARGE_INDEX_IMAGES} images at once, {@value #LARGE_INDEXES} times, as the trainer does
      * once for its training set.
      *
@@ -151,16 +152,19 @@ public final class TrainingWarmUp {
             augmenter.render(sources, (image % SOURCE_IMAGES) * pixels, extremes, batch, slot * pixels, draws,
                     slot * Augmenter.DRAWN, scratch);
         }
-        // The trainer also lists a whole training set's nonzero pixels once (on first use): a
-        // matrix large enough for build's counting pass, which batches never take (a cold run
-        // left its compiled code there, and listed the 4000 digits in slow code inside epoch 1).
-        double[] large = new double[LARGE_INDEX_IMAGES * pixels];
-        for (int image = 0; image < LARGE_INDEX_IMAGES; image++) {
-            System.arraycopy(sources, (image % SOURCE_IMAGES) * pixels, large, image * pixels, pixels);
-        }
+        // The trainer also lists a sparse training set's nonzero pixels once (on first use,
+        // TrainingExamples): a matrix large enough for build's counting pass, which batches never
+        // take (a cold run left its compiled code there, and listed the 4000 digits in slow code
+        // inside epoch 1).
         int listed = 0;
-        for (int i = 0; i < LARGE_INDEXES; i++) {
-            listed += NonzeroIndex.of(large, 0, LARGE_INDEX_IMAGES, pixels).nonzeros(0, LARGE_INDEX_IMAGES);
+        if (zeroShare >= 1 - TrainingExamples.LISTED_NONZERO_SHARE) {
+            double[] large = new double[LARGE_INDEX_IMAGES * pixels];
+            for (int image = 0; image < LARGE_INDEX_IMAGES; image++) {
+                System.arraycopy(sources, (image % SOURCE_IMAGES) * pixels, large, image * pixels, pixels);
+            }
+            for (int i = 0; i < LARGE_INDEXES; i++) {
+                listed += NonzeroIndex.of(large, 0, LARGE_INDEX_IMAGES, pixels).nonzeros(0, LARGE_INDEX_IMAGES);
+            }
         }
         double sum = listed;
         for (double value : batch) {

@@ -2,6 +2,7 @@ package org.hiddenneurons.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -19,7 +20,10 @@ import org.hiddenneurons.data.DigitsImage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The trainer's two forms of a data set (dense with an index; compact, decoded by block) give the same bits. */
+/**
+ * The trainer's forms of a data set (one array with lists of nonzero pixels; one array without, for
+ * dense images; compact, decoded by block) give the same bits.
+ */
 class TrainingExamplesTest {
 
     private static Dataset digits;
@@ -33,6 +37,37 @@ class TrainingExamplesTest {
     void theBundledDigitsAreSmallEnoughForTheDenseForm() {
         assertTrue((long) DigitsImage.loadBundled().size() * 400 * Double.BYTES <= TrainingExamples.DENSE_LIMIT_BYTES);
         assertTrue(digits.isCompact());
+    }
+
+    @Test
+    void sparseImagesGetListsAndBlurredOnesDoNot() {
+        assertTrue(new TrainingExamples(digits, true).listed(), "the sheet's digits: 25 % nonzero");
+        Dataset blurred = TrainingConfig.defaults().prepare(digits);
+        assertFalse(new TrainingExamples(blurred, true).listed(), "deskewed, σ 0.6 blurred: 65 % nonzero");
+        assertFalse(new TrainingExamples(digits, false).listed(), "the compact form lists batches, not the set");
+    }
+
+    @Test
+    void blurredImagesGiveTheSameBitsWithoutListsAsCompact() {
+        Dataset blurred = TrainingConfig.defaults().prepare(digits);
+        TrainingExamples dense = new TrainingExamples(blurred, true);
+        TrainingExamples compact = new TrainingExamples(blurred, false);
+        Network network = Initializer.UNIFORM.initialize(NetworkSpec.DEFAULT, new Random(7));
+        BatchedCostFunction function = new BatchedCostFunction(Kernels.best(), 2);
+        Gradients fromDense = new Gradients(NetworkSpec.DEFAULT);
+        Gradients fromCompact = new Gradients(NetworkSpec.DEFAULT);
+        assertEquals(Double.doubleToRawLongBits(compact.cost(function, network, 1.0, fromCompact, () -> false)),
+                Double.doubleToRawLongBits(dense.cost(function, network, 1.0, fromDense, () -> false)));
+        assertArrayEquals(fromCompact.theta1Gradient(), fromDense.theta1Gradient(), 0.0);
+        assertArrayEquals(fromCompact.theta2Gradient(), fromDense.theta2Gradient(), 0.0);
+        assertEquals(compact.metrics(function, network, 0.0, null), dense.metrics(function, network, 0.0, null));
+        int[] order = {5, 900, 42};
+        double[] batch = new double[order.length * blurred.inputSize()];
+        for (int b = 0; b < order.length; b++) {
+            dense.copySample(order[b], batch, b * blurred.inputSize());
+        }
+        assertFalse(dense.indexBatch(new NonzeroIndex(), order, 0, order.length, batch), "no lists to copy");
+        assertTrue(compact.indexBatch(new NonzeroIndex(), order, 0, order.length, batch));
     }
 
     @Test
