@@ -163,19 +163,19 @@ public final class Augmenter {
      */
     void render(double[] source, int sourceOffset, double[] target, int targetOffset, double[] drawn, int offset,
                 Scratch scratch) {
-        render(source, sourceOffset, null, target, targetOffset, drawn, offset, scratch);
+        render(source, sourceOffset, null, 0, target, targetOffset, drawn, offset, scratch);
     }
 
     /**
      * As {@link #render(double[], int, double[], int, double[], int, Scratch)}, with the thickness
-     * step's neighbourhood extremes of the source image read from {@code extremes} (at
-     * {@code sourceOffset}, as the source) instead of computed: the same bits, less work per image.
+     * step's neighbourhood extremes of the source image, image number {@code image} of
+     * {@code extremes}, read from there instead of computed: the same bits, less work per image.
      *
-     * @param extremes null (compute them), or the extremes of the images in {@code source} (made for
-     *                 this image if they are not yet). Modified.
+     * @param extremes null (compute them), or the extremes of a set of images that holds the
+     *                 source image as number {@code image} (made for it if they are not yet). Modified.
      */
-    void render(double[] source, int sourceOffset, NeighbourExtremes extremes, double[] target, int targetOffset,
-                double[] drawn, int offset, Scratch scratch) {
+    void render(double[] source, int sourceOffset, NeighbourExtremes extremes, int image, double[] target,
+                int targetOffset, double[] drawn, int offset, Scratch scratch) {
         double[] field = null;
         int signedFieldNumber = (int) drawn[offset + 7];
         if (signedFieldNumber != 0) {
@@ -193,7 +193,8 @@ public final class Augmenter {
             if (extremes == null) {
                 thickness(source, sourceOffset, scratch.thick, t, width, height);
             } else {
-                blend(source, sourceOffset, extremes.toward(sourceOffset, t > 0), scratch.thick, t, width * height);
+                blend(source, sourceOffset, extremes.toward(image, source, sourceOffset, t > 0), scratch.thick, t,
+                        width * height);
             }
             from = scratch.thick;
             fromOffset = 0;
@@ -303,13 +304,13 @@ public final class Augmenter {
      * bits when m holds {@link #extreme}'s values of the source.
      *
      * @param source pixels at sourceOffset. Not modified.
-     * @param m      the same number of pixels at sourceOffset (dilated for t &gt; 0, eroded for t &lt; 0). Not modified.
+     * @param m      the same number of pixels from 0 (dilated for t &gt; 0, eroded for t &lt; 0). Not modified.
      * @param target pixels at 0. Modified.
      */
     static void blend(double[] source, int sourceOffset, double[] m, double[] target, double t, int pixels) {
         double weight = Math.abs(t);
         for (int i = 0; i < pixels; i++) {
-            target[i] = (1 - weight) * source[sourceOffset + i] + weight * m[sourceOffset + i];
+            target[i] = (1 - weight) * source[sourceOffset + i] + weight * m[i];
         }
     }
 

@@ -6,7 +6,7 @@ package org.hiddenneurons.train;
  * outside counting as 0. Each image's pair is made on its first use and kept, so that from the
  * second epoch on the thickness step is a blend ({@link Augmenter#blend}) instead of five reads and
  * four comparisons per pixel: the same bits. Costs two copies of the set's pixels, so the trainer
- * keeps them only for sets it holds as one array ({@link TrainingExamples}).
+ * keeps them only for small sets ({@link TrainingExamples#small()}).
  *
  * <p>Not thread-safe for one image: different threads may use different images at the same time,
  * and one image from different threads one after another when something orders them (the
@@ -14,46 +14,44 @@ package org.hiddenneurons.train;
  */
 final class NeighbourExtremes {
 
-    private final double[] images;
     private final int width;
     private final int height;
-    private final double[] dilated;
-    private final double[] eroded;
-    /** Whether each image's pair has been made. */
-    private final boolean[] made;
+    /** Per image: null until made, then its dilated copy (width·height values). */
+    private final double[][] dilated;
+    /** Per image: the same for the eroded copy. */
+    private final double[][] eroded;
 
-    /**
-     * @param images {@code count} row-major width×height images from offset 0. Not modified; not
-     *               copied (do not modify them while this is used).
-     */
-    NeighbourExtremes(double[] images, int count, int width, int height) {
-        this.images = images;
+    /** For {@code count} width×height images. */
+    NeighbourExtremes(int count, int width, int height) {
         this.width = width;
         this.height = height;
-        this.dilated = new double[count * width * height];
-        this.eroded = new double[count * width * height];
-        this.made = new boolean[count];
+        // Each image's pair is allocated when made: a cold run's first epoch then spreads the new
+        // memory over the threads that render instead of zeroing 2·count images before it.
+        this.dilated = new double[count][];
+        this.eroded = new double[count][];
     }
 
     /**
-     * The array holding the dilated ({@code dilate}) or eroded copy of the image at
-     * {@code imageOffset} of the images, at that same offset; makes the image's pair first if it
-     * has not been made.
+     * The dilated ({@code dilate}) or eroded copy (width·height values from 0) of image number
+     * {@code image}; makes the image's pair first, from {@code source}, if it has not been made.
      *
-     * @param imageOffset a multiple of width·height
+     * @param source the image's pixels at sourceOffset (the same pixels at every call for this
+     *               image). Not modified.
+     * @return not to be modified
      */
-    double[] toward(int imageOffset, boolean dilate) {
-        int image = imageOffset / (width * height);
-        if (!made[image]) {
+    double[] toward(int image, double[] source, int sourceOffset, boolean dilate) {
+        if (dilated[image] == null) {
+            double[] max = new double[width * height];
+            double[] min = new double[width * height];
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    int at = imageOffset + y * width + x;
-                    dilated[at] = Augmenter.extreme(images, imageOffset, x, y, width, height, true);
-                    eroded[at] = Augmenter.extreme(images, imageOffset, x, y, width, height, false);
+                    max[y * width + x] = Augmenter.extreme(source, sourceOffset, x, y, width, height, true);
+                    min[y * width + x] = Augmenter.extreme(source, sourceOffset, x, y, width, height, false);
                 }
             }
-            made[image] = true;
+            eroded[image] = min;
+            dilated[image] = max;
         }
-        return dilate ? dilated : eroded;
+        return dilate ? dilated[image] : eroded[image];
     }
 }

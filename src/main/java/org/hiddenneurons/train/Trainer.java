@@ -122,7 +122,7 @@ public final class Trainer {
     private final double[] gatherDraws = new double[Augmenter.DRAWN];
     /**
      * The thickness step's extremes of the training images (each made when it is first rendered),
-     * or null: not augmenting, no thickness step, or a large data set ({@link TrainingExamples});
+     * or null: not augmenting, no thickness step, or a large data set ({@link TrainingExamples#small()});
      * then each render computes them.
      */
     private NeighbourExtremes extremes;
@@ -832,32 +832,25 @@ public final class Trainer {
 
     /**
      * Renders training sample {@code sample} distorted as drawn at {@code draws[drawOffset]} into
-     * {@code target}: straight from the dense training pixels with their {@link #extremes} when
-     * there are any, else from a copy in {@code source}.
+     * {@code target}, from a copy in {@code source} (with its {@link #extremes}, if there are any).
      *
      * @param source a buffer of inputSize values for the copy. Modified.
      * @param target Modified at targetOffset.
      */
     private void renderSample(int sample, double[] target, int targetOffset, double[] draws, int drawOffset,
                               double[] source, Augmenter.Scratch scratch) {
-        if (extremes != null) {
-            augmenter.render(trainExamples.densePixels(), sample * train.inputSize(), extremes, target, targetOffset,
-                    draws, drawOffset, scratch);
-        } else {
-            trainExamples.copySample(sample, source, 0);
-            augmenter.render(source, 0, target, targetOffset, draws, drawOffset, scratch);
-        }
+        trainExamples.copySample(sample, source, 0);
+        augmenter.render(source, 0, extremes, sample, target, targetOffset, draws, drawOffset, scratch);
     }
 
-    /** Makes {@link #extremes} once, if the augmentation thickens and the training set is dense. */
+    /** Makes {@link #extremes} once, if the augmentation thickens and the training set is small. */
     private void makeExtremes() {
         if (extremesMade || augmenter == null) {
             return;
         }
         extremesMade = true;
-        double[] pixels = trainExamples.densePixels();
-        if (config.augmentation().maxThickness() > 0 && pixels != null) {
-            extremes = new NeighbourExtremes(pixels, train.size(), train.width(), train.height());
+        if (config.augmentation().maxThickness() > 0 && trainExamples.small()) {
+            extremes = new NeighbourExtremes(train.size(), train.width(), train.height());
         }
     }
 

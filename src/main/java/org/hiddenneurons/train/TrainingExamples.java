@@ -10,81 +10,94 @@ import org.hiddenneurons.core.kernel.NonzeroIndex;
 import org.hiddenneurons.data.Dataset;
 
 /**
- * A data set's samples as the {@link Trainer} hands them to the kernels, in one of two forms:
+ * A data set's samples as the {@link Trainer} hands them to the kernels, in one of three forms:
  * <ul>
- *   <li>small (at most {@link #DENSE_LIMIT_BYTES} as doubles, e.g. the 4000 training digits, 12.8 MB):
- *       one array of doubles, built once on first use, with its {@link NonzeroIndex} when at most
- *       {@link #LISTED_NONZERO_SHARE} of the pixels are nonzero — the fastest, since every epoch's
- *       scoring and every mini-batch reuse the lists of nonzero pixels; denser images (the
- *       default's blurred digits: 65 % nonzero) get no lists, as the kernels run their dense
- *       loops on them anyway;</li>
- *   <li>large (e.g. 60 000 Fashion-MNIST images, 376 MB as doubles): the data set itself, which may
- *       hold one byte per pixel ({@link Dataset#isCompact()}); rows are decoded a block at a time
- *       by the cost function and one sample at a time into the mini-batch.</li>
+ *   <li>listed: a small data set (at most {@link #DENSE_LIMIT_BYTES} as doubles, e.g. the 4000
+ *       training digits, 12.8 MB) of sparse images (at most {@link #LISTED_NONZERO_SHARE} of the
+ *       pixels nonzero, e.g. the sheet's digits, 25 %) is copied into one array of doubles with
+ *       its {@link NonzeroIndex}, built once on first use — the fastest for such images, since
+ *       every epoch's scoring and every mini-batch reuse the lists of nonzero pixels;</li>
+ *   <li>rows: a small data set of denser images (the default's deskewed, blurred digits: 65 %
+ *       nonzero) is read as it is, a block of rows at a time by the cost function and one sample
+ *       at a time into the mini-batch: the kernels run their dense loops on such images, so lists
+ *       would go unused, and a copy would only cost memory;</li>
+ *   <li>large (e.g. 60 000 Fashion-MNIST images, 376 MB as doubles): read as rows too; the data
+ *       set may hold one byte per pixel ({@link Dataset#isCompact()}), and gathered mini-batches
+ *       are listed anew.</li>
  * </ul>
- * Both give the same doubles, so the same J, gradients and scores.
+ * All give the same doubles, so the same J, gradients and scores.
  *
- * <p>Thread-safe: the dense form is built under a lock; afterwards it is only read.
+ * <p>Thread-safe: the listed form is built under a lock; afterwards it is only read.
  */
 final class TrainingExamples {
 
-    /** Largest data set (size·inputs·8 bytes of doubles) kept as one array of doubles. */
+    /** Largest data set (size·inputs·8 bytes of doubles) that may be copied and listed. */
     static final long DENSE_LIMIT_BYTES = 32L << 20;
     /**
-     * Largest share of nonzero pixels for which the array gets its lists of nonzero pixels (the
-     * kernels' sparse loops pay below about half, core.kernel.SparseInputLayer).
+     * Largest share of nonzero pixels for which a small data set is listed (the kernels' sparse
+     * loops pay below about half, core.kernel.SparseInputLayer).
      */
     static final double LISTED_NONZERO_SHARE = 0.5;
+    /** Rows read at a time while counting nonzero pixels. */
+    private static final int COUNT_ROWS = 64;
 
     private final Dataset data;
-    private final boolean dense;
-    /** The dense form's pixels, once built; null before and for a large data set. */
+    private final boolean small;
+    /** Whether the form of a small data set has been chosen. */
+    private boolean chosen;
+    /** The listed form's pixels and their index; null before, and for the other forms. */
     private double[] pixels;
-    /** Their lists of nonzero pixels, or null (before, for a large data set, or for dense images). */
     private NonzeroIndex index;
 
     TrainingExamples(Dataset data) {
         this(data, (long) data.size() * data.inputSize() * Double.BYTES <= DENSE_LIMIT_BYTES);
     }
 
-    /** @param dense whether to use the dense form (tests: both forms give the same numbers) */
-    TrainingExamples(Dataset data, boolean dense) {
+    /** @param small whether the data set may be listed (tests: every form gives the same numbers) */
+    TrainingExamples(Dataset data, boolean small) {
         this.data = data;
-        this.dense = dense;
+        this.small = small;
     }
 
     Dataset data() {
         return data;
     }
 
-    /**
-     * The dense form's pixels (all samples, row after row), built on first use (on the caller's
-     * thread) with their index if they are sparse enough; null for a large data set. Do not modify.
-     */
-    synchronized double[] densePixels() {
-        if (dense && pixels == null) {
-            double[] all = data.pixels();
-            int nonzero = 0;
-            for (double value : all) {
-                nonzero += value != 0.0 ? 1 : 0;
-            }
-            if (nonzero <= LISTED_NONZERO_SHARE * all.length) {
-                index = NonzeroIndex.of(all, 0, data.size(), data.inputSize());
-            }
-            pixels = all;
-        }
-        return pixels;
-    }
-
-    /** The dense form's lists of nonzero pixels, or null (a large data set, or dense images). */
+    /** The listed form's index, built on first use (on the caller's thread); null for the other forms. */
     private synchronized NonzeroIndex index() {
-        densePixels();
+        if (small && !chosen) {
+            chosen = true;
+            if (nonzeroShare(data) <= LISTED_NONZERO_SHARE) {
+                pixels = data.pixels();
+                index = NonzeroIndex.of(pixels, 0, data.size(), data.inputSize());
+            }
+        }
         return index;
     }
 
-    /** Whether the dense form has lists of nonzero pixels (see the class comment). */
+    /** Whether the data set is small (may be listed, see the class comment). */
+    boolean small() {
+        return small;
+    }
+
+    /** Whether the samples are in the listed form (see the class comment). */
     boolean listed() {
         return index() != null;
+    }
+
+    /** The share of nonzero pixels over the whole data set (read a block of rows at a time). */
+    private static double nonzeroShare(Dataset data) {
+        int inputs = data.inputSize();
+        double[] rows = new double[COUNT_ROWS * inputs];
+        long nonzero = 0;
+        for (int first = 0; first < data.size(); first += COUNT_ROWS) {
+            int count = Math.min(COUNT_ROWS, data.size() - first);
+            data.copyRows(first, count, rows, 0);
+            for (int i = 0; i < count * inputs; i++) {
+                nonzero += rows[i] != 0.0 ? 1 : 0;
+            }
+        }
+        return nonzero / Math.max(1.0, (double) data.size() * inputs);
     }
 
     /**
@@ -93,19 +106,18 @@ final class TrainingExamples {
      * @param out Modified: inputSize values.
      */
     void copySample(int sample, double[] out, int offset) {
-        double[] all = densePixels();
-        if (all == null) {
+        if (index() == null) {
             data.copyRows(sample, 1, out, offset);
         } else {
             int inputs = data.inputSize();
-            System.arraycopy(all, sample * inputs, out, offset, inputs);
+            System.arraycopy(pixels, sample * inputs, out, offset, inputs);
         }
     }
 
     /**
      * Points {@code batchIndex} at the batch gathered (by {@link #copySample}) into {@code batchPixels}
-     * from samples order[from..from+count): the dense form with lists copies the samples' lists of
-     * nonzero pixels, the large form lists them anew, the dense form without lists does nothing.
+     * from samples order[from..from+count): the listed form copies the samples' lists of nonzero
+     * pixels, the large form lists them anew, the rows form of a small data set does nothing.
      *
      * @return whether batchIndex now lists the batch (else evaluate batchPixels)
      */
@@ -115,7 +127,7 @@ final class TrainingExamples {
             batchIndex.gather(listed, order, from, count, batchPixels);
             return true;
         }
-        if (pixels == null) {
+        if (!small) {
             batchIndex.build(batchPixels, 0, count, data.inputSize());
             return true;
         }
@@ -128,8 +140,7 @@ final class TrainingExamples {
         if (listed != null) {
             return function.evaluate(network, listed, data.labels(), data.size(), lambda, out, cancelled);
         }
-        return pixels != null ? function.evaluate(network, pixels, data.labels(), data.size(), lambda, out, cancelled)
-                : function.evaluate(network, data, data.labels(), data.size(), lambda, out, cancelled);
+        return function.evaluate(network, data, data.labels(), data.size(), lambda, out, cancelled);
     }
 
     /** Loss (λ as given) and accuracy over all samples, as {@link Evaluation#evaluate}. */
@@ -138,7 +149,6 @@ final class TrainingExamples {
         if (listed != null) {
             return Evaluation.evaluate(scorer, network, listed, data.labels(), data.size(), lambda, cancelled);
         }
-        return pixels != null ? Evaluation.evaluate(scorer, network, pixels, data.labels(), data.size(), lambda, cancelled)
-                : Evaluation.evaluate(scorer, network, data, data.labels(), data.size(), lambda, cancelled);
+        return Evaluation.evaluate(scorer, network, data, data.labels(), data.size(), lambda, cancelled);
     }
 }

@@ -141,16 +141,18 @@ public final class TrainingWarmUp {
         Augmenter.Scratch scratch = augmenter.newScratch();
         double[] batch = new double[batchSize * pixels];
         double[] draws = new double[batchSize * Augmenter.DRAWN];
-        NeighbourExtremes extremes = limits.maxThickness() > 0
-                ? new NeighbourExtremes(sources, SOURCE_IMAGES, width, height) : null;
+        NeighbourExtremes extremes = limits.maxThickness() > 0 ? new NeighbourExtremes(SOURCE_IMAGES, width, height) : null;
         for (int image = 0; image < images; image++) {
-            // As the trainer's BatchPrefetch does for a dense training set: draw into the batch's
-            // draws, render from the source images with their extremes (the same calls with the
-            // same kinds of arguments, so the compiled code the trainer meets is not thrown away).
+            // As the trainer's BatchPrefetch does for a small training set: draw into the batch's
+            // draws, copy the source image into the thread's buffer, render from there with the
+            // image's extremes (the same calls with the same kinds of arguments, so the compiled
+            // code the trainer meets is not thrown away).
             int slot = image % batchSize;
+            int source = image % SOURCE_IMAGES;
             augmenter.draw(random, draws, slot * Augmenter.DRAWN);
-            augmenter.render(sources, (image % SOURCE_IMAGES) * pixels, extremes, batch, slot * pixels, draws,
-                    slot * Augmenter.DRAWN, scratch);
+            System.arraycopy(sources, source * pixels, scratch.source(), 0, pixels);
+            augmenter.render(scratch.source(), 0, extremes, source, batch, slot * pixels, draws, slot * Augmenter.DRAWN,
+                    scratch);
         }
         // The trainer also lists a sparse training set's nonzero pixels once (on first use,
         // TrainingExamples): a matrix large enough for build's counting pass, which batches never

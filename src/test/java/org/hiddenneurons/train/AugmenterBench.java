@@ -56,7 +56,7 @@ public final class AugmenterBench {
         double[] thick = new double[inputs];
         NonzeroIndex index = new NonzeroIndex();
         SplittableRandom random = new SplittableRandom(config.seed());
-        NeighbourExtremes extremes = new NeighbourExtremes(sources, size, width, height);
+        NeighbourExtremes extremes = new NeighbourExtremes(size, width, height);
         Augmenter.Scratch scratch = augmenter.newScratch();
         double[] drawn = new double[Augmenter.DRAWN];
         long[][] nanos = new long[6][epochs];
@@ -65,7 +65,8 @@ public final class AugmenterBench {
             long started = cpu();
             for (int i = 0; i < size; i++) {
                 augmenter.draw(random, drawn, 0);
-                augmenter.render(sources, i * inputs, extremes, batch, (i % batchSize) * inputs, drawn, 0, scratch);
+                System.arraycopy(sources, i * inputs, scratch.source(), 0, inputs);
+                augmenter.render(scratch.source(), 0, extremes, i, batch, (i % batchSize) * inputs, drawn, 0, scratch);
             }
             nanos[0][epoch] = cpu() - started;
             started = cpu();
@@ -83,7 +84,7 @@ public final class AugmenterBench {
             started = cpu();
             for (int i = 0; i < size; i++) {
                 double t = (2 * random.nextDouble() - 1) * limits.maxThickness();
-                Augmenter.blend(sources, i * inputs, extremes.toward(i * inputs, t > 0), thick, t, inputs);
+                Augmenter.blend(sources, i * inputs, extremes.toward(i, sources, i * inputs, t > 0), thick, t, inputs);
             }
             nanos[3][epoch] = cpu() - started;
             checksum += thick[inputs / 2];

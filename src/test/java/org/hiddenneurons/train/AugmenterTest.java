@@ -102,9 +102,9 @@ class AugmenterTest {
 
     @Test
     void extremesAreEachPixelsMaxAndMinOverItsFourNeighbours() {
-        NeighbourExtremes extremes = new NeighbourExtremes(bar(), 1, SIZE, SIZE);
-        double[] dilated = extremes.toward(0, true);
-        double[] eroded = extremes.toward(0, false);
+        NeighbourExtremes extremes = new NeighbourExtremes(1, SIZE, SIZE);
+        double[] dilated = extremes.toward(0, bar(), 0, true);
+        double[] eroded = extremes.toward(0, bar(), 0, false);
         // Column 8 sees column 9's 1.0; column 11 sees column 10's 0.8; row 2 sees row 3's 1.0.
         assertEquals(1.0, dilated[10 * SIZE + 8]);
         assertEquals(0.8, dilated[10 * SIZE + 11]);
@@ -123,7 +123,7 @@ class AugmenterTest {
         for (int i = 0; i < sources.length; i += 3) {
             sources[i] = 0.0; // blank background, as between strokes
         }
-        NeighbourExtremes extremes = new NeighbourExtremes(sources, images, SIZE, SIZE);
+        NeighbourExtremes extremes = new NeighbourExtremes(images, SIZE, SIZE);
         Augmentation limits = RICH.withErasing(0.5, 3.0, 5.0, Augmentation.EraseShape.SQUARE, 0.0);
         Augmenter augmenter = new Augmenter(limits, SIZE, SIZE, 2);
         SplittableRandom random = new SplittableRandom(8);
@@ -131,10 +131,11 @@ class AugmenterTest {
         double[] computed = new double[pixels];
         double[] blended = new double[pixels];
         for (int trial = 0; trial < 300; trial++) { // each image 10 times: made on first use, then kept
-            int offset = (trial % images) * pixels;
+            int image = trial % images;
+            int offset = image * pixels;
             augmenter.draw(random, drawn, 0);
             augmenter.render(sources, offset, computed, 0, drawn, 0, augmenter.newScratch());
-            augmenter.render(sources, offset, extremes, blended, 0, drawn, 0, augmenter.newScratch());
+            augmenter.render(sources, offset, extremes, image, blended, 0, drawn, 0, augmenter.newScratch());
             for (int i = 0; i < pixels; i++) {
                 assertEquals(Double.doubleToRawLongBits(computed[i]), Double.doubleToRawLongBits(blended[i]),
                         "trial " + trial + ", pixel " + i);

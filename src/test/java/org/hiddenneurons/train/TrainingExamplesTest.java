@@ -40,34 +40,40 @@ class TrainingExamplesTest {
     }
 
     @Test
-    void sparseImagesGetListsAndBlurredOnesDoNot() {
+    void sparseImagesAreListedAndBlurredOnesReadAsRows() {
         assertTrue(new TrainingExamples(digits, true).listed(), "the sheet's digits: 25 % nonzero");
         Dataset blurred = TrainingConfig.defaults().prepare(digits);
         assertFalse(new TrainingExamples(blurred, true).listed(), "deskewed, σ 0.6 blurred: 65 % nonzero");
-        assertFalse(new TrainingExamples(digits, false).listed(), "the compact form lists batches, not the set");
+        assertFalse(new TrainingExamples(digits, false).listed(), "a large set is never listed");
     }
 
     @Test
-    void blurredImagesGiveTheSameBitsWithoutListsAsCompact() {
+    void blurredImagesGiveTheSameBitsAsRowsAsTheListedFormWould() {
         Dataset blurred = TrainingConfig.defaults().prepare(digits);
-        TrainingExamples dense = new TrainingExamples(blurred, true);
-        TrainingExamples compact = new TrainingExamples(blurred, false);
+        TrainingExamples rows = new TrainingExamples(blurred, true);
         Network network = Initializer.UNIFORM.initialize(NetworkSpec.DEFAULT, new Random(7));
         BatchedCostFunction function = new BatchedCostFunction(Kernels.best(), 2);
-        Gradients fromDense = new Gradients(NetworkSpec.DEFAULT);
-        Gradients fromCompact = new Gradients(NetworkSpec.DEFAULT);
-        assertEquals(Double.doubleToRawLongBits(compact.cost(function, network, 1.0, fromCompact, () -> false)),
-                Double.doubleToRawLongBits(dense.cost(function, network, 1.0, fromDense, () -> false)));
-        assertArrayEquals(fromCompact.theta1Gradient(), fromDense.theta1Gradient(), 0.0);
-        assertArrayEquals(fromCompact.theta2Gradient(), fromDense.theta2Gradient(), 0.0);
-        assertEquals(compact.metrics(function, network, 0.0, null), dense.metrics(function, network, 0.0, null));
+        // The listed form's arithmetic on the same images: the index of all of them.
+        NonzeroIndex all = NonzeroIndex.of(blurred.pixels(), 0, blurred.size(), blurred.inputSize());
+        Gradients fromRows = new Gradients(NetworkSpec.DEFAULT);
+        Gradients fromIndex = new Gradients(NetworkSpec.DEFAULT);
+        assertEquals(Double.doubleToRawLongBits(
+                function.evaluate(network, all, blurred.labels(), blurred.size(), 1.0, fromIndex, () -> false)),
+                Double.doubleToRawLongBits(rows.cost(function, network, 1.0, fromRows, () -> false)));
+        assertArrayEquals(fromIndex.theta1Gradient(), fromRows.theta1Gradient(), 0.0);
+        assertArrayEquals(fromIndex.theta2Gradient(), fromRows.theta2Gradient(), 0.0);
+        assertEquals(Evaluation.evaluate(function, network, all, blurred.labels(), blurred.size(), 0.0, null),
+                rows.metrics(function, network, 0.0, null));
         int[] order = {5, 900, 42};
         double[] batch = new double[order.length * blurred.inputSize()];
         for (int b = 0; b < order.length; b++) {
-            dense.copySample(order[b], batch, b * blurred.inputSize());
+            rows.copySample(order[b], batch, b * blurred.inputSize());
+            assertArrayEquals(blurred.sample(order[b]), java.util.Arrays.copyOfRange(batch, b * blurred.inputSize(),
+                    (b + 1) * blurred.inputSize()), 0.0);
         }
-        assertFalse(dense.indexBatch(new NonzeroIndex(), order, 0, order.length, batch), "no lists to copy");
-        assertTrue(compact.indexBatch(new NonzeroIndex(), order, 0, order.length, batch));
+        assertFalse(rows.indexBatch(new NonzeroIndex(), order, 0, order.length, batch), "nothing to copy, nothing listed");
+        assertTrue(new TrainingExamples(blurred, false).indexBatch(new NonzeroIndex(), order, 0, order.length, batch),
+                "a large set lists its batches");
     }
 
     @Test
