@@ -41,17 +41,21 @@ final class NeighbourExtremes {
      */
     double[] toward(int image, double[] source, int sourceOffset, boolean dilate) {
         if (dilated[image] == null) {
-            double[] max = new double[width * height];
-            double[] min = new double[width * height];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    max[y * width + x] = Augmenter.extreme(source, sourceOffset, x, y, width, height, true);
-                    min[y * width + x] = Augmenter.extreme(source, sourceOffset, x, y, width, height, false);
-                }
-            }
-            eroded[image] = min;
-            dilated[image] = max;
+            make(image, source, sourceOffset);
         }
         return dilate ? dilated[image] : eroded[image];
+    }
+
+    private void make(int image, double[] source, int sourceOffset) {
+        double[] max = new double[width * height];
+        double[] min = new double[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                max[y * width + x] = Augmenter.extreme(source, sourceOffset, x, y, width, height, true);
+                min[y * width + x] = Augmenter.extreme(source, sourceOffset, x, y, width, height, false);
+            }
+        }
+        eroded[image] = min;
+        dilated[image] = max;
     }
 }

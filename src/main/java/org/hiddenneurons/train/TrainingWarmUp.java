@@ -141,8 +141,14 @@ public final class TrainingWarmUp {
         Augmenter.Scratch scratch = augmenter.newScratch();
         double[] batch = new double[batchSize * pixels];
         double[] draws = new double[batchSize * Augmenter.DRAWN];
-        NeighbourExtremes extremes = limits.maxThickness() > 0 ? new NeighbourExtremes(SOURCE_IMAGES, width, height) : null;
+        boolean thickens = limits.maxThickness() > 0;
+        NeighbourExtremes extremes = null;
         for (int image = 0; image < images; image++) {
+            if (thickens && image % (2 * SOURCE_IMAGES) == 0) {
+                // Each image's extremes made once and used once more, as the trainer makes them
+                // in its first epoch and uses them afterwards.
+                extremes = new NeighbourExtremes(SOURCE_IMAGES, width, height);
+            }
             // As the trainer's BatchPrefetch does for a small training set: draw into the batch's
             // draws, copy the source image into the thread's buffer, render from there with the
             // image's extremes (the same calls with the same kinds of arguments, so the compiled
