@@ -125,8 +125,7 @@ public final class Trainer {
      * or null: not augmenting, no thickness step, or a large data set ({@link TrainingExamples#small()});
      * then each render computes them.
      */
-    private NeighbourExtremes extremes;
-    private boolean extremesMade;
+    private final NeighbourExtremes extremes;
     private final int[] batchLabels;
     private int batchCount;
     /**
@@ -255,6 +254,8 @@ public final class Trainer {
         // blocks of examples); runEpoch abandons the epoch.
         this.trainExamples = new TrainingExamples(this.train);
         this.testExamples = this.test == null ? null : new TrainingExamples(this.test);
+        this.extremes = augmenter != null && config.augmentation().maxThickness() > 0 && trainExamples.small()
+                ? new NeighbourExtremes(this.train.size(), this.train.width(), this.train.height()) : null;
         this.fullBatchObjective = () -> observe(trainExamples.cost(costFunction, network, lambda, gradients,
                 cancelCheck));
         // Gathered batches reuse the training set's lists of nonzero inputs, if it has them.
@@ -571,7 +572,6 @@ public final class Trainer {
             int trainSize = train.size();
             int batchSize = batchLabels.length;
             int inputs = train.inputSize();
-            makeExtremes();
             BatchPrefetch ahead = augmentAhead ? prefetch : null;
             if (ahead != null) {
                 // The second thread draws and distorts; this one distorts too when it would wait.
@@ -798,7 +798,7 @@ public final class Trainer {
             if (augmenter != null) {
                 augmenter.draw(random, gatherDraws, 0);
                 Augmenter.Scratch scratch = renderScratch[BatchPrefetch.CONSUMER_THREAD];
-                renderSample(sample, batchPixels, b * inputs, gatherDraws, 0, scratch.source(), scratch);
+                renderSample(sample, batchPixels, b * inputs, gatherDraws, 0, scratch);
             } else {
                 trainExamples.copySample(sample, batchPixels, b * inputs);
             }
@@ -827,31 +827,21 @@ public final class Trainer {
     private void renderImage(BatchPrefetch.Slot slot, int image, int thread) {
         Augmenter.Scratch scratch = renderScratch[thread];
         renderSample(slot.samples[image], slot.pixels, image * train.inputSize(), slot.draws, image * Augmenter.DRAWN,
-                scratch.source(), scratch);
+                scratch);
     }
 
     /**
      * Renders training sample {@code sample} distorted as drawn at {@code draws[drawOffset]} into
-     * {@code target}, from a copy in {@code source} (with its {@link #extremes}, if there are any).
+     * {@code target}, from a copy in the scratch's source buffer (with its {@link #extremes}, if any).
      *
-     * @param source a buffer of inputSize values for the copy. Modified.
-     * @param target Modified at targetOffset.
+     * @param scratch the rendering thread's buffers. Modified.
+     * @param target  Modified at targetOffset.
      */
     private void renderSample(int sample, double[] target, int targetOffset, double[] draws, int drawOffset,
-                              double[] source, Augmenter.Scratch scratch) {
+                              Augmenter.Scratch scratch) {
+        double[] source = scratch.source();
         trainExamples.copySample(sample, source, 0);
         augmenter.render(source, 0, extremes, sample, target, targetOffset, draws, drawOffset, scratch);
-    }
-
-    /** Makes {@link #extremes} once, if the augmentation thickens and the training set is small. */
-    private void makeExtremes() {
-        if (extremesMade || augmenter == null) {
-            return;
-        }
-        extremesMade = true;
-        if (config.augmentation().maxThickness() > 0 && trainExamples.small()) {
-            extremes = new NeighbourExtremes(train.size(), train.width(), train.height());
-        }
     }
 
     /** Restores the last good weights, ends the run DIVERGED and publishes why. */
