@@ -1,7 +1,6 @@
 package org.hiddenneurons.train;
 
 import java.util.Arrays;
-import org.hiddenneurons.core.kernel.Kernels;
 
 /**
  * Moves a row-major image (translation by whole pixels, or an affine map with an optional
@@ -10,55 +9,7 @@ import org.hiddenneurons.core.kernel.Kernels;
  */
 public final class ImageTransform {
 
-    /**
-     * Largest |a_ij|, |dx|, |dy| and width, height the vector resampler takes: then every source
-     * coordinate is below 2⁴³ in magnitude, well inside the range where its floor is exact
-     * ({@link VectorAffine}); other maps (and NaN) take the scalar code.
-     */
-    static final double VECTOR_MAX_MAP = 0x1p20;
-    static final int VECTOR_MAX_SIDE = 1 << 14;
-    private static final String VECTOR_CLASS = "org.hiddenneurons.train.VectorAffine";
-
-    /** {@link VectorAffine} when the Vector API module is present and its vectors are wide enough, else null. */
-    private static final AffineSampler VECTOR = loadVector();
-
     private ImageTransform() {
-    }
-
-    /** {@link #affine} without a field, for the maps {@link #vectorFits} accepts; the same bits as the scalar code. */
-    interface AffineSampler {
-        void affine(double[] source, int sourceOffset, double[] target, int targetOffset, int width, int height,
-                    double a00, double a01, double a10, double a11, double dx, double dy);
-    }
-
-    /** Whether {@link #affine} without a field runs the Vector API code in this JVM (for tests). */
-    static boolean vectorized() {
-        return VECTOR != null;
-    }
-
-    /** Whether the vector resampler takes this map and size (see {@link #VECTOR_MAX_MAP}); false for NaN. */
-    static boolean vectorFits(int width, int height, double a00, double a01, double a10, double a11, double dx,
-                              double dy) {
-        return width <= VECTOR_MAX_SIDE && height <= VECTOR_MAX_SIDE
-                && Math.abs(a00) <= VECTOR_MAX_MAP && Math.abs(a01) <= VECTOR_MAX_MAP
-                && Math.abs(a10) <= VECTOR_MAX_MAP && Math.abs(a11) <= VECTOR_MAX_MAP
-                && Math.abs(dx) <= VECTOR_MAX_MAP && Math.abs(dy) <= VECTOR_MAX_MAP;
-    }
-
-    private static AffineSampler loadVector() {
-        if (ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isEmpty()) {
-            return null;
-        }
-        try {
-            // Loaded reflectively so that this class links without the module.
-            Class<?> type = Class.forName(VECTOR_CLASS);
-            if (!(boolean) type.getDeclaredMethod("usable").invoke(null)) {
-                return null;
-            }
-            return (AffineSampler) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
-            return null;
-        }
     }
 
     /**
@@ -95,8 +46,7 @@ public final class ImageTransform {
      * c = ((w−1)/2, (h−1)/2) the image centre, d = (dx, dy) the shift, e the optional field;
      * bilinear interpolation, pixels outside the image count as 0. A is the inverse of the forward
      * transform (rotation, scale, shear) the image undergoes. With A = identity, e = null and whole
-     * pixel d this equals {@link #shift} exactly. Without a field, and with the Vector API present,
-     * {@link VectorAffine} computes the same bits four pixels at a time.
+     * pixel d this equals {@link #shift} exactly.
      *
      * @param field  null, or the displacement e: 2·width·height values, x components first then y
      *               components, each row-major. Not modified.
@@ -105,17 +55,6 @@ public final class ImageTransform {
     public static void affine(double[] source, int sourceOffset, double[] target, int targetOffset, int width,
                               int height, double a00, double a01, double a10, double a11, double dx, double dy,
                               double[] field) {
-        if (field == null && VECTOR != null && vectorFits(width, height, a00, a01, a10, a11, dx, dy)) {
-            VECTOR.affine(source, sourceOffset, target, targetOffset, width, height, a00, a01, a10, a11, dx, dy);
-            return;
-        }
-        scalarAffine(source, sourceOffset, target, targetOffset, width, height, a00, a01, a10, a11, dx, dy, field);
-    }
-
-    /** {@link #affine} in scalar code, pixel by pixel (package-private for tests). */
-    static void scalarAffine(double[] source, int sourceOffset, double[] target, int targetOffset, int width,
-                             int height, double a00, double a01, double a10, double a11, double dx, double dy,
-                             double[] field) {
         double centreX = (width - 1) / 2.0;
         double centreY = (height - 1) / 2.0;
         int pixels = width * height;
