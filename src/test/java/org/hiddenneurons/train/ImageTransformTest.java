@@ -221,10 +221,13 @@ class ImageTransformTest {
         double fy = y - y0;
         int column = (int) x0;
         int row = (int) y0;
-        return (1 - fy) * ((1 - fx) * referencePixel(image, offset, width, height, column, row)
-                + fx * referencePixel(image, offset, width, height, column + 1, row))
-                + fy * ((1 - fx) * referencePixel(image, offset, width, height, column, row + 1)
-                + fx * referencePixel(image, offset, width, height, column + 1, row + 1));
+        double topLeft = referencePixel(image, offset, width, height, column, row);
+        double topRight = referencePixel(image, offset, width, height, column + 1, row);
+        double bottomLeft = referencePixel(image, offset, width, height, column, row + 1);
+        double bottomRight = referencePixel(image, offset, width, height, column + 1, row + 1);
+        double top = (1 - fx) * topLeft + fx * topRight;
+        double bottom = (1 - fx) * bottomLeft + fx * bottomRight;
+        return (1 - fy) * top + fy * bottom;
     }
 
     private static double referencePixel(double[] image, int offset, int width, int height, int x, int y) {
