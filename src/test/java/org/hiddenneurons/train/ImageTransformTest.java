@@ -138,6 +138,102 @@ class ImageTransformTest {
         assertArrayEquals(expected, out);
     }
 
+    /**
+     * The fast path (pixels whose four neighbours are inside, sampled without checks) and the
+     * checked path together give, bit for bit, the plain definition: every pixel sampled through
+     * {@link #referenceSample}. Random maps as strong as the strongest augmentation one might ask
+     * for (rotation ±30°, scale ±30 %, shift ±4 px) plus shifts that push the image off each edge
+     * and exact integer maps, on images with blank (+0.0) areas, of an even and an odd size.
+     */
+    @Test
+    void affineEqualsTheReferenceBitForBit() {
+        Random random = new Random(42);
+        int[][] sizes = {{20, 20}, {7, 5}};
+        double[][] edgeShifts = {{0, 0}, {-4.5, 0}, {4.5, 0}, {0, -4.5}, {0, 4.5}, {-19.5, 0}, {0, 19.5}, {3, -2}};
+        int checked = 0;
+        for (int[] size : sizes) {
+            int width = size[0];
+            int height = size[1];
+            int pixels = width * height;
+            for (int map = 0; map < REFERENCE_MAPS; map++) {
+                double[] image = new double[pixels + 3];
+                for (int i = 3; i < image.length; i++) {
+                    image[i] = random.nextDouble() < BLANK_SHARE ? 0.0 : random.nextDouble();
+                }
+                double angle = Math.toRadians((2 * random.nextDouble() - 1) * MAX_TEST_DEGREES);
+                double scale = 1 + (2 * random.nextDouble() - 1) * MAX_TEST_SCALE;
+                double dx = (2 * random.nextDouble() - 1) * MAX_TEST_SHIFT;
+                double dy = (2 * random.nextDouble() - 1) * MAX_TEST_SHIFT;
+                if (map < edgeShifts.length) {
+                    // Exact maps: whole and half pixel shifts, no rotation (integer source points).
+                    angle = 0;
+                    scale = 1;
+                    dx = edgeShifts[map][0];
+                    dy = edgeShifts[map][1];
+                } else if (map % 4 == 0) {
+                    dx += Math.signum(dx) * width / 2.0; // far off the left or right edge
+                } else if (map % 4 == 1) {
+                    dy += Math.signum(dy) * height / 2.0; // far off the top or bottom edge
+                }
+                double cos = Math.cos(angle);
+                double sin = Math.sin(angle);
+                double a00 = cos / scale;
+                double a01 = sin / scale;
+                double a10 = -sin / scale;
+                double a11 = cos / scale;
+                double[] out = new double[pixels + 2];
+                ImageTransform.affine(image, 3, out, 2, width, height, a00, a01, a10, a11, dx, dy, null);
+                double centreX = (width - 1) / 2.0;
+                double centreY = (height - 1) / 2.0;
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        double rx = x - centreX - dx;
+                        double ry = y - centreY - dy;
+                        double expected = referenceSample(image, 3, width, height,
+                                a00 * rx + a01 * ry + centreX, a10 * rx + a11 * ry + centreY);
+                        double actual = out[2 + y * width + x];
+                        String where = "pixel (" + x + ", " + y + ") of a " + width + "×" + height + " image";
+                        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                                () -> where + ": " + actual + " against " + expected);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertEquals(REFERENCE_MAPS * (20 * 20 + 7 * 5), checked);
+    }
+
+    private static final int REFERENCE_MAPS = 2000;
+    private static final double BLANK_SHARE = 0.4;
+    private static final double MAX_TEST_DEGREES = 30;
+    private static final double MAX_TEST_SCALE = 0.3;
+    private static final double MAX_TEST_SHIFT = 4;
+
+    /**
+     * Bilinear interpolation at (x, y) by its definition: the four pixels around ⌊x⌋, ⌊y⌋, each 0
+     * outside the image, weighted (1 − fx)(1 − fy), fx(1 − fy), (1 − fx)fy, fx·fy in the order
+     * ImageTransform documents: (1 − fy)·((1 − fx)·p00 + fx·p01) + fy·((1 − fx)·p10 + fx·p11).
+     */
+    private static double referenceSample(double[] image, int offset, int width, int height, double x, double y) {
+        double x0 = Math.floor(x);
+        double y0 = Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        int column = (int) x0;
+        int row = (int) y0;
+        double topLeft = referencePixel(image, offset, width, height, column, row);
+        double topRight = referencePixel(image, offset, width, height, column + 1, row);
+        double bottomLeft = referencePixel(image, offset, width, height, column, row + 1);
+        double bottomRight = referencePixel(image, offset, width, height, column + 1, row + 1);
+        double top = (1 - fx) * topLeft + fx * topRight;
+        double bottom = (1 - fx) * bottomLeft + fx * bottomRight;
+        return (1 - fy) * top + fy * bottom;
+    }
+
+    private static double referencePixel(double[] image, int offset, int width, int height, int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0.0 : image[offset + y * width + x];
+    }
+
     static double[] random(int length, long seed) {
         Random random = new Random(seed);
         double[] image = new double[length];
