@@ -55,6 +55,8 @@ public final class Augmenter {
         private final double[] signedField = fields == null ? null : new double[2 * width * height];
         /** Where a caller may copy the source image (see {@link #source()}). */
         private final double[] source = new double[width * height];
+        /** The affine map's column terms ({@link ImageTransform#affine}'s buffer). */
+        private final double[] columns = new double[2 * width];
 
         /** A width×height buffer of this thread's, for the caller's copy of the source image. */
         double[] source() {
@@ -200,7 +202,8 @@ public final class Augmenter {
             fromOffset = 0;
         }
         ImageTransform.affine(from, fromOffset, target, targetOffset, width, height, drawn[offset + 2],
-                drawn[offset + 3], drawn[offset + 4], drawn[offset + 5], drawn[offset], drawn[offset + 1], field);
+                drawn[offset + 3], drawn[offset + 4], drawn[offset + 5], drawn[offset], drawn[offset + 1], field,
+                scratch.columns);
         if (drawn[offset + 10] > 0) {
             erase(target, targetOffset, width, height, drawn[offset + 8], drawn[offset + 9], drawn[offset + 10],
                     limits.eraseShape(), limits.eraseEdge());

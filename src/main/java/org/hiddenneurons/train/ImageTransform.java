@@ -55,15 +55,35 @@ public final class ImageTransform {
     public static void affine(double[] source, int sourceOffset, double[] target, int targetOffset, int width,
                               int height, double a00, double a01, double a10, double a11, double dx, double dy,
                               double[] field) {
+        affine(source, sourceOffset, target, targetOffset, width, height, a00, a01, a10, a11, dx, dy, field,
+                new double[2 * width]);
+    }
+
+    /**
+     * {@link #affine(double[], int, double[], int, int, int, double, double, double, double, double, double, double[])}
+     * with the caller's buffer for the column terms a00·rx and a10·rx, which are the same in every
+     * row (computed once per image: the same products, so the same bits, ~10 % less work).
+     *
+     * @param columns at least 2·width values. Modified.
+     */
+    static void affine(double[] source, int sourceOffset, double[] target, int targetOffset, int width,
+                       int height, double a00, double a01, double a10, double a11, double dx, double dy,
+                       double[] field, double[] columns) {
         double centreX = (width - 1) / 2.0;
         double centreY = (height - 1) / 2.0;
         int pixels = width * height;
+        for (int x = 0; x < width; x++) {
+            double rx = x - centreX - dx;
+            columns[x] = a00 * rx;
+            columns[width + x] = a10 * rx;
+        }
         for (int y = 0; y < height; y++) {
             double ry = y - centreY - dy;
+            double rowX = a01 * ry;
+            double rowY = a11 * ry;
             for (int x = 0; x < width; x++) {
-                double rx = x - centreX - dx;
-                double sx = a00 * rx + a01 * ry + centreX;
-                double sy = a10 * rx + a11 * ry + centreY;
+                double sx = columns[x] + rowX + centreX;
+                double sy = columns[width + x] + rowY + centreY;
                 int i = y * width + x;
                 if (field != null) {
                     sx += field[i];
