@@ -1,10 +1,12 @@
 package org.hiddenneurons.train;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
+import org.hiddenneurons.data.Dataset;
 
 /**
  * Lets the JIT compile the training code on a background thread while the program starts and
@@ -13,9 +15,11 @@ import org.hiddenneurons.core.kernel.NonzeroIndex;
  * ({@link BatchedCostFunction#startWarmUp}) and a daemon thread (once per JVM) that takes
  * {@link #OPTIMIZER_STEPS} steps of the config's optimizer on parameters of the network's shape
  * and, when the config augments, distorts {@link #AUGMENTED_IMAGES} synthetic images with the
- * config's limits, as the trainer's second thread does every mini-batch (without it, that thread ran its first epochs several times slower while the compiler
- * was busy with the cost function). Its data, random numbers and buffers are its own, so no result
- * of any run changes.
+ * config's limits, as the trainer's second thread does every mini-batch (without it, that thread
+ * ran its first epochs several times slower while the compiler was busy with the cost function);
+ * last, it trains a real {@link Trainer} of the config on synthetic images for two short epochs
+ * ({@link #train}). Its data, random numbers and buffers are its own, so no result of any run
+ * changes.
  */
 public final class TrainingWarmUp {
 
@@ -42,6 +46,10 @@ public final class TrainingWarmUp {
      */
     static final double BLURRED_ZERO_SHARE = 0.3;
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Synthetic images of {@link #train}'s run. */
+    static final int TRAINER_IMAGES = 1200;
+    /** Epochs of {@link #train}'s run. */
+    static final int TRAINER_EPOCHS = 2;
 
     private TrainingWarmUp() {
     }
@@ -64,9 +72,40 @@ public final class TrainingWarmUp {
             if (config.augment()) {
                 augment(config.augmentation(), width, height, batchSize, AUGMENTED_IMAGES, zeroShare(config));
             }
+            train(config, width, height, classes);
         }, "training-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Runs a real {@link Trainer} of the config on {@value #TRAINER_IMAGES} synthetic images
+     * (sparse like the sheet's digits before the config's own preprocessing; a quarter of them
+     * again as the test set) for {@value #TRAINER_EPOCHS} epochs, scoring only at the end, as the
+     * CLI does: the trainer's own calls (its objective, its rendering threads, its reading of the
+     * examples, the final scoring) reach the JIT with the profiles the real run will give them.
+     *
+     * @return the final training loss (so the work cannot be optimised away)
+     */
+    static double train(TrainingConfig config, int width, int height, int classes) {
+        SplittableRandom random = new SplittableRandom(0);
+        int pixels = width * height;
+        double[] images = new double[TRAINER_IMAGES * pixels];
+        int[] labels = new int[TRAINER_IMAGES];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = random.nextDouble() < SHARP_ZERO_SHARE ? 0.0 : random.nextDouble();
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % classes;
+        }
+        int testImages = TRAINER_IMAGES / 4;
+        Dataset train = new Dataset("warm-up", width, height, classes, images, labels);
+        Dataset test = new Dataset("warm-up test", width, height, classes, Arrays.copyOf(images, testImages * pixels),
+                Arrays.copyOf(labels, testImages));
+        Trainer trainer = new Trainer(config.withEpochs(TRAINER_EPOCHS), config.initialNetwork(width, height, classes),
+                train, test);
+        trainer.setInitialScoring(InitialScoring.NONE);
+        return trainer.run().trainLoss();
     }
 
     /** The share of zero inputs the config's training images will have, roughly (see the constants). */

@@ -36,6 +36,14 @@ class TrainingWarmUpTest {
     }
 
     @Test
+    void theTrainerWarmUpTrainsRepeatablyOnItsOwnImages() {
+        TrainingConfig config = TrainingConfig.defaults();
+        double loss = TrainingWarmUp.train(config, 20, 20, 10);
+        assertTrue(Double.isFinite(loss) && loss > 0, "a finite training loss, got " + loss);
+        assertEquals(Double.doubleToRawLongBits(loss), Double.doubleToRawLongBits(TrainingWarmUp.train(config, 20, 20, 10)));
+    }
+
+    @Test
     void aWarmUpRunningAlongsideTrainingChangesNoWeight() {
         TrainingConfig config = TrainingFixtures.config(OptimizerKind.ADAM, 0.01, 4).withAugment(true);
         Network before = TrainingFixtures.trainer(config).run().network();
