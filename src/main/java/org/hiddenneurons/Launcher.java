@@ -36,6 +36,11 @@ import org.hiddenneurons.train.TrainingWarmUp;
  * ({@link #compilerThreadOptions}): on a 2-core machine HotSpot starts one C1 and one C2 thread, and
  * a short training run spent its first epochs in slow code while that one C2 thread worked
  * through the warm-ups' queue (BENCHMARKS.md, "train").
+ *
+ * <p>The {@code train} command's child also leaves code that only runs while a JVM starts to C1
+ * ({@link #startupCodeOptions}): class loading from the jar, lambda spinning, reflection, argument
+ * parsing and the PNG decoder otherwise take C2 compile time, on the same two cores, from the
+ * training code the warm-ups queue (BENCHMARKS.md, "train").
  */
 public final class Launcher {
 
@@ -53,6 +58,17 @@ public final class Launcher {
      */
     static final int TRAINING_COMPILER_THREADS = 3;
     private static final String COMPILER_COUNT_FLAG = "CICompilerCount";
+    /**
+     * Code that only runs while a JVM starts and loads the digits (HotSpot method patterns): class
+     * loading from the jar, module resolution, the lambda classes spun by the JDK's ASM, reflection,
+     * picocli's parsing and its patterns, our CLI classes and the PNG decoder. In the default
+     * {@code train} HotSpot spent ~0.6 s of C2 compile time on them in the second before training
+     * started (the training code waited in the queue); none of it runs inside the training loop.
+     */
+    static final List<String> STARTUP_ONLY_CODE = List.of("java/util/jar/*.*", "java/util/zip/*.*",
+            "jdk/internal/loader/*.*", "jdk/internal/module/*.*", "java/lang/module/*.*", "sun/net/www/*.*",
+            "jdk/internal/org/objectweb/asm/*.*", "java/lang/reflect/*.*", "jdk/internal/reflect/*.*",
+            "java/util/regex/*.*", "picocli/*.*", "org/hiddenneurons/cli/*.*", "com/sun/imageio/*.*");
     /** The CLI command that trains (see {@link #trains}). */
     static final String TRAIN_COMMAND = "train";
 
@@ -69,7 +85,8 @@ public final class Launcher {
             return;
         }
         if (startup.mode() != StartupArguments.Mode.CLI || trains(args)) {
-            OptionalInt childExit = relaunchWithVectorModule(Launcher.class.getName(), args);
+            OptionalInt childExit = relaunchWithVectorModule(Launcher.class.getName(), args,
+                    startup.mode() == StartupArguments.Mode.CLI);
             if (childExit.isPresent()) {
                 System.exit(childExit.getAsInt());
             }
@@ -100,10 +117,31 @@ public final class Launcher {
      * waits for it — if this JVM lacks the module, the runtime has it, and the relaunch is not
      * turned off (see the class comment).
      *
+     * @param startupCodeToC1 whether the child leaves the code of {@link #STARTUP_ONLY_CODE} to C1
+     *                        ({@link #startupCodeOptions}; a short-lived command that trains)
      * @return the child's exit code, or empty if no child ran (the caller then carries on itself)
      */
-    static OptionalInt relaunchWithVectorModule(String mainClass, String[] args) {
-        Optional<List<String>> command = relaunchCommand(mainClass, args);
+    static OptionalInt relaunchWithVectorModule(String mainClass, String[] args, boolean startupCodeToC1) {
+        if (!relaunchWanted()) {
+            return OptionalInt.empty();
+        }
+        Path directives = startupCodeToC1 ? writeDirectives() : null;
+        try {
+            return runChild(mainClass, args, directives);
+        } finally {
+            if (directives != null) {
+                try {
+                    Files.deleteIfExists(directives);
+                } catch (IOException e) {
+                    directives.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    /** Runs the child of {@link #relaunchCommand} and waits for it; empty if it cannot run. */
+    private static OptionalInt runChild(String mainClass, String[] args, Path directives) {
+        Optional<List<String>> command = relaunchCommand(mainClass, args, directives);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -141,12 +179,13 @@ public final class Launcher {
         return OptionalInt.of(exit);
     }
 
-    /** The child JVM's command line, or empty when no relaunch should (or can) happen. */
-    static Optional<List<String>> relaunchCommand(String mainClass, String[] args) {
-        if ("false".equalsIgnoreCase(System.getProperty(RELAUNCH_PROPERTY))
-                || ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isPresent()
-                || ModuleFinder.ofSystem().find(Kernels.VECTOR_MODULE).isEmpty()
-                || System.getProperty("jdk.module.main") != null) {
+    /**
+     * The child JVM's command line, or empty when no relaunch should (or can) happen.
+     *
+     * @param directives null, or a file holding {@link #compilerDirectives} for the child ({@link #startupCodeOptions})
+     */
+    static Optional<List<String>> relaunchCommand(String mainClass, String[] args, Path directives) {
+        if (!relaunchWanted()) {
             return Optional.empty();
         }
         String classPath = System.getProperty("java.class.path", "");
@@ -163,7 +202,9 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(java.get().toString());
         // Before the user's options, so that a count the user gives wins (the last one counts).
-        command.addAll(compilerThreadOptions(currentCompilerThreads(), jvmOptions));
+        int compilerThreads = currentCompilerThreads();
+        command.addAll(compilerThreadOptions(compilerThreads, jvmOptions));
+        command.addAll(startupCodeOptions(compilerThreads >= 0, jvmOptions, directives));
         for (String option : jvmOptions) {
             // A debugger or profiling agent is attached to this JVM: do not start a second one.
             if (option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
@@ -183,6 +224,17 @@ public final class Launcher {
     }
 
     /**
+     * Whether a relaunch is wanted and possible: not turned off, this JVM lacks the module, its
+     * runtime has it, and the program does not run as a module.
+     */
+    private static boolean relaunchWanted() {
+        return !"false".equalsIgnoreCase(System.getProperty(RELAUNCH_PROPERTY))
+                && ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isEmpty()
+                && ModuleFinder.ofSystem().find(Kernels.VECTOR_MODULE).isPresent()
+                && System.getProperty("jdk.module.main") == null;
+    }
+
+    /**
      * The options that give a JVM at least {@value #TRAINING_COMPILER_THREADS} compiler threads:
      * none if it has that many already ({@code currentThreads}, the count HotSpot chose for this
      * machine, or −1 if unknown) or if the user's options set the count themselves.
@@ -193,6 +245,43 @@ public final class Launcher {
             return List.of();
         }
         return List.of("-XX:" + COMPILER_COUNT_FLAG + "=" + TRAINING_COMPILER_THREADS);
+    }
+
+    /**
+     * The options that make a HotSpot JVM ({@code hotSpot}) compile the methods of
+     * {@link #STARTUP_ONLY_CODE} with C1 only, from the directives in {@code directives}
+     * ({@link #compilerDirectives}): none if there is no such file, or if the user's options hold a
+     * HotSpot option ({@code -XX:}) of their own — the flags are diagnostic ones, and one of them,
+     * {@code -DisplayVMOutput}, silences HotSpot's own messages on the console (else HotSpot prints
+     * "1 compiler directives added" on standard output, which carries the CLI's JSON), which would
+     * also silence any output the user asked HotSpot for.
+     */
+    static List<String> startupCodeOptions(boolean hotSpot, List<String> jvmOptions, Path directives) {
+        if (!hotSpot || directives == null || jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:"))) {
+            return List.of();
+        }
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
+                "-XX:CompilerDirectivesFile=" + directives);
+    }
+
+    /** HotSpot compiler directives (JSON) that exclude the methods of {@link #STARTUP_ONLY_CODE} from C2, so C1 compiles them. */
+    static String compilerDirectives() {
+        StringBuilder patterns = new StringBuilder();
+        for (String pattern : STARTUP_ONLY_CODE) {
+            patterns.append(patterns.length() == 0 ? "" : ", ").append('"').append(pattern).append('"');
+        }
+        return "[{match: [" + patterns + "], c2: {Exclude: true}}]\n";
+    }
+
+    /** A new temporary file holding {@link #compilerDirectives}, or null if none can be written. */
+    private static Path writeDirectives() {
+        try {
+            Path file = Files.createTempFile("hidden-neurons-compiler-directives-", ".json");
+            Files.writeString(file, compilerDirectives());
+            return file;
+        } catch (IOException | RuntimeException e) {
+            return null; // the child then compiles everything as usual
+        }
     }
 
     /** This JVM's {@code CICompilerCount}, or −1 if it cannot be read. */

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,36 @@ class LauncherRelaunchTest {
         Outcome outcome = probe(List.of("-XX:CICompilerCount=2"), "0");
         assertEquals(0, outcome.exit());
         assertEquals(2, compilers(outcome), outcome.lines().get(0));
+        assertEquals("", directives(outcome), "the user's own HotSpot options: no directives of ours");
+    }
+
+    @Test
+    void aTrainingChildLeavesStartupCodeToC1QuietlyAndTheDirectivesFileIsRemovedAfterwards() throws Exception {
+        Outcome outcome = probe(List.of(), "0");
+        assertEquals(0, outcome.exit());
+        // The first line is the child's own: HotSpot's "1 compiler directives added" is not on standard output.
+        assertTrue(outcome.lines().get(0).startsWith("vector-"), outcome.lines().toString());
+        String directives = directives(outcome);
+        assertFalse(directives.isEmpty(), outcome.lines().get(0));
+        assertFalse(Files.exists(Path.of(directives)), "the parent deletes the file once the child has ended");
+    }
+
+    @Test
+    void startupCodeOptionsOnlyForHotSpotWithAFileAndNoHotSpotOptionsOfTheUsers() {
+        Path file = Path.of("directives.json");
+        List<String> options = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
+                "-XX:CompilerDirectivesFile=" + file);
+        assertEquals(options, Launcher.startupCodeOptions(true, List.of("-Xmx1g", "-Dx=y"), file));
+        assertEquals(List.of(), Launcher.startupCodeOptions(false, List.of(), file), "not HotSpot");
+        assertEquals(List.of(), Launcher.startupCodeOptions(true, List.of(), null), "no file could be written");
+        assertEquals(List.of(), Launcher.startupCodeOptions(true, List.of("-XX:+PrintCompilation"), file),
+                "output the user asks HotSpot for is not silenced");
+        String json = Launcher.compilerDirectives();
+        for (String pattern : Launcher.STARTUP_ONLY_CODE) {
+            assertTrue(json.contains('"' + pattern + '"'), pattern);
+        }
+        assertFalse(json.contains("hiddenneurons/core") || json.contains("hiddenneurons/train"),
+                "the training code itself stays with C2");
     }
 
     @Test
@@ -75,7 +106,7 @@ class LauncherRelaunchTest {
         Outcome outcome = probe(List.of("--add-modules=" + Kernels.VECTOR_MODULE), "0");
         assertEquals(0, outcome.exit());
         assertTrue(outcome.lines().get(0).startsWith("vector-"), outcome.lines().toString());
-        assertTrue(Launcher.relaunchCommand(RelaunchProbe.class.getName(), new String[0]).isEmpty(),
+        assertTrue(Launcher.relaunchCommand(RelaunchProbe.class.getName(), new String[0], null).isEmpty(),
                 "this test JVM has the module, so it must not relaunch");
     }
 
@@ -92,13 +123,25 @@ class LauncherRelaunchTest {
             parent.destroyForcibly(); // SIGKILL: the parent's shutdown hook does not run
             children.get(0).onExit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertFalse(children.get(0).isAlive());
+            // Nor could it delete the child's directives file.
+            Files.deleteIfExists(Path.of(directives(first)));
         } finally {
             parent.destroyForcibly();
             parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         }
     }
 
-    /** The child's compiler threads from the probe's first line ("vector-256 compilers=3"). */
+    /** The child's compiler directives file from the probe's first line ("" if none). */
+    private static String directives(Outcome outcome) {
+        return directives(outcome.lines().get(0));
+    }
+
+    private static String directives(String first) {
+        int from = first.indexOf("directives=") + "directives=".length();
+        return first.substring(from, first.indexOf(" compilers="));
+    }
+
+    /** The child's compiler threads from the probe's first line ("vector-256 directives=… compilers=3"). */
     private static int compilers(Outcome outcome) {
         String first = outcome.lines().get(0);
         return Integer.parseInt(first.substring(first.indexOf("compilers=") + "compilers=".length()));
