@@ -55,6 +55,11 @@ public final class BatchedCostFunction implements CostFunction {
     /** Forward-only evaluations of {@link #WARM_UP_EVALUATION_ROWS} examples the warm-up runs. */
     static final int WARM_UP_EVALUATIONS = 4;
     static final int WARM_UP_EVALUATION_ROWS = 1000;
+    /**
+     * The warm-up also runs the listed (sparse) loops when at least this share of its data's inputs
+     * are 0: the trainer lists a training set at most half of whose inputs are nonzero.
+     */
+    static final double LISTED_ZERO_SHARE = 0.5;
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
 
     private final MatrixKernel kernel;
@@ -139,7 +144,10 @@ public final class BatchedCostFunction implements CostFunction {
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = random.nextDouble() < zeroShare ? 0.0 : random.nextDouble();
         }
-        NonzeroIndex index = NonzeroIndex.of(inputs, 0, rows, spec.inputSize());
+        // Sparse data reach the cost function through lists of their nonzero inputs too (the
+        // trainer lists a sparse training set); dense data never do, and warming the listed loops
+        // for them only queued compiles the run does not use.
+        NonzeroIndex index = zeroShare >= LISTED_ZERO_SHARE ? NonzeroIndex.of(inputs, 0, rows, spec.inputSize()) : null;
         int[] labels = new int[rows];
         for (int i = 0; i < rows; i++) {
             labels[i] = i % spec.outputSize();
@@ -147,9 +155,9 @@ public final class BatchedCostFunction implements CostFunction {
         Gradients gradients = new Gradients(spec);
         // With a cancellation check, as the trainer calls it, so the JIT sees the same paths.
         BooleanSupplier neverCancelled = () -> false;
-        // Through an index and through arrays, as the trainer and the other callers do.
+        // Through an index (sparse data) and through arrays, as the trainer and the other callers do.
         for (int i = 0; i < WARM_UP_BATCHES; i++) {
-            if (i % 2 == 0) {
+            if (i % 2 == 0 && index != null) {
                 costFunction.evaluate(network, index, labels, batchSize, 1.0, gradients, neverCancelled);
             } else {
                 costFunction.evaluate(network, inputs, labels, batchSize, 1.0, gradients, neverCancelled);
@@ -157,7 +165,11 @@ public final class BatchedCostFunction implements CostFunction {
         }
         double[] outputs = new double[WARM_UP_EVALUATION_ROWS * spec.outputSize()];
         for (int i = 0; i < WARM_UP_EVALUATIONS; i++) {
-            costFunction.evaluate(network, index, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
+            if (index != null) {
+                costFunction.evaluate(network, index, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
+            } else {
+                costFunction.evaluate(network, inputs, labels, WARM_UP_EVALUATION_ROWS, 0.0, null, outputs, neverCancelled);
+            }
         }
     }
 
