@@ -56,10 +56,12 @@ public final class BatchedCostFunction implements CostFunction {
     static final int WARM_UP_EVALUATIONS = 4;
     static final int WARM_UP_EVALUATION_ROWS = 1000;
     /**
-     * The warm-up also runs the listed (sparse) loops when at least this share of its data's inputs
-     * are 0: the trainer lists a training set at most half of whose inputs are nonzero.
+     * Largest share of nonzero inputs for which a data set is worth reaching this cost function as
+     * lists of its nonzero inputs (the kernels' sparse loops pay below about half,
+     * core.kernel.SparseInputLayer): the trainer lists a small training set this sparse, and the
+     * warm-up runs the listed loops only for data this sparse.
      */
-    static final double LISTED_ZERO_SHARE = 0.5;
+    public static final double LISTED_NONZERO_SHARE = 0.5;
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
 
     private final MatrixKernel kernel;
@@ -147,7 +149,7 @@ public final class BatchedCostFunction implements CostFunction {
         // Sparse data reach the cost function through lists of their nonzero inputs too (the
         // trainer lists a sparse training set); dense data never do, and warming the listed loops
         // for them only queued compiles the run does not use.
-        NonzeroIndex index = zeroShare >= LISTED_ZERO_SHARE ? NonzeroIndex.of(inputs, 0, rows, spec.inputSize()) : null;
+        NonzeroIndex index = 1 - zeroShare <= LISTED_NONZERO_SHARE ? NonzeroIndex.of(inputs, 0, rows, spec.inputSize()) : null;
         int[] labels = new int[rows];
         for (int i = 0; i < rows; i++) {
             labels[i] = i % spec.outputSize();

@@ -13,7 +13,7 @@ import org.hiddenneurons.data.Dataset;
  * A data set's samples as the {@link Trainer} hands them to the kernels, in one of three forms:
  * <ul>
  *   <li>listed: a small data set (at most {@link #DENSE_LIMIT_BYTES} as doubles, e.g. the 4000
- *       training digits, 12.8 MB) of sparse images (at most {@link #LISTED_NONZERO_SHARE} of the
+ *       training digits, 12.8 MB) of sparse images (at most {@link BatchedCostFunction#LISTED_NONZERO_SHARE} of the
  *       pixels nonzero, e.g. the sheet's digits, 25 %) is copied into one array of doubles with
  *       its {@link NonzeroIndex}, built once on first use — the fastest for such images, since
  *       every epoch's scoring and every mini-batch reuse the lists of nonzero pixels;</li>
@@ -33,11 +33,6 @@ final class TrainingExamples {
 
     /** Largest data set (size·inputs·8 bytes of doubles) that may be copied and listed. */
     static final long DENSE_LIMIT_BYTES = 32L << 20;
-    /**
-     * Largest share of nonzero pixels for which a small data set is listed (the kernels' sparse
-     * loops pay below about half, core.kernel.SparseInputLayer).
-     */
-    static final double LISTED_NONZERO_SHARE = 0.5;
     /** Rows read at a time while counting nonzero pixels. */
     private static final int COUNT_ROWS = 64;
 
@@ -67,7 +62,7 @@ final class TrainingExamples {
     private synchronized NonzeroIndex index() {
         if (small && !chosen) {
             chosen = true;
-            if (nonzeroShare(data) <= LISTED_NONZERO_SHARE) {
+            if (nonzeroShare(data) <= BatchedCostFunction.LISTED_NONZERO_SHARE) {
                 pixels = data.pixels();
                 index = NonzeroIndex.of(pixels, 0, data.size(), data.inputSize());
             }
