@@ -16,6 +16,7 @@ import org.hiddenneurons.core.kernel.InputLayer;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
+import org.hiddenneurons.core.kernel.WarmUpThread;
 
 /**
  * The fast {@link CostFunction}: the same J and gradients as {@link ReferenceCostFunction}, computed
@@ -130,9 +131,7 @@ public final class BatchedCostFunction implements CostFunction {
         if (!WARM_UP_STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> warmUp(spec, batchSize, zeroShare), "cost-function-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        WarmUpThread.start("cost-function-warm-up", () -> warmUp(spec, batchSize, zeroShare));
     }
 
     private static void warmUp(NetworkSpec spec, int batchSize, double zeroShare) {
@@ -392,10 +391,11 @@ public final class BatchedCostFunction implements CostFunction {
         for (int i = 1; i < tasks.length; i++) {
             futures.add(workers.submit(tasks[i]));
         }
-        RuntimeException failure = null;
+        // A part's RuntimeException, or its Error (such as OutOfMemoryError) as it was.
+        Throwable failure = null;
         try {
             tasks[0].run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
         boolean interrupted = false;
@@ -409,7 +409,7 @@ public final class BatchedCostFunction implements CostFunction {
                     interrupted = true;
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException re ? re
+                        failure = e.getCause() instanceof RuntimeException || e.getCause() instanceof Error ? e.getCause()
                                 : new IllegalStateException("a cost-function worker failed", e.getCause());
                     }
                     break;
@@ -419,8 +419,11 @@ public final class BatchedCostFunction implements CostFunction {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
     }
 

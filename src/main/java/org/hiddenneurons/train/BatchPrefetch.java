@@ -91,7 +91,8 @@ final class BatchPrefetch {
     private final BlockingQueue<Slot> free = new ArrayBlockingQueue<>(SLOTS);
     private final BlockingQueue<Slot> ready = new ArrayBlockingQueue<>(SLOTS);
     private volatile boolean stopping;
-    private volatile RuntimeException failure;
+    /** What the prefetch thread threw (a RuntimeException or an Error such as OutOfMemoryError), or null. */
+    private volatile Throwable failure;
     private Thread thread;
     private Renderer renderer;
 
@@ -125,7 +126,8 @@ final class BatchPrefetch {
                 }
             } catch (InterruptedException e) {
                 // finish(): the epoch ended early
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // For the consumer to throw (an uncaught Error would leave it waiting for ever).
                 failure = e;
             } finally {
                 if (slot != null) {
@@ -141,7 +143,7 @@ final class BatchPrefetch {
      * The next batch, complete: renders its images that the prefetch thread has not started yet,
      * then waits for those it is rendering.
      *
-     * @throws RuntimeException what the drawer or renderer threw, if either failed
+     * @throws RuntimeException what the drawer or renderer threw, if either failed (or the Error it threw)
      */
     Slot next() {
         Slot slot = take();
@@ -151,10 +153,7 @@ final class BatchPrefetch {
             // spinning: on a busy machine a spinning thread would keep the renderer from its core).
             synchronized (slot) {
                 while (slot.rendered.get() < slot.count) {
-                    RuntimeException failed = failure;
-                    if (failed != null) {
-                        throw failed;
-                    }
+                    throwIfFailed();
                     slot.wait(FAILURE_CHECK_MILLIS);
                 }
             }
@@ -162,11 +161,22 @@ final class BatchPrefetch {
             free.add(slot);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a mini-batch", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             free.add(slot);
             throw e;
         }
         return slot;
+    }
+
+    /** Throws the prefetch thread's failure, if it had one, on this thread, as it was. */
+    private void throwIfFailed() {
+        Throwable failed = failure;
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
     }
 
     private Slot take() {
@@ -176,10 +186,7 @@ final class BatchPrefetch {
                 if (slot != null) {
                     return slot;
                 }
-                RuntimeException failed = failure;
-                if (failed != null) {
-                    throw failed;
-                }
+                throwIfFailed();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

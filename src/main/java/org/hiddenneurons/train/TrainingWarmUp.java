@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hiddenneurons.core.BatchedCostFunction;
 import org.hiddenneurons.core.NetworkSpec;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
+import org.hiddenneurons.core.kernel.WarmUpThread;
 import org.hiddenneurons.data.Dataset;
 
 /**
@@ -67,15 +68,13 @@ public final class TrainingWarmUp {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
+        WarmUpThread.start("training-warm-up", () -> {
             step(config, spec, OPTIMIZER_STEPS);
             if (config.augment()) {
                 augment(config.augmentation(), width, height, batchSize, AUGMENTED_IMAGES, zeroShare(config));
             }
             train(config, width, height, classes);
-        }, "training-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /**

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.hiddenneurons.core.kernel.InputLayer;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
@@ -239,4 +242,57 @@ class BatchedCostFunctionTest {
                 new Gradients(NetworkSpec.DEFAULT)));
         assertThrows(IllegalArgumentException.class, () -> new BatchedCostFunction(Kernels.plain(), 0));
     }
+
+    @Test
+    void anErrorOnAWorkerReachesTheCallerAsItWas() {
+        MatrixKernel plain = Kernels.plain();
+        // The plain kernel, but out of memory whenever it activates on the worker thread.
+        MatrixKernel failingOnWorker = new MatrixKernel() {
+            @Override
+            public String name() {
+                return "failing-on-worker";
+            }
+
+            @Override
+            public void forward(double[] x, int firstRow, int rows, int inputs, double[] theta, int hidden, double[] z) {
+                plain.forward(x, firstRow, rows, inputs, theta, hidden, z);
+            }
+
+            @Override
+            public void accumulateGradient(double[] x, int firstRow, int rows, int inputs, double[] delta, int hidden,
+                                           double[] gradient) {
+                plain.accumulateGradient(x, firstRow, rows, inputs, delta, hidden, gradient);
+            }
+
+            @Override
+            public InputLayer inputLayer(double[] theta, int hidden, int inputs) {
+                return plain.inputLayer(theta, hidden, inputs);
+            }
+
+            @Override
+            public void activate(Activation g, double[] z, double[] a, int length) {
+                if (Thread.currentThread().getName().equals(WORKER)) {
+                    throw new OutOfMemoryError("no heap left on the worker");
+                }
+                plain.activate(g, z, a, length);
+            }
+        };
+        ExecutorService workers = Executors.newSingleThreadExecutor(task -> new Thread(task, WORKER));
+        try {
+            Random random = new Random(TestNetworks.SEED);
+            NetworkSpec spec = new NetworkSpec(6, 1, 3, 2, Activation.SIGMOID, OutputLayer.SOFTMAX_CROSS_ENTROPY);
+            int count = 2 * BatchedCostFunction.MIN_EXAMPLES_PER_THREAD; // two parts: one on the worker
+            Network network = TestNetworks.randomNetwork(spec, 0.3, random);
+            double[] inputs = TestNetworks.randomInputs(count, spec.inputSize(), random);
+            int[] labels = TestNetworks.randomLabels(count, spec.outputSize(), random);
+            BatchedCostFunction costFunction = new BatchedCostFunction(failingOnWorker, 2, workers);
+            OutOfMemoryError error = assertThrows(OutOfMemoryError.class,
+                    () -> costFunction.evaluate(network, inputs, labels, count, 1.0, new Gradients(spec)));
+            assertEquals("no heap left on the worker", error.getMessage());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static final String WORKER = "test-cost-function-worker";
 }

@@ -2,8 +2,10 @@ package org.hiddenneurons.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,6 +77,25 @@ class BatchPrefetchTest {
                 }
                 prefetch.release(slot);
             }
+        } finally {
+            prefetch.finish();
+        }
+    }
+
+    @Test
+    void anErrorOnThePrefetchThreadReachesTheConsumerInsteadOfLeavingItWaiting() {
+        BatchPrefetch prefetch = new BatchPrefetch(IMAGES, INPUTS, 1);
+        prefetch.start((batch, slot) -> {
+            if (batch == 1) {
+                throw new OutOfMemoryError("no heap left for batch 1");
+            }
+            return draw(batch, slot);
+        }, BatchPrefetchTest::render, BATCHES, "test-prefetch");
+        try {
+            prefetch.release(prefetch.next());
+            OutOfMemoryError error = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(OutOfMemoryError.class, prefetch::next));
+            assertEquals("no heap left for batch 1", error.getMessage());
         } finally {
             prefetch.finish();
         }

@@ -160,9 +160,7 @@ final class VectorKernel implements MatrixKernel {
                     return true;
                 }
                 if (WARM_UP_STARTED.compareAndSet(false, true)) {
-                    Thread thread = new Thread(VectorKernel::warmUpTiles, "vector-kernel-warm-up");
-                    thread.setDaemon(true);
-                    thread.start();
+                    WarmUpThread.start("vector-kernel-warm-up", VectorKernel::warmUpTiles);
                 }
                 return false;
         }
@@ -328,9 +326,7 @@ final class VectorKernel implements MatrixKernel {
                 }
             }
             if (remaining > 0) {
-                Thread thread = new Thread(this::finish, "vector-kernel-warm-up-last");
-                thread.setDaemon(true);
-                thread.start();
+                WarmUpThread.start("vector-kernel-warm-up-last", this::finish);
             }
         }
 
