@@ -16,6 +16,7 @@ import org.hiddenneurons.core.kernel.InputLayer;
 import org.hiddenneurons.core.kernel.Kernels;
 import org.hiddenneurons.core.kernel.MatrixKernel;
 import org.hiddenneurons.core.kernel.NonzeroIndex;
+import org.hiddenneurons.core.kernel.ThreadFailure;
 import org.hiddenneurons.core.kernel.WarmUpThread;
 
 /**
@@ -419,12 +420,7 @@ public final class BatchedCostFunction implements CostFunction {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
+        ThreadFailure.rethrow(failure);
     }
 
     private static void addInto(double[] target, double[] addend) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hiddenneurons.core.kernel.ThreadFailure;
 
 /**
  * Prepares the mini-batches of one epoch on a second thread, in order, while the trainer's thread
@@ -170,13 +171,7 @@ final class BatchPrefetch {
 
     /** Throws the prefetch thread's failure, if it had one, on this thread, as it was. */
     private void throwIfFailed() {
-        Throwable failed = failure;
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
+        ThreadFailure.rethrow(failure);
     }
 
     private Slot take() {
