@@ -135,6 +135,14 @@ public final class BatchedCostFunction implements CostFunction {
         WarmUpThread.start("cost-function-warm-up", () -> warmUp(spec, batchSize, zeroShare));
     }
 
+    /**
+     * Whether data with this share of nonzero inputs are worth reaching this cost function as lists
+     * of their nonzero inputs (at most {@link #LISTED_NONZERO_SHARE}).
+     */
+    public static boolean worthListing(double nonzeroShare) {
+        return nonzeroShare <= LISTED_NONZERO_SHARE;
+    }
+
     private static void warmUp(NetworkSpec spec, int batchSize, double zeroShare) {
         BatchedCostFunction costFunction = fastest();
         costFunction.kernel().warmUp();
@@ -149,7 +157,7 @@ public final class BatchedCostFunction implements CostFunction {
         // Sparse data reach the cost function through lists of their nonzero inputs too (the
         // trainer lists a sparse training set); dense data never do, and warming the listed loops
         // for them only queued compiles the run does not use.
-        NonzeroIndex index = 1 - zeroShare <= LISTED_NONZERO_SHARE ? NonzeroIndex.of(inputs, 0, rows, spec.inputSize()) : null;
+        NonzeroIndex index = worthListing(1 - zeroShare) ? NonzeroIndex.of(inputs, 0, rows, spec.inputSize()) : null;
         int[] labels = new int[rows];
         for (int i = 0; i < rows; i++) {
             labels[i] = i % spec.outputSize();

@@ -62,7 +62,7 @@ final class TrainingExamples {
     private synchronized NonzeroIndex index() {
         if (small && !chosen) {
             chosen = true;
-            if (nonzeroShare(data) <= BatchedCostFunction.LISTED_NONZERO_SHARE) {
+            if (BatchedCostFunction.worthListing(nonzeroShare(data))) {
                 pixels = data.pixels();
                 index = NonzeroIndex.of(pixels, 0, data.size(), data.inputSize());
             }

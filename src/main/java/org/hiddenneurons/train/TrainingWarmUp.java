@@ -203,7 +203,7 @@ public final class TrainingWarmUp {
         // take (a cold run left its compiled code there, and listed the 4000 digits in slow code
         // inside epoch 1).
         int listed = 0;
-        if (1 - zeroShare <= BatchedCostFunction.LISTED_NONZERO_SHARE) {
+        if (BatchedCostFunction.worthListing(1 - zeroShare)) {
             double[] large = new double[LARGE_INDEX_IMAGES * pixels];
             for (int image = 0; image < LARGE_INDEX_IMAGES; image++) {
                 System.arraycopy(sources, (image % SOURCE_IMAGES) * pixels, large, image * pixels, pixels);
